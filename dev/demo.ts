@@ -1,0 +1,74 @@
+/**
+ * `npm run demo`: the main job on an embedded default. Builds dist/ if needed, starts the local
+ * Multitudes-compatible API on 127.0.0.1, runs dist/index.js exactly as the runner does against
+ * this repository's own history (a push of the last few commits), and prints the outputs, the
+ * job summary as text, and what the server stored.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, statSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { startMultitudesServer } from './multitudes-server.ts'
+import { ACTION_DIR, runLikeRunner, summaryAsText } from './run-action.ts'
+
+const git = (...args: string[]): string =>
+  execFileSync('git', args, { cwd: ACTION_DIR, encoding: 'utf8' }).trim()
+
+function newestSource(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs)
+  )
+}
+
+const bundle = path.join(ACTION_DIR, 'dist/index.js')
+if (
+  !existsSync(bundle) ||
+  statSync(bundle).mtimeMs < newestSource(path.join(ACTION_DIR, 'src'))
+) {
+  console.log('Building dist/ ...')
+  execFileSync('npm', ['run', '-s', 'build'], {
+    cwd: ACTION_DIR,
+    stdio: 'inherit'
+  })
+}
+
+const head = git('rev-parse', 'HEAD')
+const depth = Math.min(5, Number(git('rev-list', '--count', 'HEAD')) - 1)
+const before = depth > 0 ? git('rev-parse', `HEAD~${depth}`) : '0'.repeat(40)
+const server = await startMultitudesServer()
+try {
+  console.log(`Local Multitudes API: ${server.url}`)
+  console.log(
+    `Deploying ${head.slice(0, 7)}, pushed on top of ${before.slice(0, 7)} (${depth} commits)\n`
+  )
+  const result = await runLikeRunner({
+    workspace: ACTION_DIR,
+    eventName: 'push',
+    sha: head,
+    event: {
+      ref: 'refs/heads/main',
+      before,
+      after: head,
+      repository: { full_name: 'octo-org/octo-repo' }
+    },
+    inputs: {
+      environment: 'production',
+      'api-key': 'mtd_demo_key',
+      'api-url': server.url,
+      title: 'Demo deployment'
+    }
+  })
+  console.log('--- Action log ---')
+  console.log(result.stdout.trimEnd())
+  console.log(`\n--- Exit code: ${result.exitCode} ---\n\n--- Outputs ---`)
+  for (const [name, value] of Object.entries(result.outputs))
+    console.log(`${name}: ${value}`)
+  console.log('\n--- Job summary ---')
+  console.log(summaryAsText(result.summary))
+  console.log('\n--- Stored by the local API ---')
+  console.log(JSON.stringify(server.deployments, null, 2))
+  process.exitCode = result.exitCode ?? 1
+} finally {
+  await server.close()
+}

@@ -1,0 +1,190 @@
+/**
+ * Runs the bundled action the way the GitHub runner does: `node dist/index.js` with cwd = the
+ * workspace, a clean environment, every input as INPUT_<NAME> filled from action.yml defaults,
+ * the five file-command files, and an event payload file. Used by the demo and end-to-end tests.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ACTION_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..'
+)
+
+export interface RunnerOptions {
+  /** Values given under `with:`; the rest come from action.yml defaults. */
+  inputs: Record<string, string>
+  /** The workspace: a git checkout. */
+  workspace: string
+  eventName?: string
+  event?: unknown
+  /** GITHUB_SHA; defaults to nothing (the action falls back to the event). */
+  sha?: string
+  ref?: string
+  repository?: string
+  /** Extra environment (e.g. MULTITUDES_API_KEY, RUNNER_DEBUG). */
+  env?: Record<string, string>
+  githubToken?: string
+  node?: string
+  timeoutMs?: number
+}
+
+export interface RunnerResult {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  /** Every file-command file, by variable name, as written. */
+  files: Record<string, string>
+  durationMs: number
+}
+
+interface ActionInput {
+  default?: string
+}
+
+export function actionDefaults(actionDir = ACTION_DIR): Record<string, string> {
+  const meta = parse(
+    readFileSync(path.join(actionDir, 'action.yml'), 'utf8')
+  ) as {
+    inputs: Record<string, ActionInput>
+  }
+  return Object.fromEntries(
+    Object.entries(meta.inputs).map(([name, input]) => [
+      name,
+      input.default ?? ''
+    ])
+  )
+}
+
+const FILES = {
+  GITHUB_OUTPUT: 'set_output',
+  GITHUB_STATE: 'save_state',
+  GITHUB_ENV: 'set_env',
+  GITHUB_PATH: 'add_path',
+  GITHUB_STEP_SUMMARY: 'step_summary'
+} as const
+
+/** Parses `name<<delimiter\nvalue\ndelimiter` records (and plain `name=value` lines). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      result[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      result[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return result
+}
+
+export async function runLikeRunner(
+  options: RunnerOptions
+): Promise<RunnerResult> {
+  const temp = mkdtempSync(path.join(tmpdir(), 'runner-'))
+  try {
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? temp,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: options.workspace,
+      GITHUB_ACTION_PATH: ACTION_DIR,
+      GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
+      GITHUB_EVENT_PATH: path.join(temp, 'event.json'),
+      GITHUB_REPOSITORY: options.repository ?? 'octo-org/octo-repo',
+      GITHUB_REPOSITORY_OWNER: (
+        options.repository ?? 'octo-org/octo-repo'
+      ).split('/')[0],
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: 'https://api.github.com',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_REF: options.ref ?? 'refs/heads/main',
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64',
+      RUNNER_TEMP: temp,
+      ...(options.sha ? { GITHUB_SHA: options.sha } : {}),
+      ...options.env
+    }
+    writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
+    for (const [variable, name] of Object.entries(FILES)) {
+      env[variable] = path.join(temp, `${name}_${variable.length}`)
+      writeFileSync(env[variable], '')
+    }
+    const defaults = actionDefaults()
+    const token = options.githubToken ?? 'ghs_runner_token'
+    for (const [name, value] of Object.entries({
+      ...defaults,
+      ...options.inputs
+    })) {
+      const filled = value === '${{ github.token }}' ? token : value
+      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = filled
+    }
+    const started = Date.now()
+    const child = spawn(
+      options.node ?? process.execPath,
+      [path.join(ACTION_DIR, 'dist/index.js')],
+      {
+        cwd: options.workspace,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (c: Buffer) => stdout.push(c))
+    child.stderr.on('data', (c: Buffer) => stderr.push(c))
+    const timer = setTimeout(
+      () => child.kill('SIGKILL'),
+      options.timeoutMs ?? 120_000
+    )
+    const exitCode = await new Promise<number | null>((resolve) =>
+      child.on('close', resolve)
+    )
+    clearTimeout(timer)
+    const files = Object.fromEntries(
+      Object.keys(FILES).map((v) => [v, readFileSync(env[v], 'utf8')])
+    )
+    return {
+      exitCode,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8'),
+      outputs: parseFileCommands(files.GITHUB_OUTPUT),
+      summary: files.GITHUB_STEP_SUMMARY,
+      files,
+      durationMs: Date.now() - started
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true })
+  }
+}
+
+/** The job summary's HTML as plain text, roughly as GitHub shows it. */
+export function summaryAsText(html: string): string {
+  return html
+    .replace(/<\/(tr|h\d|p|li|details|summary|ul)>/g, '\n')
+    .replace(/<\/t[dh]>/g, ' | ')
+    .replace(/<tr>/g, '| ')
+    .replace(/<h(\d)>/g, (_m, n: string) => '#'.repeat(Number(n)) + ' ')
+    .replace(/<li>/g, '  - ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_m, code: string) =>
+      String.fromCharCode(Number(code))
+    )
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}

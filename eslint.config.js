@@ -1,0 +1,28 @@
+import js from '@eslint/js'
+import { defineConfig, globalIgnores } from 'eslint/config'
+import prettier from 'eslint-config-prettier/flat'
+import jest from 'eslint-plugin-jest'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default defineConfig([
+  globalIgnores(['dist/', 'coverage/', 'node_modules/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs'] },
+        tsconfigRootDir: import.meta.dirname
+      }
+    }
+  },
+  { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
+    extends: [jest.configs['flat/recommended']],
+    languageOptions: { globals: { ...globals.jest } }
+  },
+  prettier
+])

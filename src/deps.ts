@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import { createGitClient, type GitClient } from './git.js'
+import type { Inputs } from './inputs.js'
+import {
+  createMultitudesClient,
+  type MultitudesClient
+} from './multitudes-client.js'
+
+/** The side effects of a run, behind interfaces that tests replace. */
+export interface Deps {
+  git: GitClient
+  /** Undefined on a dry run without a key: nothing can be sent. */
+  multitudes: MultitudesClient | undefined
+}
+
+export function createDeps(inputs: Inputs): Deps {
+  return {
+    git: createGitClient(process.cwd()),
+    multitudes:
+      inputs.apiKey === undefined
+        ? undefined
+        : createMultitudesClient({
+            url: inputs.apiUrl,
+            apiKey: inputs.apiKey,
+            timeoutMs: inputs.timeoutSeconds * 1000,
+            maxAttempts: inputs.maxAttempts,
+            log: (message) => core.warning(message)
+          })
+  }
+}

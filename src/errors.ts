@@ -1,0 +1,87 @@
+/** A bad input value. Raised before anything is sent; the user must fix the workflow. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+/** A git command failed. Carries the arguments (never secrets) and stderr for the log. */
+export class GitError extends Error {
+  override name = 'GitError'
+  readonly args: readonly string[]
+  readonly exitCode: number
+  readonly stderr: string
+
+  constructor(args: readonly string[], exitCode: number, stderr: string) {
+    const detail = stderr.trim().split('\n').slice(-3).join(' ')
+    super(
+      `git ${args.join(' ')} failed with exit code ${exitCode}${detail ? `: ${detail}` : ''}`
+    )
+    this.args = args
+    this.exitCode = exitCode
+    this.stderr = stderr
+  }
+}
+
+/** The commit range cannot be computed correctly; sending a short list would be wrong. */
+export class CommitRangeError extends Error {
+  override name = 'CommitRangeError'
+  readonly hint: string
+
+  constructor(message: string, hint: string) {
+    super(message)
+    this.hint = hint
+  }
+}
+
+/** One field the API rejected in a 400 response. */
+export interface FieldProblem {
+  field: string
+  message: string
+}
+
+/**
+ * The Multitudes API did not accept the deployment. `status` is undefined when no HTTP answer
+ * came back (network error, timeout). `outage` marks failures the user cannot fix from the
+ * workflow (unreachable, 429, 5xx after every attempt).
+ */
+export class ApiError extends Error {
+  override name = 'ApiError'
+  readonly status: number | undefined
+  readonly body: string
+  readonly requestId: string | undefined
+  readonly attempts: number
+  readonly fields: readonly FieldProblem[]
+
+  constructor(
+    message: string,
+    details: {
+      status?: number
+      body?: string
+      requestId?: string
+      attempts: number
+      fields?: readonly FieldProblem[]
+    }
+  ) {
+    super(message)
+    this.status = details.status
+    this.body = details.body ?? ''
+    this.requestId = details.requestId
+    this.attempts = details.attempts
+    this.fields = details.fields ?? []
+  }
+
+  get outage(): boolean {
+    const s = this.status
+    return s === undefined || s === 408 || s === 429 || s >= 500
+  }
+}
+
+/** The message of anything thrown, including non-Error values. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  try {
+    return JSON.stringify(error) ?? String(error)
+  } catch {
+    return String(error)
+  }
+}

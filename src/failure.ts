@@ -1,0 +1,61 @@
+import {
+  ApiError,
+  CommitRangeError,
+  errorMessage,
+  GitError,
+  InputError
+} from './errors.js'
+import type { Failure } from './report.js'
+
+/** Turns anything thrown into a Failure that says what happened and what to do. */
+export function describeFailure(error: unknown): Failure {
+  const failure: Failure = {
+    message: errorMessage(error),
+    hint: undefined,
+    status: undefined,
+    body: '',
+    requestId: undefined,
+    fields: [],
+    outage: false
+  }
+  if (error instanceof ApiError) {
+    return {
+      ...failure,
+      hint: apiHint(error),
+      status: error.status,
+      body: error.body,
+      requestId: error.requestId,
+      fields: error.fields,
+      outage: error.outage
+    }
+  }
+  if (error instanceof CommitRangeError) return { ...failure, hint: error.hint }
+  if (error instanceof InputError) {
+    return {
+      ...failure,
+      hint: 'Fix the input in the workflow file; nothing was sent.'
+    }
+  }
+  if (error instanceof GitError) {
+    return {
+      ...failure,
+      hint: 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.'
+    }
+  }
+  return failure
+}
+
+function apiHint(error: ApiError): string | undefined {
+  if (error.outage) {
+    return "The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent. 'on-error: warn-on-outage' keeps outages from failing deploys."
+  }
+  switch (error.status) {
+    case 400:
+      return 'Fix the fields named above; nothing was recorded.'
+    case 401:
+    case 403:
+      return 'Generate a key in Multitudes under Settings > Integrations > Deployments API and store it as the MULTITUDES_API_KEY secret.'
+    default:
+      return undefined
+  }
+}

@@ -1,0 +1,241 @@
+import * as exec from '@actions/exec'
+import { readFile } from 'node:fs/promises'
+import * as path from 'node:path'
+import { GitError } from './errors.js'
+
+export interface CommitDetails {
+  sha: string
+  author: string
+  subject: string
+}
+
+export interface RevListResult {
+  /** The newest `limit` SHAs, in git's order (head first). */
+  shas: string[]
+  /** How many SHAs git listed in all. */
+  total: number
+  /** A listed commit is a shallow boundary: its parents are missing, so the list may be short. */
+  crossesShallowBoundary: boolean
+}
+
+export interface RevListOptions {
+  limit: number
+  /** Pathspecs: list only commits that touch them. */
+  paths?: readonly string[]
+  /** Shallow boundary commits to watch for. */
+  shallow?: ReadonlySet<string>
+}
+
+/** Every git command the action runs. Argument arrays only: no shell ever sees an input. */
+export interface GitClient {
+  /** Full SHA of the commit a revision names (tags peeled), or undefined when unknown. */
+  resolveCommit(rev: string): Promise<string | undefined>
+  isShallow(): Promise<boolean>
+  /** Commits whose parents a shallow clone lacks. */
+  shallowCommits(): Promise<Set<string>>
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>
+  mergeBase(a: string, b: string): Promise<string | undefined>
+  /** `git rev-list base..head` (or all of head without base), streamed. */
+  revList(
+    base: string | undefined,
+    head: string,
+    options: RevListOptions
+  ): Promise<RevListResult>
+  /** The nearest tag matching `pattern` that is an ancestor of head and not on head itself. */
+  nearestTag(head: string, pattern: string): Promise<string | undefined>
+  commitDetails(shas: readonly string[]): Promise<CommitDetails[]>
+}
+
+interface RunResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export function createGitClient(cwd: string = process.cwd()): GitClient {
+  const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as {
+    [key: string]: string
+  }
+
+  async function run(
+    args: string[],
+    options: {
+      ok?: number[]
+      input?: string
+      onStdout?: (chunk: Buffer) => void
+    } = {}
+  ): Promise<RunResult> {
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    const exitCode = await exec.exec('git', args, {
+      cwd,
+      env,
+      silent: true,
+      ignoreReturnCode: true,
+      input:
+        options.input === undefined ? undefined : Buffer.from(options.input),
+      listeners: {
+        stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
+        stderr: (chunk) => stderr.push(chunk)
+      }
+    })
+    const result = {
+      exitCode,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8')
+    }
+    if (!(options.ok ?? [0]).includes(exitCode)) {
+      throw new GitError(args, exitCode, result.stderr)
+    }
+    return result
+  }
+
+  const client: GitClient = {
+    async resolveCommit(rev) {
+      const r = await run(
+        [
+          'rev-parse',
+          '--verify',
+          '--quiet',
+          '--end-of-options',
+          `${rev}^{commit}`
+        ],
+        { ok: [0, 1] }
+      )
+      return r.exitCode === 0 ? r.stdout.trim().toLowerCase() : undefined
+    },
+
+    async isShallow() {
+      const r = await run(['rev-parse', '--is-shallow-repository'])
+      return r.stdout.trim() === 'true'
+    },
+
+    async shallowCommits() {
+      const r = await run(['rev-parse', '--git-path', 'shallow'])
+      const file = path.resolve(cwd, r.stdout.trim())
+      const text = await readFile(file, 'utf8').catch(() => '')
+      return new Set(parseShaLines(text))
+    },
+
+    async isAncestor(ancestor, descendant) {
+      const r = await run(
+        ['merge-base', '--is-ancestor', ancestor, descendant],
+        {
+          ok: [0, 1]
+        }
+      )
+      return r.exitCode === 0
+    },
+
+    async mergeBase(a, b) {
+      const r = await run(['merge-base', a, b], { ok: [0, 1] })
+      return r.exitCode === 0 ? r.stdout.trim() : undefined
+    },
+
+    async revList(base, head, { limit, paths = [], shallow }) {
+      const shas: string[] = []
+      let total = 0
+      let crossesShallowBoundary = false
+      const lines = lineSplitter((sha) => {
+        total++
+        if (shas.length < limit) shas.push(sha)
+        if (shallow?.has(sha)) crossesShallowBoundary = true
+      })
+      const range = base === undefined ? [head] : [head, `^${base}`]
+      const filter = paths.length > 0 ? ['--full-history', '--', ...paths] : []
+      await run(['rev-list', ...range, ...filter], { onStdout: lines.push })
+      lines.end()
+      return { shas, total, crossesShallowBoundary }
+    },
+
+    async nearestTag(head, pattern) {
+      const onHead = await run(['tag', '--points-at', head, '--list', pattern])
+      const exclude = parseLines(onHead.stdout).flatMap((t) => [
+        '--exclude',
+        escapeGlob(t)
+      ])
+      const r = await run(
+        [
+          'describe',
+          '--tags',
+          '--abbrev=0',
+          '--match',
+          pattern,
+          ...exclude,
+          head
+        ],
+        { ok: [0, 128] }
+      )
+      return r.exitCode === 0 ? r.stdout.trim() : undefined
+    },
+
+    async commitDetails(shas) {
+      if (shas.length === 0) return []
+      const r = await run(
+        [
+          'log',
+          '--no-walk=unsorted',
+          '--stdin',
+          '--format=%H%x1f%an%x1f%s%x1e'
+        ],
+        { input: shas.join('\n') + '\n' }
+      )
+      return parseCommitDetails(r.stdout)
+    }
+  }
+  return client
+}
+
+/** Feeds complete lines of a byte stream to `onLine`, however the chunks split them. */
+export function lineSplitter(onLine: (line: string) => void): {
+  push: (chunk: Buffer) => void
+  end: () => void
+} {
+  let rest = ''
+  const emit = (line: string): void => {
+    const trimmed = line.trim()
+    if (trimmed !== '') onLine(trimmed.toLowerCase())
+  }
+  return {
+    push: (chunk) => {
+      const text = rest + chunk.toString('latin1')
+      const parts = text.split('\n')
+      rest = parts.pop() ?? ''
+      parts.forEach(emit)
+    },
+    end: () => {
+      emit(rest)
+      rest = ''
+    }
+  }
+}
+
+export function parseLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+}
+
+/** SHA-1 or SHA-256 object names, one a line, lowercased; anything else is ignored. */
+export function parseShaLines(text: string): string[] {
+  return parseLines(text)
+    .map((l) => l.toLowerCase())
+    .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l))
+}
+
+/** Parses `%H%x1f%an%x1f%s%x1e` records. */
+export function parseCommitDetails(text: string): CommitDetails[] {
+  return text
+    .split('\x1e')
+    .map((record) => record.replace(/^\n+/, ''))
+    .filter((record) => record.trim() !== '')
+    .map((record) => {
+      const [sha = '', author = '', subject = ''] = record.split('\x1f')
+      return { sha: sha.trim().toLowerCase(), author, subject: subject.trim() }
+    })
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`)
+}

@@ -1,0 +1,113 @@
+import type { FieldProblem } from './errors.js'
+
+/** Helpers that read what an HTTP answer says, without trusting its shape. */
+
+/** The body as text, at most `limit` bytes (a huge error page must not fill memory or logs). */
+export async function readBodyText(
+  response: Response,
+  limit: number
+): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    size += value.byteLength
+    if (size >= limit) {
+      await reader.cancel().catch(() => undefined)
+      break
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  return size > limit ? text.slice(0, limit) : text
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+const ID_HEADERS = [
+  'x-request-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-correlation-id'
+]
+const ID_FIELDS = ['requestId', 'request_id', 'requestID']
+
+/** The request id a 500 asks users to quote to support, from the body or the headers. */
+export function requestIdOf(
+  headers: Headers,
+  body: string
+): string | undefined {
+  const json = parseJson(body)
+  if (typeof json === 'object' && json !== null) {
+    for (const key of ID_FIELDS) {
+      const value = (json as Record<string, unknown>)[key]
+      if (typeof value === 'string' && value !== '') return value
+    }
+  }
+  for (const name of ID_HEADERS) {
+    const value = headers.get(name)
+    if (value) return value
+  }
+  return undefined
+}
+
+/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), if any. */
+export function retryAfterMs(
+  header: string | null,
+  now: number = Date.now()
+): number | undefined {
+  if (header === null || header.trim() === '') return undefined
+  const value = header.trim()
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/**
+ * The fields a 400 names. The vendor promises "a list of fields that have an issue" without a
+ * schema, so accept the usual shapes: arrays of strings or of `{field|path|name, message}`
+ * under `errors`, `fields`, `issues` or `details`, or an object of field → message.
+ */
+export function fieldProblemsOf(body: string): FieldProblem[] {
+  const json = parseJson(body)
+  if (typeof json !== 'object' || json === null) return []
+  const record = json as Record<string, unknown>
+  for (const key of [
+    'errors',
+    'fields',
+    'issues',
+    'details',
+    'invalidFields'
+  ]) {
+    const list = record[key]
+    if (Array.isArray(list)) return list.flatMap(toProblem)
+    if (typeof list === 'object' && list !== null) {
+      return Object.entries(list).map(([field, message]) => ({
+        field,
+        message: typeof message === 'string' ? message : JSON.stringify(message)
+      }))
+    }
+  }
+  return []
+}
+
+function toProblem(item: unknown): FieldProblem[] {
+  if (typeof item === 'string') return [{ field: item, message: 'invalid' }]
+  if (typeof item !== 'object' || item === null) return []
+  const r = item as Record<string, unknown>
+  const rawField = r.field ?? r.path ?? r.name ?? r.param
+  const field = Array.isArray(rawField) ? rawField.join('.') : rawField
+  const message = r.message ?? r.error ?? r.msg ?? 'invalid'
+  return typeof field === 'string' && field !== ''
+    ? [{ field, message: String(message) }]
+    : []
+}

@@ -1,0 +1,166 @@
+import { InputError } from './errors.js'
+
+/** Pure parsers for input values: each takes the raw string and names the input in its error. */
+
+const show = (value: string): string => JSON.stringify(value)
+
+export function invalid(
+  name: string,
+  value: string,
+  expected: string
+): InputError {
+  return new InputError(
+    `Invalid '${name}': ${show(value)}. Expected ${expected}.`
+  )
+}
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** YAML 1.2 core-schema booleans, the same set as core.getBooleanInput, and nothing looser. */
+export function parseBoolean(name: string, raw: string): boolean {
+  const value = raw.trim()
+  if (TRUE.includes(value)) return true
+  if (FALSE.includes(value)) return false
+  throw invalid(name, raw, '`true` or `false`')
+}
+
+export function parseEnum<T extends string>(
+  name: string,
+  raw: string,
+  allowed: readonly T[]
+): T {
+  const value = raw.trim()
+  const found = allowed.find((a) => a === value)
+  if (found === undefined) {
+    throw invalid(
+      name,
+      raw,
+      `one of ${allowed.map((a) => `'${a}'`).join(', ')}`
+    )
+  }
+  return found
+}
+
+export function parseInteger(
+  name: string,
+  raw: string,
+  min: number,
+  max: number
+): number {
+  const value = raw.trim()
+  const n = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw invalid(name, raw, `a whole number from ${min} to ${max}`)
+  }
+  return n
+}
+
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/
+
+/**
+ * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
+ * A time without a zone is refused: the runner's clock zone is not the user's.
+ */
+export function parseDeployedAt(name: string, raw: string): string {
+  const value = raw.trim()
+  const m = ISO_8601.exec(value)
+  const expected =
+    'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00'
+  if (!m) throw invalid(name, raw, expected)
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(
+    Number
+  )
+  const second = Number(m[6] ?? 0)
+  const millis = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3))
+  const sign = m[9] === '-' ? -1 : 1
+  const offsetMinutes = m[8] ? 0 : sign * (Number(m[10]) * 60 + Number(m[11]))
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis)
+  const check = new Date(local)
+  const real =
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    Math.abs(offsetMinutes) <= 18 * 60
+  if (!real) throw invalid(name, raw, expected)
+  return new Date(local - offsetMinutes * 60_000).toISOString()
+}
+
+/** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
+export function parseList(raw: string, separators = /[,\n]/): string[] {
+  const items = raw
+    .split(separators)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+  return [...new Set(items)]
+}
+
+/** Newline-separated git pathspecs; a pathspec starting with `-` would be read as an option. */
+export function parsePaths(name: string, raw: string): string[] {
+  const paths = parseList(raw, /\r?\n/)
+  const bad = paths.find((p) => p.startsWith('-'))
+  if (bad !== undefined) throw invalid(name, bad, 'git pathspecs, one a line')
+  return paths
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+/** A commit SHA or ref name; never something git would read as an option. */
+export function parseRevision(name: string, raw: string): string | undefined {
+  const value = raw.trim()
+  if (value === '') return undefined
+  if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
+    throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision')
+  }
+  return value
+}
+
+export function parseEnvironment(name: string, raw: string): string {
+  const value = raw.trim()
+  if (value === '' || CONTROL.test(value)) {
+    throw invalid(
+      name,
+      raw,
+      'the name of the environment deployed to, e.g. `production`'
+    )
+  }
+  return value
+}
+
+const LOOPBACK = new Set(['localhost', '[::1]', '::1'])
+
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    LOOPBACK.has(hostname) ||
+    hostname.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  )
+}
+
+/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
+export function parseApiUrl(name: string, raw: string): URL {
+  const expected =
+    'an https:// URL (http:// only for loopback hosts), without credentials'
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw invalid(name, raw, expected)
+  }
+  if (url.username !== '' || url.password !== '') {
+    // The value may hold a secret: name the input, not the value.
+    throw new InputError(
+      `Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`
+    )
+  }
+  const secure =
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+  if (!secure) throw invalid(name, raw, expected)
+  return url
+}

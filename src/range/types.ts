@@ -1,0 +1,28 @@
+export type BaseSource =
+  'input' | 'previous-deployment' | 'push' | 'tag' | 'parent' | 'none'
+
+export type RangeStatus =
+  'ahead' | 'identical' | 'behind' | 'diverged' | 'first' | 'unavailable'
+
+/** Where base came from: a revision to resolve, or none. */
+export interface BaseChoice {
+  ref: string | undefined
+  source: BaseSource
+}
+
+/** The commits being deployed, and how they were found. */
+export interface CommitRange {
+  head: string
+  /** Full SHA of base; undefined when there is none or it could not be found. */
+  base: string | undefined
+  /** Base as the strategy named it (SHA, tag or ref). */
+  baseRef: string | undefined
+  baseSource: BaseSource
+  status: RangeStatus
+  /** What is sent: head first, newest first, unique, lowercase, at most max-commits. */
+  shas: string[]
+  /** How many commits the range held before the cut. */
+  total: number
+  truncated: boolean
+  source: 'git'
+}

@@ -1,0 +1,52 @@
+import type { DeploymentPayload } from './deployment.js'
+import type { FieldProblem } from './errors.js'
+import type { CommitDetails } from './git.js'
+import type { PostResult } from './multitudes-client.js'
+import type { CommitRange } from './range/types.js'
+
+/** What went wrong, in the words the log, the outputs and the summary share. */
+export interface Failure {
+  message: string
+  /** What to do about it. */
+  hint: string | undefined
+  status: number | undefined
+  body: string
+  requestId: string | undefined
+  fields: readonly FieldProblem[]
+  /** The API was unreachable or failing: `on-error: warn-on-outage` only warns. */
+  outage: boolean
+}
+
+/** Everything one run learned, filled in as it goes; outputs and summary read only this. */
+export interface Report {
+  environment: string | undefined
+  strategy: string | undefined
+  dryRun: boolean
+  isTest: boolean
+  repository: string | undefined
+  serverUrl: string
+  /** Why nothing was reported, when there was nothing to do. */
+  skipped: string | undefined
+  range: CommitRange | undefined
+  commits: CommitDetails[]
+  payload: DeploymentPayload | undefined
+  post: PostResult | undefined
+  failure: Failure | undefined
+}
+
+export function emptyReport(serverUrl: string, repository?: string): Report {
+  return {
+    environment: undefined,
+    strategy: undefined,
+    dryRun: false,
+    isTest: false,
+    repository,
+    serverUrl,
+    skipped: undefined,
+    range: undefined,
+    commits: [],
+    payload: undefined,
+    post: undefined,
+    failure: undefined
+  }
+}
