@@ -1,0 +1,391 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { CommitRangeError, InputError } from '../src/errors.js'
+import { createGitClient } from '../src/git.js'
+import { resolveRange } from '../src/range/resolve.js'
+import type { Inputs } from '../src/inputs.js'
+import type { RunContext } from '../src/context.js'
+import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { testContext, testInputs } from '../__fixtures__/inputs.js'
+
+afterAll(removeTestRepos)
+
+function range(
+  repo: TestRepo,
+  inputs: Partial<Inputs>,
+  ctx: Partial<RunContext> = {}
+): ReturnType<typeof resolveRange> {
+  return resolveRange(
+    testInputs(inputs),
+    testContext({ sha: repo.head(), ...ctx }),
+    { git: createGitClient(repo.dir) }
+  )
+}
+
+const push = (before: string): Partial<RunContext> => ({
+  eventName: 'push',
+  pushBefore: before
+})
+
+describe('a push of several commits (fast-forward)', () => {
+  it('sends every pushed commit, where the vendor snippet sends only head', async () => {
+    const repo = TestRepo.init()
+    const before = repo.commit('live')
+    const pushed = repo.commits(3, 'feature')
+
+    const result = await range(repo, {}, push(before))
+
+    expect(result.shas).toEqual([...pushed].reverse())
+    expect(result.shas).toEqual(repo.revList(`${before}..HEAD`))
+    expect(result).toMatchObject({
+      status: 'ahead',
+      baseSource: 'push',
+      base: before
+    })
+    expect(repo.revList('--ancestry-path', 'HEAD^1..HEAD')).toEqual([pushed[2]])
+  })
+})
+
+describe('merges', () => {
+  it('sends the merge commit and the branch commits of a --no-ff merge', async () => {
+    const repo = TestRepo.init()
+    repo.commit('root')
+    repo.git('checkout', '-q', '-b', 'feature')
+    const branch = repo.commits(2, 'feature')
+    repo.git('checkout', '-q', 'main')
+    const live = repo.commit('hotfix')
+    repo.git(
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      'Merge pull request #7 from octo/feature',
+      'feature'
+    )
+    const merge = repo.head()
+
+    const result = await range(repo, { strategy: 'base', base: live })
+
+    expect(new Set(result.shas)).toEqual(new Set([merge, ...branch]))
+    expect(result.shas[0]).toBe(merge)
+    expect(result.shas).toEqual(repo.revList(`${live}..${merge}`))
+    expect(repo.revList('--ancestry-path', 'HEAD^1..HEAD')).toEqual([merge])
+  })
+
+  it('follows a feature branch that merged main back before it was merged', async () => {
+    const repo = TestRepo.init()
+    repo.commit('root')
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.commit('feature 1')
+    repo.git('checkout', '-q', 'main')
+    const live = repo.commit('main moves on')
+    repo.git('checkout', '-q', 'feature')
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge main into feature', 'main')
+    repo.commit('feature 2')
+    repo.git('checkout', '-q', 'main')
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #8', 'feature')
+
+    const result = await range(repo, { strategy: 'base', base: live })
+
+    expect(result.shas).toEqual(repo.revList(`${live}..HEAD`))
+    expect(result.shas).toHaveLength(4)
+    expect(result.status).toBe('ahead')
+  })
+
+  it('sends the one squash commit of a squash merge', async () => {
+    const repo = TestRepo.init()
+    const live = repo.commit('root')
+    repo.git('checkout', '-q', '-b', 'feature')
+    repo.commits(3, 'wip')
+    repo.git('checkout', '-q', 'main')
+    repo.git('merge', '-q', '--squash', 'feature')
+    repo.git('commit', '-q', '-m', 'Add the feature (#12)')
+
+    const result = await range(repo, { strategy: 'base', base: live })
+
+    expect(result.shas).toEqual([repo.head()])
+    expect(result.status).toBe('ahead')
+  })
+})
+
+describe('rollback, redeploy, force push and first deploy', () => {
+  it('sends only head, as behind, when rolling back to an older commit', async () => {
+    const repo = TestRepo.init()
+    const [, older] = repo.commits(2, 'old')
+    const live = repo.commits(2, 'new')[1]
+
+    const result = await range(repo, {
+      strategy: 'base',
+      base: live,
+      head: older
+    })
+
+    expect(result).toMatchObject({
+      status: 'behind',
+      shas: [older],
+      base: live
+    })
+  })
+
+  it('sends only head, as identical, when redeploying the live commit', async () => {
+    const repo = TestRepo.init()
+    const live = repo.commits(3, 'c')[2]
+
+    const result = await range(repo, { strategy: 'base', base: live })
+
+    expect(result).toMatchObject({ status: 'identical', shas: [live] })
+  })
+
+  it('sends the new commits, as diverged, after a force push rewrote the branch', async () => {
+    const repo = TestRepo.init()
+    const [, kept] = repo.commits(2, 'shared')
+    const before = repo.commit('rewritten away')
+    repo.git('reset', '-q', '--hard', kept)
+    const fresh = repo.commits(2, 'rewrite')
+
+    const result = await range(repo, {}, push(before))
+
+    expect(result.status).toBe('diverged')
+    expect(result.shas).toEqual([...fresh].reverse())
+  })
+
+  it('sends only head, as first, when there is no base', async () => {
+    const repo = TestRepo.init()
+    repo.commits(5, 'history')
+
+    const result = await range(repo, {})
+
+    expect(result).toMatchObject({
+      status: 'first',
+      baseSource: 'none',
+      shas: [repo.head()],
+      base: undefined
+    })
+  })
+
+  it('fails a first deployment when first-deployment is fail', async () => {
+    const repo = TestRepo.init()
+    repo.commit('only')
+
+    await expect(range(repo, { firstDeployment: 'fail' })).rejects.toThrow(
+      /No base was found.*first-deployment/
+    )
+  })
+
+  it('treats a new branch push (before all zeros) as having no base', async () => {
+    const repo = TestRepo.init()
+    repo.commits(2, 'c')
+
+    const result = await range(
+      repo,
+      {},
+      { eventName: 'push', pushBefore: undefined }
+    )
+
+    expect(result).toMatchObject({ status: 'first', shas: [repo.head()] })
+  })
+
+  it('sends only head with a warning when base is unknown to a full clone', async () => {
+    const repo = TestRepo.init()
+    repo.commit('c')
+
+    const result = await range(repo, { strategy: 'base', base: 'f'.repeat(40) })
+
+    expect(result).toMatchObject({ status: 'unavailable', shas: [repo.head()] })
+  })
+
+  it('sends only head when base shares no history with head', async () => {
+    const repo = TestRepo.init()
+    repo.commit('main')
+    repo.git('checkout', '-q', '--orphan', 'other')
+    const other = repo.commit('unrelated')
+    repo.git('checkout', '-q', 'main')
+
+    const result = await range(repo, { strategy: 'base', base: other })
+
+    expect(result).toMatchObject({ status: 'unavailable', shas: [repo.head()] })
+  })
+})
+
+describe('strategies', () => {
+  it('parent: the first parent, which keeps the branch commits of a merge', async () => {
+    const repo = TestRepo.init()
+    repo.commit('root')
+    repo.git('checkout', '-q', '-b', 'feature')
+    const branch = repo.commit('feature')
+    repo.git('checkout', '-q', 'main')
+    repo.commit('main')
+    repo.git('merge', '-q', '--no-ff', '-m', 'merge', 'feature')
+
+    const result = await range(repo, { strategy: 'parent' })
+
+    expect(result.baseSource).toBe('parent')
+    expect(result.shas).toEqual([repo.head(), branch])
+  })
+
+  it('head: only head, whatever the event says', async () => {
+    const repo = TestRepo.init()
+    const [before] = repo.commits(3, 'c')
+
+    const result = await range(repo, { strategy: 'head' }, push(before))
+
+    expect(result).toMatchObject({ shas: [repo.head()], baseSource: 'none' })
+  })
+
+  it('tag: the nearest matching tag below head, skipping tags on head', async () => {
+    const repo = TestRepo.init()
+    repo.commit('one')
+    repo.git('tag', 'v1.0.0')
+    const released = repo.commit('two')
+    repo.git('tag', '-a', '-m', 'release', 'v1.1.0')
+    repo.git('tag', 'nightly')
+    const next = repo.commits(2, 'next')
+    repo.git('tag', '-a', '-m', 'release', 'v1.2.0')
+
+    const result = await range(repo, { strategy: 'tag', tagPattern: 'v*' })
+
+    expect(result).toMatchObject({
+      baseSource: 'tag',
+      baseRef: 'v1.1.0',
+      base: released
+    })
+    expect(result.shas).toEqual([...next].reverse())
+  })
+
+  it('push: refuses a run that was not triggered by a push', async () => {
+    const repo = TestRepo.init()
+    repo.commit('c')
+
+    await expect(range(repo, { strategy: 'push' })).rejects.toThrow(InputError)
+  })
+
+  it('peels an annotated tag given as head to its commit', async () => {
+    const repo = TestRepo.init()
+    const base = repo.commit('a')
+    const tagged = repo.commit('b')
+    repo.git('tag', '-a', '-m', 'release', 'v2.0.0')
+    repo.commit('after the tag')
+
+    const result = await range(repo, { strategy: 'base', base, head: 'v2.0.0' })
+
+    expect(result.head).toBe(tagged)
+    expect(result.shas).toEqual([tagged])
+  })
+})
+
+describe('paths in a monorepo', () => {
+  it('sends only the commits that touch the paths, the merge commits of their PRs, and head', async () => {
+    const repo = TestRepo.init()
+    const live = repo.commit('root', 'README.md')
+    const api1 = repo.commit('api change', 'services/api/a.txt')
+    repo.commit('web change', 'services/web/w.txt')
+    repo.git('checkout', '-q', '-b', 'feature')
+    const api2 = repo.commit('api feature', 'services/api/b.txt')
+    repo.git('checkout', '-q', 'main')
+    repo.commit('web again', 'services/web/x.txt')
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #9', 'feature')
+    const merge = repo.head()
+    const head = repo.commit('docs', 'docs/index.md')
+
+    const result = await range(repo, {
+      strategy: 'base',
+      base: live,
+      paths: ['services/api']
+    })
+
+    expect(result.shas[0]).toBe(head)
+    expect(new Set(result.shas)).toEqual(new Set([head, merge, api2, api1]))
+  })
+})
+
+describe('large ranges and the max-commits cap', () => {
+  const repo = TestRepo.init()
+  const root = repo.commit('root')
+  repo.fastImport(30_000)
+
+  it('lists a 30,000-commit range completely, exactly as git does', async () => {
+    const result = await range(repo, {
+      strategy: 'base',
+      base: root,
+      maxCommits: 100_000
+    })
+
+    expect(result.total).toBe(30_000)
+    expect(result.truncated).toBe(false)
+    expect(result.shas).toEqual(repo.revList(`${root}..HEAD`))
+  })
+
+  it('keeps the newest max-commits and reports the true count', async () => {
+    const result = await range(repo, { strategy: 'base', base: root })
+
+    expect(result.shas).toEqual(repo.revList('-n', '1000', `${root}..HEAD`))
+    expect(result).toMatchObject({ total: 30_000, truncated: true })
+  })
+})
+
+describe('shallow checkouts', () => {
+  it('refuses a base that a depth-1 clone does not contain', async () => {
+    const origin = TestRepo.init()
+    const base = origin.commit('base')
+    origin.commits(40, 'later')
+    const clone = origin.clone('--depth', '1')
+
+    const attempt = range(clone, { strategy: 'base', base })
+
+    await expect(attempt).rejects.toThrow(CommitRangeError)
+    await expect(attempt).rejects.toThrow(/shallow; use fetch-depth: 0/)
+  })
+
+  it('refuses the short list git gives when base was also fetched at depth 1', async () => {
+    const origin = TestRepo.init()
+    const base = origin.commit('base')
+    origin.git('tag', 'live')
+    origin.commits(40, 'later')
+    const clone = origin.clone('--depth', '1', '--no-tags')
+    clone.git('fetch', '-q', '--depth', '1', 'origin', 'tag', 'live')
+    // git itself answers with a short list and exits 0:
+    expect(clone.revList(`${base}..HEAD`)).toEqual([clone.head()])
+
+    await expect(range(clone, { strategy: 'base', base })).rejects.toThrow(
+      /shallow boundary/
+    )
+  })
+
+  it('accepts a shallow clone deep enough to hold the whole range', async () => {
+    const origin = TestRepo.init()
+    origin.commits(3, 'old')
+    const base = origin.commit('base')
+    const later = origin.commits(5, 'later')
+    const clone = origin.clone('--depth', '20')
+
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result.shas).toEqual([...later].reverse())
+  })
+})
+
+describe('checkout problems', () => {
+  it('says to add a checkout when the folder is not a git repository', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'no-repo-'))
+    const attempt = resolveRange(
+      testInputs(),
+      testContext({ sha: 'a'.repeat(40) }),
+      {
+        git: createGitClient(dir)
+      }
+    )
+
+    await expect(attempt).rejects.toThrow(/no git checkout/)
+  })
+
+  it('says which head is missing from the checkout', async () => {
+    const repo = TestRepo.init()
+    repo.commit('c')
+
+    await expect(range(repo, { head: 'b'.repeat(40) })).rejects.toThrow(
+      /Head b{40} is not in the checkout/
+    )
+  })
+})
