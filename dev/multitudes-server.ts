@@ -205,7 +205,7 @@ export async function startMultitudesServer(
     if (url.pathname === '/deployment' && faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1)
       if (fault.kind === 'delay') {
-        await new Promise((r) => setTimeout(r, fault.ms))
+        await new Promise((r) => setTimeout(r, fault.ms).unref())
         if (res.destroyed) return
       } else {
         applyFault(fault, res, requestId)

@@ -1,6 +1,10 @@
 import type * as github from '@actions/github'
 
-type Context = typeof github.context
+/** The parts of github.context the action reads; tests pass plain objects. */
+export type EventContext = Pick<
+  typeof github.context,
+  'payload' | 'eventName' | 'sha' | 'ref' | 'serverUrl' | 'runId' | 'repo'
+>
 
 const ZERO_SHA = /^0+$/
 
@@ -24,7 +28,7 @@ export interface RunContext {
   deletedRef: boolean
 }
 
-type Payload = Context['payload']
+type Payload = EventContext['payload']
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
@@ -62,7 +66,7 @@ function eventHead(
   return {}
 }
 
-export function toRunContext(context: Context): RunContext {
+export function toRunContext(context: EventContext): RunContext {
   const payload = context.payload
   const { head, warning } = eventHead(context.eventName, payload)
   const isPush = context.eventName === 'push'
@@ -85,7 +89,7 @@ export function toRunContext(context: Context): RunContext {
   }
 }
 
-function repositoryOf(context: Context): string | undefined {
+function repositoryOf(context: EventContext): string | undefined {
   try {
     const { owner, repo } = context.repo
     return `${owner}/${repo}`

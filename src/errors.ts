@@ -77,7 +77,9 @@ export class ApiError extends Error {
 
 /** The message of anything thrown, including non-Error values. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
+  // Duck-typed: errors from another realm (a VM context, undici) fail `instanceof Error`.
+  const message = (error as { message?: unknown } | null)?.message
+  if (typeof message === 'string') return message
   if (typeof error === 'string') return error
   try {
     return JSON.stringify(error) ?? String(error)

@@ -164,14 +164,13 @@ function networkMessage(
   host: string,
   timeoutMs: number
 ): string {
-  if (error instanceof Error && error.name === 'TimeoutError') {
+  // Duck-typed: undici's errors may come from another realm.
+  const e = error as { name?: unknown; cause?: { code?: unknown } } | null
+  if (e?.name === 'TimeoutError') {
     return `no answer from ${host} within ${timeoutMs / 1000} s`
   }
-  const cause =
-    error instanceof Error
-      ? (error.cause as { code?: string } | undefined)
-      : undefined
-  return `could not connect to ${host}: ${cause?.code ?? errorMessage(error)}`
+  const code = e?.cause?.code
+  return `could not connect to ${host}: ${typeof code === 'string' ? code : errorMessage(error)}`
 }
 
 function outage(failure: TransientFailure, attempts: number): ApiError {

@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { InputError } from '../src/errors.js'
+import { DEFAULTS, getInputs, INPUTS } from '../src/inputs.js'
+import {
+  actionYml,
+  clearInputs,
+  setInputs
+} from '../__fixtures__/action-env.js'
+import { stdout } from '../__fixtures__/stdout.js'
+
+afterEach(() => {
+  clearInputs()
+  delete process.env.MULTITUDES_API_KEY
+  stdout.clear()
+})
+
+const required = { environment: 'production', 'api-key': 'mtd_secret_key' }
+
+describe('getInputs through the runner channels', () => {
+  it('reads the action.yml defaults', () => {
+    setInputs(required)
+
+    const inputs = getInputs()
+
+    expect(inputs).toMatchObject({
+      environment: 'production',
+      strategy: 'auto',
+      commitSource: 'auto',
+      maxCommits: 1000,
+      firstDeployment: 'head',
+      isTest: false,
+      dryRun: false,
+      onError: 'fail',
+      verify: false,
+      timeoutSeconds: 30,
+      maxAttempts: 4,
+      paths: [],
+      tags: [],
+      base: undefined,
+      head: undefined,
+      deployedAt: undefined,
+      title: undefined,
+      githubToken: 'ghs_runner_token'
+    })
+    expect(inputs.apiUrl.href).toBe(
+      'https://integrations.multitudes.co/deployment'
+    )
+  })
+
+  it('parses every kind of value', () => {
+    setInputs({
+      ...required,
+      'deployed-at': '2026-11-30T22:15:00+13:00',
+      tags: 'sev1, is_fix',
+      'is-test': 'TRUE',
+      paths: 'services/api\nlibs',
+      'max-commits': '50',
+      title: '  Release 42 ',
+      'on-error': 'warn-on-outage'
+    })
+
+    expect(getInputs()).toMatchObject({
+      deployedAt: '2026-11-30T09:15:00.000Z',
+      tags: ['sev1', 'is_fix'],
+      isTest: true,
+      paths: ['services/api', 'libs'],
+      maxCommits: 50,
+      title: 'Release 42',
+      onError: 'warn-on-outage'
+    })
+  })
+
+  it('masks the key before anything else is printed, and its token part', () => {
+    setInputs({ ...required, 'api-key': 'Bearer mtd_secret_key' })
+
+    getInputs()
+
+    const lines = stdout.text().split('\n')
+    expect(lines[0]).toBe('::add-mask::Bearer mtd_secret_key')
+    expect(lines[1]).toBe('::add-mask::mtd_secret_key')
+    expect(
+      lines.filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    ).not.toContain('mtd_secret_key')
+  })
+
+  it('falls back to MULTITUDES_API_KEY', () => {
+    setInputs({ environment: 'production' })
+    process.env.MULTITUDES_API_KEY = 'mtd_from_env'
+
+    expect(getInputs().apiKey).toBe('mtd_from_env')
+    expect(stdout.text()).toContain('::add-mask::mtd_from_env')
+  })
+
+  it('needs a key unless it is a dry run, and says why it may be missing', () => {
+    setInputs({ environment: 'production' })
+    expect(() => getInputs()).toThrow(
+      /'api-key' is empty.*not passed to workflows triggered from forks/
+    )
+
+    setInputs({ environment: 'production', 'dry-run': 'true' })
+    expect(getInputs().apiKey).toBeUndefined()
+  })
+
+  it.each([
+    [{ environment: '' }, /'environment'/],
+    [
+      { strategy: 'latest' },
+      /Invalid 'strategy': "latest". Expected one of 'auto'/
+    ],
+    [{ 'commit-source': 'svn' }, /Invalid 'commit-source'/],
+    [{ 'first-deployment': 'all' }, /Invalid 'first-deployment'/],
+    [{ 'on-error': 'ignore' }, /Invalid 'on-error'/],
+    [{ 'max-commits': '0' }, /Invalid 'max-commits'/],
+    [{ 'timeout-seconds': 'soon' }, /Invalid 'timeout-seconds'/],
+    [{ 'max-attempts': '100' }, /Invalid 'max-attempts'/],
+    [{ 'dry-run': 'yes' }, /Invalid 'dry-run': "yes"/],
+    [{ 'api-url': 'http://example.com/deployment' }, /Invalid 'api-url'/],
+    [{ strategy: 'base' }, /Input 'base' is empty/],
+    [{ strategy: 'tag' }, /Input 'tag-pattern' is empty/],
+    [{ paths: 'a', 'commit-source': 'api' }, /'paths' needs the git source/],
+    [{ 'api-key': 'mtd_a\nb' }, /Invalid 'api-key': it contains a line break/]
+  ])('refuses %j', (values, message) => {
+    setInputs({ ...required, ...values })
+
+    expect(() => getInputs()).toThrow(InputError)
+    expect(() => getInputs()).toThrow(message)
+  })
+
+  it('never repeats the key in an error', () => {
+    setInputs({ ...required, 'api-key': 'mtd_secret\u0007key' })
+
+    expect(() => getInputs()).not.toThrow(/mtd_secret/)
+  })
+})
+
+describe('the input names and defaults', () => {
+  it('match action.yml exactly', () => {
+    expect(Object.values(INPUTS).sort()).toEqual(
+      Object.keys(actionYml.inputs).sort()
+    )
+    for (const [name, value] of Object.entries(DEFAULTS)) {
+      expect([name, actionYml.inputs[name]?.default]).toEqual([name, value])
+    }
+    const withDefaults = Object.entries(actionYml.inputs)
+      .filter(([name, meta]) => meta.default && name !== 'github-token')
+      .map(([name]) => name)
+    expect(Object.keys(DEFAULTS).sort()).toEqual(withDefaults.sort())
+  })
+})

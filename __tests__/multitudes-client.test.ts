@@ -1,0 +1,305 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { ApiError } from '../src/errors.js'
+import type { DeploymentPayload } from '../src/deployment.js'
+import {
+  BODY_LIMIT,
+  createMultitudesClient,
+  type ClientOptions
+} from '../src/multitudes-client.js'
+import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
+import {
+  startMultitudesServer,
+  type Fault,
+  type MultitudesServer
+} from '../dev/multitudes-server.ts'
+
+const SHA = '8750d79cce5f2d137c3f4a34cdd4c9da76c26cfb'
+const payload: DeploymentPayload = {
+  commitSha: [SHA],
+  environmentName: 'production',
+  deployedAt: '2026-11-30T09:00:00.000Z'
+}
+
+let server: MultitudesServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function setup(
+  faults: Fault[] = [],
+  options: Partial<ClientOptions> = {}
+) {
+  server = await startMultitudesServer({ faults })
+  const slept: number[] = []
+  const logs: string[] = []
+  const client = createMultitudesClient({
+    url: new URL(server.url),
+    apiKey: 'mtd_demo_key',
+    timeoutMs: 2000,
+    maxAttempts: 4,
+    minBackoffMs: 1,
+    maxBackoffMs: 2,
+    sleep: (ms) => {
+      slept.push(ms)
+      return Promise.resolve()
+    },
+    log: (m) => logs.push(m),
+    ...options
+  })
+  return { server, client, slept, logs }
+}
+
+describe('a deployment the API accepts', () => {
+  it('is posted once as JSON with the key, and the answer is returned', async () => {
+    const { server, client } = await setup()
+
+    const result = await client.postDeployment(payload)
+
+    expect(result).toMatchObject({ status: 201, attempts: 1 })
+    expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(JSON.parse(result.body)).toMatchObject({
+      message: 'Created successfully'
+    })
+    expect(server.requests).toHaveLength(1)
+    const [request] = server.requests
+    expect(request.headers['content-type']).toBe('application/json')
+    expect(request.headers.authorization).toBe('mtd_demo_key')
+    expect(request.headers['user-agent']).toBe(
+      `${ACTION_NAME}/${ACTION_VERSION}`
+    )
+    expect(JSON.parse(request.body)).toEqual(payload)
+    expect(server.deployments).toMatchObject([
+      {
+        commitSha: [SHA],
+        environmentName: 'production',
+        deployedAt: payload.deployedAt
+      }
+    ])
+  })
+
+  it('sends a key given as "Bearer …" exactly as given', async () => {
+    const { server } = await setup()
+    const client = createMultitudesClient({
+      url: new URL(server.url),
+      apiKey: 'Bearer mtd_demo_key',
+      timeoutMs: 2000,
+      maxAttempts: 1
+    })
+
+    await client.postDeployment(payload)
+
+    expect(server.requests[0].headers.authorization).toBe('Bearer mtd_demo_key')
+  })
+
+  it('accepts a 201 whose body is not JSON', async () => {
+    const { client } = await setup([
+      { kind: 'status', status: 201, body: 'Created successfully' }
+    ])
+
+    await expect(client.postDeployment(payload)).resolves.toMatchObject({
+      status: 201,
+      body: 'Created successfully'
+    })
+  })
+})
+
+describe('errors a user must fix are not retried', () => {
+  it('400 names each field the API rejected', async () => {
+    const { server, client } = await setup()
+    const bad = { ...payload, commitSha: ['xyz'], environmentName: '' }
+
+    const error = await client.postDeployment(bad).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+
+    expect(error).toBeInstanceOf(ApiError)
+    const api = error as ApiError
+    expect(api.status).toBe(400)
+    expect(api.outage).toBe(false)
+    expect(api.fields.map((f) => f.field)).toEqual([
+      'commitSha',
+      'environmentName'
+    ])
+    expect(api.message).toMatch(/invalid \(400\): 'commitSha' each value/)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it.each([
+    [401, 'mtd_unknown', /rejected the API key \(401 Unauthorized\).*revoked/],
+    [
+      403,
+      'mtd_read_only_key',
+      /403 Forbidden.*Deployments write scope.*organisation/
+    ]
+  ])('%i says what to check about the key', async (status, apiKey, message) => {
+    const { server } = await setup()
+    const client = createMultitudesClient({
+      url: new URL(server.url),
+      apiKey,
+      timeoutMs: 2000,
+      maxAttempts: 4
+    })
+
+    const attempt = client.postDeployment(payload)
+
+    await expect(attempt).rejects.toMatchObject({ status, attempts: 1 })
+    await expect(attempt).rejects.toThrow(message)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it.each([404, 413])('%i is final', async (status) => {
+    const { server, client } = await setup([{ kind: 'status', status }])
+
+    await expect(client.postDeployment(payload)).rejects.toMatchObject({
+      status
+    })
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('does not follow a redirect, which would drop the body or leak the key', async () => {
+    const { client } = await setup([
+      {
+        kind: 'status',
+        status: 301,
+        headers: { Location: 'https://elsewhere.example/deployment' }
+      }
+    ])
+
+    await expect(client.postDeployment(payload)).rejects.toThrow(
+      /redirected \(301\) to https:\/\/elsewhere.example\/deployment/
+    )
+  })
+})
+
+describe('transient failures are retried with the same body', () => {
+  it('5xx then 201: one record, with the original deployedAt', async () => {
+    const { server, client, logs } = await setup([
+      { kind: 'status', status: 503 },
+      { kind: 'status', status: 500 }
+    ])
+
+    const result = await client.postDeployment(payload)
+
+    expect(result).toMatchObject({ status: 201, attempts: 3 })
+    expect(new Set(server.requests.map((r) => r.body)).size).toBe(1)
+    expect(server.deployments).toHaveLength(1)
+    expect(server.deployments[0].deployedAt).toBe(payload.deployedAt)
+    expect(logs[0]).toMatch(
+      /^Attempt 1 of 4 failed: .* answered 503\. Retrying in/
+    )
+  })
+
+  it('5xx on every attempt: an outage error with the request id and the attempts', async () => {
+    const faults: Fault[] = Array.from({ length: 3 }, () => ({
+      kind: 'status',
+      status: 500
+    }))
+    const { server, client } = await setup(faults, { maxAttempts: 3 })
+
+    const error = (await client
+      .postDeployment(payload)
+      .catch((e: unknown) => e)) as ApiError
+
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 500, attempts: 3, outage: true })
+    expect(error.requestId).toBeDefined()
+    expect(error.message).toContain(`Request id: ${error.requestId}`)
+    expect(server.requests).toHaveLength(3)
+    expect(server.deployments).toHaveLength(0)
+  })
+
+  it('429 waits as long as Retry-After asks, in seconds', async () => {
+    const { client, slept } = await setup([{ kind: 'retry-after', value: '7' }])
+
+    await expect(client.postDeployment(payload)).resolves.toMatchObject({
+      attempts: 2
+    })
+    expect(slept).toHaveLength(1)
+    expect(slept[0]).toBeGreaterThan(6990)
+    expect(slept[0]).toBeLessThanOrEqual(7000)
+  })
+
+  it('429 waits until an HTTP-date Retry-After', async () => {
+    const when = new Date(Date.now() + 20_000).toUTCString()
+    const { client, slept } = await setup([
+      { kind: 'retry-after', value: when }
+    ])
+
+    await client.postDeployment(payload)
+
+    expect(slept[0]).toBeGreaterThan(17_000)
+    expect(slept[0]).toBeLessThanOrEqual(20_000)
+  })
+
+  it('caps a Retry-After that asks for too long', async () => {
+    const { client, slept } = await setup(
+      [{ kind: 'retry-after', value: '86400' }],
+      {
+        retryAfterCapMs: 5000
+      }
+    )
+
+    await client.postDeployment(payload)
+
+    expect(Math.max(...slept)).toBeLessThanOrEqual(5000)
+  })
+
+  it.each<[string, Fault, RegExp]>([
+    ['a dropped connection', { kind: 'drop' }, /could not connect to/],
+    [
+      'a connection reset mid-response',
+      { kind: 'reset-mid-body' },
+      /broke while reading the 201 response/
+    ],
+    [
+      'a response slower than the timeout',
+      { kind: 'delay', ms: 1500 },
+      /no answer from .* within 0.3 s/
+    ]
+  ])('%s is retried', async (_name, fault, logged) => {
+    const { server, client, logs } = await setup([fault], { timeoutMs: 300 })
+
+    const result = await client.postDeployment(payload)
+
+    expect(result).toMatchObject({ status: 201, attempts: 2 })
+    expect(logs[0]).toMatch(logged)
+    expect(server.deployments).toHaveLength(1)
+  })
+
+  it('an unreachable API: an outage error that names the host', async () => {
+    const { server } = await setup()
+    const url = new URL(server.url)
+    await server.close()
+    const client = createMultitudesClient({
+      url,
+      apiKey: 'k',
+      timeoutMs: 500,
+      maxAttempts: 2,
+      minBackoffMs: 1
+    })
+
+    await expect(client.postDeployment(payload)).rejects.toThrow(
+      new RegExp(
+        `could not be reached after 2 attempts: could not connect to ${url.host}: ECONNREFUSED`
+      )
+    )
+  })
+
+  it('keeps at most BODY_LIMIT bytes of a huge body', async () => {
+    const huge = 'x'.repeat(BODY_LIMIT * 8)
+    const { client } = await setup(
+      [{ kind: 'status', status: 502, body: huge }],
+      {
+        maxAttempts: 1
+      }
+    )
+
+    const error = (await client
+      .postDeployment(payload)
+      .catch((e: unknown) => e)) as ApiError
+
+    expect(error.body.length).toBe(BODY_LIMIT)
+  })
+})

@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals'
+import { OUTPUTS, outputValues } from '../src/outputs.js'
+import { emptyReport } from '../src/report.js'
+import { actionYml } from '../__fixtures__/action-env.js'
+import {
+  HEAD,
+  MID,
+  BASE,
+  PAYLOAD,
+  reportedRun
+} from '../__fixtures__/reports.js'
+
+describe('outputValues', () => {
+  it('names exactly the outputs of action.yml', () => {
+    expect(Object.values(OUTPUTS).sort()).toEqual(
+      Object.keys(actionYml.outputs).sort()
+    )
+    expect(Object.keys(outputValues(emptyReport(''))).sort()).toEqual(
+      Object.keys(actionYml.outputs).sort()
+    )
+  })
+
+  it('sets every output on success', () => {
+    expect(outputValues(reportedRun())).toEqual({
+      reported: 'true',
+      status: '201',
+      response: '{"message":"Created successfully"}',
+      'request-id': 'req-1',
+      payload: JSON.stringify(PAYLOAD),
+      'commit-shas': JSON.stringify([HEAD, MID]),
+      'commit-count': '2',
+      truncated: 'false',
+      'head-sha': HEAD,
+      'base-sha': BASE,
+      'base-source': 'push',
+      'range-status': 'ahead',
+      'deployed-at': '2026-11-30T09:15:00.000Z'
+    })
+  })
+
+  it('a dry run shows the payload but did not report', () => {
+    const values = outputValues(reportedRun({ post: undefined, dryRun: true }))
+    expect(values).toMatchObject({
+      reported: 'false',
+      status: '',
+      response: '',
+      'commit-count': '2'
+    })
+    expect(JSON.parse(values.payload)).toEqual(PAYLOAD)
+  })
+
+  it('a failed POST keeps the status, body and request id of the last attempt', () => {
+    const values = outputValues(
+      reportedRun({
+        post: undefined,
+        failure: {
+          message: 'down',
+          hint: undefined,
+          status: 503,
+          body: 'unavailable',
+          requestId: 'req-9',
+          fields: [],
+          outage: true
+        }
+      })
+    )
+    expect(values).toMatchObject({
+      reported: 'false',
+      status: '503',
+      response: 'unavailable',
+      'request-id': 'req-9'
+    })
+  })
+
+  it('a run that failed before anything was computed still sets every output', () => {
+    const values = outputValues(emptyReport('https://github.com'))
+    expect(values).toMatchObject({
+      reported: 'false',
+      'commit-shas': '[]',
+      'commit-count': '0',
+      truncated: 'false'
+    })
+    expect(Object.values(values).every((v) => typeof v === 'string')).toBe(true)
+  })
+})

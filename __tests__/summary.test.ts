@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import * as core from '@actions/core'
+import {
+  addDeploymentSummary,
+  pullRequestNumbers,
+  writeSummary
+} from '../src/summary.js'
+import { emptyReport } from '../src/report.js'
+import { HEAD, BASE, reportedRun, RANGE } from '../__fixtures__/reports.js'
+import { stdout } from '../__fixtures__/stdout.js'
+
+afterEach(() => {
+  core.summary.emptyBuffer()
+  delete process.env.GITHUB_STEP_SUMMARY
+  stdout.clear()
+})
+
+function render(report: Parameters<typeof addDeploymentSummary>[0]): string {
+  addDeploymentSummary(report)
+  return core.summary.stringify()
+}
+
+describe('the job summary', () => {
+  it('shows the environment, result, strategy, range with a compare link, count and flags', () => {
+    const html = render(reportedRun())
+
+    expect(html).toContain('<h2>Multitudes deployment: production</h2>')
+    expect(html).toContain('✅ Reported (HTTP 201)')
+    expect(html).toContain('auto (base from: push)')
+    expect(html).toContain(
+      `<a href="https://github.com/octo-org/octo-repo/compare/${BASE}...${HEAD}">ccccccc → aaaaaaa</a> (ahead)`
+    )
+    expect(html).toMatch(/<td>Commits<\/td><td>2<\/td>/)
+    expect(html).toContain('2026-11-30T09:15:00.000Z')
+    expect(html).toMatch(/<td>Test<\/td><td>false<\/td>/)
+    expect(html).toMatch(/<td>Dry run<\/td><td>false<\/td>/)
+  })
+
+  it('lists the commits, linked and escaped, in a collapsed block, and the PRs', () => {
+    const html = render(reportedRun())
+
+    expect(html).toContain('<details><summary>2 commits</summary>')
+    expect(html).toContain(
+      `<a href="https://github.com/octo-org/octo-repo/commit/${HEAD}">aaaaaaa</a>`
+    )
+    expect(html).toContain(
+      'Fix the &#60;b&#62;parser&#60;/b&#62; (#11) (Grace &#60;Hopper&#62;)'
+    )
+    expect(html).not.toContain('<b>parser</b>')
+    expect(html).toContain(
+      'Pull requests: <a href="https://github.com/octo-org/octo-repo/pull/11">#11</a>, <a href="https://github.com/octo-org/octo-repo/pull/12">#12</a>'
+    )
+  })
+
+  it('says when max-commits cut the list', () => {
+    const html = render(
+      reportedRun({ range: { ...RANGE, total: 5000, truncated: true } })
+    )
+    expect(html).toContain('2 of 5000 (truncated by max-commits)')
+  })
+
+  it('on a dry run says that nothing was sent', () => {
+    const html = render(reportedRun({ post: undefined, dryRun: true }))
+    expect(html).toContain('🧪 Dry run: nothing was sent')
+    expect(html).toMatch(/<td>Dry run<\/td><td>true<\/td>/)
+  })
+
+  it('on failure says what went wrong, per field, and what to do', () => {
+    const html = render(
+      reportedRun({
+        post: undefined,
+        failure: {
+          message: 'Multitudes rejected the deployment as invalid (400).',
+          hint: 'Fix the fields named above.',
+          status: 400,
+          body: '',
+          requestId: 'req-7',
+          fields: [{ field: 'commitSha', message: 'must be hex' }],
+          outage: false
+        }
+      })
+    )
+    expect(html).toContain(
+      '❌ Not reported: Multitudes rejected the deployment as invalid (400).'
+    )
+    expect(html).toContain('<h3>What went wrong</h3>')
+    expect(html).toContain('<li>commitSha: must be hex</li>')
+    expect(html).toContain('Request id: <code>req-7</code>')
+    expect(html).toContain('<b>What to do:</b> Fix the fields named above.')
+  })
+
+  it('without a repository, shows SHAs without links', () => {
+    const html = render(reportedRun({ repository: undefined }))
+    expect(html).not.toContain('<a href')
+  })
+
+  it('explains a run with nothing to do', () => {
+    const html = render({
+      ...emptyReport('https://github.com'),
+      skipped: 'the push deleted refs/heads/x'
+    })
+    expect(html).toContain(
+      '⏭️ Nothing to report: the push deleted refs/heads/x'
+    )
+  })
+})
+
+describe('writeSummary', () => {
+  it('warns, and never throws, when the summary file is missing', async () => {
+    await expect(writeSummary(reportedRun())).resolves.toBeUndefined()
+    expect(stdout.text()).toMatch(/::warning::Could not write the job summary/)
+  })
+})
+
+describe('pullRequestNumbers', () => {
+  it('finds merge and squash PR numbers, once each, in order', () => {
+    expect(
+      pullRequestNumbers([
+        'Merge pull request #42 from octo/feature',
+        'Add login (#7)',
+        'Revert "Add login (#7)" (#9)',
+        'Bump deps #3 in the middle',
+        'Merge branch main'
+      ])
+    ).toEqual([7, 9, 42])
+  })
+})
