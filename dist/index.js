@@ -37297,8 +37297,10 @@ class ApiError extends Error {
 }
 /** The message of anything thrown, including non-Error values. */
 function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
+    // Duck-typed: errors from another realm (a VM context, undici) fail `instanceof Error`.
+    const message = error?.message;
+    if (typeof message === 'string')
+        return message;
     if (typeof error === 'string')
         return error;
     try {
@@ -37904,7 +37906,8 @@ function retryAfterMs(header, now = Date.now()) {
     const value = header.trim();
     if (/^\d+(\.\d+)?$/.test(value))
         return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
+    // An HTTP-date names its weekday and month; Date.parse alone accepts "-5" as a year.
+    const date = /[a-z]{3}/i.test(value) ? Date.parse(value) : NaN;
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /**
@@ -38054,13 +38057,13 @@ function createMultitudesClient(options) {
     };
 }
 function networkMessage(error, host, timeoutMs) {
-    if (error instanceof Error && error.name === 'TimeoutError') {
+    // Duck-typed: undici's errors may come from another realm.
+    const e = error;
+    if (e?.name === 'TimeoutError') {
         return `no answer from ${host} within ${timeoutMs / 1000} s`;
     }
-    const cause = error instanceof Error
-        ? error.cause
-        : undefined;
-    return `could not connect to ${host}: ${cause?.code ?? errorMessage(error)}`;
+    const code = e?.cause?.code;
+    return `could not connect to ${host}: ${typeof code === 'string' ? code : errorMessage(error)}`;
 }
 function outage(failure, attempts) {
     const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;

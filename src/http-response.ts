@@ -68,7 +68,8 @@ export function retryAfterMs(
   if (header === null || header.trim() === '') return undefined
   const value = header.trim()
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
-  const date = Date.parse(value)
+  // An HTTP-date names its weekday and month; Date.parse alone accepts "-5" as a year.
+  const date = /[a-z]{3}/i.test(value) ? Date.parse(value) : NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
