@@ -18,7 +18,10 @@ export default defineConfig([
       }
     }
   },
-  { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked]
+  },
   {
     files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
     extends: [jest.configs['flat/recommended']],

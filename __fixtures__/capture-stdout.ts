@@ -5,7 +5,7 @@
 const captured: string[] = []
 const write = process.stdout.write.bind(process.stdout)
 
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
   captured.push(
     typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
   )
@@ -13,7 +13,7 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     (() => void) | undefined
   callback?.()
   return true
-}) as typeof process.stdout.write
+}
 
 Object.assign(globalThis, {
   capturedStdout: {

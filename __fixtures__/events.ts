@@ -22,7 +22,7 @@ export function webhookExample(
   const example = group?.examples.find(pick)
   if (!example) throw new Error(`no published example for ${name}`)
   return {
-    ...(structuredClone(example) as Record<string, unknown>),
+    ...structuredClone<Record<string, unknown>>(example),
     ...overrides
   }
 }

@@ -299,8 +299,10 @@ describe('on-error', () => {
     expect(exitCode).toBe(code)
     expect(outputs).toMatchObject({ reported: 'false', status: '502' })
     expect(stdout).toContain('The Multitudes API answered 502 after 2 attempts')
-    if (code === 0)
-      expect(stdout).toMatch(/::warning::The Multitudes API answered 502/)
+    const level = code === 0 ? 'warning' : 'error'
+    expect(stdout).toMatch(
+      new RegExp(`::${level}::The Multitudes API answered 502`)
+    )
   })
 
   it.each([

@@ -8,7 +8,8 @@ export async function readBodyText(
   limit: number
 ): Promise<string> {
   if (!response.body) return ''
-  const reader = response.body.getReader()
+  const reader: ReadableStreamDefaultReader<Uint8Array> =
+    response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
@@ -108,7 +109,8 @@ function toProblem(item: unknown): FieldProblem[] {
   const rawField = r.field ?? r.path ?? r.name ?? r.param
   const field = Array.isArray(rawField) ? rawField.join('.') : rawField
   const message = r.message ?? r.error ?? r.msg ?? 'invalid'
+  const text = typeof message === 'string' ? message : JSON.stringify(message)
   return typeof field === 'string' && field !== ''
-    ? [{ field, message: String(message) }]
+    ? [{ field, message: text }]
     : []
 }

@@ -110,6 +110,10 @@ export function parsePaths(name: string, raw: string): string[] {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
 
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL.test(text)
+}
+
 /** A commit SHA or ref name; never something git would read as an option. */
 export function parseRevision(name: string, raw: string): string | undefined {
   const value = raw.trim()

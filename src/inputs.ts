@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import {
+  hasControlCharacters,
   parseApiUrl,
   parseBoolean,
   parseDeployedAt,
@@ -205,11 +206,7 @@ function checkCombinations(inputs: Inputs): void {
       `Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`
     )
   }
-  // eslint-disable-next-line no-control-regex
-  if (
-    inputs.apiKey !== undefined &&
-    /[\u0000-\u001f\u007f]/.test(inputs.apiKey)
-  ) {
+  if (inputs.apiKey !== undefined && hasControlCharacters(inputs.apiKey)) {
     throw new InputError(
       `Invalid 'api-key': it contains a line break or control character. Expected the key exactly as Multitudes shows it.`
     )
