@@ -37948,8 +37948,9 @@ function toProblem(item) {
     const rawField = r.field ?? r.path ?? r.name ?? r.param;
     const field = Array.isArray(rawField) ? rawField.join('.') : rawField;
     const message = r.message ?? r.error ?? r.msg ?? 'invalid';
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
     return typeof field === 'string' && field !== ''
-        ? [{ field, message: String(message) }]
+        ? [{ field, message: text }]
         : [];
 }
 
@@ -38268,6 +38269,9 @@ function parsePaths(name, raw) {
 }
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
+function hasControlCharacters(text) {
+    return CONTROL.test(text);
+}
 /** A commit SHA or ref name; never something git would read as an option. */
 function parseRevision(name, raw) {
     const value = raw.trim();
@@ -38433,9 +38437,7 @@ function checkCombinations(inputs) {
     if (inputs.apiKey === undefined && !inputs.dryRun) {
         throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
     }
-    // eslint-disable-next-line no-control-regex
-    if (inputs.apiKey !== undefined &&
-        /[\u0000-\u001f\u007f]/.test(inputs.apiKey)) {
+    if (inputs.apiKey !== undefined && hasControlCharacters(inputs.apiKey)) {
         throw new InputError(`Invalid 'api-key': it contains a line break or control character. Expected the key exactly as Multitudes shows it.`);
     }
     if (inputs.strategy === 'base' && inputs.base === undefined) {

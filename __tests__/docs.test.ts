@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { renderTables, withTables } from '../dev/docs.ts'
+import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
+
+const read = (file: string): string =>
+  readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+
+describe('the documentation', () => {
+  it('README inputs and outputs tables match action.yml (run `npm run docs`)', async () => {
+    const readme = read('README.md')
+    await expect(withTables(readme, read('action.yml'))).resolves.toBe(readme)
+  })
+
+  it('renders one row per input and output', () => {
+    const { inputs, outputs } = renderTables(read('action.yml'))
+    expect(inputs).toContain(
+      '| `environment` | yes |  | Environment deployed to'
+    )
+    expect(inputs).toContain('| `max-commits` | no | `1000` |')
+    expect(outputs.split('\n')).toHaveLength(2 + 13)
+  })
+
+  it('the README quick start is the two commands', () => {
+    const readme = read('README.md')
+    expect(readme).toContain('```sh\nnpm ci && npm run demo\n```')
+    expect(readme).toContain('```sh\nnpm test\n```')
+  })
+
+  it('the User-Agent version is the package version', () => {
+    const pkg = JSON.parse(read('package.json')) as {
+      name: string
+      version: string
+    }
+    expect([ACTION_NAME, ACTION_VERSION]).toEqual([pkg.name, pkg.version])
+  })
+
+  it('the action runs on node24 from dist/index.js', () => {
+    expect(read('action.yml')).toMatch(
+      /runs:\n {2}using: node24\n {2}main: dist\/index.js/
+    )
+  })
+})

@@ -1,0 +1,74 @@
+/**
+ * `npm run docs`: writes the inputs and outputs tables of README.md from action.yml.
+ * A test fails when README.md and action.yml drift apart.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
+import { parse } from 'yaml'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+interface Metadata {
+  inputs: Record<
+    string,
+    { description: string; required?: boolean; default?: string }
+  >
+  outputs: Record<string, { description: string }>
+}
+
+const cell = (text: string): string =>
+  text.trim().replace(/\s+/g, ' ').replace(/\|/g, '\\|')
+
+export function renderTables(actionYml: string): {
+  inputs: string
+  outputs: string
+} {
+  const meta = parse(actionYml) as Metadata
+  const inputs = [
+    '| Name | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(meta.inputs).map(
+      ([name, i]) =>
+        `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default ? `\`${cell(i.default)}\`` : ''} | ${cell(i.description)} |`
+    )
+  ].join('\n')
+  const outputs = [
+    '| Name | Description |',
+    '| --- | --- |',
+    ...Object.entries(meta.outputs).map(
+      ([name, o]) => `| \`${name}\` | ${cell(o.description)} |`
+    )
+  ].join('\n')
+  return { inputs, outputs }
+}
+
+/** README.md with fresh tables, formatted as `prettier --write` leaves it. */
+export async function withTables(
+  readme: string,
+  actionYml: string
+): Promise<string> {
+  const tables = renderTables(actionYml)
+  let text = readme
+  for (const [name, table] of Object.entries(tables)) {
+    const block = new RegExp(
+      `(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`
+    )
+    if (!block.test(text))
+      throw new Error(`README.md has no <!-- ${name}:start --> block`)
+    text = text.replace(block, `$1${table}$2`)
+  }
+  const options = await resolveConfig(path.join(ROOT, 'README.md'))
+  return format(text, { ...options, parser: 'markdown' })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const readmePath = path.join(ROOT, 'README.md')
+  const updated = await withTables(
+    readFileSync(readmePath, 'utf8'),
+    readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+  )
+  writeFileSync(readmePath, updated)
+  console.log('README.md tables updated from action.yml')
+}
