@@ -10,7 +10,6 @@ import path from 'node:path'
 import { ApiError } from '../src/errors.js'
 import { createGitClient } from '../src/git.js'
 import type { MultitudesClient } from '../src/multitudes-client.js'
-import type { Inputs } from '../src/inputs.js'
 import { setInputs } from '../__fixtures__/action-env.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
@@ -46,7 +45,7 @@ beforeEach(() => {
 })
 
 const post = jest.fn<MultitudesClient['postDeployment']>()
-const deps = (_inputs: Inputs) => ({
+const deps = () => ({
   git: createGitClient(repo.dir),
   multitudes: { postDeployment: post }
 })
@@ -148,7 +147,7 @@ describe('run', () => {
       attempts: 1
     })
     const git = createGitClient(repo.dir)
-    const broken = (_inputs: Inputs) => ({
+    const broken = () => ({
       git: {
         ...git,
         commitDetails: () => Promise.reject(new Error('git log broke'))
