@@ -140,6 +140,19 @@ describe('a push deployed to production', () => {
     expect(summary).toContain('/pull/21">#21</a>')
   })
 
+  it('a test deployment with verify reads itself back', async () => {
+    const { exitCode, outputs, summary, server } = await deploy({
+      'is-test': 'true',
+      verify: 'true'
+    })
+
+    expect(exitCode).toBe(0)
+    expect(outputs.reported).toBe('true')
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'GET'])
+    expect(server.deployments[0].isTest).toBe(true)
+    expect(summary).toContain('verified by reading it back')
+  })
+
   it('strategy head sends only head', async () => {
     const { exitCode, outputs } = await deploy({ strategy: 'head' })
 

@@ -45,9 +45,10 @@ beforeEach(() => {
 })
 
 const post = jest.fn<MultitudesClient['postDeployment']>()
+const list = jest.fn<MultitudesClient['listDeployments']>()
 const deps = () => ({
   git: createGitClient(repo.dir),
-  multitudes: { postDeployment: post }
+  multitudes: { postDeployment: post, listDeployments: list }
 })
 const NOW = new Date('2026-11-30T09:15:00.000Z')
 
@@ -152,7 +153,7 @@ describe('run', () => {
         ...git,
         commitDetails: () => Promise.reject(new Error('git log broke'))
       },
-      multitudes: { postDeployment: post }
+      multitudes: { postDeployment: post, listDeployments: list }
     })
     setInputs({ environment: 'production', 'api-key': 'mtd_key' })
 

@@ -59,8 +59,13 @@ try {
       title: 'Demo deployment'
     }
   })
-  console.log('--- Action log ---')
-  console.log(result.stdout.trimEnd())
+  console.log(
+    '--- Action log (debug and mask commands hidden, as the runner hides them) ---'
+  )
+  const log = result.stdout
+    .split('\n')
+    .filter((line) => !/^::(debug|add-mask)::/.test(line))
+  console.log(log.join('\n').trimEnd())
   console.log(`\n--- Exit code: ${result.exitCode} ---\n\n--- Outputs ---`)
   for (const [name, value] of Object.entries(result.outputs))
     console.log(`${name}: ${value}`)

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8194);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6259);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8194:
+/***/ 6259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32044,7 +32044,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -32067,7 +32067,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -37261,14 +37261,21 @@ class GitError extends Error {
         this.stderr = stderr;
     }
 }
-/** The commit range cannot be computed correctly; sending a short list would be wrong. */
-class CommitRangeError extends Error {
-    name = 'CommitRangeError';
+/** A failure the user can act on, with what to do about it. */
+class HintedError extends Error {
     hint;
     constructor(message, hint) {
         super(message);
         this.hint = hint;
     }
+}
+/** The commit range cannot be computed correctly; sending a short list would be wrong. */
+class CommitRangeError extends HintedError {
+    name = 'CommitRangeError';
+}
+/** `verify: true` could not read the deployment back after the API accepted it. */
+class VerificationError extends HintedError {
+    name = 'VerificationError';
 }
 /**
  * The Multitudes API did not accept the deployment. `status` is undefined when no HTTP answer
@@ -37984,11 +37991,11 @@ class TransientFailure extends Error {
 function createMultitudesClient(options) {
     const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), minBackoffMs = 1000, maxBackoffMs = 8000, retryAfterCapMs = 30_000, log = () => undefined } = options;
     const host = url.host;
-    async function attempt(body, attemptNumber) {
+    async function attempt(target, body, attemptNumber) {
         let response;
         try {
-            response = await fetchImpl(url, {
-                method: 'POST',
+            response = await fetchImpl(target, {
+                method: body === undefined ? 'GET' : 'POST',
                 headers: {
                     'Content-Type': 'application/json',
                     Accept: 'application/json',
@@ -38024,36 +38031,46 @@ function createMultitudesClient(options) {
                 retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
             });
         }
-        throw rejection(status, text, requestId, attemptNumber, response.headers);
+        throw rejection(status, text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
+    }
+    /** One request with retries for transient failures only; the body is the same every time. */
+    async function send(target, body) {
+        let attempts = 0;
+        try {
+            return await pRetry(() => attempt(target, body, ++attempts), {
+                retries: maxAttempts - 1,
+                factor: 2,
+                minTimeout: minBackoffMs,
+                maxTimeout: maxBackoffMs,
+                randomize: true,
+                shouldRetry: ({ error }) => error instanceof TransientFailure,
+                onFailedAttempt: async ({ error, retriesLeft, retryDelay }) => {
+                    if (!(error instanceof TransientFailure) || retriesLeft === 0)
+                        return;
+                    const asked = Math.min(error.retryAfterMs ?? 0, retryAfterCapMs);
+                    const wait = Math.max(asked, retryDelay);
+                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
+                    if (asked > retryDelay)
+                        await sleep(asked - retryDelay);
+                }
+            });
+        }
+        catch (error) {
+            if (error instanceof TransientFailure)
+                throw outage(error, attempts);
+            throw error;
+        }
     }
     return {
-        async postDeployment(payload) {
-            const body = JSON.stringify(payload);
-            let attempts = 0;
-            try {
-                return await pRetry(() => attempt(body, ++attempts), {
-                    retries: maxAttempts - 1,
-                    factor: 2,
-                    minTimeout: minBackoffMs,
-                    maxTimeout: maxBackoffMs,
-                    randomize: true,
-                    shouldRetry: ({ error }) => error instanceof TransientFailure,
-                    onFailedAttempt: async ({ error, retriesLeft, retryDelay }) => {
-                        if (!(error instanceof TransientFailure) || retriesLeft === 0)
-                            return;
-                        const asked = Math.min(error.retryAfterMs ?? 0, retryAfterCapMs);
-                        const wait = Math.max(asked, retryDelay);
-                        log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
-                        if (asked > retryDelay)
-                            await sleep(asked - retryDelay);
-                    }
-                });
-            }
-            catch (error) {
-                if (error instanceof TransientFailure)
-                    throw outage(error, attempts);
-                throw error;
-            }
+        postDeployment: (payload) => send(url, JSON.stringify(payload)),
+        listDeployments: (page, pageSize) => {
+            const target = new URL(url);
+            target.search = new URLSearchParams({
+                page: String(page),
+                pageSize: String(pageSize),
+                includeTests: 'true'
+            }).toString();
+            return send(target);
         }
     };
 }
@@ -38079,13 +38096,13 @@ function outage(failure, attempts) {
         attempts
     });
 }
-function rejection(status, body, requestId, attempts, headers) {
+function rejection(status, body, requestId, attempts, headers, verb) {
     const fields = status === 400 ? fieldProblemsOf(body) : [];
     const snippet = body.trim().slice(0, 500);
     const messages = {
         400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fields.map((f) => `'${f.field}' ${f.message}`).join('; ')}` : snippet ? `: ${snippet}` : ''}.`,
         401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
-        403: `The API key may not report deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
+        403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
         404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
         413: `The deployment is too large for the API (413). Lower 'max-commits'.`
     };
@@ -38135,6 +38152,7 @@ function buildPayload(inputs, commitShas, deployedAt) {
 
 ;// CONCATENATED MODULE: ./src/failure.ts
 
+
 /** Turns anything thrown into a Failure that says what happened and what to do. */
 function describeFailure(error) {
     const failure = {
@@ -38157,7 +38175,7 @@ function describeFailure(error) {
             outage: error.outage
         };
     }
-    if (error instanceof CommitRangeError)
+    if (error instanceof HintedError)
         return { ...failure, hint: error.hint };
     if (error instanceof InputError) {
         return {
@@ -38186,6 +38204,26 @@ function apiHint(error) {
         default:
             return undefined;
     }
+}
+/**
+ * Annotates a failure as `on-error` asks: errors when the step fails, warnings otherwise.
+ * Returns the message to fail the step with, or undefined when the step must not fail.
+ */
+function applyOnError(failure, onError) {
+    const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
+    const annotate = fails ? error : warning;
+    for (const p of failure.fields) {
+        annotate(`Field '${p.field}': ${p.message}`, {
+            title: 'Multitudes rejected a field'
+        });
+    }
+    const message = failure.hint
+        ? `${failure.message} ${failure.hint}`
+        : failure.message;
+    if (fails)
+        return message;
+    warning(`${message} (on-error: ${onError}, so the step does not fail)`);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
@@ -38653,6 +38691,16 @@ async function resolveHead(inputs, ctx, git) {
     }
     return sha;
 }
+/** Subjects and authors for the summary; a failure here warns and never stops the report. */
+async function describeCommits(git, shas) {
+    try {
+        return await git.commitDetails(shas);
+    }
+    catch (error) {
+        warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
+        return [];
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/report.ts
 function emptyReport(serverUrl, repository) {
@@ -38668,8 +38716,75 @@ function emptyReport(serverUrl, repository) {
         commits: [],
         payload: undefined,
         post: undefined,
+        verified: false,
         failure: undefined
     };
+}
+
+;// CONCATENATED MODULE: ./src/verify.ts
+
+
+const PAGE_SIZE = 100;
+/** Deployments in a GET response: a top-level array, or one under a usual key. */
+function deploymentsOf(body) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        return [];
+    }
+    const list = Array.isArray(json)
+        ? json
+        : ['deployments', 'data', 'items', 'results']
+            .map((key) => json?.[key])
+            .find(Array.isArray);
+    return (list ?? []).filter((item) => typeof item === 'object' && item !== null);
+}
+/** The same commits, environment and (when listed) time as the payload. */
+function isSameDeployment(item, payload) {
+    const shas = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
+    if (!Array.isArray(shas) || item.environmentName !== payload.environmentName)
+        return false;
+    const listed = new Set(shas.map((s) => String(s).toLowerCase()));
+    const sameCommits = listed.size === payload.commitSha.length &&
+        payload.commitSha.every((s) => listed.has(s));
+    const sameTime = typeof item.deployedAt !== 'string' ||
+        Date.parse(item.deployedAt) === Date.parse(payload.deployedAt);
+    return sameCommits && sameTime;
+}
+/** Reads the deployment back through GET /deployment; throws VerificationError when absent. */
+async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, maxPages = 10, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms) } = {}) {
+    for (let attempt = 1; attempt <= tries; attempt++) {
+        for (let page = 1; page <= maxPages; page++) {
+            const items = deploymentsOf((await client.listDeployments(page, PAGE_SIZE)).body);
+            if (items.some((item) => isSameDeployment(item, payload)))
+                return;
+            if (items.length < PAGE_SIZE)
+                break;
+        }
+        if (attempt < tries)
+            await sleep(waitMs);
+    }
+    throw new VerificationError(`The API accepted the deployment, but it is not in the first ${maxPages * PAGE_SIZE} deployments that GET /deployment lists (${tries} reads).`, 'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.');
+}
+
+;// CONCATENATED MODULE: ./src/send.ts
+
+
+/** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
+async function sendDeployment(inputs, multitudes, payload, report) {
+    if (inputs.dryRun || multitudes === undefined) {
+        info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        return;
+    }
+    report.post = await group('Reporting deployment', () => multitudes.postDeployment(payload));
+    info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    if (inputs.verify) {
+        await group('Verifying', () => verifyDeployment(multitudes, payload));
+        report.verified = true;
+        info('The deployment reads back from GET /deployment.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -38696,8 +38811,9 @@ function result(report) {
         return `❌ Not reported: ${report.failure.message}`;
     if (report.dryRun)
         return '🧪 Dry run: nothing was sent';
-    if (report.post)
-        return `✅ Reported (HTTP ${report.post.status})`;
+    if (report.post) {
+        return `✅ Reported (HTTP ${report.post.status})${report.verified ? ', verified by reading it back' : ''}`;
+    }
     return '❔ Not reported';
 }
 /** Builds the job summary from the report. Pure apart from core.summary's buffer. */
@@ -38797,6 +38913,7 @@ async function writeSummary(report) {
 
 
 async function run(makeDeps = createDeps, now = () => new Date()) {
+    // deployedAt is fixed once, before the first attempt: every retry sends the same body.
     const startedAt = now().toISOString();
     const ctx = toRunContext(github_context);
     const report = emptyReport(ctx.serverUrl, ctx.repository);
@@ -38804,12 +38921,8 @@ async function run(makeDeps = createDeps, now = () => new Date()) {
     try {
         onError = getOnError();
         const inputs = getInputs();
-        Object.assign(report, {
-            environment: inputs.environment,
-            strategy: inputs.strategy,
-            dryRun: inputs.dryRun,
-            isTest: inputs.isTest
-        });
+        const { environment, strategy, dryRun, isTest } = inputs;
+        Object.assign(report, { environment, strategy, dryRun, isTest });
         if (ctx.eventWarning)
             warning(ctx.eventWarning);
         if (ctx.deletedRef && inputs.head === undefined) {
@@ -38820,38 +38933,17 @@ async function run(makeDeps = createDeps, now = () => new Date()) {
         const deps = makeDeps(inputs);
         const range = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
         report.range = range;
-        report.commits = await deps.git
-            .commitDetails(range.shas)
-            .catch((e) => {
-            warning(`Could not read commit subjects for the summary: ${errorMessage(e)}`);
-            return [];
-        });
-        // Fixed once, before the first attempt: every retry sends the same body.
-        const payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? startedAt);
-        report.payload = payload;
-        core_debug(`payload: ${JSON.stringify(payload)}`);
-        if (inputs.dryRun || deps.multitudes === undefined) {
-            info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
-            return;
-        }
-        const multitudes = deps.multitudes;
-        report.post = await group('Reporting deployment', () => multitudes.postDeployment(payload));
-        info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+        report.commits = await describeCommits(deps.git, range.shas);
+        const deployedAt = inputs.deployedAt ?? startedAt;
+        report.payload = buildPayload(inputs, range.shas, deployedAt);
+        core_debug(`payload: ${JSON.stringify(report.payload)}`);
+        await sendDeployment(inputs, deps.multitudes, report.payload, report);
     }
     catch (error) {
         report.failure = describeFailure(error);
-        const f = report.failure;
-        const fails = onError === 'fail' || (onError === 'warn-on-outage' && !f.outage);
-        const annotate = fails ? core_error : warning;
-        for (const p of f.fields)
-            annotate(`Field '${p.field}': ${p.message}`, {
-                title: 'Multitudes rejected a field'
-            });
-        const message = f.hint ? `${f.message} ${f.hint}` : f.message;
-        if (fails)
+        const message = applyOnError(report.failure, onError);
+        if (message !== undefined)
             setFailed(message);
-        else
-            warning(`${message} (on-error: ${onError}, so the step does not fail)`);
     }
     finally {
         setOutputs(report);

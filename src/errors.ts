@@ -21,15 +21,24 @@ export class GitError extends Error {
   }
 }
 
-/** The commit range cannot be computed correctly; sending a short list would be wrong. */
-export class CommitRangeError extends Error {
-  override name = 'CommitRangeError'
+/** A failure the user can act on, with what to do about it. */
+export class HintedError extends Error {
   readonly hint: string
 
   constructor(message: string, hint: string) {
     super(message)
     this.hint = hint
   }
+}
+
+/** The commit range cannot be computed correctly; sending a short list would be wrong. */
+export class CommitRangeError extends HintedError {
+  override name = 'CommitRangeError'
+}
+
+/** `verify: true` could not read the deployment back after the API accepted it. */
+export class VerificationError extends HintedError {
+  override name = 'VerificationError'
 }
 
 /** One field the API rejected in a 400 response. */

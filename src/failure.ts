@@ -1,10 +1,12 @@
+import * as core from '@actions/core'
 import {
   ApiError,
-  CommitRangeError,
+  HintedError,
   errorMessage,
   GitError,
   InputError
 } from './errors.js'
+import type { OnError } from './inputs.js'
 import type { Failure } from './report.js'
 
 /** Turns anything thrown into a Failure that says what happened and what to do. */
@@ -29,7 +31,7 @@ export function describeFailure(error: unknown): Failure {
       outage: error.outage
     }
   }
-  if (error instanceof CommitRangeError) return { ...failure, hint: error.hint }
+  if (error instanceof HintedError) return { ...failure, hint: error.hint }
   if (error instanceof InputError) {
     return {
       ...failure,
@@ -58,4 +60,28 @@ function apiHint(error: ApiError): string | undefined {
     default:
       return undefined
   }
+}
+
+/**
+ * Annotates a failure as `on-error` asks: errors when the step fails, warnings otherwise.
+ * Returns the message to fail the step with, or undefined when the step must not fail.
+ */
+export function applyOnError(
+  failure: Failure,
+  onError: OnError
+): string | undefined {
+  const fails =
+    onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage)
+  const annotate = fails ? core.error : core.warning
+  for (const p of failure.fields) {
+    annotate(`Field '${p.field}': ${p.message}`, {
+      title: 'Multitudes rejected a field'
+    })
+  }
+  const message = failure.hint
+    ? `${failure.message} ${failure.hint}`
+    : failure.message
+  if (fails) return message
+  core.warning(`${message} (on-error: ${onError}, so the step does not fail)`)
+  return undefined
 }

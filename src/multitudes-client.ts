@@ -10,7 +10,7 @@ import {
 } from './http-response.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
-export interface PostResult {
+export interface ApiResponse {
   status: number
   body: string
   requestId: string | undefined
@@ -19,7 +19,9 @@ export interface PostResult {
 
 export interface MultitudesClient {
   /** POSTs one deployment; retries transient failures; throws ApiError when it is not accepted. */
-  postDeployment(payload: DeploymentPayload): Promise<PostResult>
+  postDeployment(payload: DeploymentPayload): Promise<ApiResponse>
+  /** GETs one page of deployments, test deployments included, with the same retries. */
+  listDeployments(page: number, pageSize: number): Promise<ApiResponse>
 }
 
 export interface ClientOptions {
@@ -82,13 +84,14 @@ export function createMultitudesClient(
   const host = url.host
 
   async function attempt(
-    body: string,
+    target: URL,
+    body: string | undefined,
     attemptNumber: number
-  ): Promise<PostResult> {
+  ): Promise<ApiResponse> {
     let response: Response
     try {
-      response = await fetchImpl(url, {
-        method: 'POST',
+      response = await fetchImpl(target, {
+        method: body === undefined ? 'GET' : 'POST',
         headers: {
           'Content-Type': 'application/json',
           Accept: 'application/json',
@@ -125,36 +128,53 @@ export function createMultitudesClient(
         retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
       })
     }
-    throw rejection(status, text, requestId, attemptNumber, response.headers)
+    throw rejection(
+      status,
+      text,
+      requestId,
+      attemptNumber,
+      response.headers,
+      body === undefined ? 'read' : 'report'
+    )
+  }
+
+  /** One request with retries for transient failures only; the body is the same every time. */
+  async function send(target: URL, body?: string): Promise<ApiResponse> {
+    let attempts = 0
+    try {
+      return await pRetry(() => attempt(target, body, ++attempts), {
+        retries: maxAttempts - 1,
+        factor: 2,
+        minTimeout: minBackoffMs,
+        maxTimeout: maxBackoffMs,
+        randomize: true,
+        shouldRetry: ({ error }) => error instanceof TransientFailure,
+        onFailedAttempt: async ({ error, retriesLeft, retryDelay }) => {
+          if (!(error instanceof TransientFailure) || retriesLeft === 0) return
+          const asked = Math.min(error.retryAfterMs ?? 0, retryAfterCapMs)
+          const wait = Math.max(asked, retryDelay)
+          log(
+            `Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`
+          )
+          if (asked > retryDelay) await sleep(asked - retryDelay)
+        }
+      })
+    } catch (error) {
+      if (error instanceof TransientFailure) throw outage(error, attempts)
+      throw error
+    }
   }
 
   return {
-    async postDeployment(payload) {
-      const body = JSON.stringify(payload)
-      let attempts = 0
-      try {
-        return await pRetry(() => attempt(body, ++attempts), {
-          retries: maxAttempts - 1,
-          factor: 2,
-          minTimeout: minBackoffMs,
-          maxTimeout: maxBackoffMs,
-          randomize: true,
-          shouldRetry: ({ error }) => error instanceof TransientFailure,
-          onFailedAttempt: async ({ error, retriesLeft, retryDelay }) => {
-            if (!(error instanceof TransientFailure) || retriesLeft === 0)
-              return
-            const asked = Math.min(error.retryAfterMs ?? 0, retryAfterCapMs)
-            const wait = Math.max(asked, retryDelay)
-            log(
-              `Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`
-            )
-            if (asked > retryDelay) await sleep(asked - retryDelay)
-          }
-        })
-      } catch (error) {
-        if (error instanceof TransientFailure) throw outage(error, attempts)
-        throw error
-      }
+    postDeployment: (payload) => send(url, JSON.stringify(payload)),
+    listDeployments: (page, pageSize) => {
+      const target = new URL(url)
+      target.search = new URLSearchParams({
+        page: String(page),
+        pageSize: String(pageSize),
+        includeTests: 'true'
+      }).toString()
+      return send(target)
     }
   }
 }
@@ -193,14 +213,15 @@ function rejection(
   body: string,
   requestId: string | undefined,
   attempts: number,
-  headers: Headers
+  headers: Headers,
+  verb: 'report' | 'read'
 ): ApiError {
   const fields = status === 400 ? fieldProblemsOf(body) : []
   const snippet = body.trim().slice(0, 500)
   const messages: Record<number, string> = {
     400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fields.map((f) => `'${f.field}' ${f.message}`).join('; ')}` : snippet ? `: ${snippet}` : ''}.`,
     401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
-    403: `The API key may not report deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
+    403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
     404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
     413: `The deployment is too large for the API (413). Lower 'max-commits'.`
   }

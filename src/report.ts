@@ -1,7 +1,7 @@
 import type { DeploymentPayload } from './deployment.js'
 import type { FieldProblem } from './errors.js'
 import type { CommitDetails } from './git.js'
-import type { PostResult } from './multitudes-client.js'
+import type { ApiResponse } from './multitudes-client.js'
 import type { CommitRange } from './range/types.js'
 
 /** What went wrong, in the words the log, the outputs and the summary share. */
@@ -30,7 +30,9 @@ export interface Report {
   range: CommitRange | undefined
   commits: CommitDetails[]
   payload: DeploymentPayload | undefined
-  post: PostResult | undefined
+  post: ApiResponse | undefined
+  /** `verify: true` read the deployment back. */
+  verified: boolean
   failure: Failure | undefined
 }
 
@@ -47,6 +49,7 @@ export function emptyReport(serverUrl: string, repository?: string): Report {
     commits: [],
     payload: undefined,
     post: undefined,
+    verified: false,
     failure: undefined
   }
 }

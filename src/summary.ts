@@ -24,7 +24,9 @@ function result(report: Report): string {
   if (report.skipped) return `⏭️ Nothing to report: ${report.skipped}`
   if (report.failure) return `❌ Not reported: ${report.failure.message}`
   if (report.dryRun) return '🧪 Dry run: nothing was sent'
-  if (report.post) return `✅ Reported (HTTP ${report.post.status})`
+  if (report.post) {
+    return `✅ Reported (HTTP ${report.post.status})${report.verified ? ', verified by reading it back' : ''}`
+  }
   return '❔ Not reported'
 }
 

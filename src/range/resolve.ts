@@ -1,7 +1,12 @@
 import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
-import { CommitRangeError, GitError, InputError } from '../errors.js'
-import type { GitClient } from '../git.js'
+import {
+  CommitRangeError,
+  errorMessage,
+  GitError,
+  InputError
+} from '../errors.js'
+import type { CommitDetails, GitClient } from '../git.js'
 import type { Inputs } from '../inputs.js'
 import { rangeFromGit } from './local-git.js'
 import { chooseBase } from './select.js'
@@ -89,4 +94,19 @@ async function resolveHead(
     )
   }
   return sha
+}
+
+/** Subjects and authors for the summary; a failure here warns and never stops the report. */
+export async function describeCommits(
+  git: GitClient,
+  shas: readonly string[]
+): Promise<CommitDetails[]> {
+  try {
+    return await git.commitDetails(shas)
+  } catch (error) {
+    core.warning(
+      `Could not read commit subjects for the summary: ${errorMessage(error)}`
+    )
+    return []
+  }
 }

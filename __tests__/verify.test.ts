@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { DeploymentPayload } from '../src/deployment.js'
+import { VerificationError } from '../src/errors.js'
+import { createMultitudesClient } from '../src/multitudes-client.js'
+import {
+  deploymentsOf,
+  isSameDeployment,
+  verifyDeployment
+} from '../src/verify.js'
+import {
+  startMultitudesServer,
+  type MultitudesServer
+} from '../dev/multitudes-server.ts'
+
+const sha = (n: number): string => n.toString(16).padStart(40, '0')
+const payload: DeploymentPayload = {
+  commitSha: [sha(1), sha(2)],
+  environmentName: 'production',
+  deployedAt: '2026-11-30T09:15:00.000Z',
+  isTest: true
+}
+
+let server: MultitudesServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+async function clientWith(
+  count: number,
+  ours: boolean,
+  apiKey = 'mtd_demo_key'
+) {
+  server = await startMultitudesServer()
+  const client = createMultitudesClient({
+    url: new URL(server.url),
+    apiKey,
+    timeoutMs: 2000,
+    maxAttempts: 1
+  })
+  const writer = createMultitudesClient({
+    url: new URL(server.url),
+    apiKey: 'mtd_demo_key',
+    timeoutMs: 2000,
+    maxAttempts: 1
+  })
+  if (ours) await writer.postDeployment(payload)
+  for (let i = 0; i < count; i++) {
+    await writer.postDeployment({ ...payload, commitSha: [sha(1000 + i)] })
+  }
+  return { client, server }
+}
+
+describe('verifyDeployment against the local API', () => {
+  it('finds a test deployment, paging past newer ones', async () => {
+    const { client, server } = await clientWith(150, true)
+
+    await expect(
+      verifyDeployment(client, payload, { sleep: () => Promise.resolve() })
+    ).resolves.toBeUndefined()
+
+    const gets = server.requests
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.url)
+    expect(gets).toEqual([
+      '/deployment?page=1&pageSize=100&includeTests=true',
+      '/deployment?page=2&pageSize=100&includeTests=true'
+    ])
+  })
+
+  it('fails with a hint after reading the list the given number of times', async () => {
+    const { client, server } = await clientWith(3, false)
+    const waits: number[] = []
+
+    const attempt = verifyDeployment(client, payload, {
+      tries: 3,
+      waitMs: 500,
+      sleep: (ms) => {
+        waits.push(ms)
+        return Promise.resolve()
+      }
+    })
+
+    await expect(attempt).rejects.toThrow(VerificationError)
+    expect(waits).toEqual([500, 500])
+    expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(3)
+  })
+
+  it('says when the key may not read deployments', async () => {
+    const { client } = await clientWith(0, true, 'mtd_nope')
+
+    await expect(verifyDeployment(client, payload)).rejects.toThrow(/401/)
+  })
+})
+
+describe('reading a GET answer', () => {
+  it.each([
+    ['[{"commitSha":"a"}]', 1],
+    ['{"deployments":[{},{}]}', 2],
+    ['{"data":[{}]}', 1],
+    ['{"message":"nope"}', 0],
+    ['not json', 0]
+  ])('deploymentsOf(%s) has %i items', (body, count) => {
+    expect(deploymentsOf(body)).toHaveLength(count)
+  })
+
+  it('matches on the commit set, environment and time', () => {
+    const listed = {
+      commitSha: [sha(2), sha(1).toUpperCase()],
+      environmentName: 'production',
+      deployedAt: '2026-11-30T09:15:00Z'
+    }
+    expect(isSameDeployment(listed, payload)).toBe(true)
+    expect(
+      isSameDeployment({ ...listed, environmentName: 'staging' }, payload)
+    ).toBe(false)
+    expect(isSameDeployment({ ...listed, commitSha: [sha(1)] }, payload)).toBe(
+      false
+    )
+    expect(
+      isSameDeployment(
+        { ...listed, deployedAt: '2026-11-30T09:16:00Z' },
+        payload
+      )
+    ).toBe(false)
+    expect(
+      isSameDeployment(
+        { commitSha: sha(1), environmentName: 'production' },
+        { ...payload, commitSha: [sha(1)] }
+      )
+    ).toBe(true)
+  })
+})

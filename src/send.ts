@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import type { DeploymentPayload } from './deployment.js'
+import type { Inputs } from './inputs.js'
+import type { MultitudesClient } from './multitudes-client.js'
+import type { Report } from './report.js'
+import { verifyDeployment } from './verify.js'
+
+/** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
+export async function sendDeployment(
+  inputs: Pick<Inputs, 'dryRun' | 'verify' | 'apiUrl'>,
+  multitudes: MultitudesClient | undefined,
+  payload: DeploymentPayload,
+  report: Report
+): Promise<void> {
+  if (inputs.dryRun || multitudes === undefined) {
+    core.info(
+      `Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`
+    )
+    return
+  }
+  report.post = await core.group('Reporting deployment', () =>
+    multitudes.postDeployment(payload)
+  )
+  core.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`)
+  if (inputs.verify) {
+    await core.group('Verifying', () => verifyDeployment(multitudes, payload))
+    report.verified = true
+    core.info('The deployment reads back from GET /deployment.')
+  }
+}

@@ -1,0 +1,85 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import type { DeploymentPayload } from './deployment.js'
+import { VerificationError } from './errors.js'
+import type { MultitudesClient } from './multitudes-client.js'
+
+export interface VerifyOptions {
+  /** Reads of the whole list before giving up (the API may take a moment to list a new record). */
+  tries?: number
+  waitMs?: number
+  /** Pages of 100 read per try; newest come first, so a fresh record is on page 1. */
+  maxPages?: number
+  sleep?: (ms: number) => Promise<void>
+}
+
+const PAGE_SIZE = 100
+
+interface Listed {
+  commitSha?: unknown
+  environmentName?: unknown
+  deployedAt?: unknown
+}
+
+/** Deployments in a GET response: a top-level array, or one under a usual key. */
+export function deploymentsOf(body: string): Listed[] {
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    return []
+  }
+  const list = Array.isArray(json)
+    ? json
+    : ['deployments', 'data', 'items', 'results']
+        .map((key) => (json as Record<string, unknown> | null)?.[key])
+        .find(Array.isArray)
+  return (list ?? []).filter(
+    (item): item is Listed => typeof item === 'object' && item !== null
+  )
+}
+
+/** The same commits, environment and (when listed) time as the payload. */
+export function isSameDeployment(
+  item: Listed,
+  payload: DeploymentPayload
+): boolean {
+  const shas =
+    typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha
+  if (!Array.isArray(shas) || item.environmentName !== payload.environmentName)
+    return false
+  const listed = new Set(shas.map((s) => String(s).toLowerCase()))
+  const sameCommits =
+    listed.size === payload.commitSha.length &&
+    payload.commitSha.every((s) => listed.has(s))
+  const sameTime =
+    typeof item.deployedAt !== 'string' ||
+    Date.parse(item.deployedAt) === Date.parse(payload.deployedAt)
+  return sameCommits && sameTime
+}
+
+/** Reads the deployment back through GET /deployment; throws VerificationError when absent. */
+export async function verifyDeployment(
+  client: MultitudesClient,
+  payload: DeploymentPayload,
+  {
+    tries = 3,
+    waitMs = 2000,
+    maxPages = 10,
+    sleep = (ms) => delay(ms)
+  }: VerifyOptions = {}
+): Promise<void> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    for (let page = 1; page <= maxPages; page++) {
+      const items = deploymentsOf(
+        (await client.listDeployments(page, PAGE_SIZE)).body
+      )
+      if (items.some((item) => isSameDeployment(item, payload))) return
+      if (items.length < PAGE_SIZE) break
+    }
+    if (attempt < tries) await sleep(waitMs)
+  }
+  throw new VerificationError(
+    `The API accepted the deployment, but it is not in the first ${maxPages * PAGE_SIZE} deployments that GET /deployment lists (${tries} reads).`,
+    'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.'
+  )
+}
