@@ -37,6 +37,9 @@ export class TestRepo {
     mkdirSync(dir)
     const repo = new TestRepo(dir, root)
     repo.git('init', '-q', '-b', 'main')
+    // As GitHub does: clones of this repository may fetch any commit by SHA, and filter.
+    repo.git('config', 'uploadpack.allowAnySHA1InWant', 'true')
+    repo.git('config', 'uploadpack.allowFilter', 'true')
     return repo
   }
 
@@ -80,6 +83,10 @@ export class TestRepo {
     return Array.from({ length: n }, (_, i) =>
       this.commit(`${prefix} ${i + 1}`)
     )
+  }
+
+  isShallow(): boolean {
+    return this.git('rev-parse', '--is-shallow-repository') === 'true'
   }
 
   head(): string {

@@ -48,6 +48,7 @@ const post = jest.fn<MultitudesClient['postDeployment']>()
 const list = jest.fn<MultitudesClient['listDeployments']>()
 const deps = () => ({
   git: createGitClient(repo.dir),
+  github: undefined,
   multitudes: { postDeployment: post, listDeployments: list }
 })
 const NOW = new Date('2026-11-30T09:15:00.000Z')
@@ -153,6 +154,7 @@ describe('run', () => {
         ...git,
         commitDetails: () => Promise.reject(new Error('git log broke'))
       },
+      github: undefined,
       multitudes: { postDeployment: post, listDeployments: list }
     })
     setInputs({ environment: 'production', 'api-key': 'mtd_key' })

@@ -2,26 +2,29 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { CommitRangeError, InputError } from '../src/errors.js'
+import { InputError } from '../src/errors.js'
 import { createGitClient } from '../src/git.js'
+import { DEEPEN_STEPS } from '../src/range/local-git.js'
 import { resolveRange } from '../src/range/resolve.js'
 import type { Inputs } from '../src/inputs.js'
 import type { RunContext } from '../src/context.js'
+import type { CommitRange } from '../src/range/types.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 
 afterAll(removeTestRepos)
 
-function range(
+async function range(
   repo: TestRepo,
   inputs: Partial<Inputs>,
   ctx: Partial<RunContext> = {}
-): ReturnType<typeof resolveRange> {
-  return resolveRange(
+): Promise<CommitRange> {
+  const { range } = await resolveRange(
     testInputs(inputs),
     testContext({ sha: repo.head(), ...ctx }),
-    { git: createGitClient(repo.dir) }
+    { git: createGitClient(repo.dir), github: undefined }
   )
+  return range
 }
 
 const push = (before: string): Partial<RunContext> => ({
@@ -325,32 +328,94 @@ describe('large ranges and the max-commits cap', () => {
   })
 })
 
-describe('shallow checkouts', () => {
-  it('refuses a base that a depth-1 clone does not contain', async () => {
+describe('shallow and partial checkouts', () => {
+  function originWithSideBranch(): { origin: TestRepo; base: string } {
     const origin = TestRepo.init()
-    const base = origin.commit('base')
-    origin.commits(40, 'later')
-    const clone = origin.clone('--depth', '1')
-
-    const attempt = range(clone, { strategy: 'base', base })
-
-    await expect(attempt).rejects.toThrow(CommitRangeError)
-    await expect(attempt).rejects.toThrow(/shallow; use fetch-depth: 0/)
-  })
-
-  it('refuses the short list git gives when base was also fetched at depth 1', async () => {
-    const origin = TestRepo.init()
+    origin.commit('root')
+    origin.fastImport(300)
     const base = origin.commit('base')
     origin.git('tag', 'live')
-    origin.commits(40, 'later')
+    origin.commits(20, 'later')
+    origin.git('checkout', '-q', '-b', 'side')
+    origin.commits(3, 'side')
+    origin.git('checkout', '-q', 'main')
+    origin.commits(15, 'main')
+    origin.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #5', 'side')
+    origin.commit('head')
+    return { origin, base }
+  }
+
+  it('deepens a depth-1 clone until a base 40 commits back, with a merged side branch, is whole', async () => {
+    const { origin, base } = originWithSideBranch()
+    const clone = origin.clone('--depth', '1')
+
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+    expect(result.shas).toHaveLength(40)
+    expect(clone.isShallow()).toBe(true)
+  })
+
+  it('deepens past the short list git gives when base was also fetched at depth 1', async () => {
+    const { origin, base } = originWithSideBranch()
     const clone = origin.clone('--depth', '1', '--no-tags')
     clone.git('fetch', '-q', '--depth', '1', 'origin', 'tag', 'live')
     // git itself answers with a short list and exits 0:
     expect(clone.revList(`${base}..HEAD`)).toEqual([clone.head()])
 
-    await expect(range(clone, { strategy: 'base', base })).rejects.toThrow(
-      /shallow boundary/
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+  })
+
+  it('fetches a base a full clone lacks, without making it shallow', async () => {
+    const origin = TestRepo.init()
+    origin.commits(3, 'c')
+    const clone = origin.clone('--single-branch')
+    origin.git('checkout', '-q', '-b', 'elsewhere')
+    const base = origin.commit('only on origin')
+    const head = clone.commit('deployed')
+
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result).toMatchObject({ status: 'diverged', shas: [head], base })
+    expect(clone.isShallow()).toBe(false)
+  })
+
+  it('fails naming the base when origin does not have it either', async () => {
+    const origin = TestRepo.init()
+    origin.commits(3, 'c')
+    const clone = origin.clone('--depth', '1')
+    const missing = 'e'.repeat(40)
+
+    await expect(
+      range(clone, { strategy: 'base', base: missing })
+    ).rejects.toThrow(
+      new RegExp(
+        `Base ${missing} \\(input\\) is not in the checkout.*use fetch-depth: 0`
+      )
     )
+  })
+
+  it('fails when the range is deeper than the deepening bound', async () => {
+    const origin = TestRepo.init()
+    const root = origin.commit('root')
+    origin.fastImport(DEEPEN_STEPS.reduce((a, b) => a + b) + 100)
+    const clone = origin.clone('--depth', '1')
+
+    await expect(
+      range(clone, { strategy: 'base', base: root })
+    ).rejects.toThrow(/reaches past the shallow boundary even after deepening/)
+  })
+
+  it('treats a treeless clone (filter tree:0) as a full one', async () => {
+    const { origin, base } = originWithSideBranch()
+    const clone = origin.clone('--filter=tree:0')
+
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+    expect(clone.isShallow()).toBe(false)
   })
 
   it('accepts a shallow clone deep enough to hold the whole range', async () => {
@@ -372,9 +437,7 @@ describe('checkout problems', () => {
     const attempt = resolveRange(
       testInputs(),
       testContext({ sha: 'a'.repeat(40) }),
-      {
-        git: createGitClient(dir)
-      }
+      { git: createGitClient(dir), github: undefined }
     )
 
     await expect(attempt).rejects.toThrow(/no git checkout/)

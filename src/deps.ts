@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createGitClient, type GitClient } from './git.js'
+import { createGitHubApi, type GitHubApi } from './github-api.js'
 import type { Inputs } from './inputs.js'
 import {
   createMultitudesClient,
@@ -9,13 +10,19 @@ import {
 /** The side effects of a run, behind interfaces that tests replace. */
 export interface Deps {
   git: GitClient
+  /** Undefined without a token or a repository. */
+  github: GitHubApi | undefined
   /** Undefined on a dry run without a key: nothing can be sent. */
   multitudes: MultitudesClient | undefined
 }
 
-export function createDeps(inputs: Inputs): Deps {
+export function createDeps(inputs: Inputs, repository?: string): Deps {
   return {
     git: createGitClient(process.cwd()),
+    github:
+      inputs.githubToken && repository
+        ? createGitHubApi({ token: inputs.githubToken, repository })
+        : undefined,
     multitudes:
       inputs.apiKey === undefined
         ? undefined

@@ -41,6 +41,16 @@ export interface GitClient {
     head: string,
     options: RevListOptions
   ): Promise<RevListResult>
+  /**
+   * Fetches a commit-ish from origin (`--depth=1` only in a shallow clone: a depth fetch would
+   * make a full clone shallow). Returns its SHA, or undefined when origin does not have it.
+   */
+  fetchRef(
+    ref: string,
+    options: { shallow: boolean }
+  ): Promise<string | undefined>
+  /** Deepens a shallow clone by `by` commits below its boundary, along `revs`. */
+  deepen(by: number, revs: readonly string[]): Promise<void>
   /** The nearest tag matching `pattern` that is an ancestor of head and not on head itself. */
   nearestTag(head: string, pattern: string): Promise<string | undefined>
   commitDetails(shas: readonly string[]): Promise<CommitDetails[]>
@@ -51,6 +61,8 @@ interface RunResult {
   stdout: string
   stderr: string
 }
+
+const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
 
 export function createGitClient(cwd: string = process.cwd()): GitClient {
   const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as {
@@ -146,6 +158,21 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
       await run(['rev-list', ...range, ...filter], { onStdout: lines.push })
       lines.end()
       return { shas, total, crossesShallowBoundary }
+    },
+
+    async fetchRef(ref, { shallow }) {
+      const depth = shallow ? ['--depth=1'] : []
+      const r = await run([...FETCH, ...depth, 'origin', ref], {
+        ok: [0, 1, 128]
+      })
+      return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined
+    },
+
+    async deepen(by, revs) {
+      const args = [...FETCH, `--deepen=${by}`, 'origin']
+      const r = await run([...args, ...revs], { ok: [0, 1, 128] })
+      // A server that refuses SHA wants still deepens the configured refs.
+      if (r.exitCode !== 0) await run(args)
     },
 
     async nearestTag(head, pattern) {

@@ -6,13 +6,13 @@ import { buildPayload } from './deployment.js'
 import { applyOnError, describeFailure } from './failure.js'
 import { getInputs, getOnError, type Inputs, type OnError } from './inputs.js'
 import { setOutputs } from './outputs.js'
-import { describeCommits, resolveRange } from './range/resolve.js'
+import { resolveRange } from './range/resolve.js'
 import { emptyReport } from './report.js'
 import { sendDeployment } from './send.js'
 import { writeSummary } from './summary.js'
 
 export async function run(
-  makeDeps: (inputs: Inputs) => Deps = createDeps,
+  makeDeps: (inputs: Inputs, repository?: string) => Deps = createDeps,
   now: () => Date = () => new Date()
 ): Promise<void> {
   // deployedAt is fixed once, before the first attempt: every retry sends the same body.
@@ -31,12 +31,11 @@ export async function run(
       core.notice(`Nothing to report: ${report.skipped}.`)
       return
     }
-    const deps = makeDeps(inputs)
-    const range = await core.group('Resolving commit range', () =>
+    const deps = makeDeps(inputs, ctx.repository)
+    const { range, commits } = await core.group('Resolving commit range', () =>
       resolveRange(inputs, ctx, deps)
     )
-    report.range = range
-    report.commits = await describeCommits(deps.git, range.shas)
+    Object.assign(report, { range, commits })
     const deployedAt = inputs.deployedAt ?? startedAt
     report.payload = buildPayload(inputs, range.shas, deployedAt)
     core.debug(`payload: ${JSON.stringify(report.payload)}`)

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { CommitRangeError } from '../errors.js'
-import type { GitClient } from '../git.js'
+import type { GitClient, RevListResult } from '../git.js'
 import type { BaseChoice, CommitRange, RangeStatus } from './types.js'
 
 export interface RangeOptions {
@@ -8,20 +8,26 @@ export interface RangeOptions {
   paths: readonly string[]
 }
 
-const SHALLOW_FIX =
-  'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository).'
+/** Commits fetched per deepening round: growing, so a far base costs few round trips. */
+export const DEEPEN_STEPS = [50, 250, 1000, 4000, 16000]
 
-/**
- * The commits of `git rev-list base..head` from the checkout, classified. Never a silently short
- * list: a range that reaches past a shallow boundary is an error, even when git exits 0.
- */
-export async function rangeFromGit(
-  git: GitClient,
+/** The checkout cannot hold the range (shallow beyond the deepening bound, or no checkout). */
+export class CheckoutError extends CommitRangeError {
+  override name = 'CheckoutError'
+}
+
+const SHALLOW_FIX =
+  'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.'
+
+/** A range of one commit, head, with the given status. */
+export function headOnly(
   head: string,
   choice: BaseChoice,
-  options: RangeOptions
-): Promise<CommitRange> {
-  const only = (status: RangeStatus, base?: string): CommitRange => ({
+  status: RangeStatus,
+  base?: string,
+  source: CommitRange['source'] = 'git'
+): CommitRange {
+  return {
     head,
     base,
     baseRef: choice.ref,
@@ -30,47 +36,54 @@ export async function rangeFromGit(
     shas: [head],
     total: 1,
     truncated: false,
-    source: 'git'
-  })
-  if (choice.ref === undefined) return only('first')
+    source
+  }
+}
 
+/**
+ * The commits of `git rev-list base..head` from the checkout, classified. A shallow checkout is
+ * deepened until the range is whole; a range that still reaches past the shallow boundary is an
+ * error, never a silently short list (git itself exits 0 with one).
+ */
+export async function rangeFromGit(
+  git: GitClient,
+  head: string,
+  choice: BaseChoice,
+  options: RangeOptions
+): Promise<CommitRange> {
+  if (choice.ref === undefined) return headOnly(head, choice, 'first')
   const shallow = await git.isShallow()
-  const base = await git.resolveCommit(choice.ref)
   const named = `${choice.ref} (${choice.source})`
+  const base =
+    (await git.resolveCommit(choice.ref)) ??
+    (await git.fetchRef(choice.ref, { shallow }))
   if (base === undefined) {
     if (shallow) {
-      throw new CommitRangeError(
-        `Base ${named} is not in the checkout: the checkout is shallow; use fetch-depth: 0.`,
+      throw new CheckoutError(
+        `Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`,
         SHALLOW_FIX
       )
     }
     core.warning(
-      `Base ${named} is not in the checkout (a force push may have removed it): only head is sent.`
+      `Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`
     )
-    return only('unavailable')
+    return headOnly(head, choice, 'unavailable')
   }
-  if (base === head) return only('identical', base)
-  if (await git.isAncestor(head, base)) return only('behind', base)
+  const only = (status: RangeStatus): CommitRange =>
+    headOnly(head, choice, status, base)
+  if (base === head) return only('identical')
+  if (await git.isAncestor(head, base)) return only('behind')
 
-  const boundary = shallow ? await git.shallowCommits() : undefined
-  const list = await git.revList(base, head, {
-    limit: options.maxCommits,
-    paths: options.paths,
-    shallow: boundary
-  })
-  if (list.crossesShallowBoundary || boundary?.has(base)) {
-    throw new CommitRangeError(
-      `The range ${base.slice(0, 12)}..${head.slice(0, 12)} reaches past the shallow boundary of the checkout: the checkout is shallow; use fetch-depth: 0.`,
-      SHALLOW_FIX
-    )
-  }
+  const list = await completeList(git, base, head, options, named, shallow)
+  if (list.total === 0 && (await git.isAncestor(head, base)))
+    return only('behind')
   let status: RangeStatus = 'ahead'
   if (!(await git.isAncestor(base, head))) {
     if ((await git.mergeBase(base, head)) === undefined) {
       core.warning(
         `Base ${named} shares no history with head ${head}: only head is sent.`
       )
-      return only('unavailable', base)
+      return only('unavailable')
     }
     status = 'diverged'
   }
@@ -78,10 +91,35 @@ export async function rangeFromGit(
   const extra = list.shas.includes(head) ? 0 : 1
   const shas = [...new Set([head, ...list.shas])].slice(0, options.maxCommits)
   const total = list.total + extra
-  return {
-    ...only(status, base),
-    shas,
-    total,
-    truncated: total > shas.length
+  return { ...only(status), shas, total, truncated: total > shas.length }
+}
+
+/** rev-list base..head, deepening a shallow clone until no listed commit is a boundary. */
+async function completeList(
+  git: GitClient,
+  base: string,
+  head: string,
+  options: RangeOptions,
+  named: string,
+  shallow: boolean
+): Promise<RevListResult> {
+  for (let round = 0; ; round++) {
+    const boundary = shallow ? await git.shallowCommits() : undefined
+    const list = await git.revList(base, head, {
+      limit: options.maxCommits,
+      paths: options.paths,
+      shallow: boundary
+    })
+    if (!list.crossesShallowBoundary && !boundary?.has(base)) return list
+    const step = DEEPEN_STEPS[round]
+    if (step === undefined) {
+      throw new CheckoutError(
+        `The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`,
+        SHALLOW_FIX
+      )
+    }
+    core.info(`The checkout is shallow: deepening it by ${step} commits.`)
+    await git.deepen(step, [head, base])
+    shallow = await git.isShallow()
   }
 }

@@ -7,42 +7,56 @@ import {
   InputError
 } from '../errors.js'
 import type { CommitDetails, GitClient } from '../git.js'
+import type { GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
-import { rangeFromGit } from './local-git.js'
+import { rangeFromApi } from './compare-api.js'
+import { CheckoutError, rangeFromGit } from './local-git.js'
 import { chooseBase } from './select.js'
 import type { CommitRange } from './types.js'
 
-/** Head, base and the commits between them, with one log line that explains the decision. */
+export interface RangeDeps {
+  git: GitClient
+  /** Undefined without a token or a repository: no deployments, no compare API. */
+  github: GitHubApi | undefined
+}
+
+export interface ResolvedRange {
+  range: CommitRange
+  /** Subjects and authors of the commits sent, for the summary. */
+  commits: CommitDetails[]
+}
+
+/**
+ * Head, base and the commits between them, from the checkout or from the compare API, with one
+ * log line that explains the decision. `auto` uses the checkout when it holds (or can be
+ * deepened to hold) the range, and the API otherwise.
+ */
 export async function resolveRange(
   inputs: Inputs,
   ctx: RunContext,
-  deps: { git: GitClient }
-): Promise<CommitRange> {
-  if (inputs.commitSource === 'api') {
-    throw new InputError(
-      `Invalid 'commit-source': "api" is not available in this version. Expected 'git' or 'auto' with a checkout (actions/checkout with fetch-depth: 0).`
-    )
-  }
-  const head = await resolveHead(inputs, ctx, deps.git)
-  const choice = await chooseBase(inputs, ctx, head, deps)
-  if (
-    choice.ref === undefined &&
-    inputs.strategy !== 'head' &&
-    inputs.firstDeployment === 'fail'
-  ) {
-    throw new CommitRangeError(
-      `No base was found for strategy '${inputs.strategy}' and 'first-deployment' is 'fail'.`,
-      `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`
-    )
-  }
-  const range = await rangeFromGit(deps.git, head, choice, inputs)
+  deps: RangeDeps
+): Promise<ResolvedRange> {
+  const result = await (inputs.commitSource === 'api'
+    ? fromApi(inputs, ctx, deps)
+    : fromGit(inputs, ctx, deps).catch((error: unknown) => {
+        if (
+          inputs.commitSource === 'auto' &&
+          error instanceof CheckoutError &&
+          deps.github
+        ) {
+          core.warning(`${error.message} Using the GitHub compare API instead.`)
+          return fromApi(inputs, ctx, deps)
+        }
+        throw error
+      }))
+  const { range } = result
   if (range.truncated) {
     core.warning(
       `The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`
     )
   }
   core.info(explain(inputs, range))
-  return range
+  return result
 }
 
 export function explain(
@@ -61,17 +75,71 @@ export function explain(
   ].join(' ')
 }
 
-async function resolveHead(
-  inputs: Pick<Inputs, 'head'>,
+async function fromGit(
+  inputs: Inputs,
   ctx: RunContext,
-  git: GitClient
-): Promise<string> {
+  deps: RangeDeps
+): Promise<ResolvedRange> {
+  const head = await headFromGit(headRevision(inputs, ctx), deps.git)
+  const choice = await chooseBase(inputs, ctx, head, deps)
+  checkFirstDeployment(inputs, choice.ref)
+  const range = await rangeFromGit(deps.git, head, choice, inputs)
+  return { range, commits: await describeCommits(deps.git, range.shas) }
+}
+
+async function fromApi(
+  inputs: Inputs,
+  ctx: RunContext,
+  deps: RangeDeps
+): Promise<ResolvedRange> {
+  const { github } = deps
+  if (!github) {
+    throw new InputError(
+      `Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`
+    )
+  }
+  const rev = headRevision(inputs, ctx)
+  const head = /^[0-9a-f]{40}$/i.test(rev)
+    ? rev.toLowerCase()
+    : await github.resolveCommit(rev)
+  if (head === undefined) {
+    throw new CommitRangeError(
+      `Head ${rev} is not a commit GitHub knows.`,
+      `Set 'head' to a pushed commit or ref.`
+    )
+  }
+  const choice = await chooseBase(inputs, ctx, head, { git: undefined, github })
+  checkFirstDeployment(inputs, choice.ref)
+  return rangeFromApi(github, head, choice, inputs)
+}
+
+function headRevision(inputs: Pick<Inputs, 'head'>, ctx: RunContext): string {
   const rev = inputs.head ?? ctx.eventHead ?? ctx.sha
   if (!rev) {
     throw new InputError(
       `Input 'head' is empty and the event names no commit. Expected a commit SHA or ref in 'head'.`
     )
   }
+  return rev
+}
+
+function checkFirstDeployment(
+  inputs: Pick<Inputs, 'strategy' | 'firstDeployment'>,
+  base: string | undefined
+): void {
+  if (
+    base === undefined &&
+    inputs.strategy !== 'head' &&
+    inputs.firstDeployment === 'fail'
+  ) {
+    throw new CommitRangeError(
+      `No base was found for strategy '${inputs.strategy}' and 'first-deployment' is 'fail'.`,
+      `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`
+    )
+  }
+}
+
+async function headFromGit(rev: string, git: GitClient): Promise<string> {
   let sha: string | undefined
   try {
     sha = await git.resolveCommit(rev)
@@ -80,7 +148,7 @@ async function resolveHead(
       error instanceof GitError &&
       /not a git repository/i.test(error.stderr)
     ) {
-      throw new CommitRangeError(
+      throw new CheckoutError(
         `There is no git checkout in ${process.cwd()}.`,
         'Add actions/checkout with fetch-depth: 0 before this step.'
       )
@@ -88,7 +156,7 @@ async function resolveHead(
     throw error
   }
   if (sha === undefined) {
-    throw new CommitRangeError(
+    throw new CheckoutError(
       `Head ${rev} is not in the checkout.`,
       `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`
     )

@@ -1,20 +1,27 @@
-import { InputError } from '../errors.js'
-import type { GitClient } from '../git.js'
-import type { Inputs } from '../inputs.js'
+import * as core from '@actions/core'
 import type { RunContext } from '../context.js'
+import { errorMessage, InputError } from '../errors.js'
+import type { GitClient } from '../git.js'
+import { GitHubApiError, type GitHubApi } from '../github-api.js'
+import type { Inputs } from '../inputs.js'
+import { previousDeploymentSha } from './previous-deployment.js'
 import type { BaseChoice } from './types.js'
 
 const NONE: BaseChoice = { ref: undefined, source: 'none' }
 
-type Deps = { git: GitClient }
-type Options = Pick<Inputs, 'strategy' | 'base' | 'tagPattern'>
+/** What finds base: git for `parent` and `tag`, GitHub for `previous-deployment`. */
+export interface BaseDeps {
+  git: GitClient | undefined
+  github: GitHubApi | undefined
+}
+type Options = Pick<Inputs, 'strategy' | 'base' | 'tagPattern' | 'environment'>
 
 /** Finds base for the chosen strategy; `auto` takes the first that answers. */
 export async function chooseBase(
   inputs: Options,
   ctx: RunContext,
   head: string,
-  { git }: Deps
+  deps: BaseDeps
 ): Promise<BaseChoice> {
   switch (inputs.strategy) {
     case 'head':
@@ -24,30 +31,70 @@ export async function chooseBase(
     case 'push':
       if (ctx.eventName !== 'push') {
         throw new InputError(
-          `Invalid 'strategy': "push" needs a push event, but this run was triggered by '${ctx.eventName}'. Expected 'auto', 'base' or another strategy.`
+          `Invalid 'strategy': "push" needs a push event, but this run was triggered by '${ctx.eventName}'. Expected 'auto', 'previous-deployment', 'base' or another strategy.`
         )
       }
       return fromPush(ctx)
     case 'parent': {
-      const parent = await git.resolveCommit(`${head}^1`)
+      const parent = await needGit(deps, 'parent').resolveCommit(`${head}^1`)
       return parent ? { ref: parent, source: 'parent' } : NONE
     }
     case 'tag': {
+      const git = needGit(deps, 'tag')
       const tag = await git.nearestTag(head, inputs.tagPattern ?? '*')
       return tag ? { ref: tag, source: 'tag' } : NONE
     }
-    case 'previous-deployment':
-      throw new InputError(
-        `Invalid 'strategy': "previous-deployment" is not available in this version. Expected 'auto', 'push', 'base', 'tag', 'parent' or 'head'.`
-      )
+    case 'previous-deployment': {
+      if (!deps.github) {
+        throw new InputError(
+          `Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`
+        )
+      }
+      return fromDeployments(deps.github, inputs.environment, ctx)
+    }
     case 'auto':
       if (inputs.base !== undefined)
         return { ref: inputs.base, source: 'input' }
+      if (deps.github) {
+        const previous = await fromDeployments(
+          deps.github,
+          inputs.environment,
+          ctx
+        ).catch((error: unknown) => {
+          const log =
+            error instanceof GitHubApiError && error.status === 403
+              ? core.info
+              : core.warning
+          log(
+            `Previous deployments could not be read (${errorMessage(error)}); trying the push event.`
+          )
+          return NONE
+        })
+        if (previous.ref !== undefined) return previous
+      }
       return ctx.eventName === 'push' ? fromPush(ctx) : NONE
   }
+}
+
+async function fromDeployments(
+  github: GitHubApi,
+  environment: string,
+  ctx: RunContext
+): Promise<BaseChoice> {
+  const sha = await previousDeploymentSha(github, environment, {
+    runId: ctx.runId
+  })
+  return sha ? { ref: sha, source: 'previous-deployment' } : NONE
 }
 
 function fromPush(ctx: RunContext): BaseChoice {
   // A created branch has `before` all zeros: no base.
   return ctx.pushBefore ? { ref: ctx.pushBefore, source: 'push' } : NONE
+}
+
+function needGit(deps: BaseDeps, strategy: string): GitClient {
+  if (deps.git) return deps.git
+  throw new InputError(
+    `Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`
+  )
 }

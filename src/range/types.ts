@@ -24,5 +24,5 @@ export interface CommitRange {
   /** How many commits the range held before the cut. */
   total: number
   truncated: boolean
-  source: 'git'
+  source: 'git' | 'api'
 }
