@@ -11,11 +11,7 @@ import {
   it
 } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import {
-  startMultitudesServer,
-  type Fault,
-  type MultitudesServer
-} from '../dev/multitudes-server.ts'
+import { startMultitudesServer, type Fault } from '../dev/multitudes-server.ts'
 import {
   ACTION_DIR,
   runLikeRunner,
@@ -23,6 +19,7 @@ import {
 } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { pushEvent, webhookExample } from '../__fixtures__/events.js'
+import { startFakeGitHub } from '../dev/fake-github-api.ts'
 
 const SECRET = 'mtd_live_9fQ2xR7vK3pL8sT1'
 const dist = `${ACTION_DIR}/dist/index.js`
@@ -52,7 +49,7 @@ beforeAll(() => {
 })
 afterAll(removeTestRepos)
 
-const servers: MultitudesServer[] = []
+const servers: { close(): Promise<void> }[] = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
@@ -70,6 +67,9 @@ async function deploy(
     }
   })
   servers.push(server)
+  // GitHub, for `strategy: auto`: no deployments yet, so base comes from the push.
+  const github = await startFakeGitHub()
+  servers.push(github)
   const result = await runLikeRunner({
     workspace: repo.dir,
     eventName: 'push',
@@ -81,7 +81,8 @@ async function deploy(
       'api-url': server.url,
       ...inputs
     },
-    ...options
+    ...options,
+    env: { GITHUB_API_URL: github.url, ...options.env }
   })
   return { ...result, server }
 }
@@ -200,6 +201,63 @@ describe('a push deployed to production', () => {
     expect(stdout).toMatch(/::notice::Nothing to report: the push deleted/)
     expect(outputs.reported).toBe('false')
     expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('with GitHub deployments', () => {
+  it('a deploy job with environment: takes base from the previous successful deployment', async () => {
+    const github = await startFakeGitHub({
+      deployments: [
+        {
+          id: 3,
+          sha: repo.head(),
+          environment: 'production',
+          statuses: [
+            {
+              state: 'in_progress',
+              log_url: 'https://github.com/octo-org/octo-repo/actions/runs/4242'
+            }
+          ]
+        },
+        {
+          id: 2,
+          sha: pushed[1],
+          environment: 'production',
+          statuses: [{ state: 'failure' }]
+        },
+        {
+          id: 1,
+          sha: before,
+          environment: 'Production',
+          statuses: [{ state: 'inactive' }]
+        }
+      ]
+    })
+    try {
+      const { exitCode, outputs } = await deploy(
+        { strategy: 'previous-deployment' },
+        [],
+        {
+          eventName: 'deployment',
+          event: webhookExample('deployment', {
+            deployment: { sha: repo.head(), environment: 'production' }
+          }),
+          env: { GITHUB_API_URL: github.url }
+        }
+      )
+
+      expect(exitCode).toBe(0)
+      expect(outputs).toMatchObject({
+        'base-source': 'previous-deployment',
+        'base-sha': before,
+        'commit-count': '4'
+      })
+      expect(github.requests[0]).toMatch(
+        /^GET \/repos\/octo-org\/octo-repo\/deployments\?per_page=100/
+      )
+    } finally {
+      await github.close()
+    }
   })
 })
 

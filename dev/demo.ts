@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, statSync, readdirSync } from 'node:fs'
 import path from 'node:path'
+import { startFakeGitHub } from './fake-github-api.ts'
 import { startMultitudesServer } from './multitudes-server.ts'
 import { ACTION_DIR, runLikeRunner, summaryAsText } from './run-action.ts'
 
@@ -37,6 +38,8 @@ const head = git('rev-parse', 'HEAD')
 const depth = Math.min(5, Number(git('rev-list', '--count', 'HEAD')) - 1)
 const before = depth > 0 ? git('rev-parse', `HEAD~${depth}`) : '0'.repeat(40)
 const server = await startMultitudesServer()
+// A local GitHub API with no deployments yet: `strategy: auto` takes base from the push.
+const github = await startFakeGitHub()
 try {
   console.log(`Local Multitudes API: ${server.url}`)
   console.log(
@@ -57,7 +60,8 @@ try {
       'api-key': 'mtd_demo_key',
       'api-url': server.url,
       title: 'Demo deployment'
-    }
+    },
+    env: { GITHUB_API_URL: github.url }
   })
   console.log(
     '--- Action log (debug and mask commands hidden, as the runner hides them) ---'
@@ -75,5 +79,5 @@ try {
   console.log(JSON.stringify(server.deployments, null, 2))
   process.exitCode = result.exitCode ?? 1
 } finally {
-  await server.close()
+  await Promise.all([server.close(), github.close()])
 }

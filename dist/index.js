@@ -39429,11 +39429,9 @@ function createGitHubApi(options) {
                 return data.sha;
             }
             catch (error) {
-                if (error.status === 404 ||
-                    error.status === 422) {
+                if (statusOf(error) === 404 || statusOf(error) === 422)
                     return undefined;
-                }
-                return call('get commit', 'contents:read', () => Promise.reject(error));
+                throw failure('get commit', 'contents:read', error);
             }
         },
         compare: async (base, head, page) => {

@@ -1,0 +1,202 @@
+/**
+ * A fake GitHub REST API on 127.0.0.1 for deployments and compare. Response bodies are GitHub's
+ * published examples (@octokit/openapi, extracted into github-openapi-examples.json) with the
+ * fields each test needs replaced.
+ */
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+const { examples } = JSON.parse(
+  readFileSync(
+    new URL('./github-openapi-examples.json', import.meta.url),
+    'utf8'
+  )
+) as { examples: Record<string, Record<string, unknown>> }
+
+export interface FakeDeployment {
+  id: number
+  sha: string
+  environment: string
+  /** Newest first, as GitHub lists them. */
+  statuses: { state: string; log_url?: string }[]
+}
+
+export interface FakeCommit {
+  sha: string
+  date: string
+  message: string
+}
+
+export interface FakeGitHubOptions {
+  deployments?: FakeDeployment[]
+  /** compare(base, head) → status and commits (chronological, oldest first), or undefined for 404. */
+  compare?: (
+    base: string,
+    head: string
+  ) => { status: string; commits: FakeCommit[]; baseSha: string } | undefined
+  /** Scripted answers, used up one a request, for paths matching `path`. */
+  faults?: {
+    path: RegExp
+    status: number
+    body?: unknown
+    headers?: Record<string, string>
+  }[]
+  latencyMs?: number
+}
+
+export interface FakeGitHub {
+  url: string
+  requests: string[]
+  close(): Promise<void>
+}
+
+function deploymentBody(d: FakeDeployment): unknown {
+  return {
+    ...examples.deployment,
+    id: d.id,
+    sha: d.sha,
+    ref: d.sha,
+    environment: d.environment,
+    original_environment: d.environment
+  }
+}
+
+function statusBody(
+  s: FakeDeployment['statuses'][number],
+  id: number
+): unknown {
+  return {
+    ...examples['deployment-status'],
+    id,
+    state: s.state,
+    log_url: s.log_url ?? '',
+    target_url: s.log_url ?? ''
+  }
+}
+
+function commitBody(c: FakeCommit): unknown {
+  const example = (
+    examples['commit-comparison'].commits as Record<string, unknown>[]
+  )[0]
+  const commit = example.commit as Record<string, Record<string, unknown>>
+  return {
+    ...example,
+    sha: c.sha,
+    commit: {
+      ...commit,
+      message: c.message,
+      author: { ...commit.author, date: c.date },
+      committer: { ...commit.committer, date: c.date }
+    }
+  }
+}
+
+export async function startFakeGitHub(
+  options: FakeGitHubOptions = {}
+): Promise<FakeGitHub> {
+  const requests: string[] = []
+  const faults = [...(options.faults ?? [])]
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    requests.push(`${req.method} ${url.pathname}${url.search}`)
+    const send = (
+      status: number,
+      body: unknown,
+      headers: Record<string, string> = {}
+    ): void => {
+      const reply = (): void => {
+        res.writeHead(status, {
+          'Content-Type': 'application/json',
+          ...headers
+        })
+        res.end(JSON.stringify(body))
+      }
+      if (options.latencyMs) setTimeout(reply, options.latencyMs).unref()
+      else reply()
+    }
+    const fault = faults.findIndex((f) => f.path.test(url.pathname))
+    if (fault >= 0) {
+      const [f] = faults.splice(fault, 1)
+      return send(f.status, f.body ?? { message: 'fault' }, f.headers)
+    }
+    const page = Number(url.searchParams.get('page') ?? '1')
+    const perPage = Number(url.searchParams.get('per_page') ?? '30')
+    const slice = <T>(items: T[]): T[] =>
+      items.slice((page - 1) * perPage, page * perPage)
+    let m = /^\/repos\/[^/]+\/[^/]+\/deployments$/.exec(url.pathname)
+    if (m)
+      return send(200, slice(options.deployments ?? []).map(deploymentBody))
+    m = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(
+      url.pathname
+    )
+    if (m) {
+      const d = options.deployments?.find((x) => x.id === Number(m?.[1]))
+      return d
+        ? send(
+            200,
+            slice(d.statuses).map((s, i) => statusBody(s, d.id * 100 + i))
+          )
+        : send(404, { message: 'Not Found' })
+    }
+    m = /^\/repos\/[^/]+\/[^/]+\/compare\/(.+)\.\.\.(.+)$/.exec(url.pathname)
+    if (m) {
+      const result = options.compare?.(
+        decodeURIComponent(m[1]),
+        decodeURIComponent(m[2])
+      )
+      if (!result) return send(404, { message: 'Not Found' })
+      return send(200, {
+        ...examples['commit-comparison'],
+        status: result.status,
+        ahead_by: result.commits.length,
+        total_commits: result.commits.length,
+        base_commit: {
+          ...(examples['commit-comparison'].base_commit as object),
+          sha: result.baseSha
+        },
+        commits: slice(result.commits).map(commitBody),
+        files: []
+      })
+    }
+    send(404, { message: 'Not Found' })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/** compare() backed by a real repository: `git rev-list base..head`, oldest first. */
+export function compareFromGit(
+  revList: (...args: string[]) => string[],
+  isAncestor: (a: string, b: string) => boolean
+): NonNullable<FakeGitHubOptions['compare']> {
+  return (base, head) => {
+    const shas = revList('--reverse', `${base}..${head}`)
+    const status =
+      base === head
+        ? 'identical'
+        : shas.length === 0
+          ? 'behind'
+          : isAncestor(base, head)
+            ? 'ahead'
+            : 'diverged'
+    return {
+      status,
+      baseSha: base,
+      commits: shas.map((sha, i) => ({
+        sha,
+        date: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
+        message: `commit ${i}`
+      }))
+    }
+  }
+}
