@@ -264,6 +264,27 @@ describe('strategies', () => {
     await expect(range(repo, { strategy: 'push' })).rejects.toThrow(InputError)
   })
 
+  it('peels the tag object of an annotated tag push to its commit', async () => {
+    const repo = TestRepo.init()
+    const before = repo.commit('a')
+    const tagged = repo.commit('b')
+    repo.git('tag', '-a', '-m', 'release', 'v3.0.0')
+    const tagObject = repo.git('rev-parse', 'v3.0.0')
+    expect(tagObject).not.toBe(tagged)
+
+    const result = await range(
+      repo,
+      {},
+      { eventName: 'push', pushBefore: before, sha: tagObject }
+    )
+
+    expect(result).toMatchObject({
+      head: tagged,
+      shas: [tagged],
+      baseSource: 'push'
+    })
+  })
+
   it('peels an annotated tag given as head to its commit', async () => {
     const repo = TestRepo.init()
     const base = repo.commit('a')

@@ -28,7 +28,7 @@ describe('the job summary', () => {
     expect(html).toContain('✅ Reported (HTTP 201)')
     expect(html).toContain('auto (base from: push)')
     expect(html).toContain(
-      `<a href="https://github.com/octo-org/octo-repo/compare/${BASE}...${HEAD}">ccccccc → aaaaaaa</a> (ahead)`
+      `<a href="https://github.com/octo-org/octo-repo/compare/${BASE}...${HEAD}">ccccccc → aaaaaaa</a> (ahead, from the checkout)`
     )
     expect(html).toMatch(/<td>Commits<\/td><td>2<\/td>/)
     expect(html).toContain('2026-11-30T09:15:00.000Z')

@@ -41262,7 +41262,7 @@ function addDeploymentSummary(report) {
             `${escapeHtml(report.strategy ?? '')} (base from: ${range.baseSource})`
         ], [
             'Range',
-            `${link(compare, `${base} → ${short(range.head)}`)} (${range.status})`
+            `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
         ], [
             'Commits',
             `${payload?.commitSha.length ?? range.shas.length}${range.truncated ? ` of ${range.total} (truncated by max-commits)` : ''}`

@@ -59,7 +59,7 @@ export function addDeploymentSummary(report: Report): void {
       ],
       [
         'Range',
-        `${link(compare, `${base} → ${short(range.head)}`)} (${range.status})`
+        `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
       ],
       [
         'Commits',
