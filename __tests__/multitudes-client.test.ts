@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { DEFAULT_BACKOFF, worstCaseMs } from '../src/backoff.js'
 import { ApiError } from '../src/errors.js'
 import type { DeploymentPayload } from '../src/deployment.js'
 import {
@@ -38,8 +39,7 @@ async function setup(
     apiKey: 'mtd_demo_key',
     timeoutMs: 2000,
     maxAttempts: 4,
-    minBackoffMs: 1,
-    maxBackoffMs: 2,
+    backoff: { minMs: 1, maxMs: 2, random: () => 0 },
     sleep: (ms) => {
       slept.push(ms)
       return Promise.resolve()
@@ -216,9 +216,7 @@ describe('transient failures are retried with the same body', () => {
     await expect(client.postDeployment(payload)).resolves.toMatchObject({
       attempts: 2
     })
-    expect(slept).toHaveLength(1)
-    expect(slept[0]).toBeGreaterThan(6990)
-    expect(slept[0]).toBeLessThanOrEqual(7000)
+    expect(slept).toEqual([7000])
   })
 
   it('429 waits until an HTTP-date Retry-After', async () => {
@@ -237,7 +235,7 @@ describe('transient failures are retried with the same body', () => {
     const { client, slept } = await setup(
       [{ kind: 'retry-after', value: '86400' }],
       {
-        retryAfterCapMs: 5000
+        backoff: { minMs: 1, maxMs: 2, random: () => 0, retryAfterCapMs: 5000 }
       }
     )
 
@@ -277,7 +275,7 @@ describe('transient failures are retried with the same body', () => {
       apiKey: 'k',
       timeoutMs: 500,
       maxAttempts: 2,
-      minBackoffMs: 1
+      backoff: { minMs: 1 }
     })
 
     await expect(client.postDeployment(payload)).rejects.toThrow(
@@ -301,5 +299,77 @@ describe('transient failures are retried with the same body', () => {
       .catch((e: unknown) => e)) as ApiError
 
     expect(error.body.length).toBe(BODY_LIMIT)
+  })
+})
+
+describe('bounded time', () => {
+  const refused = (): Promise<Response> =>
+    Promise.reject(
+      new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })
+    )
+
+  function downForGood(options: Partial<ClientOptions>) {
+    const slept: number[] = []
+    const client = createMultitudesClient({
+      url: new URL('https://integrations.multitudes.co/deployment'),
+      apiKey: 'k',
+      timeoutMs: 30_000,
+      maxAttempts: 4,
+      fetch: refused,
+      sleep: (ms) => {
+        slept.push(ms)
+        return Promise.resolve()
+      },
+      ...options
+    })
+    return { client, slept }
+  }
+
+  it('an API down for good: max-attempts attempts and at most 14 s of backoff with the defaults', async () => {
+    const { client, slept } = downForGood({ backoff: { random: () => 0.9999 } })
+
+    await expect(client.postDeployment(payload)).rejects.toMatchObject({
+      attempts: 4,
+      outage: true
+    })
+
+    expect(slept).toEqual([2000, 4000, 8000])
+  })
+
+  it('max-attempts changes the number of waits predictably', async () => {
+    const { client, slept } = downForGood({
+      maxAttempts: 6,
+      backoff: { random: () => 0 }
+    })
+
+    await expect(client.postDeployment(payload)).rejects.toMatchObject({
+      attempts: 6
+    })
+
+    expect(slept).toEqual([1000, 2000, 4000, 8000, 8000])
+  })
+
+  it('a server that always asks to retry much later waits at most the cap each time', async () => {
+    const { client, slept } = downForGood({
+      fetch: () =>
+        Promise.resolve(
+          new Response('slow down', {
+            status: 429,
+            headers: { 'Retry-After': '3600' }
+          })
+        )
+    })
+
+    await expect(client.postDeployment(payload)).rejects.toMatchObject({
+      status: 429,
+      attempts: 4
+    })
+
+    expect(slept).toEqual([30_000, 30_000, 30_000])
+  })
+
+  it('the documented worst case with the defaults is under 2 min 15 s', () => {
+    expect(worstCaseMs(4, 30_000, DEFAULT_BACKOFF)).toBe(134_000)
+    expect(worstCaseMs(2, 10_000, DEFAULT_BACKOFF)).toBe(20_000 + 20_000)
   })
 })

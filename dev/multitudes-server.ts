@@ -190,8 +190,9 @@ export async function startMultitudesServer(
       'Content-Type': 'application/json',
       'X-Request-Id': requestId
     })
-    res.end(JSON.stringify(json))
+    res.end(bodyOverride.get(res) ?? JSON.stringify(json))
   }
+  const bodyOverride = new WeakMap<http.ServerResponse, string>()
 
   async function handle(
     req: http.IncomingMessage,
@@ -207,6 +208,9 @@ export async function startMultitudesServer(
       if (fault.kind === 'delay') {
         await new Promise((r) => setTimeout(r, fault.ms).unref())
         if (res.destroyed) return
+      } else if (fault.kind === 'status' && fault.status < 300) {
+        // A success with an odd body: the deployment is stored, the answer replaced.
+        bodyOverride.set(res, fault.body ?? '')
       } else {
         applyFault(fault, res, requestId)
         return

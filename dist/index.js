@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6183);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1995);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6183:
+/***/ 1995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39842,6 +39842,33 @@ function makeRetriable(function_, options) {
 	};
 }
 
+;// CONCATENATED MODULE: ./src/backoff.ts
+const DEFAULT_BACKOFF = {
+    minMs: 1000,
+    maxMs: 8000,
+    retryAfterCapMs: 30_000,
+    random: Math.random
+};
+/** The wait before retry number `retry` (1 for the first retry). */
+function retryDelayMs(retry, retryAfterMs, backoff) {
+    const exponential = Math.min(backoff.maxMs, backoff.minMs * 2 ** (retry - 1));
+    const jittered = Math.round(exponential * (1 + backoff.random()));
+    return Math.max(jittered, Math.min(retryAfterMs ?? 0, backoff.retryAfterCapMs));
+}
+/**
+ * The longest one request can take, retries included: every attempt runs to its timeout, and
+ * each wait is the longest jittered backoff (an attempt that gets a quick 429 instead waits at
+ * most the Retry-After cap, which this covers while the cap is within timeout + backoff).
+ */
+function worstCaseMs(maxAttempts, timeoutMs, backoff) {
+    let total = maxAttempts * timeoutMs;
+    for (let retry = 1; retry < maxAttempts; retry++) {
+        const longest = 2 * Math.min(backoff.maxMs, backoff.minMs * 2 ** (retry - 1));
+        total += Math.max(longest, backoff.retryAfterCapMs - timeoutMs);
+    }
+    return total;
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/http-response.ts
@@ -39965,6 +39992,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /** Bytes of a response kept for outputs and messages. */
 const BODY_LIMIT = 64 * 1024;
 /** An attempt that may succeed if tried again. */
@@ -39982,8 +40010,9 @@ class TransientFailure extends Error {
     }
 }
 function createMultitudesClient(options) {
-    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), minBackoffMs = 1000, maxBackoffMs = 8000, retryAfterCapMs = 30_000, log = () => undefined } = options;
+    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
     const host = url.host;
+    const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     async function attempt(target, body, attemptNumber) {
         let response;
         try {
@@ -40032,19 +40061,14 @@ function createMultitudesClient(options) {
         try {
             return await pRetry(() => attempt(target, body, ++attempts), {
                 retries: maxAttempts - 1,
-                factor: 2,
-                minTimeout: minBackoffMs,
-                maxTimeout: maxBackoffMs,
-                randomize: true,
+                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
                 shouldRetry: ({ error }) => error instanceof TransientFailure,
-                onFailedAttempt: async ({ error, retriesLeft, retryDelay }) => {
+                onFailedAttempt: async ({ error, retriesLeft }) => {
                     if (!(error instanceof TransientFailure) || retriesLeft === 0)
                         return;
-                    const asked = Math.min(error.retryAfterMs ?? 0, retryAfterCapMs);
-                    const wait = Math.max(asked, retryDelay);
+                    const wait = retryDelayMs(attempts, error.retryAfterMs, backoff);
                     log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
-                    if (asked > retryDelay)
-                        await sleep(asked - retryDelay);
+                    await sleep(wait);
                 }
             });
         }

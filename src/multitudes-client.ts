@@ -1,4 +1,5 @@
 import pRetry from 'p-retry'
+import { DEFAULT_BACKOFF, retryDelayMs, type Backoff } from './backoff.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { DeploymentPayload } from './deployment.js'
 import { ApiError, errorMessage } from './errors.js'
@@ -31,11 +32,7 @@ export interface ClientOptions {
   maxAttempts: number
   fetch?: typeof fetch
   sleep?: (ms: number) => Promise<void>
-  /** First backoff delay; it doubles per attempt, with jitter (×1–2). */
-  minBackoffMs?: number
-  maxBackoffMs?: number
-  /** Longest `Retry-After` honoured, so a hostile or confused server cannot stall the job. */
-  retryAfterCapMs?: number
+  backoff?: Partial<Backoff>
   log?: (message: string) => void
 }
 
@@ -76,12 +73,10 @@ export function createMultitudesClient(
     maxAttempts,
     fetch: fetchImpl = globalThis.fetch,
     sleep = (ms: number) => delay(ms),
-    minBackoffMs = 1000,
-    maxBackoffMs = 8000,
-    retryAfterCapMs = 30_000,
     log = () => undefined
   } = options
   const host = url.host
+  const backoff = { ...DEFAULT_BACKOFF, ...options.backoff }
 
   async function attempt(
     target: URL,
@@ -144,19 +139,15 @@ export function createMultitudesClient(
     try {
       return await pRetry(() => attempt(target, body, ++attempts), {
         retries: maxAttempts - 1,
-        factor: 2,
-        minTimeout: minBackoffMs,
-        maxTimeout: maxBackoffMs,
-        randomize: true,
+        minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
         shouldRetry: ({ error }) => error instanceof TransientFailure,
-        onFailedAttempt: async ({ error, retriesLeft, retryDelay }) => {
+        onFailedAttempt: async ({ error, retriesLeft }) => {
           if (!(error instanceof TransientFailure) || retriesLeft === 0) return
-          const asked = Math.min(error.retryAfterMs ?? 0, retryAfterCapMs)
-          const wait = Math.max(asked, retryDelay)
+          const wait = retryDelayMs(attempts, error.retryAfterMs, backoff)
           log(
             `Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`
           )
-          if (asked > retryDelay) await sleep(asked - retryDelay)
+          await sleep(wait)
         }
       })
     } catch (error) {
