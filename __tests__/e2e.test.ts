@@ -400,6 +400,26 @@ describe('on-error', () => {
   })
 })
 
+describe('inputs travel as data', () => {
+  it('an environment name with shell syntax is sent exactly as written', async () => {
+    const environment = 'prod"; rm -rf ~ $(id) `id`'
+    const { exitCode, outputs, server } = await deploy({
+      environment,
+      base: '--all'
+    })
+
+    expect(exitCode).toBe(1)
+    expect(outputs.reported).toBe('false')
+    const ok = await deploy({ environment })
+    expect(ok.exitCode).toBe(0)
+    expect(ok.server.deployments[0].environmentName).toBe(environment)
+    expect(JSON.parse(ok.outputs.payload)).toMatchObject({
+      environmentName: environment
+    })
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
 describe('the API key', () => {
   it('appears nowhere the action writes, in debug mode, on success and failure', async () => {
     const runs = [

@@ -68,7 +68,7 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/
 
 type Problem = { field: string; message: string }
 
-function validate(body: unknown): {
+export function validateDeployment(body: unknown): {
   problems: Problem[]
   value?: Omit<StoredDeployment, 'id' | 'receivedAt'>
 } {
@@ -238,7 +238,7 @@ export async function startMultitudesServer(
           requestId
         )
       }
-      const { problems, value } = validate(json)
+      const { problems, value } = validateDeployment(json)
       if (!value)
         return send(
           res,
