@@ -21,7 +21,7 @@ const padded = fc.tuple(
   fc.constantFrom('', ' ', '\n')
 )
 const environment = text.filter(
-  (s) => s.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(s)
+  (s) => s.trim() !== '' && !hasControlCharacters(s)
 )
 
 describe('input parsing', () => {
