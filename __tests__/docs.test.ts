@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { renderTables, withTables } from '../dev/docs.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 
@@ -25,6 +25,36 @@ describe('the documentation', () => {
     const readme = read('README.md')
     expect(readme).toContain('```sh\nnpm ci && npm run demo\n```')
     expect(readme).toContain('```sh\nnpm test\n```')
+  })
+
+  it('every troubleshooting message is one the action really writes', () => {
+    const readme = read('README.md')
+    const section = readme.slice(
+      readme.indexOf('## Troubleshooting'),
+      readme.indexOf('## Development')
+    )
+    const messages = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => /^\| `([^`]+)`/.exec(line)?.[1] ?? '')
+    const source = readdirSync(new URL('../src', import.meta.url), {
+      recursive: true
+    })
+      .filter((f) => String(f).endsWith('.ts'))
+      .map((f) => read(`src/${String(f)}`))
+      .join('\n')
+    expect(messages.length).toBeGreaterThan(10)
+    for (const message of messages) {
+      // The longest literal run of the message, between placeholders such as … or <input>.
+      const literal = message
+        .split(/…|<[^>]+>|\bN\b|5xx|report \(or read\)/)
+        .map((part) => part.replace(/^["'\s:]+|["'\s:]+$/g, ''))
+        .sort((a, b) => b.length - a.length)[0]
+      const found =
+        literal === 'detected dubious ownership in repository' ||
+        source.includes(literal)
+      expect([message, found]).toEqual([message, true])
+    }
   })
 
   it('the User-Agent version is the package version', () => {
