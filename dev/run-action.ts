@@ -3,7 +3,7 @@
  * workspace, a clean environment, every input as INPUT_<NAME> filled from action.yml defaults,
  * the five file-command files, and an event payload file. Used by the demo and end-to-end tests.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -22,7 +22,7 @@ export interface RunnerOptions {
   workspace: string
   eventName?: string
   event?: unknown
-  /** GITHUB_SHA; defaults to nothing (the action falls back to the event). */
+  /** GITHUB_SHA; defaults to the workspace's HEAD, as the runner's checkout would have it. */
   sha?: string
   ref?: string
   repository?: string
@@ -30,6 +30,8 @@ export interface RunnerOptions {
   env?: Record<string, string>
   githubToken?: string
   node?: string
+  /** Node options before the script, e.g. ['--import', 'dev/peak-rss.mjs']. */
+  nodeArgs?: string[]
   timeoutMs?: number
 }
 
@@ -114,7 +116,7 @@ export async function runLikeRunner(
       RUNNER_OS: 'Linux',
       RUNNER_ARCH: 'X64',
       RUNNER_TEMP: temp,
-      ...(options.sha ? { GITHUB_SHA: options.sha } : {}),
+      GITHUB_SHA: options.sha ?? headOf(options.workspace),
       ...options.env
     }
     writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
@@ -134,7 +136,7 @@ export async function runLikeRunner(
     const started = Date.now()
     const child = spawn(
       options.node ?? process.execPath,
-      [path.join(ACTION_DIR, 'dist/index.js')],
+      [...(options.nodeArgs ?? []), path.join(ACTION_DIR, 'dist/index.js')],
       {
         cwd: options.workspace,
         env,
@@ -187,4 +189,15 @@ export function summaryAsText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
+}
+
+function headOf(workspace: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: workspace,
+      encoding: 'utf8'
+    }).trim()
+  } catch {
+    return '' // not a checkout: the action says so
+  }
 }
