@@ -6,7 +6,13 @@ import {
   writeSummary
 } from '../src/summary.js'
 import { emptyReport } from '../src/report.js'
-import { HEAD, BASE, reportedRun, RANGE } from '../__fixtures__/reports.js'
+import {
+  HEAD,
+  BASE,
+  PAYLOAD,
+  reportedRun,
+  RANGE
+} from '../__fixtures__/reports.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
 afterEach(() => {
@@ -50,6 +56,27 @@ describe('the job summary', () => {
     expect(html).toContain(
       'Pull requests: <a href="https://github.com/octo-org/octo-repo/pull/11">#11</a>, <a href="https://github.com/octo-org/octo-repo/pull/12">#12</a>'
     )
+  })
+
+  it('of a huge range, lists the newest commits and counts the rest', () => {
+    const shas = Array.from({ length: 250 }, (_, i) =>
+      i.toString(16).padStart(40, '0')
+    )
+    const html = render(
+      reportedRun({
+        payload: { ...PAYLOAD, commitSha: [...shas, 'f'.repeat(40)] },
+        commits: shas
+          .slice(0, 240)
+          .map((sha) => ({
+            sha,
+            author: 'A',
+            subject: 'Merge pull request #5'
+          }))
+      })
+    )
+    expect(html).toContain('<summary>251 commits</summary>')
+    expect(html).toContain('<li>… and 51 more</li>')
+    expect(html).toContain('Pull requests (in the newest 240 commits):')
   })
 
   it('says when max-commits cut the list', () => {

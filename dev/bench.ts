@@ -68,7 +68,7 @@ function record(
 function check(r: RunnerResult, count: number): void {
   if (r.exitCode !== 0 || r.outputs['commit-count'] !== String(count)) {
     throw new Error(
-      `the action sent ${r.outputs['commit-count']} commits (exit ${r.exitCode}), expected ${count}:\n${r.stdout}`
+      `the action sent ${r.outputs['commit-count']} commits (exit ${r.exitCode}), expected ${count}:\n${r.stdout.slice(-2000)}`
     )
   }
 }
@@ -145,7 +145,7 @@ async function rangeSizes(repo: string, url: string): Promise<void> {
   for (const size of RANGES) {
     const { base, size: actual } = baseBelow(
       repo,
-      Math.max(1, Math.round(size / 1.1))
+      Math.max(1, Math.floor(size * 0.9))
     )
     const head = git(repo, 'rev-parse', 'HEAD')
     const floor = await timed(() =>

@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1995);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1995:
+/***/ 8628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40882,7 +40882,12 @@ async function completeList(git, base, head, options, named, shallow) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/range/types.ts
+/** Commits whose subjects the summary reads (list and PR numbers): a huge range costs no more. */
+const DESCRIBED = 1000;
+
 ;// CONCATENATED MODULE: ./src/range/compare-api.ts
+
 
 
 
@@ -40925,7 +40930,7 @@ async function rangeFromApi(github, head, choice, options) {
             total: commits.length,
             truncated: commits.length > shas.length
         },
-        commits: commits.slice(0, options.maxCommits)
+        commits: commits.slice(0, DESCRIBED)
     };
 }
 /** Unique, head first, then newest first by committer date (pages need not be in order). */
@@ -41047,6 +41052,7 @@ function needGit(deps, strategy) {
 
 
 
+
 /**
  * Head, base and the commits between them, from the checkout or from the compare API, with one
  * log line that explains the decision. `auto` uses the checkout when it holds (or can be
@@ -41088,7 +41094,10 @@ async function fromGit(inputs, ctx, deps) {
     const choice = await chooseBase(inputs, ctx, head, deps);
     checkFirstDeployment(inputs, choice.ref);
     const range = await rangeFromGit(deps.git, head, choice, inputs);
-    return { range, commits: await describeCommits(deps.git, range.shas) };
+    return {
+        range,
+        commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
+    };
 }
 async function fromApi(inputs, ctx, deps) {
     const { github } = deps;
@@ -41304,18 +41313,22 @@ function addDeploymentSummary(report) {
         ],
         ...rows
     ]);
+    const sent = payload?.commitSha.length ?? report.commits.length;
+    const among = report.commits.length < sent
+        ? ` (in the newest ${report.commits.length} commits)`
+        : '';
     const prs = pullRequestNumbers(report.commits.map((c) => c.subject));
     if (prs.length > 0) {
-        summary.addRaw(`<p>Pull requests: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
+        summary.addRaw(`<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
     }
     if (report.commits.length > 0) {
         const items = report.commits
             .slice(0, LISTED)
             .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${escapeHtml(c.subject)} (${escapeHtml(c.author)})</li>`);
-        const more = report.commits.length - LISTED;
+        const more = sent - LISTED;
         if (more > 0)
             items.push(`<li>… and ${more} more</li>`);
-        summary.addDetails(`${report.commits.length} commit${report.commits.length === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
+        summary.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
     }
     if (report.failure) {
         const f = report.failure;

@@ -83,10 +83,15 @@ export function addDeploymentSummary(report: Report): void {
       ...rows
     ])
 
+  const sent = payload?.commitSha.length ?? report.commits.length
+  const among =
+    report.commits.length < sent
+      ? ` (in the newest ${report.commits.length} commits)`
+      : ''
   const prs = pullRequestNumbers(report.commits.map((c) => c.subject))
   if (prs.length > 0) {
     core.summary.addRaw(
-      `<p>Pull requests: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`,
+      `<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`,
       true
     )
   }
@@ -97,10 +102,10 @@ export function addDeploymentSummary(report: Report): void {
         (c: CommitDetails) =>
           `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${escapeHtml(c.subject)} (${escapeHtml(c.author)})</li>`
       )
-    const more = report.commits.length - LISTED
+    const more = sent - LISTED
     if (more > 0) items.push(`<li>… and ${more} more</li>`)
     core.summary.addDetails(
-      `${report.commits.length} commit${report.commits.length === 1 ? '' : 's'}`,
+      `${sent} commit${sent === 1 ? '' : 's'}`,
       `<ul>${items.join('')}</ul>`
     )
   }

@@ -3,7 +3,12 @@ import pLimit from 'p-limit'
 import type { CompareCommit, GitHubApi } from '../github-api.js'
 import { PER_PAGE } from '../github-api.js'
 import { headOnly } from './local-git.js'
-import type { BaseChoice, CommitRange, RangeStatus } from './types.js'
+import {
+  DESCRIBED,
+  type BaseChoice,
+  type CommitRange,
+  type RangeStatus
+} from './types.js'
 
 const STATUSES: Record<string, RangeStatus> = {
   ahead: 'ahead',
@@ -57,7 +62,7 @@ export async function rangeFromApi(
       total: commits.length,
       truncated: commits.length > shas.length
     },
-    commits: commits.slice(0, options.maxCommits)
+    commits: commits.slice(0, DESCRIBED)
   }
 }
 

@@ -12,7 +12,7 @@ import type { Inputs } from '../inputs.js'
 import { rangeFromApi } from './compare-api.js'
 import { CheckoutError, rangeFromGit } from './local-git.js'
 import { chooseBase } from './select.js'
-import type { CommitRange } from './types.js'
+import { DESCRIBED, type CommitRange } from './types.js'
 
 export interface RangeDeps {
   git: GitClient
@@ -84,7 +84,10 @@ async function fromGit(
   const choice = await chooseBase(inputs, ctx, head, deps)
   checkFirstDeployment(inputs, choice.ref)
   const range = await rangeFromGit(deps.git, head, choice, inputs)
-  return { range, commits: await describeCommits(deps.git, range.shas) }
+  return {
+    range,
+    commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
+  }
 }
 
 async function fromApi(

@@ -26,3 +26,6 @@ export interface CommitRange {
   truncated: boolean
   source: 'git' | 'api'
 }
+
+/** Commits whose subjects the summary reads (list and PR numbers): a huge range costs no more. */
+export const DESCRIBED = 1000
