@@ -100,9 +100,12 @@ describe('createGitClient on a real repository', () => {
       .catch((e: unknown) => e)
 
     expect(error).toBeInstanceOf(GitError)
-    expect(error).toMatchObject({ exitCode: 128, args: ['rev-list', 'nope'] })
+    expect(error).toMatchObject({
+      exitCode: 128,
+      args: ['rev-list', 'nope', '--boundary']
+    })
     expect((error as GitError).message).toMatch(
-      /^git rev-list nope failed with exit code 128/
+      /^git rev-list nope --boundary failed with exit code 128/
     )
   })
 

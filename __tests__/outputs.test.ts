@@ -60,7 +60,8 @@ describe('outputValues', () => {
           body: 'unavailable',
           requestId: 'req-9',
           fields: [],
-          outage: true
+          outage: true,
+          input: false
         }
       })
     )

@@ -65,13 +65,11 @@ describe('the job summary', () => {
     const html = render(
       reportedRun({
         payload: { ...PAYLOAD, commitSha: [...shas, 'f'.repeat(40)] },
-        commits: shas
-          .slice(0, 240)
-          .map((sha) => ({
-            sha,
-            author: 'A',
-            subject: 'Merge pull request #5'
-          }))
+        commits: shas.slice(0, 240).map((sha) => ({
+          sha,
+          author: 'A',
+          subject: 'Merge pull request #5'
+        }))
       })
     )
     expect(html).toContain('<summary>251 commits</summary>')
@@ -103,7 +101,8 @@ describe('the job summary', () => {
           body: '',
           requestId: 'req-7',
           fields: [{ field: 'commitSha', message: 'must be hex' }],
-          outage: false
+          outage: false,
+          input: false
         }
       })
     )

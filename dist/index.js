@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8628);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9694);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8628:
+/***/ 9694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38915,18 +38915,28 @@ function createGitClient(cwd = process.cwd()) {
             const shas = [];
             let total = 0;
             let crossesShallowBoundary = false;
-            const lines = lineSplitter((sha) => {
+            let reachesBase = false;
+            const lines = lineSplitter((line) => {
+                if (line.startsWith('-')) {
+                    reachesBase ||= line.slice(1) === base;
+                    return;
+                }
                 total++;
                 if (shas.length < limit)
-                    shas.push(sha);
-                if (shallow?.has(sha))
+                    shas.push(line);
+                if (shallow?.has(line))
                     crossesShallowBoundary = true;
             });
             const range = base === undefined ? [head] : [head, `^${base}`];
-            const filter = paths.length > 0 ? ['--full-history', '--', ...paths] : [];
+            const filter = paths.length > 0 ? ['--full-history', '--', ...paths] : ['--boundary'];
             await run(['rev-list', ...range, ...filter], { onStdout: lines.push });
             lines.end();
-            return { shas, total, crossesShallowBoundary };
+            return {
+                shas,
+                total,
+                crossesShallowBoundary,
+                reachesBase: paths.length > 0 ? undefined : reachesBase
+            };
         },
         async fetchRef(ref, { shallow }) {
             const depth = shallow ? ['--depth=1'] : [];
@@ -40183,7 +40193,8 @@ function describeFailure(error) {
         body: '',
         requestId: undefined,
         fields: [],
-        outage: false
+        outage: false,
+        input: false
     };
     if (error instanceof ApiError) {
         return {
@@ -40201,7 +40212,8 @@ function describeFailure(error) {
     if (error instanceof InputError) {
         return {
             ...failure,
-            hint: 'Fix the input in the workflow file; nothing was sent.'
+            hint: 'Fix the input in the workflow file; nothing was sent.',
+            input: true
         };
     }
     if (error instanceof GitError) {
@@ -40510,50 +40522,6 @@ function checkCombinations(inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-/** Every output as action.yml names it. */
-const OUTPUTS = {
-    reported: 'reported',
-    status: 'status',
-    response: 'response',
-    requestId: 'request-id',
-    payload: 'payload',
-    commitShas: 'commit-shas',
-    commitCount: 'commit-count',
-    truncated: 'truncated',
-    headSha: 'head-sha',
-    baseSha: 'base-sha',
-    baseSource: 'base-source',
-    rangeStatus: 'range-status',
-    deployedAt: 'deployed-at'
-};
-/** The value of every output for a report: success, dry run, skip and failure alike. */
-function outputValues(report) {
-    const { post, failure, payload, range } = report;
-    const shas = payload?.commitSha ?? [];
-    return {
-        reported: String(post !== undefined),
-        status: String(post?.status ?? failure?.status ?? ''),
-        response: post?.body ?? failure?.body ?? '',
-        'request-id': post?.requestId ?? failure?.requestId ?? '',
-        payload: payload ? JSON.stringify(payload) : '',
-        'commit-shas': JSON.stringify(shas),
-        'commit-count': String(shas.length),
-        truncated: String(range?.truncated ?? false),
-        'head-sha': range?.head ?? '',
-        'base-sha': range?.base ?? '',
-        'base-source': range?.baseSource ?? '',
-        'range-status': range?.status ?? '',
-        'deployed-at': payload?.deployedAt ?? ''
-    };
-}
-function setOutputs(report) {
-    for (const [name, value] of Object.entries(outputValues(report))) {
-        setOutput(name, value);
-    }
-}
-
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -40842,13 +40810,14 @@ async function rangeFromGit(git, head, choice, options) {
     const only = (status) => headOnly(head, choice, status, base);
     if (base === head)
         return only('identical');
-    if (await git.isAncestor(head, base))
-        return only('behind');
     const list = await completeList(git, base, head, options, named, shallow);
-    if (list.total === 0 && (await git.isAncestor(head, base)))
+    // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
+    const behind = list.total === 0 &&
+        (list.reachesBase !== undefined || (await git.isAncestor(head, base)));
+    if (behind)
         return only('behind');
     let status = 'ahead';
-    if (!(await git.isAncestor(base, head))) {
+    if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
         if ((await git.mergeBase(base, head)) === undefined) {
             warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
             return only('unavailable');
@@ -40918,7 +40887,7 @@ async function rangeFromApi(github, head, choice, options) {
     if (status === 'identical' || status === 'behind')
         return only(status, first.baseSha);
     const pages = Math.ceil(first.totalCommits / PER_PAGE);
-    const limit = pLimit(options.concurrency ?? 4);
+    const limit = pLimit(options.concurrency ?? 6);
     const base = choice.ref;
     const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => limit(async () => (await github.compare(base, head, i + 2))?.commits ?? [])));
     const commits = newestFirst([first.commits, ...rest].flat(), head);
@@ -41242,6 +41211,93 @@ async function sendDeployment(inputs, multitudes, payload, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/execute.ts
+
+
+
+
+
+
+
+/**
+ * One run, shared by the action and the CLI: inputs, range, payload, POST. Never throws: a
+ * failure is described in the report and judged by `on-error`.
+ */
+async function execute(read, env, ctx, makeDeps, now) {
+    // deployedAt is fixed once, before the first attempt: every retry sends the same body.
+    const startedAt = now().toISOString();
+    const report = emptyReport(ctx.serverUrl, ctx.repository);
+    let onError = 'fail';
+    try {
+        onError = getOnError(read);
+        const inputs = getInputs(read, env);
+        const { environment, strategy, dryRun, isTest } = inputs;
+        Object.assign(report, { environment, strategy, dryRun, isTest });
+        if (ctx.eventWarning)
+            warning(ctx.eventWarning);
+        if (ctx.deletedRef && inputs.head === undefined) {
+            report.skipped = `the push deleted ${ctx.ref}, so nothing was deployed`;
+            notice(`Nothing to report: ${report.skipped}.`);
+            return { report, failMessage: undefined };
+        }
+        const deps = makeDeps(inputs, ctx.repository);
+        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
+        Object.assign(report, { range, commits });
+        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? startedAt);
+        core_debug(`payload: ${JSON.stringify(report.payload)}`);
+        await sendDeployment(inputs, deps.multitudes, report.payload, report);
+        return { report, failMessage: undefined };
+    }
+    catch (error) {
+        report.failure = describeFailure(error);
+        return { report, failMessage: applyOnError(report.failure, onError) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+/** Every output as action.yml names it. */
+const OUTPUTS = {
+    reported: 'reported',
+    status: 'status',
+    response: 'response',
+    requestId: 'request-id',
+    payload: 'payload',
+    commitShas: 'commit-shas',
+    commitCount: 'commit-count',
+    truncated: 'truncated',
+    headSha: 'head-sha',
+    baseSha: 'base-sha',
+    baseSource: 'base-source',
+    rangeStatus: 'range-status',
+    deployedAt: 'deployed-at'
+};
+/** The value of every output for a report: success, dry run, skip and failure alike. */
+function outputValues(report) {
+    const { post, failure, payload, range } = report;
+    const shas = payload?.commitSha ?? [];
+    return {
+        reported: String(post !== undefined),
+        status: String(post?.status ?? failure?.status ?? ''),
+        response: post?.body ?? failure?.body ?? '',
+        'request-id': post?.requestId ?? failure?.requestId ?? '',
+        payload: payload ? JSON.stringify(payload) : '',
+        'commit-shas': JSON.stringify(shas),
+        'commit-count': String(shas.length),
+        truncated: String(range?.truncated ?? false),
+        'head-sha': range?.head ?? '',
+        'base-sha': range?.base ?? '',
+        'base-source': range?.baseSource ?? '',
+        'range-status': range?.status ?? '',
+        'deployed-at': payload?.deployedAt ?? ''
+    };
+}
+function setOutputs(report) {
+    for (const [name, value] of Object.entries(outputValues(report))) {
+        setOutput(name, value);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 
@@ -41366,47 +41422,14 @@ async function writeSummary(report) {
 
 
 
-
-
-
-
-
+/** The action: inputs from the runner, results as outputs, a job summary and the exit status. */
 async function run(makeDeps = createDeps, now = () => new Date()) {
-    // deployedAt is fixed once, before the first attempt: every retry sends the same body.
-    const startedAt = now().toISOString();
     const ctx = toRunContext(github_context);
-    const report = emptyReport(ctx.serverUrl, ctx.repository);
-    let onError = 'fail';
-    try {
-        onError = getOnError();
-        const inputs = getInputs();
-        const { environment, strategy, dryRun, isTest } = inputs;
-        Object.assign(report, { environment, strategy, dryRun, isTest });
-        if (ctx.eventWarning)
-            warning(ctx.eventWarning);
-        if (ctx.deletedRef && inputs.head === undefined) {
-            report.skipped = `the push deleted ${ctx.ref}, so nothing was deployed`;
-            notice(`Nothing to report: ${report.skipped}.`);
-            return;
-        }
-        const deps = makeDeps(inputs, ctx.repository);
-        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
-        Object.assign(report, { range, commits });
-        const deployedAt = inputs.deployedAt ?? startedAt;
-        report.payload = buildPayload(inputs, range.shas, deployedAt);
-        core_debug(`payload: ${JSON.stringify(report.payload)}`);
-        await sendDeployment(inputs, deps.multitudes, report.payload, report);
-    }
-    catch (error) {
-        report.failure = describeFailure(error);
-        const message = applyOnError(report.failure, onError);
-        if (message !== undefined)
-            setFailed(message);
-    }
-    finally {
-        setOutputs(report);
-        await writeSummary(report);
-    }
+    const { report, failMessage } = await execute((name) => getInput(name), process.env, ctx, makeDeps, now);
+    if (failMessage !== undefined)
+        setFailed(failMessage);
+    setOutputs(report);
+    await writeSummary(report);
 }
 
 

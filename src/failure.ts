@@ -18,7 +18,8 @@ export function describeFailure(error: unknown): Failure {
     body: '',
     requestId: undefined,
     fields: [],
-    outage: false
+    outage: false,
+    input: false
   }
   if (error instanceof ApiError) {
     return {
@@ -35,7 +36,8 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof InputError) {
     return {
       ...failure,
-      hint: 'Fix the input in the workflow file; nothing was sent.'
+      hint: 'Fix the input in the workflow file; nothing was sent.',
+      input: true
     }
   }
   if (error instanceof GitError) {

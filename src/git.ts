@@ -16,6 +16,11 @@ export interface RevListResult {
   total: number
   /** A listed commit is a shallow boundary: its parents are missing, so the list may be short. */
   crossesShallowBoundary: boolean
+  /**
+   * Whether base is an ancestor of head, read off the same walk (base is then a boundary
+   * commit); undefined with pathspecs, whose walk does not tell.
+   */
+  reachesBase: boolean | undefined
 }
 
 export interface RevListOptions {
@@ -148,16 +153,27 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
       const shas: string[] = []
       let total = 0
       let crossesShallowBoundary = false
-      const lines = lineSplitter((sha) => {
+      let reachesBase = false
+      const lines = lineSplitter((line) => {
+        if (line.startsWith('-')) {
+          reachesBase ||= line.slice(1) === base
+          return
+        }
         total++
-        if (shas.length < limit) shas.push(sha)
-        if (shallow?.has(sha)) crossesShallowBoundary = true
+        if (shas.length < limit) shas.push(line)
+        if (shallow?.has(line)) crossesShallowBoundary = true
       })
       const range = base === undefined ? [head] : [head, `^${base}`]
-      const filter = paths.length > 0 ? ['--full-history', '--', ...paths] : []
+      const filter =
+        paths.length > 0 ? ['--full-history', '--', ...paths] : ['--boundary']
       await run(['rev-list', ...range, ...filter], { onStdout: lines.push })
       lines.end()
-      return { shas, total, crossesShallowBoundary }
+      return {
+        shas,
+        total,
+        crossesShallowBoundary,
+        reachesBase: paths.length > 0 ? undefined : reachesBase
+      }
     },
 
     async fetchRef(ref, { shallow }) {

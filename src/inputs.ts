@@ -104,7 +104,7 @@ export interface Inputs {
   maxAttempts: number
 }
 
-type Reader = (name: string) => string
+export type Reader = (name: string) => string
 
 const readInput: Reader = (name) => core.getInput(name)
 

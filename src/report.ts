@@ -15,6 +15,8 @@ export interface Failure {
   fields: readonly FieldProblem[]
   /** The API was unreachable or failing: `on-error: warn-on-outage` only warns. */
   outage: boolean
+  /** A bad input: nothing was sent. */
+  input: boolean
 }
 
 /** Everything one run learned, filled in as it goes; outputs and summary read only this. */

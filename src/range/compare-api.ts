@@ -44,7 +44,7 @@ export async function rangeFromApi(
     return only(status, first.baseSha)
 
   const pages = Math.ceil(first.totalCommits / PER_PAGE)
-  const limit = pLimit(options.concurrency ?? 4)
+  const limit = pLimit(options.concurrency ?? 6)
   const base = choice.ref
   const rest = await Promise.all(
     Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>

@@ -72,13 +72,15 @@ export async function rangeFromGit(
   const only = (status: RangeStatus): CommitRange =>
     headOnly(head, choice, status, base)
   if (base === head) return only('identical')
-  if (await git.isAncestor(head, base)) return only('behind')
 
   const list = await completeList(git, base, head, options, named, shallow)
-  if (list.total === 0 && (await git.isAncestor(head, base)))
-    return only('behind')
+  // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
+  const behind =
+    list.total === 0 &&
+    (list.reachesBase !== undefined || (await git.isAncestor(head, base)))
+  if (behind) return only('behind')
   let status: RangeStatus = 'ahead'
-  if (!(await git.isAncestor(base, head))) {
+  if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
     if ((await git.mergeBase(base, head)) === undefined) {
       core.warning(
         `Base ${named} shares no history with head ${head}: only head is sent.`

@@ -1,0 +1,145 @@
+/**
+ * The repository's own workflows: the reusable report workflow and the one-click test workflow
+ * pass the action the inputs they say, and those inputs work through the bundled action.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { startFakeGitHub } from '../dev/fake-github-api.ts'
+import { startMultitudesServer } from '../dev/multitudes-server.ts'
+import { runLikeRunner } from '../dev/run-action.ts'
+import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+
+afterAll(removeTestRepos)
+
+interface Step {
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Workflow {
+  on: Record<string, { inputs?: Record<string, { default?: unknown }> }>
+  jobs: Record<string, { steps: Step[] }>
+}
+
+const workflow = (name: string): Workflow =>
+  parse(
+    readFileSync(
+      new URL(`../.github/workflows/${name}`, import.meta.url),
+      'utf8'
+    )
+  ) as Workflow
+
+/** The `with:` of the action's step, its expressions evaluated from `values`. */
+function actionInputs(
+  wf: Workflow,
+  values: Record<string, string>
+): Record<string, string> {
+  const step = Object.values(wf.jobs)
+    .flatMap((j) => j.steps)
+    .find((s) => s.id === 'report')
+  if (!step?.with) throw new Error('no report step')
+  return Object.fromEntries(
+    Object.entries(step.with).map(([name, raw]) => [
+      name,
+      String(raw).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
+        if (!(expr in values)) throw new Error(`no value for ${expr}`)
+        return values[expr]
+      })
+    ])
+  )
+}
+
+const repo = TestRepo.init()
+const live = repo.commit('live')
+repo.commits(2, 'new')
+
+async function runAction(inputs: Record<string, string>) {
+  const api = await startMultitudesServer()
+  const github = await startFakeGitHub({
+    deployments: [
+      {
+        id: 1,
+        sha: live,
+        environment: 'production',
+        statuses: [{ state: 'success' }]
+      }
+    ]
+  })
+  try {
+    const result = await runLikeRunner({
+      workspace: repo.dir,
+      inputs: { ...inputs, 'api-url': api.url },
+      env: { GITHUB_API_URL: github.url }
+    })
+    return { ...result, api }
+  } finally {
+    await Promise.all([api.close(), github.close()])
+  }
+}
+
+describe('report-deployment.yml (workflow_call)', () => {
+  const wf = workflow('report-deployment.yml')
+  const declared = wf.on.workflow_call.inputs ?? {}
+  const defaults = Object.fromEntries(
+    Object.entries(declared).map(([name, input]) => [
+      `inputs.${name}`,
+      input.default === undefined
+        ? ''
+        : String(input.default as string | boolean)
+    ])
+  )
+
+  it('passes every declared input to the action, under the same name', () => {
+    const inputs = actionInputs(wf, {
+      ...defaults,
+      'inputs.environment': 'production',
+      'secrets.multitudes-api-key': 'k'
+    })
+    expect(Object.keys(inputs).sort()).toEqual(
+      ['api-key', ...Object.keys(declared)].sort()
+    )
+  })
+
+  it('with its defaults, reports the commits since the previous deployment', async () => {
+    const inputs = actionInputs(wf, {
+      ...defaults,
+      'inputs.environment': 'production',
+      'secrets.multitudes-api-key': 'mtd_demo_key'
+    })
+
+    const { exitCode, outputs, api } = await runAction(inputs)
+
+    expect(exitCode).toBe(0)
+    expect(outputs).toMatchObject({
+      reported: 'true',
+      'base-source': 'previous-deployment',
+      'commit-count': '2'
+    })
+    expect(api.deployments).toHaveLength(1)
+  })
+})
+
+describe('test-deployment.yml (workflow_dispatch)', () => {
+  it('sends a test deployment and reads it back', async () => {
+    const wf = workflow('test-deployment.yml')
+    const inputs = actionInputs(wf, {
+      'inputs.environment': String(
+        wf.on.workflow_dispatch.inputs?.environment.default
+      ),
+      'secrets.MULTITUDES_API_KEY': 'mtd_demo_key',
+      'github.repository': 'octo-org/octo-repo'
+    })
+
+    const { exitCode, outputs, api, summary } = await runAction(inputs)
+
+    expect(exitCode).toBe(0)
+    expect(outputs).toMatchObject({ reported: 'true', 'commit-count': '1' })
+    expect(api.deployments[0]).toMatchObject({
+      isTest: true,
+      title: 'Test deployment from octo-org/octo-repo'
+    })
+    expect(api.requests.map((r) => r.method)).toEqual(['POST', 'GET'])
+    expect(summary).toContain('verified by reading it back')
+  })
+})

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { cli, plainLog } from './cli.js'
+
+// @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
+// and stdout carries only the result (the JSON with --json).
+const write = process.stdout.write.bind(process.stdout)
+const verbose = process.env.RUNNER_DEBUG === '1'
+process.stdout.write = (chunk: string | Uint8Array): boolean => {
+  const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
+  for (const line of text.split('\n')) {
+    const plain = line === '' ? undefined : plainLog(line, verbose)
+    if (plain !== undefined) process.stderr.write(`${plain}\n`)
+  }
+  return true
+}
+
+process.exitCode = await cli(
+  process.argv.slice(2),
+  process.env,
+  (text) => void write(`${text}\n`)
+)

@@ -1,0 +1,159 @@
+import * as core from '@actions/core'
+import { parseArgs } from 'node:util'
+import type { RunContext } from './context.js'
+import { createDeps } from './deps.js'
+import { execute } from './execute.js'
+import { INPUTS } from './inputs.js'
+import { outputValues } from './outputs.js'
+import { ACTION_NAME, ACTION_VERSION } from './version.js'
+
+/** Exit codes, as documented in the README. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+const BOOLEANS = new Set(['is-test', 'dry-run', 'verify'])
+const FLAGS = Object.values(INPUTS)
+
+export const HELP = `Usage: ${ACTION_NAME} report --environment <name> [options]
+
+Reports a deployment to Multitudes with the commits it shipped, from any CI system.
+The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
+variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
+Base, with --strategy auto: --base, else the previous deployment (GitHub), else the CI's
+previous commit (CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none.
+
+Options (the action's inputs):
+${FLAGS.map((f) => `  --${f}${BOOLEANS.has(f) ? '' : ' <value>'}`).join('\n')}
+  --repository <owner/repo>   GitHub repository, for previous deployments and compare (GITHUB_REPOSITORY)
+  --json                      print the result as JSON (the action's outputs)
+  --help, --version
+
+Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
+1 not reported; 2 bad usage or input (nothing was sent).`
+
+const first = (env: NodeJS.ProcessEnv, names: string[]): string | undefined =>
+  names.map((n) => env[n]).find((v) => v !== undefined && v !== '')
+
+/** Where the CLI runs: a RunContext from the CI system's variables. */
+export function cliContext(
+  env: NodeJS.ProcessEnv,
+  repository?: string
+): RunContext {
+  const before = first(env, [
+    'CI_COMMIT_BEFORE_SHA',
+    'GIT_PREVIOUS_SUCCESSFUL_COMMIT'
+  ])
+  return {
+    eventName: before ? 'push' : 'cli',
+    sha:
+      first(env, [
+        'GITHUB_SHA',
+        'CI_COMMIT_SHA',
+        'BUILDKITE_COMMIT',
+        'CIRCLE_SHA1',
+        'GIT_COMMIT'
+      ]) ?? 'HEAD',
+    ref: '',
+    repository: repository ?? first(env, ['GITHUB_REPOSITORY']),
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    runId: Number(env.GITHUB_RUN_ID ?? 0),
+    eventHead: undefined,
+    eventWarning: undefined,
+    pushBefore: before && !/^0+$/.test(before) ? before : undefined,
+    deletedRef: false
+  }
+}
+
+/** Turns workflow commands (::warning:: …) into plain lines for other CI systems' logs. */
+export function plainLog(line: string, verbose: boolean): string | undefined {
+  const m = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+  if (!m) return line
+  const [, command, text] = m
+  if (command === 'add-mask' || command === 'endgroup') return undefined
+  if (command === 'debug') return verbose ? `debug: ${text}` : undefined
+  if (command === 'group') return `== ${text}`
+  return `${command}: ${text}`
+}
+
+export async function cli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  print: (text: string) => void
+): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(
+          FLAGS.map((f) => [
+            f,
+            {
+              type: BOOLEANS.has(f)
+                ? ('boolean' as const)
+                : ('string' as const),
+              multiple: f === 'paths'
+            }
+          ])
+        ),
+        repository: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+        version: { type: 'boolean' }
+      }
+    })
+  } catch (error) {
+    print(`${(error as Error).message}\n\n${HELP}`)
+    return EXIT.usage
+  }
+  const { values, positionals } = parsed
+  if (values.help) return (print(HELP), EXIT.ok)
+  if (values.version)
+    return (print(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok)
+  if (positionals.length !== 1 || positionals[0] !== 'report') {
+    print(`Expected the command 'report'.\n\n${HELP}`)
+    return EXIT.usage
+  }
+  const flags = values as Record<
+    string,
+    string | string[] | boolean | undefined
+  >
+  const read = (name: string): string => {
+    const value = flags[name]
+    if (name === INPUTS.githubToken && value === undefined)
+      return env.GITHUB_TOKEN ?? ''
+    return Array.isArray(value)
+      ? value.join('\n')
+      : value === undefined
+        ? ''
+        : String(value)
+  }
+  const ctx = cliContext(
+    env,
+    typeof flags.repository === 'string' ? flags.repository : undefined
+  )
+  const { report, failMessage } = await execute(
+    read,
+    env,
+    ctx,
+    createDeps,
+    () => new Date()
+  )
+  const outputs = outputValues(report)
+  if (flags.json) print(JSON.stringify(outputs, null, 2))
+  else if (failMessage === undefined) {
+    const verb = report.post
+      ? 'Reported'
+      : report.dryRun
+        ? 'Dry run: would send'
+        : 'Not reported:'
+    print(
+      `${verb} ${outputs['commit-count']} commit(s) to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`
+    )
+    if (report.dryRun && report.payload)
+      print(JSON.stringify(report.payload, null, 2))
+  }
+  if (failMessage !== undefined) core.error(failMessage)
+  if (failMessage === undefined) return EXIT.ok
+  return report.failure?.input ? EXIT.usage : EXIT.failed
+}

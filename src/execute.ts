@@ -1,0 +1,66 @@
+import * as core from '@actions/core'
+import type { RunContext } from './context.js'
+import type { Deps } from './deps.js'
+import { buildPayload } from './deployment.js'
+import { applyOnError, describeFailure } from './failure.js'
+import {
+  getInputs,
+  getOnError,
+  type Inputs,
+  type OnError,
+  type Reader
+} from './inputs.js'
+import { resolveRange } from './range/resolve.js'
+import { emptyReport, type Report } from './report.js'
+import { sendDeployment } from './send.js'
+
+export interface Execution {
+  report: Report
+  /** The message to fail with, when `on-error` says the run fails. */
+  failMessage: string | undefined
+}
+
+/**
+ * One run, shared by the action and the CLI: inputs, range, payload, POST. Never throws: a
+ * failure is described in the report and judged by `on-error`.
+ */
+export async function execute(
+  read: Reader,
+  env: NodeJS.ProcessEnv,
+  ctx: RunContext,
+  makeDeps: (inputs: Inputs, repository?: string) => Deps,
+  now: () => Date
+): Promise<Execution> {
+  // deployedAt is fixed once, before the first attempt: every retry sends the same body.
+  const startedAt = now().toISOString()
+  const report = emptyReport(ctx.serverUrl, ctx.repository)
+  let onError: OnError = 'fail'
+  try {
+    onError = getOnError(read)
+    const inputs = getInputs(read, env)
+    const { environment, strategy, dryRun, isTest } = inputs
+    Object.assign(report, { environment, strategy, dryRun, isTest })
+    if (ctx.eventWarning) core.warning(ctx.eventWarning)
+    if (ctx.deletedRef && inputs.head === undefined) {
+      report.skipped = `the push deleted ${ctx.ref}, so nothing was deployed`
+      core.notice(`Nothing to report: ${report.skipped}.`)
+      return { report, failMessage: undefined }
+    }
+    const deps = makeDeps(inputs, ctx.repository)
+    const { range, commits } = await core.group('Resolving commit range', () =>
+      resolveRange(inputs, ctx, deps)
+    )
+    Object.assign(report, { range, commits })
+    report.payload = buildPayload(
+      inputs,
+      range.shas,
+      inputs.deployedAt ?? startedAt
+    )
+    core.debug(`payload: ${JSON.stringify(report.payload)}`)
+    await sendDeployment(inputs, deps.multitudes, report.payload, report)
+    return { report, failMessage: undefined }
+  } catch (error) {
+    report.failure = describeFailure(error)
+    return { report, failMessage: applyOnError(report.failure, onError) }
+  }
+}
