@@ -2,7 +2,7 @@
  * `npm run docs`: writes the inputs and outputs tables of README.md from action.yml.
  * A test fails when README.md and action.yml drift apart.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'
@@ -20,6 +20,20 @@ interface Metadata {
 
 const cell = (text: string): string =>
   text.trim().replace(/\s+/g, ' ').replace(/\|/g, '\\|')
+
+/** Each complete workflow of docs/examples (linted in CI), under its first comment line. */
+export function renderExamples(dir = path.join(ROOT, 'docs/examples')): string {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8')
+      const title = /^# (.+)$/m.exec(text)?.[1] ?? f
+      const fence = '```'
+      return `#### ${title}\n\n[docs/examples/${f}](docs/examples/${f})\n\n${fence}yaml\n${text.trimEnd()}\n${fence}`
+    })
+    .join('\n\n')
+}
 
 export function renderTables(actionYml: string): {
   inputs: string
@@ -49,7 +63,7 @@ export async function withTables(
   readme: string,
   actionYml: string
 ): Promise<string> {
-  const tables = renderTables(actionYml)
+  const tables = { ...renderTables(actionYml), examples: renderExamples() }
   let text = readme
   for (const [name, table] of Object.entries(tables)) {
     const block = new RegExp(
