@@ -56,7 +56,8 @@ export async function execute(
       range.shas,
       inputs.deployedAt ?? startedAt
     )
-    core.debug(`payload: ${JSON.stringify(report.payload)}`)
+    // Only in debug mode: a 100,000-commit payload is 4 MB of log.
+    if (core.isDebug()) core.debug(`payload: ${JSON.stringify(report.payload)}`)
     await sendDeployment(inputs, deps.multitudes, report.payload, report)
     return { report, failMessage: undefined }
   } catch (error) {

@@ -40782,8 +40782,9 @@ async function rangeFromGit(git, head, choice, options) {
         status = 'diverged';
     }
     // With paths, head may touch none of them: it is sent all the same.
-    const extra = list.shas.includes(head) ? 0 : 1;
-    const shas = [...new Set([head, ...list.shas])].slice(0, options.maxCommits);
+    // rev-list lists head first whenever it lists it at all.
+    const extra = list.shas[0] === head ? 0 : 1;
+    const shas = (extra ? [head, ...list.shas] : list.shas).slice(0, options.maxCommits);
     const total = list.total + extra;
     return { ...only(status), shas, total, truncated: total > shas.length };
 }
@@ -41201,7 +41202,9 @@ async function execute(read, env, ctx, makeDeps, now) {
         const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
         Object.assign(report, { range, commits });
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? startedAt);
-        core_debug(`payload: ${JSON.stringify(report.payload)}`);
+        // Only in debug mode: a 100,000-commit payload is 4 MB of log.
+        if (isDebug())
+            core_debug(`payload: ${JSON.stringify(report.payload)}`);
         await sendDeployment(inputs, deps.multitudes, report.payload, report);
         return { report, failMessage: undefined };
     }

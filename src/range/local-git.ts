@@ -90,8 +90,12 @@ export async function rangeFromGit(
     status = 'diverged'
   }
   // With paths, head may touch none of them: it is sent all the same.
-  const extra = list.shas.includes(head) ? 0 : 1
-  const shas = [...new Set([head, ...list.shas])].slice(0, options.maxCommits)
+  // rev-list lists head first whenever it lists it at all.
+  const extra = list.shas[0] === head ? 0 : 1
+  const shas = (extra ? [head, ...list.shas] : list.shas).slice(
+    0,
+    options.maxCommits
+  )
   const total = list.total + extra
   return { ...only(status), shas, total, truncated: total > shas.length }
 }
