@@ -89,6 +89,16 @@ export class TestRepo {
     return this.git('rev-parse', '--is-shallow-repository') === 'true'
   }
 
+  /** A one-commit branch merged into the current branch with --no-ff; returns the merge. */
+  mergePullRequest(branch: string, message: string): string {
+    const current = this.git('rev-parse', '--abbrev-ref', 'HEAD')
+    this.git('checkout', '-q', '-b', branch)
+    this.commit(`work on ${branch}`)
+    this.git('checkout', '-q', current)
+    this.git('merge', '-q', '--no-ff', '-m', message, branch)
+    return this.head()
+  }
+
   head(): string {
     return this.git('rev-parse', 'HEAD')
   }

@@ -83,20 +83,9 @@ describe('strategy previous-deployment', () => {
   it('sends every PR merged in separate pushes since the last deployment', async () => {
     const repo = TestRepo.init()
     const live = repo.commit('live')
-    const prs = [1, 2, 3].map((n) => {
-      repo.git('checkout', '-q', '-b', `pr-${n}`)
-      repo.commit(`work ${n}`)
-      repo.git('checkout', '-q', 'main')
-      repo.git(
-        'merge',
-        '-q',
-        '--no-ff',
-        '-m',
-        `Merge pull request #${n}`,
-        `pr-${n}`
-      )
-      return repo.head()
-    })
+    const prs = [1, 2, 3].map((n) =>
+      repo.mergePullRequest(`pr-${n}`, `Merge pull request #${n}`)
+    )
 
     const { range } = await resolve(
       repo.dir,
@@ -298,20 +287,12 @@ describe('strategy previous-deployment', () => {
   it('sends all three PRs of a merge-queue batch', async () => {
     const repo = TestRepo.init()
     const live = repo.commit('live')
-    const merges = [1, 2, 3].map((n) => {
-      repo.git('checkout', '-q', '-b', `queue-${n}`)
-      repo.commit(`queued ${n}`)
-      repo.git('checkout', '-q', 'main')
-      repo.git(
-        'merge',
-        '-q',
-        '--no-ff',
-        '-m',
-        `Merge pull request #${n} (merge queue)`,
-        `queue-${n}`
+    const merges = [1, 2, 3].map((n) =>
+      repo.mergePullRequest(
+        `queue-${n}`,
+        `Merge pull request #${n} (merge queue)`
       )
-      return repo.head()
-    })
+    )
 
     const { range } = await resolve(
       repo.dir,
