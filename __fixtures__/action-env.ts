@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { inputEnv } from '../dev/run-action.ts'
 
 interface ActionMetadata {
   inputs: Record<
@@ -17,11 +18,7 @@ export const actionYml = parse(
 /** Sets INPUT_* variables the way the runner does (action.yml defaults, then `with:`). */
 export function setInputs(values: Record<string, string>): void {
   clearInputs()
-  for (const [name, meta] of Object.entries(actionYml.inputs)) {
-    const value = values[name] ?? meta.default ?? ''
-    process.env[`INPUT_${name.toUpperCase()}`] =
-      value === '${{ github.token }}' ? 'ghs_runner_token' : value
-  }
+  Object.assign(process.env, inputEnv(values))
 }
 
 export function clearInputs(): void {

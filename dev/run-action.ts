@@ -64,6 +64,22 @@ export function actionDefaults(actionDir = ACTION_DIR): Record<string, string> {
   )
 }
 
+/**
+ * INPUT_<NAME> variables as the runner sets them: every input of action.yml, from `with:` or its
+ * default, with `${{ github.token }}` filled in.
+ */
+export function inputEnv(
+  values: Record<string, string>,
+  token = 'ghs_runner_token'
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({ ...actionDefaults(), ...values }).map(([name, value]) => [
+      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+      value === '${{ github.token }}' ? token : value
+    ])
+  )
+}
+
 const FILES = {
   GITHUB_OUTPUT: 'set_output',
   GITHUB_STATE: 'save_state',
@@ -124,15 +140,7 @@ export async function runLikeRunner(
       env[variable] = path.join(temp, `${name}_${variable.length}`)
       writeFileSync(env[variable], '')
     }
-    const defaults = actionDefaults()
-    const token = options.githubToken ?? 'ghs_runner_token'
-    for (const [name, value] of Object.entries({
-      ...defaults,
-      ...options.inputs
-    })) {
-      const filled = value === '${{ github.token }}' ? token : value
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = filled
-    }
+    Object.assign(env, inputEnv(options.inputs, options.githubToken))
     const started = Date.now()
     const child = spawn(
       options.node ?? process.execPath,

@@ -253,7 +253,7 @@ export function lineSplitter(onLine: (line: string) => void): {
   }
 }
 
-export function parseLines(text: string): string[] {
+function parseLines(text: string): string[] {
   return text
     .split('\n')
     .map((l) => l.trim())

@@ -6,7 +6,7 @@ import type { Report } from './report.js'
 /** Commits listed in the summary; the rest are counted. */
 const LISTED = 200
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

@@ -59,10 +59,7 @@ export async function resolveRange(
   return result
 }
 
-export function explain(
-  inputs: Pick<Inputs, 'strategy'>,
-  range: CommitRange
-): string {
+function explain(inputs: Pick<Inputs, 'strategy'>, range: CommitRange): string {
   return [
     `strategy=${inputs.strategy}`,
     `base=${range.base ?? range.baseRef ?? 'none'}`,
@@ -168,7 +165,7 @@ async function headFromGit(rev: string, git: GitClient): Promise<string> {
 }
 
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */
-export async function describeCommits(
+async function describeCommits(
   git: GitClient,
   shas: readonly string[]
 ): Promise<CommitDetails[]> {
