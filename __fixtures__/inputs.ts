@@ -23,7 +23,8 @@ export const DEFAULT_INPUTS: Readonly<Inputs> = {
   githubToken: 'ghs_test',
   verify: false,
   timeoutSeconds: 30,
-  maxAttempts: 4
+  maxAttempts: 4,
+  workingDirectory: undefined
 }
 
 export function testInputs(overrides: Partial<Inputs> = {}): Inputs {
@@ -42,6 +43,12 @@ export function testContext(overrides: Partial<RunContext> = {}): RunContext {
     eventWarning: undefined,
     pushBefore: undefined,
     deletedRef: false,
+    headFromCheckout: false,
+    notDeployed: undefined,
+    eventEnvironment: undefined,
+    eventDeploymentId: undefined,
+    ownRunIds: [overrides.runId ?? 4242],
+    eventTime: undefined,
     ...overrides
   }
 }

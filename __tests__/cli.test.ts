@@ -164,14 +164,22 @@ describe('the bundled CLI', () => {
 })
 
 describe('cliContext', () => {
+  const B1 = 'b1'.repeat(20)
+  const J0 = 'a0'.repeat(20)
   it.each([
-    [{ CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: 'b1' }, 'a1', 'b1'],
+    [{ CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: B1 }, 'a1', B1],
     [
       { CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: '0'.repeat(40) },
       'a1',
       undefined
     ],
-    [{ GIT_COMMIT: 'j1', GIT_PREVIOUS_SUCCESSFUL_COMMIT: 'j0' }, 'j1', 'j0'],
+    // Never handed to git: a variable that is not a SHA could be read as an option.
+    [
+      { CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: '--upload-pack=touch x' },
+      'a1',
+      undefined
+    ],
+    [{ GIT_COMMIT: 'j1', GIT_PREVIOUS_SUCCESSFUL_COMMIT: J0 }, 'j1', J0],
     [{ BUILDKITE_COMMIT: 'k1' }, 'k1', undefined],
     [{ CIRCLE_SHA1: 'c1' }, 'c1', undefined],
     [{}, 'HEAD', undefined]

@@ -100,7 +100,8 @@ const ALL_OUTPUTS = [
   'base-sha',
   'base-source',
   'range-status',
-  'deployed-at'
+  'deployed-at',
+  'skipped'
 ]
 
 describe('a push deployed to production', () => {

@@ -270,12 +270,13 @@ describe('GitHub API faults (strategy previous-deployment)', () => {
   )
 
   it.concurrent(
-    'a 404 from compare (unknown SHA) sends head only, as unavailable',
+    'a 404 from compare (no common history) sends head only, as unavailable',
     async () => {
       const { exitCode, outputs } = await run(
         'fail',
         [],
-        { compare: () => undefined },
+        // The base exists, but GitHub cannot compare it with head.
+        { compare: () => undefined, commits: ['e'.repeat(40)] },
         {
           'commit-source': 'api',
           base: 'e'.repeat(40)

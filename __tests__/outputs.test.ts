@@ -34,7 +34,8 @@ describe('outputValues', () => {
       'base-sha': BASE,
       'base-source': 'push',
       'range-status': 'ahead',
-      'deployed-at': '2026-11-30T09:15:00.000Z'
+      'deployed-at': '2026-11-30T09:15:00.000Z',
+      skipped: ''
     })
   })
 

@@ -150,7 +150,7 @@ describe('strategy previous-deployment', () => {
 
     expect(range).toMatchObject({ base: live, shas: [head] })
     expect(fake.requests[0]).toBe(
-      'GET /repos/octo-org/octo-repo/deployments?per_page=100&page=1'
+      'GET /repos/octo-org/octo-repo/deployments?per_page=100&page=1&environment=production'
     )
   })
 
@@ -389,7 +389,7 @@ describe('the compare API source', () => {
     const { range } = await resolve(
       empty,
       { commitSource: 'api', base: 'b'.repeat(40) },
-      { compare: () => undefined },
+      { compare: () => undefined, commits: ['b'.repeat(40)] },
       { sha: head }
     )
 

@@ -190,14 +190,42 @@ describe('rollback, redeploy, force push and first deploy', () => {
     expect(result).toMatchObject({ status: 'first', shas: [repo.head()] })
   })
 
-  it('sends only head with a warning when base is unknown to a full clone', async () => {
+  it('sends only head with a warning when a pushed base is unknown to a full clone (force push)', async () => {
     const repo = TestRepo.init()
     repo.commit('c')
 
-    const result = await range(repo, { strategy: 'base', base: 'f'.repeat(40) })
+    const result = await range(repo, {}, push('f'.repeat(40)))
 
-    expect(result).toMatchObject({ status: 'unavailable', shas: [repo.head()] })
+    expect(result).toMatchObject({
+      status: 'unavailable',
+      shas: [repo.head()],
+      baseSource: 'push'
+    })
   })
+
+  it.each(['v9.9.9', 'f'.repeat(40)])(
+    'refuses a base input that names nothing (%s) as an input error, full or shallow',
+    async (typo) => {
+      const repo = TestRepo.init()
+      repo.commits(3, 'c')
+      repo.git('tag', 'v1.0.0')
+      for (const clone of [repo, repo.clone('--depth', '1')]) {
+        await expect(
+          range(clone, { strategy: 'base', base: typo })
+        ).rejects.toThrow(
+          expect.objectContaining({
+            name: 'InputError',
+            message: expect.stringContaining(
+              `Invalid 'base': "${typo}" names no commit`
+            )
+          })
+        )
+        await expect(range(clone, { base: typo })).rejects.toThrow(
+          /Invalid 'base'/
+        )
+      }
+    }
+  )
 
   it('sends only head when base shares no history with head', async () => {
     const repo = TestRepo.init()
@@ -403,17 +431,15 @@ describe('shallow and partial checkouts', () => {
     expect(clone.isShallow()).toBe(false)
   })
 
-  it('fails naming the base when origin does not have it either', async () => {
+  it('fails naming a pushed base that origin does not have either', async () => {
     const origin = TestRepo.init()
     origin.commits(3, 'c')
     const clone = origin.clone('--depth', '1')
     const missing = 'e'.repeat(40)
 
-    await expect(
-      range(clone, { strategy: 'base', base: missing })
-    ).rejects.toThrow(
+    await expect(range(clone, {}, push(missing))).rejects.toThrow(
       new RegExp(
-        `Base ${missing} \\(input\\) is not in the checkout.*use fetch-depth: 0`
+        `Base ${missing} \\(push\\) is not in the checkout.*use fetch-depth: 0`
       )
     )
   })

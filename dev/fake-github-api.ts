@@ -42,6 +42,8 @@ export interface FakeGitHubOptions {
     body?: unknown
     headers?: Record<string, string>
   }[]
+  /** Commits GET /commits/{ref} knows (by full SHA); every other ref is a 404. */
+  commits?: string[]
   latencyMs?: number
 }
 
@@ -125,8 +127,14 @@ export async function startFakeGitHub(
     const slice = <T>(items: T[]): T[] =>
       items.slice((page - 1) * perPage, page * perPage)
     let m = /^\/repos\/[^/]+\/[^/]+\/deployments$/.exec(url.pathname)
-    if (m)
-      return send(200, slice(options.deployments ?? []).map(deploymentBody))
+    if (m) {
+      // GitHub's `environment` filter matches the name exactly.
+      const environment = url.searchParams.get('environment')
+      const listed = (options.deployments ?? []).filter(
+        (d) => environment === null || d.environment === environment
+      )
+      return send(200, slice(listed).map(deploymentBody))
+    }
     m = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(
       url.pathname
     )
@@ -138,6 +146,13 @@ export async function startFakeGitHub(
             slice(d.statuses).map((s, i) => statusBody(s, d.id * 100 + i))
           )
         : send(404, { message: 'Not Found' })
+    }
+    m = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)$/.exec(url.pathname)
+    if (m) {
+      const ref = decodeURIComponent(m[1]).toLowerCase()
+      return options.commits?.includes(ref)
+        ? send(200, { ...examples.commit, sha: ref })
+        : send(404, { message: 'No commit found for SHA: ' + ref })
     }
     m = /^\/repos\/[^/]+\/[^/]+\/compare\/(.+)\.\.\.(.+)$/.exec(url.pathname)
     if (m) {

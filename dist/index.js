@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9694);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(177);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9694:
+/***/ 177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38706,72 +38706,11 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/context.ts
-const ZERO_SHA = /^0+$/;
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function field(obj, key) {
-    return typeof obj === 'object' && obj !== null
-        ? obj[key]
-        : undefined;
-}
-function eventHead(eventName, payload) {
-    switch (eventName) {
-        case 'workflow_run':
-            return { head: str(field(payload.workflow_run, 'head_sha')) };
-        case 'deployment':
-        case 'deployment_status':
-            return { head: str(field(payload.deployment, 'sha')) };
-        case 'merge_group':
-            return {
-                head: str(field(payload.merge_group, 'head_sha')),
-                warning: 'This run was triggered by merge_group: the merge queue has not deployed anything to production yet.'
-            };
-    }
-    if (eventName.startsWith('pull_request')) {
-        return {
-            head: str(field(field(payload.pull_request, 'head'), 'sha')),
-            warning: `This run was triggered by ${eventName}: pull requests are not production deployments. Report from the workflow that deploys.`
-        };
-    }
-    return {};
-}
-function toRunContext(context) {
-    const payload = context.payload;
-    const { head, warning } = eventHead(context.eventName, payload);
-    const isPush = context.eventName === 'push';
-    const before = isPush ? str(payload.before) : undefined;
-    const after = isPush ? str(payload.after) : undefined;
-    return {
-        eventName: context.eventName,
-        sha: context.sha,
-        ref: context.ref,
-        repository: repositoryOf(context),
-        serverUrl: context.serverUrl,
-        runId: context.runId,
-        eventHead: head,
-        eventWarning: warning,
-        pushBefore: before && !ZERO_SHA.test(before) ? before : undefined,
-        deletedRef: isPush &&
-            (payload.deleted === true ||
-                (after !== undefined && ZERO_SHA.test(after)))
-    };
-}
-function repositoryOf(context) {
-    try {
-        const { owner, repo } = context.repo;
-        return `${owner}/${repo}`;
-    }
-    catch {
-        return undefined; // neither GITHUB_REPOSITORY nor a payload repository: a local run
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A bad input value. Raised before anything is sent; the user must fix the workflow. */
 class InputError extends Error {
@@ -38789,6 +38728,13 @@ class GitError extends Error {
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
+    }
+}
+/** git is not installed (not on PATH): there is no checkout to read. */
+class GitNotFoundError extends Error {
+    name = 'GitNotFoundError';
+    constructor() {
+        super('git is not installed on this runner (not found on PATH).');
     }
 }
 /** A failure the user can act on, with what to do about it. */
@@ -38848,6 +38794,308 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+
+
+
+/** Pure parsers for input values: each takes the raw string and names the input in its error. */
+const show = (value) => JSON.stringify(value);
+function invalid(name, value, expected) {
+    return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** YAML 1.2 core-schema booleans, the same set as core.getBooleanInput, and nothing looser. */
+function parseBoolean(name, raw) {
+    const value = raw.trim();
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw invalid(name, raw, '`true` or `false`');
+}
+function parseEnum(name, raw, allowed) {
+    const value = raw.trim();
+    const found = allowed.find((a) => a === value);
+    if (found === undefined) {
+        throw invalid(name, raw, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(name, raw, min, max) {
+    const value = raw.trim();
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, raw, `a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+/**
+ * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
+ * A time without a zone is refused: the runner's clock zone is not the user's.
+ */
+function parseDeployedAt(name, raw) {
+    const value = raw.trim();
+    const m = ISO_8601.exec(value);
+    const expected = 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00';
+    if (!m)
+        throw invalid(name, raw, expected);
+    const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+    const second = Number(m[6] ?? 0);
+    const millis = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
+    const sign = m[9] === '-' ? -1 : 1;
+    const offsetMinutes = m[8] ? 0 : sign * (Number(m[10]) * 60 + Number(m[11]));
+    const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+    const check = new Date(local);
+    const real = check.getUTCFullYear() === year &&
+        check.getUTCMonth() === month - 1 &&
+        check.getUTCDate() === day &&
+        hour < 24 &&
+        minute < 60 &&
+        second < 60 &&
+        Math.abs(offsetMinutes) <= 18 * 60;
+    if (!real)
+        throw invalid(name, raw, expected);
+    return new Date(local - offsetMinutes * 60_000).toISOString();
+}
+/** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
+function parseList(raw, separators = /[,\n]/) {
+    const items = raw
+        .split(separators)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+    return [...new Set(items)];
+}
+/** Newline-separated git pathspecs; a pathspec starting with `-` would be read as an option. */
+function parsePaths(name, raw) {
+    const paths = parseList(raw, /\r?\n/);
+    const bad = paths.find((p) => p.startsWith('-'));
+    if (bad !== undefined)
+        throw invalid(name, bad, 'git pathspecs, one a line');
+    return paths;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+function hasControlCharacters(text) {
+    return CONTROL.test(text);
+}
+/** A commit SHA or ref name; never something git would read as an option. */
+function parseRevision(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
+        throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision');
+    }
+    return value;
+}
+function parseEnvironment(name, raw) {
+    const value = raw.trim();
+    if (value === '' || CONTROL.test(value)) {
+        throw invalid(name, raw, 'the name of the environment deployed to, e.g. `production`');
+    }
+    return value;
+}
+const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return (LOOPBACK.has(hostname) ||
+        hostname.endsWith('.localhost') ||
+        /^127(\.\d{1,3}){3}$/.test(hostname));
+}
+/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
+function parseApiUrl(name, raw) {
+    const expected = 'an https:// URL (http:// only for loopback hosts), without credentials';
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw invalid(name, raw, expected);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // The value may hold a secret: name the input, not the value.
+        throw new InputError(`Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`);
+    }
+    const secure = url.protocol === 'https:' ||
+        (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure)
+        throw invalid(name, raw, expected);
+    return url;
+}
+/** A folder relative to `root` (the workspace), resolved to an absolute path that must exist. */
+function parseWorkingDirectory(name, raw, root) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    const dir = external_node_path_default().resolve(root, value);
+    if (CONTROL.test(value) ||
+        !(0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+
+const ZERO_SHA = /^0+$/;
+const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
+/** Events whose payload names no commit: the checkout is what gets deployed. */
+const NO_COMMIT_EVENTS = new Set([
+    'workflow_dispatch',
+    'schedule',
+    'repository_dispatch'
+]);
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function field(obj, key) {
+    return typeof obj === 'object' && obj !== null
+        ? obj[key]
+        : undefined;
+}
+/** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
+function sha(value) {
+    const s = str(value);
+    return s !== undefined && SHA.test(s) ? s.toLowerCase() : undefined;
+}
+function id(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+        ? value
+        : undefined;
+}
+/** A payload time as deployedAt, or undefined when it is not a valid ISO 8601 time. */
+function time(value) {
+    const s = str(value);
+    try {
+        return s === undefined ? undefined : parseDeployedAt('event time', s);
+    }
+    catch {
+        return undefined;
+    }
+}
+function eventHead(eventName, payload) {
+    switch (eventName) {
+        case 'workflow_run':
+            return { head: sha(field(payload.workflow_run, 'head_sha')) };
+        case 'deployment':
+        case 'deployment_status':
+            return { head: sha(field(payload.deployment, 'sha')) };
+        case 'merge_group':
+            return {
+                head: sha(field(payload.merge_group, 'head_sha')),
+                warning: 'This run was triggered by merge_group: the merge queue has not deployed anything to production yet.'
+            };
+    }
+    if (eventName.startsWith('pull_request')) {
+        return {
+            head: sha(field(field(payload.pull_request, 'head'), 'sha')),
+            warning: `This run was triggered by ${eventName}: pull requests are not production deployments. Report from the workflow that deploys.`
+        };
+    }
+    return {};
+}
+/** What a deployment platform or an upstream workflow says about the deployment. */
+function upstream(eventName, payload) {
+    const deployment = payload.deployment;
+    switch (eventName) {
+        case 'deployment_status': {
+            const status = payload.deployment_status;
+            const state = str(field(status, 'state')) ?? 'unknown';
+            return {
+                notDeployed: state === 'success'
+                    ? undefined
+                    : `the deployment status is '${state}', not 'success'`,
+                eventEnvironment: str(field(status, 'environment')) ??
+                    str(field(deployment, 'environment')),
+                eventDeploymentId: id(field(deployment, 'id')),
+                eventTime: time(field(status, 'created_at'))
+            };
+        }
+        case 'deployment':
+            return {
+                notDeployed: undefined,
+                eventEnvironment: str(field(deployment, 'environment')),
+                eventDeploymentId: id(field(deployment, 'id')),
+                eventTime: undefined
+            };
+        case 'workflow_run': {
+            const run = payload.workflow_run;
+            const conclusion = str(field(run, 'conclusion')) ?? 'none yet';
+            return {
+                notDeployed: conclusion === 'success'
+                    ? undefined
+                    : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
+                eventEnvironment: undefined,
+                eventDeploymentId: undefined,
+                eventTime: time(field(run, 'updated_at')),
+                runId: id(field(run, 'id'))
+            };
+        }
+        default:
+            return {
+                notDeployed: undefined,
+                eventEnvironment: undefined,
+                eventDeploymentId: undefined,
+                eventTime: undefined
+            };
+    }
+}
+function toRunContext(context) {
+    const payload = context.payload;
+    const { head, warning } = eventHead(context.eventName, payload);
+    const { runId, ...event } = upstream(context.eventName, payload);
+    const isPush = context.eventName === 'push';
+    const after = isPush ? str(payload.after) : undefined;
+    return {
+        eventName: context.eventName,
+        sha: context.sha,
+        ref: context.ref,
+        repository: repositoryOf(context),
+        serverUrl: context.serverUrl,
+        runId: context.runId,
+        eventHead: head,
+        eventWarning: warning,
+        pushBefore: isPush ? pushBase(payload.before) : undefined,
+        deletedRef: isPush &&
+            (payload.deleted === true ||
+                (after !== undefined && ZERO_SHA.test(after))),
+        headFromCheckout: NO_COMMIT_EVENTS.has(context.eventName),
+        ...event,
+        ownRunIds: [context.runId, runId].filter((n) => n !== undefined)
+    };
+}
+/** `before` of a push: a SHA, or undefined for a created branch (all zeros) or a bad value. */
+function pushBase(before) {
+    const s = sha(before);
+    return s && !ZERO_SHA.test(s) ? s : undefined;
+}
+/** Why this run must not report to `environment`, or undefined when it should report. */
+function skipReason(ctx, environment, headGiven) {
+    if (ctx.deletedRef && !headGiven) {
+        return `the push deleted ${ctx.ref}, so nothing was deployed`;
+    }
+    if (ctx.notDeployed)
+        return ctx.notDeployed;
+    const other = ctx.eventEnvironment;
+    if (other !== undefined &&
+        other.toLowerCase() !== environment.toLowerCase()) {
+        return `the ${ctx.eventName} event is for environment '${other}', and this step reports '${environment}'`;
+    }
+    return undefined;
+}
+function repositoryOf(context) {
+    try {
+        const { owner, repo } = context.repo;
+        return `${owner}/${repo}`;
+    }
+    catch {
+        return undefined; // neither GITHUB_REPOSITORY nor a payload repository: a local run
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/git.ts
 
 
@@ -38869,6 +39117,12 @@ function createGitClient(cwd = process.cwd()) {
                 stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
                 stderr: (chunk) => stderr.push(chunk)
             }
+        })
+            .catch((error) => {
+            // @actions/io's which() throws before spawning when git is not on PATH.
+            if (/Unable to locate executable file/.test(String(error)))
+                throw new GitNotFoundError();
+            throw error;
         });
         const result = {
             exitCode,
@@ -38881,6 +39135,7 @@ function createGitClient(cwd = process.cwd()) {
         return result;
     }
     const client = {
+        dir: cwd,
         async resolveCommit(rev) {
             const r = await run([
                 'rev-parse',
@@ -39402,12 +39657,13 @@ function createGitHubApi(options) {
         }
     }
     return {
-        listDeployments: (page) => call('list deployments', 'deployments:read', async () => {
+        listDeployments: (page, environment) => call('list deployments', 'deployments:read', async () => {
             const { data } = await octokit.rest.repos.listDeployments({
                 owner,
                 repo,
                 per_page: PER_PAGE,
-                page
+                page,
+                ...(environment === undefined ? {} : { environment })
             });
             return data.map((d) => ({
                 id: d.id,
@@ -40149,7 +40405,7 @@ function rejection(status, body, requestId, attempts, headers, verb) {
 
 function createDeps(inputs, repository) {
     return {
-        git: createGitClient(process.cwd()),
+        git: createGitClient(inputs.workingDirectory ?? process.cwd()),
         github: inputs.githubToken && repository
             ? createGitHubApi({ token: inputs.githubToken, repository })
             : undefined,
@@ -40259,134 +40515,6 @@ function applyOnError(failure, onError) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/input-parsers.ts
-
-/** Pure parsers for input values: each takes the raw string and names the input in its error. */
-const show = (value) => JSON.stringify(value);
-function invalid(name, value, expected) {
-    return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** YAML 1.2 core-schema booleans, the same set as core.getBooleanInput, and nothing looser. */
-function parseBoolean(name, raw) {
-    const value = raw.trim();
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw invalid(name, raw, '`true` or `false`');
-}
-function parseEnum(name, raw, allowed) {
-    const value = raw.trim();
-    const found = allowed.find((a) => a === value);
-    if (found === undefined) {
-        throw invalid(name, raw, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
-    }
-    return found;
-}
-function parseInteger(name, raw, min, max) {
-    const value = raw.trim();
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, raw, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
-/**
- * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
- * A time without a zone is refused: the runner's clock zone is not the user's.
- */
-function parseDeployedAt(name, raw) {
-    const value = raw.trim();
-    const m = ISO_8601.exec(value);
-    const expected = 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00';
-    if (!m)
-        throw invalid(name, raw, expected);
-    const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
-    const second = Number(m[6] ?? 0);
-    const millis = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
-    const sign = m[9] === '-' ? -1 : 1;
-    const offsetMinutes = m[8] ? 0 : sign * (Number(m[10]) * 60 + Number(m[11]));
-    const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-    const check = new Date(local);
-    const real = check.getUTCFullYear() === year &&
-        check.getUTCMonth() === month - 1 &&
-        check.getUTCDate() === day &&
-        hour < 24 &&
-        minute < 60 &&
-        second < 60 &&
-        Math.abs(offsetMinutes) <= 18 * 60;
-    if (!real)
-        throw invalid(name, raw, expected);
-    return new Date(local - offsetMinutes * 60_000).toISOString();
-}
-/** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
-function parseList(raw, separators = /[,\n]/) {
-    const items = raw
-        .split(separators)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-    return [...new Set(items)];
-}
-/** Newline-separated git pathspecs; a pathspec starting with `-` would be read as an option. */
-function parsePaths(name, raw) {
-    const paths = parseList(raw, /\r?\n/);
-    const bad = paths.find((p) => p.startsWith('-'));
-    if (bad !== undefined)
-        throw invalid(name, bad, 'git pathspecs, one a line');
-    return paths;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-function hasControlCharacters(text) {
-    return CONTROL.test(text);
-}
-/** A commit SHA or ref name; never something git would read as an option. */
-function parseRevision(name, raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
-        throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision');
-    }
-    return value;
-}
-function parseEnvironment(name, raw) {
-    const value = raw.trim();
-    if (value === '' || CONTROL.test(value)) {
-        throw invalid(name, raw, 'the name of the environment deployed to, e.g. `production`');
-    }
-    return value;
-}
-const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return (LOOPBACK.has(hostname) ||
-        hostname.endsWith('.localhost') ||
-        /^127(\.\d{1,3}){3}$/.test(hostname));
-}
-/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
-function parseApiUrl(name, raw) {
-    const expected = 'an https:// URL (http:// only for loopback hosts), without credentials';
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw invalid(name, raw, expected);
-    }
-    if (url.username !== '' || url.password !== '') {
-        // The value may hold a secret: name the input, not the value.
-        throw new InputError(`Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`);
-    }
-    const secure = url.protocol === 'https:' ||
-        (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure)
-        throw invalid(name, raw, expected);
-    return url;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -40425,7 +40553,8 @@ const INPUTS = {
     githubToken: 'github-token',
     verify: 'verify',
     timeoutSeconds: 'timeout-seconds',
-    maxAttempts: 'max-attempts'
+    maxAttempts: 'max-attempts',
+    workingDirectory: 'working-directory'
 };
 /**
  * The defaults of action.yml (a test keeps the two equal). The runner always passes every input,
@@ -40479,7 +40608,8 @@ function getInputs(read = readInput, env = process.env) {
         githubToken,
         verify: bool(INPUTS.verify),
         timeoutSeconds: parseInteger(INPUTS.timeoutSeconds, value(read, INPUTS.timeoutSeconds), 1, 600),
-        maxAttempts: parseInteger(INPUTS.maxAttempts, value(read, INPUTS.maxAttempts), 1, 10)
+        maxAttempts: parseInteger(INPUTS.maxAttempts, value(read, INPUTS.maxAttempts), 1, 10),
+        workingDirectory: parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd())
     };
     checkCombinations(inputs);
     for (const [key, v] of Object.entries(inputs)) {
@@ -40774,6 +40904,10 @@ class CheckoutError extends CommitRangeError {
     name = 'CheckoutError';
 }
 const SHALLOW_FIX = 'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.';
+/** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
+function unknownBaseInput(ref, where) {
+    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+}
 /** A range of one commit, head, with the given status. */
 function headOnly(head, choice, status, base, source = 'git') {
     return {
@@ -40801,6 +40935,8 @@ async function rangeFromGit(git, head, choice, options) {
     const base = (await git.resolveCommit(choice.ref)) ??
         (await git.fetchRef(choice.ref, { shallow }));
     if (base === undefined) {
+        if (choice.source === 'input')
+            throw unknownBaseInput(choice.ref, 'in the checkout or on origin');
         if (shallow) {
             throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
@@ -40862,6 +40998,7 @@ const DESCRIBED = 1000;
 
 
 
+
 const STATUSES = {
     ahead: 'ahead',
     identical: 'identical',
@@ -40880,6 +41017,10 @@ async function rangeFromApi(github, head, choice, options) {
     if (choice.ref === undefined)
         return only('first');
     const first = await github.compare(choice.ref, head, 1);
+    if (first === undefined && choice.source === 'input') {
+        if ((await github.resolveCommit(choice.ref)) === undefined)
+            throw unknownBaseInput(choice.ref, 'that GitHub knows');
+    }
     if (first === undefined) {
         warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
         return only('unavailable');
@@ -40887,18 +41028,32 @@ async function rangeFromApi(github, head, choice, options) {
     const status = STATUSES[first.status] ?? 'diverged';
     if (status === 'identical' || status === 'behind')
         return only(status, first.baseSha);
-    const pages = Math.ceil(first.totalCommits / PER_PAGE);
+    // Pages list commits oldest first, so the newest max-commits are on the last pages: fetch
+    // only those (a 200,000-commit range with the default cap costs 11 requests, not 2,000).
+    const total = first.totalCommits;
+    const keepFrom = Math.max(0, total - options.maxCommits);
+    const pages = Math.ceil(total / PER_PAGE);
+    const firstNeeded = Math.max(2, Math.floor(keepFrom / PER_PAGE) + 1);
     const limit = pLimit(options.concurrency ?? 6);
     const base = choice.ref;
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => limit(async () => (await github.compare(base, head, i + 2))?.commits ?? [])));
-    const commits = newestFirst([first.commits, ...rest].flat(), head);
-    const shas = commits.map((c) => c.sha).slice(0, options.maxCommits);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) => limit(async () => (await github.compare(base, head, firstNeeded + i))?.commits ?? [])));
+    const kept = [
+        ...first.commits.slice(keepFrom),
+        ...rest.flat().slice(Math.max(0, keepFrom - (firstNeeded - 1) * PER_PAGE))
+    ];
+    const expected = Math.min(total, options.maxCommits);
+    if (kept.length !== expected) {
+        // A page that came back short (or 404) would silently drop commits from the list.
+        throw new CommitRangeError(`GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`, 'Re-run the job; if it persists, use commit-source: git with a full checkout.');
+    }
+    const commits = newestFirst(kept, head);
+    const shas = commits.map((c) => c.sha);
     return {
         range: {
             ...headOnly(head, choice, status, first.baseSha, 'api'),
             shas,
-            total: commits.length,
-            truncated: commits.length > shas.length
+            total: Math.max(total, shas.length),
+            truncated: total > shas.length
         },
         commits: commits.slice(0, DESCRIBED)
     };
@@ -40917,37 +41072,72 @@ function newestFirst(commits, head) {
 
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
 
+
 /** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
 const LIVE_STATES = new Set(['success', 'inactive']);
 /**
- * The SHA of the most recent GitHub deployment to `environment` (case-insensitive) whose latest
- * status is success or inactive. A failed or skipped deployment is passed over, so its commits
- * ship with the next successful one.
+ * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
+ * success or inactive. GitHub filters by the exact name first; only when that finds no base are
+ * all deployments scanned, comparing names without case (GitHub treats environment names without
+ * case, so `Production` and `production` are one environment). A failed or skipped deployment is
+ * passed over, so its commits ship with the next successful one.
  */
-async function previousDeploymentSha(github, environment, { runId, maxPages = 5, maxStatusLookups = 50 }) {
-    const wanted = environment.toLowerCase();
-    const ownRun = new RegExp(`/actions/runs/${runId}(/|$)`);
-    let lookups = 0;
-    for (let page = 1; page <= maxPages; page++) {
-        const deployments = await github.listDeployments(page);
-        for (const deployment of deployments) {
-            if (deployment.environment.toLowerCase() !== wanted)
-                continue;
-            if (++lookups > maxStatusLookups)
-                return undefined;
-            const status = await github.latestStatus(deployment.id);
-            if (status === undefined || ownRun.test(status.url))
-                continue;
-            if (LIVE_STATES.has(status.state)) {
-                info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
-                return deployment.sha;
-            }
-            core_debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
-        }
-        if (deployments.length < 100)
-            break;
+async function previousDeploymentSha(github, environment, options) {
+    const seen = new Set();
+    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, options, seen);
+    let result = exact;
+    if (exact.sha === undefined && !exact.exhausted) {
+        const wanted = environment.toLowerCase();
+        core_debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        result = await scan((page) => github.listDeployments(page), (d) => d.environment.toLowerCase() === wanted && !seen.has(d.id), github, options, seen);
     }
-    return undefined;
+    if (result.sha === undefined && result.exhausted) {
+        warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+    }
+    return result.sha;
+}
+async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, seen) {
+    const ownRun = new RegExp(`/actions/runs/(${ownRunIds.join('|')})(/|$)`);
+    const result = {
+        sha: undefined,
+        listed: 0,
+        candidates: 0,
+        lookups: 0,
+        exhausted: false
+    };
+    for (let page = 1; page <= maxPages; page++) {
+        const deployments = await list(page);
+        result.listed += deployments.length;
+        const candidates = deployments.filter((d) => matches(d) &&
+            (eventDeploymentId === undefined || d.id < eventDeploymentId));
+        result.candidates += candidates.length;
+        // Statuses are looked up a batch at a time, in order: the newest live one wins.
+        for (let i = 0; i < candidates.length; i += concurrency) {
+            const room = maxStatusLookups - result.lookups;
+            const batch = candidates.slice(i, i + Math.min(concurrency, room));
+            if (batch.length === 0)
+                return { ...result, exhausted: true };
+            result.lookups += batch.length;
+            for (const d of batch)
+                seen.add(d.id);
+            const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
+            for (const [j, status] of statuses.entries()) {
+                const deployment = batch[j];
+                if (status === undefined)
+                    continue;
+                if (ownRunIds.length > 0 && ownRun.test(status.url))
+                    continue;
+                if (LIVE_STATES.has(status.state)) {
+                    info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
+                    return { ...result, sha: deployment.sha };
+                }
+                core_debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+            }
+        }
+        if (deployments.length < PER_PAGE)
+            return result;
+    }
+    return { ...result, exhausted: true };
 }
 
 ;// CONCATENATED MODULE: ./src/range/select.ts
@@ -41002,7 +41192,8 @@ async function chooseBase(inputs, ctx, head, deps) {
 }
 async function fromDeployments(github, environment, ctx) {
     const sha = await previousDeploymentSha(github, environment, {
-        runId: ctx.runId
+        ownRunIds: ctx.ownRunIds,
+        eventDeploymentId: ctx.eventDeploymentId
     });
     return sha ? { ref: sha, source: 'previous-deployment' } : NONE;
 }
@@ -41031,21 +41222,34 @@ function needGit(deps, strategy) {
 async function resolveRange(inputs, ctx, deps) {
     const result = await (inputs.commitSource === 'api'
         ? fromApi(inputs, ctx, deps)
-        : fromGit(inputs, ctx, deps).catch((error) => {
-            if (inputs.commitSource === 'auto' &&
-                error instanceof CheckoutError &&
-                deps.github) {
-                warning(`${error.message} Using the GitHub compare API instead.`);
-                return fromApi(inputs, ctx, deps);
-            }
-            throw error;
-        }));
+        : fromGitOrApi(inputs, ctx, deps));
     const { range } = result;
     if (range.truncated) {
         warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
     }
     info(explain(inputs, range));
     return result;
+}
+/** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
+async function fromGitOrApi(inputs, ctx, deps) {
+    let head;
+    try {
+        head = await headFromGit(inputs, ctx, deps.git);
+        return await fromGit(inputs, ctx, deps, head);
+    }
+    catch (error) {
+        const fallback = inputs.commitSource === 'auto' &&
+            error instanceof CheckoutError &&
+            deps.github !== undefined;
+        if (!fallback)
+            throw error;
+        if (inputs.paths.length > 0) {
+            // The compare API cannot filter by path: the whole range would be wrong for this service.
+            throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
+        }
+        warning(`${error.message} Using the GitHub compare API instead.`);
+        return fromApi(inputs, ctx, deps, head);
+    }
 }
 function explain(inputs, range) {
     return [
@@ -41059,8 +41263,7 @@ function explain(inputs, range) {
         `truncated=${range.truncated}`
     ].join(' ');
 }
-async function fromGit(inputs, ctx, deps) {
-    const head = await headFromGit(headRevision(inputs, ctx), deps.git);
+async function fromGit(inputs, ctx, deps, head) {
     const choice = await chooseBase(inputs, ctx, head, deps);
     checkFirstDeployment(inputs, choice.ref);
     const range = await rangeFromGit(deps.git, head, choice, inputs);
@@ -41069,12 +41272,12 @@ async function fromGit(inputs, ctx, deps) {
         commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
     };
 }
-async function fromApi(inputs, ctx, deps) {
+async function fromApi(inputs, ctx, deps, knownHead) {
     const { github } = deps;
     if (!github) {
         throw new InputError(`Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`);
     }
-    const rev = headRevision(inputs, ctx);
+    const rev = knownHead ?? headRevision(inputs, ctx);
     const head = /^[0-9a-f]{40}$/i.test(rev)
         ? rev.toLowerCase()
         : await github.resolveCommit(rev);
@@ -41099,22 +41302,41 @@ function checkFirstDeployment(inputs, base) {
         throw new CommitRangeError(`No base was found for strategy '${inputs.strategy}' and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
     }
 }
-async function headFromGit(rev, git) {
-    let sha;
-    try {
-        sha = await git.resolveCommit(rev);
-    }
-    catch (error) {
-        if (error instanceof GitError &&
-            /not a git repository/i.test(error.stderr)) {
-            throw new CheckoutError(`There is no git checkout in ${process.cwd()}.`, 'Add actions/checkout with fetch-depth: 0 before this step.');
+/**
+ * Head from the checkout. For events that name no commit (a manual dispatch, a schedule), the
+ * checked-out commit is what was deployed: a rollback checks out the ref it deploys.
+ */
+async function headFromGit(inputs, ctx, git) {
+    if (inputs.head === undefined && ctx.headFromCheckout) {
+        const checkedOut = await commitInCheckout('HEAD', git);
+        if (checkedOut !== undefined) {
+            if (checkedOut !== ctx.sha.toLowerCase()) {
+                info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+            }
+            return checkedOut;
         }
-        throw error;
     }
+    const rev = headRevision(inputs, ctx);
+    const sha = await commitInCheckout(rev, git);
     if (sha === undefined) {
         throw new CheckoutError(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
     }
     return sha;
+}
+async function commitInCheckout(rev, git) {
+    try {
+        return await git.resolveCommit(rev);
+    }
+    catch (error) {
+        if (error instanceof GitNotFoundError) {
+            throw new CheckoutError(error.message, 'Install git on the runner, or set commit-source: api.');
+        }
+        if (error instanceof GitError &&
+            /not a git repository/i.test(error.stderr)) {
+            throw new CheckoutError(`There is no git checkout in ${git.dir}.`, `Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder.`);
+        }
+        throw error;
+    }
 }
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */
 async function describeCommits(git, shas) {
@@ -41220,6 +41442,7 @@ async function sendDeployment(inputs, multitudes, payload, report) {
 
 
 
+
 /**
  * One run, shared by the action and the CLI: inputs, range, payload, POST. Never throws: a
  * failure is described in the report and judged by `on-error`.
@@ -41236,15 +41459,15 @@ async function execute(read, env, ctx, makeDeps, now) {
         Object.assign(report, { environment, strategy, dryRun, isTest });
         if (ctx.eventWarning)
             warning(ctx.eventWarning);
-        if (ctx.deletedRef && inputs.head === undefined) {
-            report.skipped = `the push deleted ${ctx.ref}, so nothing was deployed`;
+        report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
+        if (report.skipped) {
             notice(`Nothing to report: ${report.skipped}.`);
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository);
         const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
         Object.assign(report, { range, commits });
-        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? startedAt);
+        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (isDebug())
             core_debug(`payload: ${JSON.stringify(report.payload)}`);
@@ -41273,7 +41496,8 @@ const OUTPUTS = {
     baseSha: 'base-sha',
     baseSource: 'base-source',
     rangeStatus: 'range-status',
-    deployedAt: 'deployed-at'
+    deployedAt: 'deployed-at',
+    skipped: 'skipped'
 };
 /** The value of every output for a report: success, dry run, skip and failure alike. */
 function outputValues(report) {
@@ -41292,7 +41516,8 @@ function outputValues(report) {
         'base-sha': range?.base ?? '',
         'base-source': range?.baseSource ?? '',
         'range-status': range?.status ?? '',
-        'deployed-at': payload?.deployedAt ?? ''
+        'deployed-at': payload?.deployedAt ?? '',
+        skipped: report.skipped ?? ''
     };
 }
 function setOutputs(report) {
@@ -41736,6 +41961,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

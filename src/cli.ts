@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { parseArgs } from 'node:util'
-import type { RunContext } from './context.js'
+import { pushBase, type RunContext } from './context.js'
 import { createDeps } from './deps.js'
 import { execute } from './execute.js'
 import { INPUTS } from './inputs.js'
@@ -58,8 +58,14 @@ export function cliContext(
     runId: Number(env.GITHUB_RUN_ID ?? 0),
     eventHead: undefined,
     eventWarning: undefined,
-    pushBefore: before && !/^0+$/.test(before) ? before : undefined,
-    deletedRef: false
+    pushBefore: pushBase(before),
+    deletedRef: false,
+    headFromCheckout: false,
+    notDeployed: undefined,
+    eventEnvironment: undefined,
+    eventDeploymentId: undefined,
+    ownRunIds: env.GITHUB_RUN_ID ? [Number(env.GITHUB_RUN_ID)] : [],
+    eventTime: undefined
   }
 }
 

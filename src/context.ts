@@ -1,4 +1,5 @@
 import type * as github from '@actions/github'
+import { parseDeployedAt } from './input-parsers.js'
 
 /** The parts of github.context the action reads; tests pass plain objects. */
 export type EventContext = Pick<
@@ -7,6 +8,14 @@ export type EventContext = Pick<
 >
 
 const ZERO_SHA = /^0+$/
+const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i
+
+/** Events whose payload names no commit: the checkout is what gets deployed. */
+const NO_COMMIT_EVENTS = new Set([
+  'workflow_dispatch',
+  'schedule',
+  'repository_dispatch'
+])
 
 /** What the run needs from the event, as plain data (tests build it directly). */
 export interface RunContext {
@@ -26,6 +35,18 @@ export interface RunContext {
   pushBefore: string | undefined
   /** A push that deleted its branch: nothing was deployed. */
   deletedRef: boolean
+  /** The payload names no commit, so a checkout of another ref is what was deployed. */
+  headFromCheckout: boolean
+  /** Why the event says nothing was deployed (a failed run, a failed status), if it does. */
+  notDeployed: string | undefined
+  /** The environment a deployment event is about; only that environment is reported. */
+  eventEnvironment: string | undefined
+  /** The event's own deployment: never its own base, nor are deployments made after it. */
+  eventDeploymentId: number | undefined
+  /** Runs whose deployments are not base: this run, and the run a workflow_run reports on. */
+  ownRunIds: number[]
+  /** When the event says the deployment happened: the default deployedAt. */
+  eventTime: string | undefined
 }
 
 type Payload = EventContext['payload']
@@ -40,37 +61,115 @@ function field(obj: unknown, key: string): unknown {
     : undefined
 }
 
+/** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
+function sha(value: unknown): string | undefined {
+  const s = str(value)
+  return s !== undefined && SHA.test(s) ? s.toLowerCase() : undefined
+}
+
+function id(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+    ? value
+    : undefined
+}
+
+/** A payload time as deployedAt, or undefined when it is not a valid ISO 8601 time. */
+function time(value: unknown): string | undefined {
+  const s = str(value)
+  try {
+    return s === undefined ? undefined : parseDeployedAt('event time', s)
+  } catch {
+    return undefined
+  }
+}
+
 function eventHead(
   eventName: string,
   payload: Payload
 ): { head?: string; warning?: string } {
   switch (eventName) {
     case 'workflow_run':
-      return { head: str(field(payload.workflow_run, 'head_sha')) }
+      return { head: sha(field(payload.workflow_run, 'head_sha')) }
     case 'deployment':
     case 'deployment_status':
-      return { head: str(field(payload.deployment, 'sha')) }
+      return { head: sha(field(payload.deployment, 'sha')) }
     case 'merge_group':
       return {
-        head: str(field(payload.merge_group, 'head_sha')),
+        head: sha(field(payload.merge_group, 'head_sha')),
         warning:
           'This run was triggered by merge_group: the merge queue has not deployed anything to production yet.'
       }
   }
   if (eventName.startsWith('pull_request')) {
     return {
-      head: str(field(field(payload.pull_request, 'head'), 'sha')),
+      head: sha(field(field(payload.pull_request, 'head'), 'sha')),
       warning: `This run was triggered by ${eventName}: pull requests are not production deployments. Report from the workflow that deploys.`
     }
   }
   return {}
 }
 
+/** What a deployment platform or an upstream workflow says about the deployment. */
+function upstream(
+  eventName: string,
+  payload: Payload
+): Pick<
+  RunContext,
+  'notDeployed' | 'eventEnvironment' | 'eventDeploymentId' | 'eventTime'
+> & { runId?: number } {
+  const deployment = payload.deployment as unknown
+  switch (eventName) {
+    case 'deployment_status': {
+      const status = payload.deployment_status as unknown
+      const state = str(field(status, 'state')) ?? 'unknown'
+      return {
+        notDeployed:
+          state === 'success'
+            ? undefined
+            : `the deployment status is '${state}', not 'success'`,
+        eventEnvironment:
+          str(field(status, 'environment')) ??
+          str(field(deployment, 'environment')),
+        eventDeploymentId: id(field(deployment, 'id')),
+        eventTime: time(field(status, 'created_at'))
+      }
+    }
+    case 'deployment':
+      return {
+        notDeployed: undefined,
+        eventEnvironment: str(field(deployment, 'environment')),
+        eventDeploymentId: id(field(deployment, 'id')),
+        eventTime: undefined
+      }
+    case 'workflow_run': {
+      const run = payload.workflow_run as unknown
+      const conclusion = str(field(run, 'conclusion')) ?? 'none yet'
+      return {
+        notDeployed:
+          conclusion === 'success'
+            ? undefined
+            : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
+        eventEnvironment: undefined,
+        eventDeploymentId: undefined,
+        eventTime: time(field(run, 'updated_at')),
+        runId: id(field(run, 'id'))
+      }
+    }
+    default:
+      return {
+        notDeployed: undefined,
+        eventEnvironment: undefined,
+        eventDeploymentId: undefined,
+        eventTime: undefined
+      }
+  }
+}
+
 export function toRunContext(context: EventContext): RunContext {
   const payload = context.payload
   const { head, warning } = eventHead(context.eventName, payload)
+  const { runId, ...event } = upstream(context.eventName, payload)
   const isPush = context.eventName === 'push'
-  const before = isPush ? str(payload.before) : undefined
   const after = isPush ? str(payload.after) : undefined
   return {
     eventName: context.eventName,
@@ -81,12 +180,41 @@ export function toRunContext(context: EventContext): RunContext {
     runId: context.runId,
     eventHead: head,
     eventWarning: warning,
-    pushBefore: before && !ZERO_SHA.test(before) ? before : undefined,
+    pushBefore: isPush ? pushBase(payload.before) : undefined,
     deletedRef:
       isPush &&
       (payload.deleted === true ||
-        (after !== undefined && ZERO_SHA.test(after)))
+        (after !== undefined && ZERO_SHA.test(after))),
+    headFromCheckout: NO_COMMIT_EVENTS.has(context.eventName),
+    ...event,
+    ownRunIds: [context.runId, runId].filter((n) => n !== undefined)
   }
+}
+
+/** `before` of a push: a SHA, or undefined for a created branch (all zeros) or a bad value. */
+export function pushBase(before: unknown): string | undefined {
+  const s = sha(before)
+  return s && !ZERO_SHA.test(s) ? s : undefined
+}
+
+/** Why this run must not report to `environment`, or undefined when it should report. */
+export function skipReason(
+  ctx: RunContext,
+  environment: string,
+  headGiven: boolean
+): string | undefined {
+  if (ctx.deletedRef && !headGiven) {
+    return `the push deleted ${ctx.ref}, so nothing was deployed`
+  }
+  if (ctx.notDeployed) return ctx.notDeployed
+  const other = ctx.eventEnvironment
+  if (
+    other !== undefined &&
+    other.toLowerCase() !== environment.toLowerCase()
+  ) {
+    return `the ${ctx.eventName} event is for environment '${other}', and this step reports '${environment}'`
+  }
+  return undefined
 }
 
 function repositoryOf(context: EventContext): string | undefined {

@@ -18,7 +18,7 @@ export interface Deps {
 
 export function createDeps(inputs: Inputs, repository?: string): Deps {
   return {
-    git: createGitClient(process.cwd()),
+    git: createGitClient(inputs.workingDirectory ?? process.cwd()),
     github:
       inputs.githubToken && repository
         ? createGitHubApi({ token: inputs.githubToken, repository })

@@ -21,6 +21,15 @@ export class GitError extends Error {
   }
 }
 
+/** git is not installed (not on PATH): there is no checkout to read. */
+export class GitNotFoundError extends Error {
+  override name = 'GitNotFoundError'
+
+  constructor() {
+    super('git is not installed on this runner (not found on PATH).')
+  }
+}
+
 /** A failure the user can act on, with what to do about it. */
 export class HintedError extends Error {
   readonly hint: string

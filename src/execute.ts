@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RunContext } from './context.js'
+import { skipReason, type RunContext } from './context.js'
 import type { Deps } from './deps.js'
 import { buildPayload } from './deployment.js'
 import { applyOnError, describeFailure } from './failure.js'
@@ -41,8 +41,8 @@ export async function execute(
     const { environment, strategy, dryRun, isTest } = inputs
     Object.assign(report, { environment, strategy, dryRun, isTest })
     if (ctx.eventWarning) core.warning(ctx.eventWarning)
-    if (ctx.deletedRef && inputs.head === undefined) {
-      report.skipped = `the push deleted ${ctx.ref}, so nothing was deployed`
+    report.skipped = skipReason(ctx, environment, inputs.head !== undefined)
+    if (report.skipped) {
       core.notice(`Nothing to report: ${report.skipped}.`)
       return { report, failMessage: undefined }
     }
@@ -54,7 +54,7 @@ export async function execute(
     report.payload = buildPayload(
       inputs,
       range.shas,
-      inputs.deployedAt ?? startedAt
+      inputs.deployedAt ?? ctx.eventTime ?? startedAt
     )
     // Only in debug mode: a 100,000-commit payload is 4 MB of log.
     if (core.isDebug()) core.debug(`payload: ${JSON.stringify(report.payload)}`)

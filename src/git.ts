@@ -1,7 +1,7 @@
 import * as exec from '@actions/exec'
 import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import { GitError } from './errors.js'
+import { GitError, GitNotFoundError } from './errors.js'
 
 export interface CommitDetails {
   sha: string
@@ -33,6 +33,8 @@ export interface RevListOptions {
 
 /** Every git command the action runs. Argument arrays only: no shell ever sees an input. */
 export interface GitClient {
+  /** The folder git runs in: the checkout, if there is one. */
+  readonly dir: string
   /** Full SHA of the commit a revision names (tags peeled), or undefined when unknown. */
   resolveCommit(rev: string): Promise<string | undefined>
   isShallow(): Promise<boolean>
@@ -84,18 +86,25 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
   ): Promise<RunResult> {
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
-    const exitCode = await exec.exec('git', args, {
-      cwd,
-      env,
-      silent: true,
-      ignoreReturnCode: true,
-      input:
-        options.input === undefined ? undefined : Buffer.from(options.input),
-      listeners: {
-        stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
-        stderr: (chunk) => stderr.push(chunk)
-      }
-    })
+    const exitCode = await exec
+      .exec('git', args, {
+        cwd,
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        input:
+          options.input === undefined ? undefined : Buffer.from(options.input),
+        listeners: {
+          stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
+          stderr: (chunk) => stderr.push(chunk)
+        }
+      })
+      .catch((error: unknown) => {
+        // @actions/io's which() throws before spawning when git is not on PATH.
+        if (/Unable to locate executable file/.test(String(error)))
+          throw new GitNotFoundError()
+        throw error
+      })
     const result = {
       exitCode,
       stdout: Buffer.concat(stdout).toString('utf8'),
@@ -108,6 +117,8 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
   }
 
   const client: GitClient = {
+    dir: cwd,
+
     async resolveCommit(rev) {
       const r = await run(
         [

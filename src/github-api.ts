@@ -31,8 +31,11 @@ export interface ComparePage {
 
 /** The GitHub REST calls the action makes; the only user of Octokit. */
 export interface GitHubApi {
-  /** One page (100, newest first) of the repository's deployments, all environments. */
-  listDeployments(page: number): Promise<GitHubDeployment[]>
+  /** One page (100, newest first) of the repository's deployments: to `environment`, or all. */
+  listDeployments(
+    page: number,
+    environment?: string
+  ): Promise<GitHubDeployment[]>
   latestStatus(
     deploymentId: number
   ): Promise<GitHubDeploymentStatus | undefined>
@@ -122,13 +125,14 @@ export function createGitHubApi(options: {
   }
 
   return {
-    listDeployments: (page) =>
+    listDeployments: (page, environment) =>
       call('list deployments', 'deployments:read', async () => {
         const { data } = await octokit.rest.repos.listDeployments({
           owner,
           repo,
           per_page: PER_PAGE,
-          page
+          page,
+          ...(environment === undefined ? {} : { environment })
         })
         return data.map((d) => ({
           id: d.id,

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs'
+import path from 'node:path'
 import { InputError } from './errors.js'
 
 /** Pure parsers for input values: each takes the raw string and names the input in its error. */
@@ -167,4 +169,26 @@ export function parseApiUrl(name: string, raw: string): URL {
     (url.protocol === 'http:' && isLoopbackHost(url.hostname))
   if (!secure) throw invalid(name, raw, expected)
   return url
+}
+
+/** A folder relative to `root` (the workspace), resolved to an absolute path that must exist. */
+export function parseWorkingDirectory(
+  name: string,
+  raw: string,
+  root: string
+): string | undefined {
+  const value = raw.trim()
+  if (value === '') return undefined
+  const dir = path.resolve(root, value)
+  if (
+    CONTROL.test(value) ||
+    !statSync(dir, { throwIfNoEntry: false })?.isDirectory()
+  ) {
+    throw invalid(
+      name,
+      raw,
+      `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`
+    )
+  }
+  return dir
 }

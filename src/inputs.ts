@@ -10,7 +10,8 @@ import {
   parseInteger,
   parseList,
   parsePaths,
-  parseRevision
+  parseRevision,
+  parseWorkingDirectory
 } from './input-parsers.js'
 
 export const STRATEGIES = [
@@ -52,7 +53,8 @@ export const INPUTS = {
   githubToken: 'github-token',
   verify: 'verify',
   timeoutSeconds: 'timeout-seconds',
-  maxAttempts: 'max-attempts'
+  maxAttempts: 'max-attempts',
+  workingDirectory: 'working-directory'
 } as const
 
 /**
@@ -102,6 +104,8 @@ export interface Inputs {
   verify: boolean
   timeoutSeconds: number
   maxAttempts: number
+  /** Absolute path of the checkout; undefined means the current directory (the workspace). */
+  workingDirectory: string | undefined
 }
 
 export type Reader = (name: string) => string
@@ -174,6 +178,11 @@ export function getInputs(
       value(read, INPUTS.maxAttempts),
       1,
       10
+    ),
+    workingDirectory: parseWorkingDirectory(
+      INPUTS.workingDirectory,
+      read(INPUTS.workingDirectory),
+      env.GITHUB_WORKSPACE || process.cwd()
     )
   }
   checkCombinations(inputs)

@@ -15,7 +15,8 @@ export const OUTPUTS = {
   baseSha: 'base-sha',
   baseSource: 'base-source',
   rangeStatus: 'range-status',
-  deployedAt: 'deployed-at'
+  deployedAt: 'deployed-at',
+  skipped: 'skipped'
 } as const
 
 /** The value of every output for a report: success, dry run, skip and failure alike. */
@@ -37,7 +38,8 @@ export function outputValues(
     'base-sha': range?.base ?? '',
     'base-source': range?.baseSource ?? '',
     'range-status': range?.status ?? '',
-    'deployed-at': payload?.deployedAt ?? ''
+    'deployed-at': payload?.deployedAt ?? '',
+    skipped: report.skipped ?? ''
   }
 }
 

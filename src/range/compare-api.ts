@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import pLimit from 'p-limit'
+import { CommitRangeError } from '../errors.js'
 import type { CompareCommit, GitHubApi } from '../github-api.js'
 import { PER_PAGE } from '../github-api.js'
-import { headOnly } from './local-git.js'
+import { headOnly, unknownBaseInput } from './local-git.js'
 import {
   DESCRIBED,
   type BaseChoice,
@@ -33,6 +34,10 @@ export async function rangeFromApi(
   })
   if (choice.ref === undefined) return only('first')
   const first = await github.compare(choice.ref, head, 1)
+  if (first === undefined && choice.source === 'input') {
+    if ((await github.resolveCommit(choice.ref)) === undefined)
+      throw unknownBaseInput(choice.ref, 'that GitHub knows')
+  }
   if (first === undefined) {
     core.warning(
       `GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`
@@ -43,24 +48,42 @@ export async function rangeFromApi(
   if (status === 'identical' || status === 'behind')
     return only(status, first.baseSha)
 
-  const pages = Math.ceil(first.totalCommits / PER_PAGE)
+  // Pages list commits oldest first, so the newest max-commits are on the last pages: fetch
+  // only those (a 200,000-commit range with the default cap costs 11 requests, not 2,000).
+  const total = first.totalCommits
+  const keepFrom = Math.max(0, total - options.maxCommits)
+  const pages = Math.ceil(total / PER_PAGE)
+  const firstNeeded = Math.max(2, Math.floor(keepFrom / PER_PAGE) + 1)
   const limit = pLimit(options.concurrency ?? 6)
   const base = choice.ref
   const rest = await Promise.all(
-    Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
+    Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) =>
       limit(
-        async () => (await github.compare(base, head, i + 2))?.commits ?? []
+        async () =>
+          (await github.compare(base, head, firstNeeded + i))?.commits ?? []
       )
     )
   )
-  const commits = newestFirst([first.commits, ...rest].flat(), head)
-  const shas = commits.map((c) => c.sha).slice(0, options.maxCommits)
+  const kept = [
+    ...first.commits.slice(keepFrom),
+    ...rest.flat().slice(Math.max(0, keepFrom - (firstNeeded - 1) * PER_PAGE))
+  ]
+  const expected = Math.min(total, options.maxCommits)
+  if (kept.length !== expected) {
+    // A page that came back short (or 404) would silently drop commits from the list.
+    throw new CommitRangeError(
+      `GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`,
+      'Re-run the job; if it persists, use commit-source: git with a full checkout.'
+    )
+  }
+  const commits = newestFirst(kept, head)
+  const shas = commits.map((c) => c.sha)
   return {
     range: {
       ...headOnly(head, choice, status, first.baseSha, 'api'),
       shas,
-      total: commits.length,
-      truncated: commits.length > shas.length
+      total: Math.max(total, shas.length),
+      truncated: total > shas.length
     },
     commits: commits.slice(0, DESCRIBED)
   }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { CommitRangeError } from '../errors.js'
+import { CommitRangeError, InputError } from '../errors.js'
 import type { GitClient, RevListResult } from '../git.js'
 import type { BaseChoice, CommitRange, RangeStatus } from './types.js'
 
@@ -18,6 +18,13 @@ export class CheckoutError extends CommitRangeError {
 
 const SHALLOW_FIX =
   'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.'
+
+/** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
+export function unknownBaseInput(ref: string, where: string): InputError {
+  return new InputError(
+    `Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`
+  )
+}
 
 /** A range of one commit, head, with the given status. */
 export function headOnly(
@@ -58,6 +65,8 @@ export async function rangeFromGit(
     (await git.resolveCommit(choice.ref)) ??
     (await git.fetchRef(choice.ref, { shallow }))
   if (base === undefined) {
+    if (choice.source === 'input')
+      throw unknownBaseInput(choice.ref, 'in the checkout or on origin')
     if (shallow) {
       throw new CheckoutError(
         `Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`,

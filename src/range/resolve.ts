@@ -4,6 +4,7 @@ import {
   CommitRangeError,
   errorMessage,
   GitError,
+  GitNotFoundError,
   InputError
 } from '../errors.js'
 import type { CommitDetails, GitClient } from '../git.js'
@@ -38,17 +39,7 @@ export async function resolveRange(
 ): Promise<ResolvedRange> {
   const result = await (inputs.commitSource === 'api'
     ? fromApi(inputs, ctx, deps)
-    : fromGit(inputs, ctx, deps).catch((error: unknown) => {
-        if (
-          inputs.commitSource === 'auto' &&
-          error instanceof CheckoutError &&
-          deps.github
-        ) {
-          core.warning(`${error.message} Using the GitHub compare API instead.`)
-          return fromApi(inputs, ctx, deps)
-        }
-        throw error
-      }))
+    : fromGitOrApi(inputs, ctx, deps))
   const { range } = result
   if (range.truncated) {
     core.warning(
@@ -57,6 +48,34 @@ export async function resolveRange(
   }
   core.info(explain(inputs, range))
   return result
+}
+
+/** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
+async function fromGitOrApi(
+  inputs: Inputs,
+  ctx: RunContext,
+  deps: RangeDeps
+): Promise<ResolvedRange> {
+  let head: string | undefined
+  try {
+    head = await headFromGit(inputs, ctx, deps.git)
+    return await fromGit(inputs, ctx, deps, head)
+  } catch (error) {
+    const fallback =
+      inputs.commitSource === 'auto' &&
+      error instanceof CheckoutError &&
+      deps.github !== undefined
+    if (!fallback) throw error
+    if (inputs.paths.length > 0) {
+      // The compare API cannot filter by path: the whole range would be wrong for this service.
+      throw new CommitRangeError(
+        `${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`,
+        `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`
+      )
+    }
+    core.warning(`${error.message} Using the GitHub compare API instead.`)
+    return fromApi(inputs, ctx, deps, head)
+  }
 }
 
 function explain(inputs: Pick<Inputs, 'strategy'>, range: CommitRange): string {
@@ -75,9 +94,9 @@ function explain(inputs: Pick<Inputs, 'strategy'>, range: CommitRange): string {
 async function fromGit(
   inputs: Inputs,
   ctx: RunContext,
-  deps: RangeDeps
+  deps: RangeDeps,
+  head: string
 ): Promise<ResolvedRange> {
-  const head = await headFromGit(headRevision(inputs, ctx), deps.git)
   const choice = await chooseBase(inputs, ctx, head, deps)
   checkFirstDeployment(inputs, choice.ref)
   const range = await rangeFromGit(deps.git, head, choice, inputs)
@@ -90,7 +109,8 @@ async function fromGit(
 async function fromApi(
   inputs: Inputs,
   ctx: RunContext,
-  deps: RangeDeps
+  deps: RangeDeps,
+  knownHead?: string
 ): Promise<ResolvedRange> {
   const { github } = deps
   if (!github) {
@@ -98,7 +118,7 @@ async function fromApi(
       `Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`
     )
   }
-  const rev = headRevision(inputs, ctx)
+  const rev = knownHead ?? headRevision(inputs, ctx)
   const head = /^[0-9a-f]{40}$/i.test(rev)
     ? rev.toLowerCase()
     : await github.resolveCommit(rev)
@@ -139,22 +159,28 @@ function checkFirstDeployment(
   }
 }
 
-async function headFromGit(rev: string, git: GitClient): Promise<string> {
-  let sha: string | undefined
-  try {
-    sha = await git.resolveCommit(rev)
-  } catch (error) {
-    if (
-      error instanceof GitError &&
-      /not a git repository/i.test(error.stderr)
-    ) {
-      throw new CheckoutError(
-        `There is no git checkout in ${process.cwd()}.`,
-        'Add actions/checkout with fetch-depth: 0 before this step.'
-      )
+/**
+ * Head from the checkout. For events that name no commit (a manual dispatch, a schedule), the
+ * checked-out commit is what was deployed: a rollback checks out the ref it deploys.
+ */
+async function headFromGit(
+  inputs: Pick<Inputs, 'head'>,
+  ctx: RunContext,
+  git: GitClient
+): Promise<string> {
+  if (inputs.head === undefined && ctx.headFromCheckout) {
+    const checkedOut = await commitInCheckout('HEAD', git)
+    if (checkedOut !== undefined) {
+      if (checkedOut !== ctx.sha.toLowerCase()) {
+        core.info(
+          `Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`
+        )
+      }
+      return checkedOut
     }
-    throw error
   }
+  const rev = headRevision(inputs, ctx)
+  const sha = await commitInCheckout(rev, git)
   if (sha === undefined) {
     throw new CheckoutError(
       `Head ${rev} is not in the checkout.`,
@@ -162,6 +188,32 @@ async function headFromGit(rev: string, git: GitClient): Promise<string> {
     )
   }
   return sha
+}
+
+async function commitInCheckout(
+  rev: string,
+  git: GitClient
+): Promise<string | undefined> {
+  try {
+    return await git.resolveCommit(rev)
+  } catch (error) {
+    if (error instanceof GitNotFoundError) {
+      throw new CheckoutError(
+        error.message,
+        'Install git on the runner, or set commit-source: api.'
+      )
+    }
+    if (
+      error instanceof GitError &&
+      /not a git repository/i.test(error.stderr)
+    ) {
+      throw new CheckoutError(
+        `There is no git checkout in ${git.dir}.`,
+        `Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder.`
+      )
+    }
+    throw error
+  }
 }
 
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */

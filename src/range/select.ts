@@ -82,7 +82,8 @@ async function fromDeployments(
   ctx: RunContext
 ): Promise<BaseChoice> {
   const sha = await previousDeploymentSha(github, environment, {
-    runId: ctx.runId
+    ownRunIds: ctx.ownRunIds,
+    eventDeploymentId: ctx.eventDeploymentId
   })
   return sha ? { ref: sha, source: 'previous-deployment' } : NONE
 }
