@@ -3,52 +3,20 @@
  * pass the action the inputs they say, and those inputs work through the bundled action.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { parse } from 'yaml'
 import { startFakeGitHub } from '../dev/fake-github-api.ts'
 import { startMultitudesServer } from '../dev/multitudes-server.ts'
 import { runLikeRunner } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import {
+  actionInputs,
+  readWorkflow,
+  type Workflow
+} from '../__fixtures__/workflows.js'
 
 afterAll(removeTestRepos)
 
-interface Step {
-  id?: string
-  uses?: string
-  with?: Record<string, unknown>
-}
-interface Workflow {
-  on: Record<string, { inputs?: Record<string, { default?: unknown }> }>
-  jobs: Record<string, { steps: Step[] }>
-}
-
 const workflow = (name: string): Workflow =>
-  parse(
-    readFileSync(
-      new URL(`../.github/workflows/${name}`, import.meta.url),
-      'utf8'
-    )
-  ) as Workflow
-
-/** The `with:` of the action's step, its expressions evaluated from `values`. */
-function actionInputs(
-  wf: Workflow,
-  values: Record<string, string>
-): Record<string, string> {
-  const step = Object.values(wf.jobs)
-    .flatMap((j) => j.steps)
-    .find((s) => s.id === 'report')
-  if (!step?.with) throw new Error('no report step')
-  return Object.fromEntries(
-    Object.entries(step.with).map(([name, raw]) => [
-      name,
-      String(raw).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
-        if (!(expr in values)) throw new Error(`no value for ${expr}`)
-        return values[expr]
-      })
-    ])
-  )
-}
+  readWorkflow(`.github/workflows/${name}`)
 
 const repo = TestRepo.init()
 const live = repo.commit('live')
@@ -91,22 +59,30 @@ describe('report-deployment.yml (workflow_call)', () => {
   )
 
   it('passes every declared input to the action, under the same name', () => {
-    const inputs = actionInputs(wf, {
-      ...defaults,
-      'inputs.environment': 'production',
-      'secrets.multitudes-api-key': 'k'
-    })
+    const inputs = actionInputs(
+      wf,
+      {
+        ...defaults,
+        'inputs.environment': 'production',
+        'secrets.multitudes-api-key': 'k'
+      },
+      'report'
+    )
     expect(Object.keys(inputs).sort()).toEqual(
       ['api-key', ...Object.keys(declared)].sort()
     )
   })
 
   it('with its defaults, reports the commits since the previous deployment', async () => {
-    const inputs = actionInputs(wf, {
-      ...defaults,
-      'inputs.environment': 'production',
-      'secrets.multitudes-api-key': 'mtd_demo_key'
-    })
+    const inputs = actionInputs(
+      wf,
+      {
+        ...defaults,
+        'inputs.environment': 'production',
+        'secrets.multitudes-api-key': 'mtd_demo_key'
+      },
+      'report'
+    )
 
     const { exitCode, outputs, api } = await runAction(inputs)
 
@@ -123,13 +99,17 @@ describe('report-deployment.yml (workflow_call)', () => {
 describe('test-deployment.yml (workflow_dispatch)', () => {
   it('sends a test deployment and reads it back', async () => {
     const wf = workflow('test-deployment.yml')
-    const inputs = actionInputs(wf, {
-      'inputs.environment': String(
-        wf.on.workflow_dispatch.inputs?.environment.default
-      ),
-      'secrets.MULTITUDES_API_KEY': 'mtd_demo_key',
-      'github.repository': 'octo-org/octo-repo'
-    })
+    const inputs = actionInputs(
+      wf,
+      {
+        'inputs.environment': String(
+          wf.on.workflow_dispatch.inputs?.environment.default
+        ),
+        'secrets.MULTITUDES_API_KEY': 'mtd_demo_key',
+        'github.repository': 'octo-org/octo-repo'
+      },
+      'report'
+    )
 
     const { exitCode, outputs, api, summary } = await runAction(inputs)
 
