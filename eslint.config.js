@@ -25,7 +25,13 @@ export default defineConfig([
   {
     files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
     extends: [jest.configs['flat/recommended']],
-    languageOptions: { globals: { ...globals.jest } }
+    languageOptions: { globals: { ...globals.jest } },
+    rules: {
+      // Helpers named expect… assert; a test that calls only them has assertions.
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect*'] }],
+      // A skipped or unfinished test is a check that cannot fail.
+      'jest/no-disabled-tests': 'error'
+    }
   },
   prettier
 ])

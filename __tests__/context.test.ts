@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { toRunContext, type EventContext } from '../src/context.js'
+import { skipReason, toRunContext, type EventContext } from '../src/context.js'
 import { pushEvent, webhookExample } from '../__fixtures__/events.js'
 
 const SHA = '6113728f27ae82c7b1a177c8d03f9e96e0adf246'
@@ -102,6 +102,101 @@ describe('toRunContext on published webhook examples', () => {
       sha: SHA,
       pushBefore: undefined
     })
+  })
+
+  it('deployment_status: the event deployment, its environment, state and time', () => {
+    const event = webhookExample(
+      'deployment_status',
+      {},
+      (e) => (e.deployment_status as { state: string }).state === 'success'
+    )
+    const ctx = toRunContext(context('deployment_status', event))
+
+    expect(ctx).toMatchObject({
+      eventDeploymentId: 145988746,
+      eventEnvironment: 'production',
+      notDeployed: undefined,
+      eventTime: '2019-05-15T15:20:55.000Z',
+      ownRunIds: [1],
+      headFromCheckout: false
+    })
+    expect(skipReason(ctx, 'Production', false)).toBeUndefined()
+    expect(skipReason(ctx, 'staging', false)).toBe(
+      "the deployment_status event is for environment 'production', and this step reports 'staging'"
+    )
+  })
+
+  it('deployment_status that is not success: nothing was deployed', () => {
+    const event = webhookExample(
+      'deployment_status',
+      {},
+      (e) => (e.deployment_status as { state: string }).state === 'in_progress'
+    )
+    const ctx = toRunContext(context('deployment_status', event))
+
+    expect(skipReason(ctx, 'github-pages', false)).toBe(
+      "the deployment status is 'in_progress', not 'success'"
+    )
+  })
+
+  it('workflow_run: the triggering run is excluded, its updated_at is the time', () => {
+    const event = webhookExample(
+      'workflow_run',
+      {},
+      (e) =>
+        (e.workflow_run as { conclusion: unknown }).conclusion === 'success'
+    )
+    const ctx = toRunContext(context('workflow_run', event))
+
+    expect(ctx).toMatchObject({
+      ownRunIds: [1, 289782451],
+      eventTime: '2020-10-05T16:33:49.000Z',
+      notDeployed: undefined,
+      eventEnvironment: undefined
+    })
+  })
+
+  it('workflow_run still running or failed: nothing was deployed', () => {
+    const event = webhookExample(
+      'workflow_run',
+      {},
+      (e) => (e.workflow_run as { conclusion: unknown }).conclusion === null
+    )
+
+    expect(
+      skipReason(
+        toRunContext(context('workflow_run', event)),
+        'production',
+        false
+      )
+    ).toBe(
+      "the workflow run that triggered this one concluded 'none yet', not 'success'"
+    )
+  })
+
+  it.each(['workflow_dispatch', 'schedule', 'repository_dispatch'])(
+    '%s names no commit: the checkout is head',
+    (name) => {
+      expect(toRunContext(context(name, {})).headFromCheckout).toBe(true)
+    }
+  )
+
+  it('never trusts a payload value that is not a SHA as a revision', () => {
+    const ctx = toRunContext(
+      context('push', pushEvent('--upload-pack=touch /tmp/pwned', SHA))
+    )
+
+    expect(ctx.pushBefore).toBeUndefined()
+  })
+
+  it('a bad event time is ignored, not sent', () => {
+    const event = webhookExample('deployment_status')
+    const status = event.deployment_status as Record<string, unknown>
+    status.created_at = 'yesterday'
+
+    expect(toRunContext(context('deployment_status', event)).eventTime).toBe(
+      undefined
+    )
   })
 
   it('a local run without a repository still works', () => {
