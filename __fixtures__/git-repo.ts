@@ -1,5 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -101,6 +107,14 @@ export class TestRepo {
 
   head(): string {
     return this.git('rev-parse', 'HEAD')
+  }
+
+  readFile(file: string): string {
+    return readFileSync(path.join(this.dir, file), 'utf8')
+  }
+
+  writeFile(file: string, text: string): void {
+    writeFileSync(path.join(this.dir, file), text)
   }
 
   /** `git rev-list` as the ground truth the action must match. */

@@ -166,6 +166,33 @@ describe('a push deployed to production', () => {
     })
   })
 
+  it('a dry run with a key computes everything and still sends nothing', async () => {
+    const { exitCode, outputs, server, summary } = await deploy({
+      'dry-run': 'true'
+    })
+
+    expect(exitCode).toBe(0)
+    expect(server.requests).toHaveLength(0)
+    expect(outputs).toMatchObject({
+      reported: 'false',
+      status: '',
+      'commit-count': '4'
+    })
+    expect(summary).toContain('Dry run: nothing was sent')
+  })
+
+  it('masks the GitHub token and the key before anything else is written', async () => {
+    const token = 'ghs_e2eSecretToken0123456789'
+    const { stdout } = await deploy({}, [], { githubToken: token })
+
+    const lines = stdout.split('\n')
+    expect(lines[0]).toBe(`::add-mask::${SECRET}`)
+    expect(lines).toContain(`::add-mask::${token}`)
+    expect(lines.findIndex((l) => l === `::add-mask::${token}`)).toBeLessThan(
+      lines.findIndex((l) => !l.startsWith('::add-mask::'))
+    )
+  })
+
   it('a dry run without a key computes everything and sends nothing', async () => {
     const { exitCode, outputs, server, summary } = await deploy({
       'api-key': '',

@@ -49,7 +49,7 @@ const list = jest.fn<MultitudesClient['listDeployments']>()
 const deps = () => ({
   git: createGitClient(repo.dir),
   github: undefined,
-  multitudes: { postDeployment: post, listDeployments: list }
+  multitudes: { postDeployment: post, listDeployments: list, worstCaseMs: 1000 }
 })
 const NOW = new Date('2026-11-30T09:15:00.000Z')
 
@@ -155,7 +155,11 @@ describe('run', () => {
         commitDetails: () => Promise.reject(new Error('git log broke'))
       },
       github: undefined,
-      multitudes: { postDeployment: post, listDeployments: list }
+      multitudes: {
+        postDeployment: post,
+        listDeployments: list,
+        worstCaseMs: 1000
+      }
     })
     setInputs({ environment: 'production', 'api-key': 'mtd_key' })
 

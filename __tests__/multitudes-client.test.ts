@@ -1,5 +1,5 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEFAULT_BACKOFF, worstCaseMs } from '../src/backoff.js'
 import { ApiError } from '../src/errors.js'
 import type { DeploymentPayload } from '../src/deployment.js'
 import {
@@ -148,6 +148,20 @@ describe('errors a user must fix are not retried', () => {
     await expect(attempt).rejects.toThrow(message)
     expect(server.requests).toHaveLength(1)
   })
+
+  it.each([408, 429, 500, 502, 503, 504])(
+    '%i is transient: retried, then one record',
+    async (status) => {
+      const { server, client } = await setup([{ kind: 'status', status }])
+
+      await expect(client.postDeployment(payload)).resolves.toMatchObject({
+        status: 201,
+        attempts: 2
+      })
+      expect(server.requests).toHaveLength(2)
+      expect(server.deployments).toHaveLength(1)
+    }
+  )
 
   it.each([404, 413])('%i is final', async (status) => {
     const { server, client } = await setup([{ kind: 'status', status }])
@@ -368,8 +382,75 @@ describe('bounded time', () => {
     expect(slept).toEqual([30_000, 30_000, 30_000])
   })
 
-  it('the documented worst case with the defaults is under 2 min 15 s', () => {
-    expect(worstCaseMs(4, 30_000, DEFAULT_BACKOFF)).toBe(134_000)
-    expect(worstCaseMs(2, 10_000, DEFAULT_BACKOFF)).toBe(20_000 + 20_000)
+  it('the client states its own worst case, and the README states the default one', () => {
+    const client = createMultitudesClient({
+      url: new URL('https://integrations.multitudes.co/deployment'),
+      apiKey: 'k',
+      timeoutMs: 30_000,
+      maxAttempts: 4
+    })
+
+    expect(client.worstCaseMs).toBe(134_000)
+    expect(readFileSync('README.md', 'utf8')).toContain(
+      `4 × 30 s + 14 s of backoff = **${client.worstCaseMs / 1000} s**`
+    )
   })
+
+  // The bound covers both; a server that asks for the longest Retry-After comes close to it.
+  it.each<[string, () => Promise<Response>, number]>([
+    [
+      'never answers: every attempt times out',
+      () => new Promise<Response>(() => undefined),
+      0
+    ],
+    [
+      'always asks to retry an hour later',
+      () =>
+        Promise.resolve(
+          new Response('later', {
+            status: 503,
+            headers: { 'Retry-After': '3600' }
+          })
+        ),
+      0.85
+    ]
+  ])(
+    'an API that %s ends within the client’s stated worst case',
+    async (_name, answer, tightness) => {
+      const timeoutMs = 200
+      const slept: number[] = []
+      const client = createMultitudesClient({
+        url: new URL('https://api.example.com/deployment'),
+        apiKey: 'k',
+        timeoutMs,
+        maxAttempts: 4,
+        backoff: { random: () => 0.9 },
+        fetch: (_url, init) => {
+          // A hung request ends when the client's own timeout aborts it.
+          return Promise.race([
+            answer(),
+            new Promise<Response>((_resolve, reject) =>
+              init?.signal?.addEventListener('abort', () =>
+                reject(init.signal?.reason as Error)
+              )
+            )
+          ])
+        },
+        sleep: (ms) => {
+          slept.push(ms)
+          return Promise.resolve()
+        }
+      })
+
+      const started = performance.now()
+      await expect(client.postDeployment(payload)).rejects.toMatchObject({
+        attempts: 4
+      })
+      // Real time spent in requests, plus the waits the client asked for.
+      const total =
+        performance.now() - started + slept.reduce((a, b) => a + b, 0)
+      expect(total).toBeLessThanOrEqual(client.worstCaseMs)
+      expect(total).toBeGreaterThanOrEqual(client.worstCaseMs * tightness)
+    }
+  )
 })

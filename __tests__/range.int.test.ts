@@ -33,7 +33,7 @@ const push = (before: string): Partial<RunContext> => ({
 })
 
 describe('a push of several commits (fast-forward)', () => {
-  it('sends every pushed commit, where the vendor snippet sends only head', async () => {
+  it('sends every pushed commit, where the vendor snippet’s base (head’s parent) sends only head', async () => {
     const repo = TestRepo.init()
     const before = repo.commit('live')
     const pushed = repo.commits(3, 'feature')
@@ -47,7 +47,8 @@ describe('a push of several commits (fast-forward)', () => {
       baseSource: 'push',
       base: before
     })
-    expect(repo.revList('--ancestry-path', 'HEAD^1..HEAD')).toEqual([pushed[2]])
+    const vendor = await range(repo, { strategy: 'parent' }, push(before))
+    expect(vendor).toMatchObject({ baseSource: 'parent', shas: [pushed[2]] })
   })
 })
 
@@ -415,6 +416,52 @@ describe('shallow and partial checkouts', () => {
     const result = await range(clone, { strategy: 'base', base })
 
     expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+  })
+
+  // Each of the two shallow safety checks on its own: the other one never fires here, so a
+  // test fails when either is removed.
+  it('deepens when only a listed commit is a shallow boundary (a 40-commit side branch, depth 15)', async () => {
+    const origin = TestRepo.init()
+    origin.commit('root')
+    origin.git('checkout', '-q', '-b', 'side')
+    origin.commits(40, 'side')
+    origin.git('checkout', '-q', 'main')
+    const base = origin.commit('base')
+    origin.commit('main after base')
+    origin.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #9', 'side')
+    const clone = origin.clone('--depth', '15')
+    const boundary = new Set(clone.readFile('.git/shallow').trim().split('\n'))
+    // base is inside the clone, not on its boundary, and git alone sends 27 commits too few:
+    expect(boundary.has(base)).toBe(false)
+    expect(clone.revList(`${base}..HEAD`).length).toBeLessThan(42 - 20)
+
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+    expect(result.shas).toHaveLength(42)
+  })
+
+  it('deepens when only base is a shallow boundary (its history hides commits it already has)', async () => {
+    const origin = TestRepo.init()
+    origin.commit('root')
+    const fork = origin.commit('fork point')
+    const base = origin.commit('base')
+    origin.git('checkout', '-q', '-b', 'side', fork)
+    const side = origin.commit('side')
+    origin.git('checkout', '-q', 'main')
+    const mainWork = origin.commit('main work')
+    origin.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #3', 'side')
+    const clone = origin.clone()
+    // A checkout cut exactly at base: git cannot see that fork and root are below base.
+    clone.writeFile('.git/shallow', `${base}\n`)
+    expect(clone.revList(`${base}..HEAD`)).toContain(fork)
+
+    const result = await range(clone, { strategy: 'base', base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+    expect(new Set(result.shas)).toEqual(
+      new Set([clone.head(), side, mainWork])
+    )
   })
 
   it('fetches a base a full clone lacks, without making it shallow', async () => {

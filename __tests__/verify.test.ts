@@ -86,10 +86,30 @@ describe('verifyDeployment against the local API', () => {
     expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(3)
   })
 
-  it('says when the key may not read deployments', async () => {
+  it('says when the key may not read deployments (403)', async () => {
+    // A key of the organisation without a deployments scope.
+    server = await startMultitudesServer({ keys: { mtd_other_scope: [] } })
+    const client = createMultitudesClient({
+      url: new URL(server.url),
+      apiKey: 'mtd_other_scope',
+      timeoutMs: 2000,
+      maxAttempts: 1
+    })
+
+    const attempt = verifyDeployment(client, payload)
+
+    await expect(attempt).rejects.toMatchObject({ status: 403 })
+    await expect(attempt).rejects.toThrow(
+      /The API key may not read deployments \(403 Forbidden\)/
+    )
+  })
+
+  it('says when the key is refused (401)', async () => {
     const { client } = await clientWith(0, true, 'mtd_nope')
 
-    await expect(verifyDeployment(client, payload)).rejects.toThrow(/401/)
+    await expect(verifyDeployment(client, payload)).rejects.toMatchObject({
+      status: 401
+    })
   })
 })
 

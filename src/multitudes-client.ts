@@ -1,5 +1,10 @@
 import pRetry from 'p-retry'
-import { DEFAULT_BACKOFF, retryDelayMs, type Backoff } from './backoff.js'
+import {
+  DEFAULT_BACKOFF,
+  retryDelayMs,
+  worstCaseMs,
+  type Backoff
+} from './backoff.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { DeploymentPayload } from './deployment.js'
 import { ApiError, errorMessage } from './errors.js'
@@ -19,6 +24,8 @@ export interface ApiResponse {
 }
 
 export interface MultitudesClient {
+  /** The longest one request can take with these options, retries included (the README's bound). */
+  readonly worstCaseMs: number
   /** POSTs one deployment; retries transient failures; throws ApiError when it is not accepted. */
   postDeployment(payload: DeploymentPayload): Promise<ApiResponse>
   /** GETs one page of deployments, test deployments included, with the same retries. */
@@ -157,6 +164,7 @@ export function createMultitudesClient(
   }
 
   return {
+    worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
     postDeployment: (payload) => send(url, JSON.stringify(payload)),
     listDeployments: (page, pageSize) => {
       const target = new URL(url)

@@ -18,9 +18,12 @@ export async function sendDeployment(
     )
     return
   }
-  report.post = await core.group('Reporting deployment', () =>
-    multitudes.postDeployment(payload)
-  )
+  report.post = await core.group('Reporting deployment', () => {
+    core.info(
+      `Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`
+    )
+    return multitudes.postDeployment(payload)
+  })
   core.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`)
   if (inputs.verify) {
     await core.group('Verifying', () => verifyDeployment(multitudes, payload))

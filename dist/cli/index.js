@@ -40364,6 +40364,7 @@ function createMultitudesClient(options) {
         }
     }
     return {
+        worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
         postDeployment: (payload) => send(url, JSON.stringify(payload)),
         listDeployments: (page, pageSize) => {
             const target = new URL(url);
@@ -41444,7 +41445,10 @@ async function sendDeployment(inputs, multitudes, payload, report) {
         info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
         return;
     }
-    report.post = await group('Reporting deployment', () => multitudes.postDeployment(payload));
+    report.post = await group('Reporting deployment', () => {
+        info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        return multitudes.postDeployment(payload);
+    });
     info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
         await group('Verifying', () => verifyDeployment(multitudes, payload));
