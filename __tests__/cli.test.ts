@@ -1,6 +1,7 @@
 /** The CLI for other CI systems: the bundled dist/cli/index.js, end to end, and its helpers. */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { assertDistFresh } from '../dev/source-hash.ts'
 import path from 'node:path'
 import { cliContext, HELP, plainLog } from '../src/cli.js'
 import {
@@ -19,6 +20,8 @@ afterEach(async () => {
 const repo = TestRepo.init()
 const before = repo.commit('live')
 const shipped = repo.commits(3, 'shipped')
+
+assertDistFresh()
 
 /** Runs the bundled CLI in the repository, with only the environment given (as a CI would). */
 async function cli(args: string[], env: Record<string, string> = {}) {

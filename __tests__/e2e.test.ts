@@ -10,21 +10,13 @@ import {
   expect,
   it
 } from '@jest/globals'
-import { existsSync } from 'node:fs'
 import { startMultitudesServer, type Fault } from '../dev/multitudes-server.ts'
-import {
-  ACTION_DIR,
-  runLikeRunner,
-  type RunnerOptions
-} from '../dev/run-action.ts'
+import { runLikeRunner, type RunnerOptions } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { pushEvent, webhookExample } from '../__fixtures__/events.js'
 import { startFakeGitHub } from '../dev/fake-github-api.ts'
 
 const SECRET = 'mtd_live_9fQ2xR7vK3pL8sT1'
-const dist = `${ACTION_DIR}/dist/index.js`
-if (!existsSync(dist))
-  throw new Error('dist/index.js is missing: run `npm run build` first')
 
 let repo: TestRepo
 let before: string

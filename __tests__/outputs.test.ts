@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { OUTPUTS, outputValues } from '../src/outputs.js'
+import { parseFileCommands } from '../dev/run-action.ts'
 import { emptyReport } from '../src/report.js'
 import { actionYml } from '../__fixtures__/action-env.js'
 import {
@@ -83,5 +84,25 @@ describe('outputValues', () => {
       truncated: 'false'
     })
     expect(Object.values(values).every((v) => typeof v === 'string')).toBe(true)
+  })
+})
+
+describe('the runner emulation reads file commands as the runner does', () => {
+  it('reads name=value lines and heredocs, whichever comes first', () => {
+    expect(
+      parseFileCommands('a=1=2\nb<<EOF_x\nline 1\nline=2\nEOF_x\nx=<<y\n')
+    ).toEqual({ a: '1=2', b: 'line 1\nline=2', x: '<<y' })
+  })
+
+  it('fails on a line that is neither, as the runner fails the step', () => {
+    expect(() => parseFileCommands('a=1\njust text\n')).toThrow(
+      "Invalid format 'just text'"
+    )
+  })
+
+  it('fails on a heredoc whose delimiter never comes, instead of looping', () => {
+    expect(() => parseFileCommands('a<<EOF\nno end\n')).toThrow(
+      "Matching delimiter not found 'EOF'"
+    )
   })
 })

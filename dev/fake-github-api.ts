@@ -189,7 +189,10 @@ export async function startFakeGitHub(
   }
 }
 
-/** compare() backed by a real repository: `git rev-list base..head`, oldest first. */
+/**
+ * compare() backed by a real repository: `git rev-list base..head`, oldest first. Commit dates
+ * are shuffled, as rebases and cherry-picks leave them, so the order cannot come from dates.
+ */
 export function compareFromGit(
   revList: (...args: string[]) => string[],
   isAncestor: (a: string, b: string) => boolean
@@ -209,7 +212,9 @@ export function compareFromGit(
       baseSha: base,
       commits: shas.map((sha, i) => ({
         sha,
-        date: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
+        date: new Date(
+          1_700_000_000_000 + ((i * 7919) % shas.length) * 60_000
+        ).toISOString(),
         message: `commit ${i}`
       }))
     }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { assertDistFresh } from './source-hash.ts'
 
 export const ACTION_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -88,19 +89,32 @@ const FILES = {
   GITHUB_STEP_SUMMARY: 'step_summary'
 } as const
 
-/** Parses `name<<delimiter\nvalue\ndelimiter` records (and plain `name=value` lines). */
+/**
+ * Parses file-command records as the runner does: `name=value` lines and
+ * `name<<delimiter` … `delimiter` heredocs, whichever separator comes first. Like the runner, it
+ * throws on a line that is neither, and on a heredoc whose delimiter never comes; the runner then
+ * fails the step.
+ */
 export function parseFileCommands(text: string): Record<string, string> {
   const result: Record<string, string> = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
-    if (heredoc) {
-      const end = lines.indexOf(heredoc[2], i + 1)
-      result[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+    const line = lines[i]
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const heredoc = line.indexOf('<<')
+    if (equals > 0 && (heredoc < 0 || equals < heredoc)) {
+      result[line.slice(0, equals)] = line.slice(equals + 1)
+    } else if (heredoc > 0 && (equals < 0 || heredoc < equals)) {
+      const delimiter = line.slice(heredoc + 2)
+      const end = lines.indexOf(delimiter, i + 1)
+      if (delimiter === '' || end < 0) {
+        throw new Error(`Matching delimiter not found '${delimiter}'`)
+      }
+      result[line.slice(0, heredoc)] = lines.slice(i + 1, end).join('\n')
       i = end
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      result[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    } else {
+      throw new Error(`Invalid format '${line}'`)
     }
   }
   return result
@@ -109,6 +123,7 @@ export function parseFileCommands(text: string): Record<string, string> {
 export async function runLikeRunner(
   options: RunnerOptions
 ): Promise<RunnerResult> {
+  assertDistFresh()
   const temp = mkdtempSync(path.join(tmpdir(), 'runner-'))
   try {
     const env: Record<string, string> = {
@@ -166,11 +181,19 @@ export async function runLikeRunner(
     const files = Object.fromEntries(
       Object.keys(FILES).map((v) => [v, readFileSync(env[v], 'utf8')])
     )
+    let outputs: Record<string, string> = {}
+    let fileCommandError = ''
+    try {
+      outputs = parseFileCommands(files.GITHUB_OUTPUT)
+    } catch (error) {
+      // The runner fails a step whose output file it cannot read.
+      fileCommandError = `##[error]Unable to process file command 'output' successfully.\n##[error]${(error as Error).message}\n`
+    }
     return {
-      exitCode,
+      exitCode: fileCommandError ? 1 : exitCode,
       stdout: Buffer.concat(stdout).toString('utf8'),
-      stderr: Buffer.concat(stderr).toString('utf8'),
-      outputs: parseFileCommands(files.GITHUB_OUTPUT),
+      stderr: Buffer.concat(stderr).toString('utf8') + fileCommandError,
+      outputs,
       summary: files.GITHUB_STEP_SUMMARY,
       files,
       durationMs: Date.now() - started

@@ -41059,16 +41059,20 @@ async function rangeFromApi(github, head, choice, options) {
         commits: commits.slice(0, DESCRIBED)
     };
 }
-/** Unique, head first, then newest first by committer date (pages need not be in order). */
+/**
+ * Unique, head first, then newest first in GitHub's order: the pages list the range oldest
+ * first, as `git log --reverse` does. Dates are no guide (rebases and cherry-picks keep author
+ * dates, and clocks differ), so the order is the API's, reversed.
+ */
 function newestFirst(commits, head) {
     const unique = [
         ...new Map(commits.map((c) => [
             c.sha.toLowerCase(),
             { ...c, sha: c.sha.toLowerCase() }
         ])).values()
-    ];
-    return unique.sort((a, b) => Number(b.sha === head) - Number(a.sha === head) ||
-        Date.parse(b.date) - Date.parse(a.date));
+    ].reverse();
+    const at = unique.findIndex((c) => c.sha === head);
+    return at <= 0 ? unique : [unique[at], ...unique.filter((_, i) => i !== at)];
 }
 
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts

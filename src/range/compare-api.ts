@@ -89,7 +89,11 @@ export async function rangeFromApi(
   }
 }
 
-/** Unique, head first, then newest first by committer date (pages need not be in order). */
+/**
+ * Unique, head first, then newest first in GitHub's order: the pages list the range oldest
+ * first, as `git log --reverse` does. Dates are no guide (rebases and cherry-picks keep author
+ * dates, and clocks differ), so the order is the API's, reversed.
+ */
 function newestFirst(commits: CompareCommit[], head: string): CompareCommit[] {
   const unique = [
     ...new Map(
@@ -98,10 +102,7 @@ function newestFirst(commits: CompareCommit[], head: string): CompareCommit[] {
         { ...c, sha: c.sha.toLowerCase() }
       ])
     ).values()
-  ]
-  return unique.sort(
-    (a, b) =>
-      Number(b.sha === head) - Number(a.sha === head) ||
-      Date.parse(b.date) - Date.parse(a.date)
-  )
+  ].reverse()
+  const at = unique.findIndex((c) => c.sha === head)
+  return at <= 0 ? unique : [unique[at], ...unique.filter((_, i) => i !== at)]
 }

@@ -1,0 +1,27 @@
+/**
+ * `npm run mutate`: mutation testing of the logic where a wrong answer is silent. Incremental:
+ * a re-run tests only the mutants whose code or tests changed (reports/stryker-incremental.json).
+ * `npm run mutate -- --mutate src/git.ts` narrows it to one file.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'jest',
+  jest: { configFile: 'jest.stryker.config.js', enableFindRelatedTests: false },
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  mutate: [
+    'src/range/**/*.ts',
+    'src/git.ts',
+    'src/send.ts',
+    'src/multitudes-client.ts',
+    'src/inputs.ts'
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 30_000,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'reports', 'coverage', '.stryker-tmp']
+}
