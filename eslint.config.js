@@ -6,7 +6,13 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig([
-  globalIgnores(['dist/', 'coverage/', 'node_modules/']),
+  globalIgnores([
+    'dist/',
+    'coverage/',
+    'node_modules/',
+    '.stryker-tmp/',
+    'reports/'
+  ]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

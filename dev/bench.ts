@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { format, resolveConfig } from 'prettier'
 import { createGitHubApi } from '../src/github-api.ts'
 import { rangeFromApi } from '../src/range/compare-api.ts'
 import { previousDeploymentSha } from '../src/range/previous-deployment.ts'
@@ -568,5 +569,9 @@ The analysis behind these figures (profiles, why a budget is set where it is) is
 `
 console.log(`\n${verdicts}`)
 if (SMOKE) console.log('\n' + table)
-else writeFileSync(path.join(ACTION_DIR, 'BENCHMARKS.md'), report)
+else {
+  const file = path.join(ACTION_DIR, 'BENCHMARKS.md')
+  const options = (await resolveConfig(file)) ?? {}
+  writeFileSync(file, await format(report, { ...options, filepath: file }))
+}
 if (values.check && missed.length > 0) process.exitCode = 1
