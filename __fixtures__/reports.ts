@@ -48,7 +48,8 @@ export function reportedRun(overrides: Partial<Report> = {}): Report {
       status: 201,
       body: '{"message":"Created successfully"}',
       requestId: 'req-1',
-      attempts: 1
+      attempts: 1,
+      complete: true
     },
     ...overrides
   }

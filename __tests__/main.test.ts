@@ -72,7 +72,8 @@ describe('run', () => {
       status: 201,
       body: '{}',
       requestId: 'r1',
-      attempts: 1
+      attempts: 1,
+      complete: true
     })
 
     const { exitCode, outputs } = await runWith({})
@@ -146,7 +147,8 @@ describe('run', () => {
       status: 201,
       body: '{}',
       requestId: undefined,
-      attempts: 1
+      attempts: 1,
+      complete: true
     })
     const git = createGitClient(repo.dir)
     const broken = () => ({

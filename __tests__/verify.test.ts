@@ -118,10 +118,59 @@ describe('reading a GET answer', () => {
     ['[{"commitSha":"a"}]', 1],
     ['{"deployments":[{},{}]}', 2],
     ['{"data":[{}]}', 1],
-    ['{"message":"nope"}', 0],
-    ['not json', 0]
+    ['[]', 0]
   ])('deploymentsOf(%s) has %i items', (body, count) => {
     expect(deploymentsOf(body)).toHaveLength(count)
+  })
+
+  it.each(['{"message":"nope"}', 'not json', '{"deployments":[{"commitSha'])(
+    'deploymentsOf(%s) cannot tell: undefined, never an empty list',
+    (body) => {
+      expect(deploymentsOf(body)).toBeUndefined()
+    }
+  )
+
+  it('reads a page of 100 deployments of 20 SHAs (over 100 KB) whole, and finds ours on it', async () => {
+    server = await startMultitudesServer()
+    const writer = createMultitudesClient({
+      url: new URL(server.url),
+      apiKey: 'mtd_demo_key',
+      timeoutMs: 5000,
+      maxAttempts: 1
+    })
+    const ours = {
+      ...payload,
+      commitSha: Array.from({ length: 20 }, (_, i) => sha(5000 + i))
+    }
+    await writer.postDeployment(ours)
+    for (let i = 0; i < 99; i++) {
+      await writer.postDeployment({
+        ...payload,
+        commitSha: Array.from({ length: 20 }, (_, j) => sha(i * 100 + j + 1))
+      })
+    }
+    const page = await writer.listDeployments(1, 100)
+    expect(page.body.length).toBeGreaterThan(100 * 1024)
+
+    await expect(
+      verifyDeployment(writer, ours, { sleep: () => Promise.resolve() })
+    ).resolves.toBeUndefined()
+  })
+
+  it('fails loudly when a page cannot be read, instead of calling the deployment missing', async () => {
+    server = await startMultitudesServer({
+      faults: [{ on: 'get', kind: 'status', status: 200, body: '<html>' }]
+    })
+    const client = createMultitudesClient({
+      url: new URL(server.url),
+      apiKey: 'mtd_demo_key',
+      timeoutMs: 2000,
+      maxAttempts: 1
+    })
+
+    await expect(verifyDeployment(client, payload)).rejects.toThrow(
+      /GET \/deployment page 1 could not be read as a list of deployments \(not JSON/
+    )
   })
 
   it('matches on the commit set, environment and time', () => {

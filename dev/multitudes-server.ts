@@ -31,7 +31,10 @@ export type Fault = { on?: 'post' | 'get' } & (
     }
   | { kind: 'retry-after'; value: string }
   | { kind: 'drop' }
+  /** The deployment is stored; the answer's body breaks after its first bytes. */
   | { kind: 'reset-mid-body' }
+  /** The deployment is stored; the answer's body arrives a byte every 500 ms, for up to 60 s. */
+  | { kind: 'trickle' }
   | { kind: 'delay'; ms: number }
 )
 
@@ -186,13 +189,38 @@ export async function startMultitudesServer(
     json: unknown,
     requestId: string
   ): void => {
-    res.writeHead(status, {
+    const text = bodyOverride.get(res) ?? JSON.stringify(json)
+    const broken = brokenBody.get(res)
+    res.writeHead(statusOverride.get(res) ?? status, {
       'Content-Type': 'application/json',
-      'X-Request-Id': requestId
+      'X-Request-Id': requestId,
+      ...(broken ? { 'Content-Length': String(text.length + 1000) } : {})
     })
-    res.end(bodyOverride.get(res) ?? JSON.stringify(json))
+    if (broken === 'reset-mid-body') {
+      res.write(text.slice(0, 10))
+      setTimeout(() => res.socket?.destroy(), 10).unref()
+    } else if (broken === 'trickle') {
+      let sent = 0
+      const timer = setInterval(() => {
+        if (res.destroyed || sent >= 120) {
+          clearInterval(timer)
+          res.socket?.destroy()
+          return
+        }
+        res.write(text.charAt(sent++ % text.length))
+      }, 500)
+      timer.unref()
+    } else {
+      res.end(text)
+    }
   }
   const bodyOverride = new WeakMap<http.ServerResponse, string>()
+  const statusOverride = new WeakMap<http.ServerResponse, number>()
+  /** Answers whose body breaks or stalls after the deployment was stored. */
+  const brokenBody = new WeakMap<
+    http.ServerResponse,
+    'reset-mid-body' | 'trickle'
+  >()
 
   async function handle(
     req: http.IncomingMessage,
@@ -209,8 +237,11 @@ export async function startMultitudesServer(
         await new Promise((r) => setTimeout(r, fault.ms).unref())
         if (res.destroyed) return
       } else if (fault.kind === 'status' && fault.status < 300) {
-        // A success with an odd body: the deployment is stored, the answer replaced.
-        bodyOverride.set(res, fault.body ?? '')
+        // A success with an odd status or body: the deployment is stored, the answer replaced.
+        statusOverride.set(res, fault.status)
+        if (fault.body !== undefined) bodyOverride.set(res, fault.body)
+      } else if (fault.kind === 'reset-mid-body' || fault.kind === 'trickle') {
+        brokenBody.set(res, fault.kind)
       } else {
         applyFault(fault, res, requestId)
         return
@@ -350,14 +381,6 @@ function applyFault(
       return
     case 'drop':
       res.socket?.destroy()
-      return
-    case 'reset-mid-body':
-      res.writeHead(201, {
-        'Content-Type': 'application/json',
-        'Content-Length': '1000'
-      })
-      res.write('{"message":"Created')
-      setTimeout(() => res.socket?.destroy(), 10)
       return
   }
 }

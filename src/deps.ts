@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { createGitClient, type GitClient } from './git.js'
 import { createGitHubApi, type GitHubApi } from './github-api.js'
+import { transport } from './http.js'
 import type { Inputs } from './inputs.js'
 import {
   createMultitudesClient,
@@ -31,6 +32,8 @@ export function createDeps(inputs: Inputs, repository?: string): Deps {
             apiKey: inputs.apiKey,
             timeoutMs: inputs.timeoutSeconds * 1000,
             maxAttempts: inputs.maxAttempts,
+            fetch: transport().fetch,
+            proxy: transport().proxyFor(inputs.apiUrl),
             log: (message) => core.warning(message)
           })
   }

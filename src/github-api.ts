@@ -2,6 +2,7 @@ import * as github from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { errorMessage, HintedError } from './errors.js'
+import { transport } from './http.js'
 
 export interface GitHubDeployment {
   id: number
@@ -72,6 +73,8 @@ export function createGitHubApi(options: {
     options.token,
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      // The action's one transport: the same proxy rules as the Multitudes client.
+      request: { fetch: transport().fetch },
       retry: { doNotRetry: [400, 401, 403, 404, 422, 451] },
       throttle: {
         // Wait out a primary rate limit twice, a secondary one once; then fail clearly.

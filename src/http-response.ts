@@ -2,28 +2,55 @@ import type { FieldProblem } from './errors.js'
 
 /** Helpers that read what an HTTP answer says, without trusting its shape. */
 
-/** The body as text, at most `limit` bytes (a huge error page must not fill memory or logs). */
+/** What was read of a body: at most `limit` bytes, and whether that is all of it. */
+export interface BodyText {
+  text: string
+  /** False when the body was cut at the limit, broke, or missed its deadline. */
+  complete: boolean
+}
+
+/**
+ * The body as text, at most `limit` bytes (a huge error page must not fill memory or logs),
+ * within `deadlineMs`. Never throws: a body that breaks or stalls gives what arrived.
+ */
 export async function readBodyText(
   response: Response,
-  limit: number
-): Promise<string> {
-  if (!response.body) return ''
+  limit: number,
+  deadlineMs = Infinity
+): Promise<BodyText> {
+  if (!response.body) return { text: '', complete: true }
   const reader: ReadableStreamDefaultReader<Uint8Array> =
     response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-    if (size >= limit) {
-      await reader.cancel().catch(() => undefined)
-      break
+  let complete = false
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<'late'>((resolve) => {
+    if (Number.isFinite(deadlineMs))
+      timer = setTimeout(() => resolve('late'), deadlineMs)
+  })
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), deadline])
+      if (next === 'late') break
+      if (next.done) {
+        complete = true
+        break
+      }
+      chunks.push(next.value)
+      size += next.value.byteLength
+      if (size > limit) break
     }
+  } catch {
+    // A broken connection: keep what arrived.
+  } finally {
+    clearTimeout(timer)
+    if (!complete) await reader.cancel().catch(() => undefined)
   }
   const text = Buffer.concat(chunks).toString('utf8')
-  return size > limit ? text.slice(0, limit) : text
+  return size > limit
+    ? { text: text.slice(0, limit), complete: false }
+    : { text, complete }
 }
 
 function parseJson(text: string): unknown {

@@ -19,6 +19,8 @@ import { ACTION_NAME, ACTION_VERSION } from './version.js'
 export interface ApiResponse {
   status: number
   body: string
+  /** False when the body was cut at its limit, broke or stalled. */
+  complete: boolean
   requestId: string | undefined
   attempts: number
 }
@@ -38,13 +40,19 @@ export interface ClientOptions {
   timeoutMs: number
   maxAttempts: number
   fetch?: typeof fetch
+  /** The proxy requests go through (credentials removed), named when a connection fails. */
+  proxy?: string
   sleep?: (ms: number) => Promise<void>
   backoff?: Partial<Backoff>
   log?: (message: string) => void
 }
 
-/** Bytes of a response kept for outputs and messages. */
+/** Bytes of a POST response kept for outputs and messages. */
 export const BODY_LIMIT = 64 * 1024
+/** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
+export const GET_BODY_LIMIT = 16 * 1024 * 1024
+/** How long the body of a 2xx may take once its status line arrived. */
+export const BODY_DEADLINE_MS = 5000
 
 /** An attempt that may succeed if tried again. */
 class TransientFailure extends Error {
@@ -79,10 +87,13 @@ export function createMultitudesClient(
     timeoutMs,
     maxAttempts,
     fetch: fetchImpl = globalThis.fetch,
+    proxy,
     sleep = (ms: number) => delay(ms),
     log = () => undefined
   } = options
   const host = url.host
+  // Named in connection messages: "could not connect to <host> through the proxy <url>".
+  const route = proxy ? `${host} through the proxy ${proxy}` : host
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff }
 
   async function attempt(
@@ -106,21 +117,37 @@ export function createMultitudesClient(
         signal: AbortSignal.timeout(timeoutMs)
       })
     } catch (error) {
-      throw new TransientFailure(networkMessage(error, host, timeoutMs))
+      throw new TransientFailure(networkMessage(error, route, timeoutMs))
     }
-    let text: string
-    try {
-      text = await readBodyText(response, BODY_LIMIT)
-    } catch (error) {
-      throw new TransientFailure(
-        `the connection to ${host} broke while reading the ${response.status} response: ${networkMessage(error, host, timeoutMs)}`,
-        { status: response.status }
-      )
-    }
+    // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
+    // short deadline of its own and is never a reason to POST again.
     const status = response.status
+    const accepted = status >= 200 && status < 300
+    const read = await readBodyText(
+      response,
+      body === undefined ? GET_BODY_LIMIT : BODY_LIMIT,
+      accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs
+    )
+    const text = read.text
     const requestId = requestIdOf(response.headers, text)
-    if (status >= 200 && status < 300) {
-      return { status, body: text, requestId, attempts: attemptNumber }
+    if (accepted) {
+      if (!read.complete && body !== undefined) {
+        log(
+          `The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`
+        )
+      }
+      if (status !== 201 && body !== undefined) {
+        log(
+          `${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`
+        )
+      }
+      return {
+        status,
+        body: text,
+        complete: read.complete,
+        requestId,
+        attempts: attemptNumber
+      }
     }
     if (status === 408 || status === 429 || status >= 500) {
       throw new TransientFailure(`${host} answered ${status}`, {
@@ -184,12 +211,21 @@ function networkMessage(
   timeoutMs: number
 ): string {
   // Duck-typed: undici's errors may come from another realm.
-  const e = error as { name?: unknown; cause?: { code?: unknown } } | null
+  const e = error as {
+    name?: unknown
+    cause?: { code?: unknown; message?: unknown }
+  } | null
   if (e?.name === 'TimeoutError') {
     return `no answer from ${host} within ${timeoutMs / 1000} s`
   }
-  const code = e?.cause?.code
-  return `could not connect to ${host}: ${typeof code === 'string' ? code : errorMessage(error)}`
+  const cause = e?.cause
+  const detail =
+    typeof cause?.code === 'string'
+      ? cause.code
+      : cause
+        ? errorMessage(cause)
+        : errorMessage(error)
+  return `could not connect to ${host}: ${detail}`
 }
 
 function outage(failure: TransientFailure, attempts: number): ApiError {

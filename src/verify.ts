@@ -20,20 +20,23 @@ interface Listed {
   deployedAt?: unknown
 }
 
-/** Deployments in a GET response: a top-level array, or one under a usual key. */
-export function deploymentsOf(body: string): Listed[] {
+/**
+ * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
+ * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
+ */
+export function deploymentsOf(body: string): Listed[] | undefined {
   let json: unknown
   try {
     json = JSON.parse(body)
   } catch {
-    return []
+    return undefined
   }
   const list = Array.isArray(json)
     ? json
     : ['deployments', 'data', 'items', 'results']
         .map((key) => (json as Record<string, unknown> | null)?.[key])
         .find(Array.isArray)
-  return (list ?? []).filter(
+  return list?.filter(
     (item): item is Listed => typeof item === 'object' && item !== null
   )
 }
@@ -70,9 +73,14 @@ export async function verifyDeployment(
 ): Promise<void> {
   for (let attempt = 1; attempt <= tries; attempt++) {
     for (let page = 1; page <= maxPages; page++) {
-      const items = deploymentsOf(
-        (await client.listDeployments(page, PAGE_SIZE)).body
-      )
+      const answer = await client.listDeployments(page, PAGE_SIZE)
+      const items = answer.complete ? deploymentsOf(answer.body) : undefined
+      if (items === undefined) {
+        throw new VerificationError(
+          `GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`,
+          'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.'
+        )
+      }
       if (items.some((item) => isSameDeployment(item, payload))) return
       if (items.length < PAGE_SIZE) break
     }

@@ -30746,7 +30746,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2520);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7345);
 
 // @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
 // and stdout carries only the result (the JSON with --json).
@@ -30768,7 +30768,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2520:
+/***/ 7345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39632,7 +39632,164 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
+
+
+var DEFAULT_PORTS = {
+  ftp: 21,
+  gopher: 70,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+};
+
+function proxy_from_env_parseUrl(urlString) {
+  try {
+    return new URL(urlString);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {string|object|URL} url - The URL as a string or URL instance, or a
+ *   compatible object (such as the result from legacy url.parse).
+ * @return {string} The URL of the proxy that should handle the request to the
+ *  given URL. If no proxy is set, this will be an empty string.
+ */
+function getProxyForUrl(url) {
+  var parsedUrl = (typeof url === 'string' ? proxy_from_env_parseUrl(url) : url) || {};
+  var proto = parsedUrl.protocol;
+  var hostname = parsedUrl.host;
+  var port = parsedUrl.port;
+  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
+    return '';  // Don't proxy URLs without a valid scheme or host.
+  }
+
+  proto = proto.split(':', 1)[0];
+  // Stripping ports in this way instead of using parsedUrl.hostname to make
+  // sure that the brackets around IPv6 addresses are kept.
+  hostname = hostname.replace(/:\d*$/, '');
+  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(hostname, port)) {
+    return '';  // Don't proxy URLs that match NO_PROXY.
+  }
+
+  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
+  if (proxy && proxy.indexOf('://') === -1) {
+    // Missing scheme in proxy, default to the requested URL's scheme.
+    proxy = proto + '://' + proxy;
+  }
+  return proxy;
+}
+
+/**
+ * Determines whether a given URL should be proxied.
+ *
+ * @param {string} hostname - The host name of the URL.
+ * @param {number} port - The effective port of the URL.
+ * @returns {boolean} Whether the given URL should be proxied.
+ * @private
+ */
+function shouldProxy(hostname, port) {
+  var NO_PROXY = getEnv('no_proxy').toLowerCase();
+  if (!NO_PROXY) {
+    return true;  // Always proxy if NO_PROXY is not set.
+  }
+  if (NO_PROXY === '*') {
+    return false;  // Never proxy if wildcard is set.
+  }
+
+  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
+    if (!proxy) {
+      return true;  // Skip zero-length hosts.
+    }
+    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
+    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
+    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
+    if (parsedProxyPort && parsedProxyPort !== port) {
+      return true;  // Skip if ports don't match.
+    }
+
+    if (!/^[.*]/.test(parsedProxyHostname)) {
+      // No wildcards, so stop proxying if there is an exact match.
+      return hostname !== parsedProxyHostname;
+    }
+
+    if (parsedProxyHostname.charAt(0) === '*') {
+      // Remove leading wildcard.
+      parsedProxyHostname = parsedProxyHostname.slice(1);
+    }
+    // Stop proxying if the hostname ends with the no_proxy host.
+    return !hostname.endsWith(parsedProxyHostname);
+  });
+}
+
+/**
+ * Get the value for an environment variable.
+ *
+ * @param {string} key - The name of the environment variable.
+ * @return {string} The value of the environment variable.
+ * @private
+ */
+function getEnv(key) {
+  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
+}
+
+;// CONCATENATED MODULE: ./src/http.ts
+
+
+/** A proxy URL without its user and password, for messages. */
+function redactProxy(proxy) {
+    try {
+        const url = new URL(proxy);
+        url.username = '';
+        url.password = '';
+        return url.href.replace(/\/$/, '');
+    }
+    catch {
+        return 'the configured proxy';
+    }
+}
+function createTransport() {
+    const direct = new undici.Agent();
+    const proxies = new Map();
+    const dispatcherFor = (url) => {
+        const proxy = getProxyForUrl(url.href);
+        if (!proxy)
+            return direct;
+        let agent = proxies.get(proxy);
+        if (!agent) {
+            agent = new undici.ProxyAgent(proxy);
+            proxies.set(proxy, agent);
+        }
+        return agent;
+    };
+    const fetch = ((input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        return (0,undici.fetch)(input, {
+            ...init,
+            dispatcher: dispatcherFor(url)
+        });
+    });
+    return {
+        fetch,
+        proxyFor: (url) => {
+            const proxy = getProxyForUrl(url.href);
+            return proxy ? redactProxy(proxy) : undefined;
+        }
+    };
+}
+let shared;
+/** The process's transport, made on first use (the environment is read per request). */
+function transport() {
+    shared ??= createTransport();
+    return shared;
+}
+
 ;// CONCATENATED MODULE: ./src/github-api.ts
+
 
 
 
@@ -39651,6 +39808,8 @@ function createGitHubApi(options) {
     const [owner, repo] = options.repository.split('/');
     const octokit = getOctokit(options.token, {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        // The action's one transport: the same proxy rules as the Multitudes client.
+        request: { fetch: transport().fetch },
         retry: { doNotRetry: [400, 401, 403, 404, 422, 451] },
         throttle: {
             // Wait out a primary rate limit twice, a secondary one once; then fail clearly.
@@ -40157,27 +40316,49 @@ function worstCaseMs(maxAttempts, timeoutMs, backoff) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/http-response.ts
-/** Helpers that read what an HTTP answer says, without trusting its shape. */
-/** The body as text, at most `limit` bytes (a huge error page must not fill memory or logs). */
-async function readBodyText(response, limit) {
+/**
+ * The body as text, at most `limit` bytes (a huge error page must not fill memory or logs),
+ * within `deadlineMs`. Never throws: a body that breaks or stalls gives what arrived.
+ */
+async function readBodyText(response, limit, deadlineMs = Infinity) {
     if (!response.body)
-        return '';
+        return { text: '', complete: true };
     const reader = response.body.getReader();
     const chunks = [];
     let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.byteLength;
-        if (size >= limit) {
-            await reader.cancel().catch(() => undefined);
-            break;
+    let complete = false;
+    let timer;
+    const deadline = new Promise((resolve) => {
+        if (Number.isFinite(deadlineMs))
+            timer = setTimeout(() => resolve('late'), deadlineMs);
+    });
+    try {
+        for (;;) {
+            const next = await Promise.race([reader.read(), deadline]);
+            if (next === 'late')
+                break;
+            if (next.done) {
+                complete = true;
+                break;
+            }
+            chunks.push(next.value);
+            size += next.value.byteLength;
+            if (size > limit)
+                break;
         }
     }
+    catch {
+        // A broken connection: keep what arrived.
+    }
+    finally {
+        clearTimeout(timer);
+        if (!complete)
+            await reader.cancel().catch(() => undefined);
+    }
     const text = Buffer.concat(chunks).toString('utf8');
-    return size > limit ? text.slice(0, limit) : text;
+    return size > limit
+        ? { text: text.slice(0, limit), complete: false }
+        : { text, complete };
 }
 function parseJson(text) {
     try {
@@ -40278,8 +40459,12 @@ const ACTION_VERSION = '1.0.0';
 
 
 
-/** Bytes of a response kept for outputs and messages. */
+/** Bytes of a POST response kept for outputs and messages. */
 const BODY_LIMIT = 64 * 1024;
+/** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
+const GET_BODY_LIMIT = 16 * 1024 * 1024;
+/** How long the body of a 2xx may take once its status line arrived. */
+const BODY_DEADLINE_MS = 5000;
 /** An attempt that may succeed if tried again. */
 class TransientFailure extends Error {
     status;
@@ -40295,8 +40480,10 @@ class TransientFailure extends Error {
     }
 }
 function createMultitudesClient(options) {
-    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
+    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
     const host = url.host;
+    // Named in connection messages: "could not connect to <host> through the proxy <url>".
+    const route = proxy ? `${host} through the proxy ${proxy}` : host;
     const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     async function attempt(target, body, attemptNumber) {
         let response;
@@ -40316,19 +40503,29 @@ function createMultitudesClient(options) {
             });
         }
         catch (error) {
-            throw new TransientFailure(networkMessage(error, host, timeoutMs));
+            throw new TransientFailure(networkMessage(error, route, timeoutMs));
         }
-        let text;
-        try {
-            text = await readBodyText(response, BODY_LIMIT);
-        }
-        catch (error) {
-            throw new TransientFailure(`the connection to ${host} broke while reading the ${response.status} response: ${networkMessage(error, host, timeoutMs)}`, { status: response.status });
-        }
+        // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
+        // short deadline of its own and is never a reason to POST again.
         const status = response.status;
+        const accepted = status >= 200 && status < 300;
+        const read = await readBodyText(response, body === undefined ? GET_BODY_LIMIT : BODY_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
+        const text = read.text;
         const requestId = requestIdOf(response.headers, text);
-        if (status >= 200 && status < 300) {
-            return { status, body: text, requestId, attempts: attemptNumber };
+        if (accepted) {
+            if (!read.complete && body !== undefined) {
+                log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
+            }
+            if (status !== 201 && body !== undefined) {
+                log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
+            }
+            return {
+                status,
+                body: text,
+                complete: read.complete,
+                requestId,
+                attempts: attemptNumber
+            };
         }
         if (status === 408 || status === 429 || status >= 500) {
             throw new TransientFailure(`${host} answered ${status}`, {
@@ -40383,8 +40580,13 @@ function networkMessage(error, host, timeoutMs) {
     if (e?.name === 'TimeoutError') {
         return `no answer from ${host} within ${timeoutMs / 1000} s`;
     }
-    const code = e?.cause?.code;
-    return `could not connect to ${host}: ${typeof code === 'string' ? code : errorMessage(error)}`;
+    const cause = e?.cause;
+    const detail = typeof cause?.code === 'string'
+        ? cause.code
+        : cause
+            ? errorMessage(cause)
+            : errorMessage(error);
+    return `could not connect to ${host}: ${detail}`;
 }
 function outage(failure, attempts) {
     const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
@@ -40423,6 +40625,7 @@ function rejection(status, body, requestId, attempts, headers, verb) {
 
 
 
+
 function createDeps(inputs, repository) {
     return {
         git: createGitClient(inputs.workingDirectory ?? process.cwd()),
@@ -40436,6 +40639,8 @@ function createDeps(inputs, repository) {
                 apiKey: inputs.apiKey,
                 timeoutMs: inputs.timeoutSeconds * 1000,
                 maxAttempts: inputs.maxAttempts,
+                fetch: transport().fetch,
+                proxy: transport().proxyFor(inputs.apiUrl),
                 log: (message) => warning(message)
             })
     };
@@ -41396,21 +41601,24 @@ function emptyReport(serverUrl, repository) {
 
 
 const PAGE_SIZE = 100;
-/** Deployments in a GET response: a top-level array, or one under a usual key. */
+/**
+ * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
+ * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
+ */
 function deploymentsOf(body) {
     let json;
     try {
         json = JSON.parse(body);
     }
     catch {
-        return [];
+        return undefined;
     }
     const list = Array.isArray(json)
         ? json
         : ['deployments', 'data', 'items', 'results']
             .map((key) => json?.[key])
             .find(Array.isArray);
-    return (list ?? []).filter((item) => typeof item === 'object' && item !== null);
+    return list?.filter((item) => typeof item === 'object' && item !== null);
 }
 /** The same commits, environment and (when listed) time as the payload. */
 function isSameDeployment(item, payload) {
@@ -41428,7 +41636,11 @@ function isSameDeployment(item, payload) {
 async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, maxPages = 10, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms) } = {}) {
     for (let attempt = 1; attempt <= tries; attempt++) {
         for (let page = 1; page <= maxPages; page++) {
-            const items = deploymentsOf((await client.listDeployments(page, PAGE_SIZE)).body);
+            const answer = await client.listDeployments(page, PAGE_SIZE);
+            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
+            if (items === undefined) {
+                throw new VerificationError(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.');
+            }
             if (items.some((item) => isSameDeployment(item, payload)))
                 return;
             if (items.length < PAGE_SIZE)
