@@ -50,7 +50,7 @@ export function createTransport(): Transport {
       {
         ...(init as object),
         dispatcher: dispatcherFor(url)
-      } as never
+      }
     )
   }) as unknown as typeof globalThis.fetch
   return {
