@@ -176,18 +176,25 @@ describe('cliContext', () => {
       'a1',
       undefined
     ],
-    // Never handed to git: a variable that is not a SHA could be read as an option.
-    [
-      { CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: '--upload-pack=touch x' },
-      'a1',
-      undefined
-    ],
     [{ GIT_COMMIT: 'j1', GIT_PREVIOUS_SUCCESSFUL_COMMIT: J0 }, 'j1', J0],
     [{ BUILDKITE_COMMIT: 'k1' }, 'k1', undefined],
     [{ CIRCLE_SHA1: 'c1' }, 'c1', undefined],
     [{}, 'HEAD', undefined]
   ])('%j → head %s, base %s', (env, sha, before) => {
     expect(cliContext(env)).toMatchObject({ sha, pushBefore: before })
+  })
+})
+
+describe('cliContext refuses CI variables git could read as options', () => {
+  it.each([
+    [{ CI_COMMIT_BEFORE_SHA: '--upload-pack=touch x' }, 'CI_COMMIT_BEFORE_SHA'],
+    [
+      { GIT_PREVIOUS_SUCCESSFUL_COMMIT: 'main' },
+      'GIT_PREVIOUS_SUCCESSFUL_COMMIT'
+    ],
+    [{ CI_COMMIT_SHA: '--output=/tmp/x' }, 'CI_COMMIT_SHA']
+  ])('%j', (env, name) => {
+    expect(() => cliContext(env)).toThrow(new RegExp(`^Invalid '${name}'`))
   })
 })
 

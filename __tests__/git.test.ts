@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { GitError } from '../src/errors.js'
@@ -58,8 +60,8 @@ describe('parsers', () => {
 
   it('parseCommitDetails reads subjects with any characters', () => {
     const text =
-      `${'a'.repeat(40)}\x1fAda Lovelace\x1fMerge pull request #12 from octo/x | y\x1e\n` +
-      `${'b'.repeat(40)}\x1fGrace Hopper\x1fFix <script> & "quotes" (#13)\x1e\n`
+      `${'a'.repeat(40)}\0Ada Lovelace\0Merge pull request #12 from octo/x | y\0` +
+      `${'b'.repeat(40)}\0Grace Hopper\0Fix <script> & "quotes" (#13)`
     expect(parseCommitDetails(text)).toEqual([
       {
         sha: 'a'.repeat(40),
@@ -76,6 +78,32 @@ describe('parsers', () => {
 })
 
 describe('createGitClient on a real repository', () => {
+  it('a subject holding the old separators cannot forge a row', async () => {
+    const repo = TestRepo.init()
+    const forged = `innocent\x1e${'f'.repeat(40)}\x1fMallory\x1fforged (#999)`
+    const sha = repo.commit(forged, 'f.txt')
+
+    const details = await createGitClient(repo.dir).commitDetails([sha])
+
+    expect(details).toEqual([{ sha, author: 'Ada Lovelace', subject: forged }])
+  })
+
+  it('never reads a revision as an option, in fetch too', async () => {
+    const repo = TestRepo.init()
+    repo.commit('c')
+    const clone = repo.clone()
+    const marker = path.join(clone.dir, '..', 'pwned')
+    const git = createGitClient(clone.dir)
+
+    await expect(
+      git.fetchRef(`--upload-pack=touch ${marker}`, { shallow: false })
+    ).resolves.toBeUndefined()
+    await git
+      .deepen(1, [`--upload-pack=touch ${marker}`])
+      .catch(() => undefined)
+    expect(existsSync(marker)).toBe(false)
+  })
+
   it('reads commit details in the order asked', async () => {
     const repo = TestRepo.init()
     const [a, b] = repo.commits(2, 'change')
@@ -102,10 +130,10 @@ describe('createGitClient on a real repository', () => {
     expect(error).toBeInstanceOf(GitError)
     expect(error).toMatchObject({
       exitCode: 128,
-      args: ['rev-list', 'nope', '--boundary']
+      args: ['rev-list', '--boundary', '--end-of-options', 'nope']
     })
     expect((error as GitError).message).toMatch(
-      /^git rev-list nope --boundary failed with exit code 128/
+      /^git rev-list --boundary --end-of-options nope failed with exit code 128/
     )
   })
 

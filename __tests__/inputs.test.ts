@@ -118,12 +118,58 @@ describe('getInputs through the runner channels', () => {
     [{ strategy: 'base' }, /Input 'base' is empty/],
     [{ strategy: 'tag' }, /Input 'tag-pattern' is empty/],
     [{ paths: 'a', 'commit-source': 'api' }, /'paths' needs the git source/],
-    [{ 'api-key': 'mtd_a\nb' }, /Invalid 'api-key': it contains a line break/]
+    [
+      { 'api-key': 'mtd_a\nb' },
+      /Invalid 'api-key': character 6 \(U\+000A\) cannot be sent in an HTTP header/
+    ],
+    [
+      { 'api-key': 'mtd_abc\u200bdef' },
+      /Invalid 'api-key': character 8 \(U\+200B\)/
+    ],
+    [
+      { 'api-key': 'mtd_abc–def' },
+      /Invalid 'api-key': character 8 \(U\+2013\)/
+    ],
+    [{ 'tag-pattern': '--format=%(refname)' }, /Invalid 'tag-pattern'/],
+    [
+      { title: 'x'.repeat(256) },
+      /Invalid 'title'.*Expected text of at most 255 characters/
+    ],
+    [{ environment: 'e'.repeat(256) }, /Invalid 'environment'/],
+    [
+      { tags: Array.from({ length: 21 }, (_, i) => `t${i}`).join(',') },
+      /Invalid 'tags': "21 tags". Expected at most 20 tags of at most 100 characters each/
+    ],
+    [{ tags: `ok,${'t'.repeat(101)}` }, /Invalid 'tags'/],
+    [
+      { 'deployed-at': '2999-01-01T00:00:00Z' },
+      /Invalid 'deployed-at'.*Expected a time that has passed \(at most 5 minutes ahead/
+    ]
   ])('refuses %j', (values, message) => {
     setInputs({ ...required, ...values })
 
     expect(() => getInputs()).toThrow(InputError)
     expect(() => getInputs()).toThrow(message)
+  })
+
+  it('accepts a deployed-at within the clock-skew tolerance', () => {
+    const inFourMinutes = new Date(Date.now() + 4 * 60_000).toISOString()
+    setInputs({ ...required, 'deployed-at': inFourMinutes })
+
+    expect(getInputs().deployedAt).toBe(inFourMinutes)
+  })
+
+  it('reports every bad input at once', () => {
+    setInputs({
+      ...required,
+      strategy: 'latest',
+      'max-commits': '0',
+      'dry-run': 'yes'
+    })
+
+    expect(() => getInputs()).toThrow(
+      /^3 inputs are invalid\. \(1\) Invalid 'strategy'.* \(2\) Invalid 'max-commits'.* \(3\) Invalid 'dry-run'/
+    )
   })
 
   it('never repeats the key in an error', () => {

@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2564);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6181);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2564:
+/***/ 6181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33708,6 +33708,53 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/untrusted.ts
+
+/**
+ * The one boundary for text from outside (commit subjects, API bodies, GitHub error messages,
+ * names in event payloads) on its way to a log line, an annotation or a summary cell. Every
+ * message the action writes goes through here, its own included: escaping our own text is
+ * harmless, and a sink that is always escaped cannot be forgotten.
+ */
+/** Longest log line or annotation we write; a 5 MB error page is not a message. */
+const MAX_LINE = 4000;
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** At most `max` characters, with an ellipsis when cut (never half a surrogate pair). */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = Array.from(text.slice(0, max - 1));
+    if (cut.join('').length > max - 1)
+        cut.pop();
+    return `${cut.join('')}…`;
+}
+/**
+ * One line that the runner cannot read as a workflow command: no line breaks or controls, no
+ * `::` at its start (the `::cmd::` form) and no `##[` anywhere (the legacy form, which the
+ * runner finds anywhere in a line).
+ */
+function logLine(text, max = MAX_LINE) {
+    return clip(text
+        .replace(BREAKS, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/, '$1: '), max);
+}
+/** Text for a cell or line of the HTML job summary: one line, HTML-escaped. */
+function summaryText(text, max = MAX_LINE) {
+    return logLine(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** The log and annotation calls of @actions/core, with every message through logLine. */
+const say = {
+    info: (text) => info(logLine(text)),
+    notice: (text, props) => notice(logLine(text), props),
+    warning: (text, props) => warning(logLine(text), props),
+    error: (text, props) => error(logLine(text), props),
+    debug: (text) => core_debug(logLine(text)),
+    setFailed: (text) => setFailed(logLine(text))
+};
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -38835,7 +38882,9 @@ const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]
  * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
  * A time without a zone is refused: the runner's clock zone is not the user's.
  */
-function parseDeployedAt(name, raw) {
+/** How far ahead of this runner's clock `deployed-at` may be: clock skew between machines. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+function parseDeployedAt(name, raw, now = Infinity) {
     const value = raw.trim();
     const m = ISO_8601.exec(value);
     const expected = 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00';
@@ -38857,7 +38906,12 @@ function parseDeployedAt(name, raw) {
         Math.abs(offsetMinutes) <= 18 * 60;
     if (!real)
         throw invalid(name, raw, expected);
-    return new Date(local - offsetMinutes * 60_000).toISOString();
+    const at = local - offsetMinutes * 60_000;
+    if (at > now + CLOCK_SKEW_MS) {
+        // A deployment cannot have happened in the future; sent, it would skew Deploy Time for good.
+        throw invalid(name, raw, `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this runner's clock, ${new Date(now).toISOString()})`);
+    }
+    return new Date(at).toISOString();
 }
 /** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
 function parseList(raw, separators = /[,\n]/) {
@@ -38880,6 +38934,42 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 function hasControlCharacters(text) {
     return CONTROL.test(text);
 }
+/**
+ * Index of the first character an HTTP header value cannot carry as the key is sent (anything
+ * but printable ASCII and the space of "Bearer <key>"), or -1.
+ */
+function headerUnsafeAt(text) {
+    return text.search(/[^\x20-\x7e]/);
+}
+/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+function parseText(name, raw, max) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (CONTROL.test(value) || value.length > max) {
+        throw invalid(name, value.length > max ? `${value.slice(0, 40)}…` : raw, `text of at most ${max} characters, on one line`);
+    }
+    return value;
+}
+/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
+function parseTags(name, raw, count, max) {
+    const tags = parseList(raw);
+    const long = tags.find((t) => t.length > max || CONTROL.test(t));
+    if (tags.length > count || long !== undefined) {
+        throw invalid(name, long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`, `at most ${count} tags of at most ${max} characters each`);
+    }
+    return tags;
+}
+/** A glob for git (`tag-pattern`); never something git would read as an option. */
+function parsePattern(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value)) {
+        throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')");
+    }
+    return value;
+}
 /** A commit SHA or ref name; never something git would read as an option. */
 function parseRevision(name, raw) {
     const value = raw.trim();
@@ -38892,8 +38982,8 @@ function parseRevision(name, raw) {
 }
 function parseEnvironment(name, raw) {
     const value = raw.trim();
-    if (value === '' || CONTROL.test(value)) {
-        throw invalid(name, raw, 'the name of the environment deployed to, e.g. `production`');
+    if (value === '' || CONTROL.test(value) || value.length > 255) {
+        throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
     }
     return value;
 }
@@ -39157,13 +39247,19 @@ function createGitClient(cwd = process.cwd()) {
             return new Set(parseShaLines(text));
         },
         async isAncestor(ancestor, descendant) {
-            const r = await run(['merge-base', '--is-ancestor', ancestor, descendant], {
-                ok: [0, 1]
-            });
+            const r = await run([
+                'merge-base',
+                '--is-ancestor',
+                '--end-of-options',
+                ancestor,
+                descendant
+            ], { ok: [0, 1] });
             return r.exitCode === 0;
         },
         async mergeBase(a, b) {
-            const r = await run(['merge-base', a, b], { ok: [0, 1] });
+            const r = await run(['merge-base', '--end-of-options', a, b], {
+                ok: [0, 1]
+            });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
         },
         async revList(base, head, { limit, paths = [], shallow }) {
@@ -39183,8 +39279,10 @@ function createGitClient(cwd = process.cwd()) {
                     crossesShallowBoundary = true;
             });
             const range = base === undefined ? [head] : [head, `^${base}`];
-            const filter = paths.length > 0 ? ['--full-history', '--', ...paths] : ['--boundary'];
-            await run(['rev-list', ...range, ...filter], { onStdout: lines.push });
+            const args = paths.length > 0
+                ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
+                : ['--boundary', '--end-of-options', ...range];
+            await run(['rev-list', ...args], { onStdout: lines.push });
             lines.end();
             return {
                 shas,
@@ -39195,20 +39293,27 @@ function createGitClient(cwd = process.cwd()) {
         },
         async fetchRef(ref, { shallow }) {
             const depth = shallow ? ['--depth=1'] : [];
-            const r = await run([...FETCH, ...depth, 'origin', ref], {
+            const r = await run([...FETCH, ...depth, '--end-of-options', 'origin', ref], {
                 ok: [0, 1, 128]
             });
             return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined;
         },
         async deepen(by, revs) {
-            const args = [...FETCH, `--deepen=${by}`, 'origin'];
+            const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin'];
             const r = await run([...args, ...revs], { ok: [0, 1, 128] });
             // A server that refuses SHA wants still deepens the configured refs.
             if (r.exitCode !== 0)
                 await run(args);
         },
         async nearestTag(head, pattern) {
-            const onHead = await run(['tag', '--points-at', head, '--list', pattern]);
+            const onHead = await run([
+                'tag',
+                '--points-at',
+                head,
+                '--list',
+                '--end-of-options',
+                pattern
+            ]);
             const exclude = parseLines(onHead.stdout).flatMap((t) => [
                 '--exclude',
                 escapeGlob(t)
@@ -39220,6 +39325,7 @@ function createGitClient(cwd = process.cwd()) {
                 '--match',
                 pattern,
                 ...exclude,
+                '--end-of-options',
                 head
             ], { ok: [0, 128] });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
@@ -39227,11 +39333,13 @@ function createGitClient(cwd = process.cwd()) {
         async commitDetails(shas) {
             if (shas.length === 0)
                 return [];
+            // NUL-separated (-z): a subject cannot hold a NUL, so it cannot forge a field or a row.
             const r = await run([
                 'log',
+                '-z',
                 '--no-walk=unsorted',
                 '--stdin',
-                '--format=%H%x1f%an%x1f%s%x1e'
+                '--format=%H%x00%an%x00%s'
             ], { input: shas.join('\n') + '\n' });
             return parseCommitDetails(r.stdout);
         }
@@ -39271,16 +39379,20 @@ function parseShaLines(text) {
         .map((l) => l.toLowerCase())
         .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l));
 }
-/** Parses `%H%x1f%an%x1f%s%x1e` records. */
+/** Parses `git log -z --format=%H%x00%an%x00%s`: NUL between fields and between commits. */
 function parseCommitDetails(text) {
-    return text
-        .split('\x1e')
-        .map((record) => record.replace(/^\n+/, ''))
-        .filter((record) => record.trim() !== '')
-        .map((record) => {
-        const [sha = '', author = '', subject = ''] = record.split('\x1f');
-        return { sha: sha.trim().toLowerCase(), author, subject: subject.trim() };
-    });
+    const fields = text.split('\0');
+    const commits = [];
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        const sha = fields[i].trim().toLowerCase();
+        if (sha !== '')
+            commits.push({
+                sha,
+                author: fields[i + 1],
+                subject: fields[i + 2].trim()
+            });
+    }
+    return commits;
 }
 function escapeGlob(text) {
     return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
@@ -40440,6 +40552,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /** Bytes of a POST response kept for outputs and messages. */
 const BODY_LIMIT = 64 * 1024;
 /** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
@@ -40582,11 +40695,19 @@ function outage(failure, attempts) {
         attempts
     });
 }
+/** The first few rejected fields, and how many more: a 400 may list a thousand. */
+function fieldList(fields) {
+    const named = fields
+        .slice(0, 5)
+        .map((f) => `'${clip(f.field, 100)}' ${clip(f.message, 200)}`);
+    const more = fields.length - named.length;
+    return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
 function rejection(status, body, requestId, attempts, headers, verb) {
     const fields = status === 400 ? fieldProblemsOf(body) : [];
     const snippet = body.trim().slice(0, 500);
     const messages = {
-        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fields.map((f) => `'${f.field}' ${f.message}`).join('; ')}` : snippet ? `: ${snippet}` : ''}.`,
+        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
         401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
         403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
         404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
@@ -40622,7 +40743,7 @@ function createDeps(inputs, repository) {
                 maxAttempts: inputs.maxAttempts,
                 fetch: transport().fetch,
                 proxy: transport().proxyFor(inputs.apiUrl),
-                log: (message) => warning(message)
+                log: (message) => say.warning(message)
             })
     };
 }
@@ -40646,6 +40767,8 @@ function buildPayload(inputs, commitShas, deployedAt) {
 ;// CONCATENATED MODULE: ./src/failure.ts
 
 
+/** Field annotations written at most (one more counts the rest). */
+const FIELD_ANNOTATIONS = 5;
 /** Turns anything thrown into a Failure that says what happened and what to do. */
 function describeFailure(error) {
     const failure = {
@@ -40706,22 +40829,29 @@ function apiHint(error) {
  */
 function applyOnError(failure, onError) {
     const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
-    const annotate = fails ? error : warning;
-    for (const p of failure.fields) {
-        annotate(`Field '${p.field}': ${p.message}`, {
+    const annotate = fails ? say.error : say.warning;
+    // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
+    const shown = failure.fields.slice(0, FIELD_ANNOTATIONS);
+    for (const p of shown) {
+        annotate(`Field '${clip(p.field, 100)}': ${clip(p.message, 300)}`, {
             title: 'Multitudes rejected a field'
         });
+    }
+    const more = failure.fields.length - shown.length;
+    if (more > 0) {
+        annotate(`… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`, { title: 'Multitudes rejected a field' });
     }
     const message = failure.hint
         ? `${failure.message} ${failure.hint}`
         : failure.message;
     if (fails)
         return message;
-    warning(`${message} (on-error: ${onError}, so the step does not fail)`);
+    say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
     return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -40785,42 +40915,67 @@ const readInput = (name) => getInput(name);
 function getOnError(read = readInput) {
     return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
 }
-/** Reads and validates every input. Throws InputError naming the first bad one. */
-function getInputs(read = readInput, env = process.env) {
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
+/**
+ * Reads and validates every input. Throws one InputError that names every bad input, so a
+ * workflow is fixed in one round, not one input at a time.
+ */
+function getInputs(read = readInput, env = process.env, now = Date.now) {
     const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY);
     const githubToken = readSecret(read(INPUTS.githubToken));
-    const bool = (name) => parseBoolean(name, value(read, name));
-    const text = (name) => read(name).trim() || undefined;
+    const problems = [];
+    /** The parsed value, or `fallback` with the problem noted. */
+    const check = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            problems.push(error);
+            return fallback;
+        }
+    };
+    const bool = (name) => check(() => parseBoolean(name, value(read, name)), false);
+    const integer = (name, min, max) => check(() => parseInteger(name, value(read, name), min, max), min);
+    const text = (name, max) => check(() => parseText(name, read(name), max), undefined);
     const inputs = {
         apiKey,
-        environment: parseEnvironment(INPUTS.environment, read(INPUTS.environment)),
-        strategy: parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES),
-        base: parseRevision(INPUTS.base, read(INPUTS.base)),
-        head: parseRevision(INPUTS.head, read(INPUTS.head)),
-        tagPattern: text(INPUTS.tagPattern),
-        commitSource: parseEnum(INPUTS.commitSource, value(read, INPUTS.commitSource), COMMIT_SOURCES),
-        paths: parsePaths(INPUTS.paths, read(INPUTS.paths)),
-        maxCommits: parseInteger(INPUTS.maxCommits, value(read, INPUTS.maxCommits), 1, 100_000),
-        firstDeployment: parseEnum(INPUTS.firstDeployment, value(read, INPUTS.firstDeployment), FIRST_DEPLOYMENT),
+        environment: check(() => parseEnvironment(INPUTS.environment, read(INPUTS.environment)), ''),
+        strategy: check(() => parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES), 'auto'),
+        base: check(() => parseRevision(INPUTS.base, read(INPUTS.base)), undefined),
+        head: check(() => parseRevision(INPUTS.head, read(INPUTS.head)), undefined),
+        tagPattern: check(() => parsePattern(INPUTS.tagPattern, read(INPUTS.tagPattern)), undefined),
+        commitSource: check(() => parseEnum(INPUTS.commitSource, value(read, INPUTS.commitSource), COMMIT_SOURCES), 'auto'),
+        paths: check(() => parsePaths(INPUTS.paths, read(INPUTS.paths)), []),
+        maxCommits: integer(INPUTS.maxCommits, 1, 100_000),
+        firstDeployment: check(() => parseEnum(INPUTS.firstDeployment, value(read, INPUTS.firstDeployment), FIRST_DEPLOYMENT), 'head'),
         isTest: bool(INPUTS.isTest),
-        deployedAt: text(INPUTS.deployedAt)
-            ? parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt))
-            : undefined,
-        title: text(INPUTS.title),
-        tags: parseList(read(INPUTS.tags)),
+        deployedAt: check(() => read(INPUTS.deployedAt).trim()
+            ? parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt), now())
+            : undefined, undefined),
+        title: text(INPUTS.title, LIMITS.title),
+        tags: check(() => parseTags(INPUTS.tags, read(INPUTS.tags), LIMITS.tags, LIMITS.tag), []),
         dryRun: bool(INPUTS.dryRun),
-        onError: getOnError(read),
-        apiUrl: parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)),
+        onError: check(() => getOnError(read), 'fail'),
+        apiUrl: check(() => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)), new URL(inputs_DEFAULTS[INPUTS.apiUrl])),
         githubToken,
         verify: bool(INPUTS.verify),
-        timeoutSeconds: parseInteger(INPUTS.timeoutSeconds, value(read, INPUTS.timeoutSeconds), 1, 600),
-        maxAttempts: parseInteger(INPUTS.maxAttempts, value(read, INPUTS.maxAttempts), 1, 10),
-        workingDirectory: parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd())
+        timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
+        maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
+        workingDirectory: check(() => parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd()), undefined)
     };
-    checkCombinations(inputs);
+    if (problems.length === 0)
+        check(() => checkCombinations(inputs), undefined);
+    if (problems.length === 1)
+        throw problems[0];
+    if (problems.length > 1) {
+        throw new InputError(`${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`);
+    }
     for (const [key, v] of Object.entries(inputs)) {
         if (key !== 'apiKey' && key !== 'githubToken') {
-            core_debug(`input ${key}: ${JSON.stringify(v)}`);
+            say.debug(`input ${key}: ${JSON.stringify(v)}`);
         }
     }
     return inputs;
@@ -40844,8 +40999,11 @@ function checkCombinations(inputs) {
     if (inputs.apiKey === undefined && !inputs.dryRun) {
         throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
     }
-    if (inputs.apiKey !== undefined && hasControlCharacters(inputs.apiKey)) {
-        throw new InputError(`Invalid 'api-key': it contains a line break or control character. Expected the key exactly as Multitudes shows it.`);
+    const bad = inputs.apiKey === undefined ? -1 : headerUnsafeAt(inputs.apiKey);
+    if (bad >= 0) {
+        // Name the character and where it is, never the key.
+        const code = inputs.apiKey?.codePointAt(bad) ?? 0;
+        throw new InputError(`Invalid 'api-key': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as Multitudes shows it.`);
     }
     if (inputs.strategy === 'base' && inputs.base === undefined) {
         throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
@@ -41146,7 +41304,7 @@ async function rangeFromGit(git, head, choice, options) {
         if (shallow) {
             throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
+        say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
         return headOnly(head, choice, 'unavailable');
     }
     const only = (status) => headOnly(head, choice, status, base);
@@ -41161,7 +41319,7 @@ async function rangeFromGit(git, head, choice, options) {
     let status = 'ahead';
     if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
         if ((await git.mergeBase(base, head)) === undefined) {
-            warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
+            say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
             return only('unavailable');
         }
         status = 'diverged';
@@ -41188,7 +41346,7 @@ async function completeList(git, base, head, options, named, shallow) {
         if (step === undefined) {
             throw new CheckoutError(`The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        info(`The checkout is shallow: deepening it by ${step} commits.`);
+        say.info(`The checkout is shallow: deepening it by ${step} commits.`);
         await git.deepen(step, [head, base]);
         shallow = await git.isShallow();
     }
@@ -41228,7 +41386,7 @@ async function rangeFromApi(github, head, choice, options) {
             throw unknownBaseInput(choice.ref, 'that GitHub knows');
     }
     if (first === undefined) {
-        warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
+        say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
         return only('unavailable');
     }
     const status = STATUSES[first.status] ?? 'diverged';
@@ -41298,11 +41456,11 @@ async function previousDeploymentSha(github, environment, options) {
     let result = exact;
     if (exact.sha === undefined && !exact.exhausted) {
         const wanted = environment.toLowerCase();
-        core_debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        say.debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
         result = await scan((page) => github.listDeployments(page), (d) => d.environment.toLowerCase() === wanted && !seen.has(d.id), github, options, seen);
     }
     if (result.sha === undefined && result.exhausted) {
-        warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
     }
     return result.sha;
 }
@@ -41338,10 +41496,10 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
                 if (ownRunIds.length > 0 && ownRun.test(status.url))
                     continue;
                 if (LIVE_STATES.has(status.state)) {
-                    info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
+                    say.info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
                     return { ...result, sha: deployment.sha };
                 }
-                core_debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+                say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
             }
         }
         if (deployments.length < PER_PAGE)
@@ -41389,8 +41547,8 @@ async function chooseBase(inputs, ctx, head, deps) {
             if (deps.github) {
                 const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
                     const log = error instanceof GitHubApiError && error.status === 403
-                        ? info
-                        : warning;
+                        ? say.info
+                        : say.warning;
                     log(`Previous deployments could not be read (${errorMessage(error)}); trying the push event.`);
                     return NONE;
                 });
@@ -41435,9 +41593,9 @@ async function resolveRange(inputs, ctx, deps) {
         : fromGitOrApi(inputs, ctx, deps));
     const { range } = result;
     if (range.truncated) {
-        warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
+        say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
     }
-    info(explain(inputs, range));
+    say.info(explain(inputs, range));
     return result;
 }
 /** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
@@ -41457,7 +41615,7 @@ async function fromGitOrApi(inputs, ctx, deps) {
             // The compare API cannot filter by path: the whole range would be wrong for this service.
             throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
         }
-        warning(`${error.message} Using the GitHub compare API instead.`);
+        say.warning(`${error.message} Using the GitHub compare API instead.`);
         return fromApi(inputs, ctx, deps, head);
     }
 }
@@ -41521,7 +41679,7 @@ async function headFromGit(inputs, ctx, git) {
         const checkedOut = await commitInCheckout('HEAD', git);
         if (checkedOut !== undefined) {
             if (checkedOut !== ctx.sha.toLowerCase()) {
-                info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+                say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
             }
             return checkedOut;
         }
@@ -41554,7 +41712,7 @@ async function describeCommits(git, shas) {
         return await git.commitDetails(shas);
     }
     catch (error) {
-        warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
+        say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
         return [];
     }
 }
@@ -41636,25 +41794,27 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 ;// CONCATENATED MODULE: ./src/send.ts
 
 
+
 /** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
 async function sendDeployment(inputs, multitudes, payload, report) {
     if (inputs.dryRun || multitudes === undefined) {
-        info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
         return;
     }
     report.post = await group('Reporting deployment', () => {
-        info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload);
     });
-    info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
         await group('Verifying', () => verifyDeployment(multitudes, payload));
         report.verified = true;
-        info('The deployment reads back from GET /deployment.');
+        say.info('The deployment reads back from GET /deployment.');
     }
 }
 
 ;// CONCATENATED MODULE: ./src/execute.ts
+
 
 
 
@@ -41678,10 +41838,10 @@ async function execute(read, env, ctx, makeDeps, now) {
         const { environment, strategy, dryRun, isTest } = inputs;
         Object.assign(report, { environment, strategy, dryRun, isTest });
         if (ctx.eventWarning)
-            warning(ctx.eventWarning);
+            say.warning(ctx.eventWarning);
         report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
         if (report.skipped) {
-            notice(`Nothing to report: ${report.skipped}.`);
+            say.notice(`Nothing to report: ${report.skipped}.`);
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository);
@@ -41690,7 +41850,7 @@ async function execute(read, env, ctx, makeDeps, now) {
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (isDebug())
-            core_debug(`payload: ${JSON.stringify(report.payload)}`);
+            say.debug(`payload: ${JSON.stringify(report.payload)}`);
         await sendDeployment(inputs, deps.multitudes, report.payload, report);
         return { report, failMessage: undefined };
     }
@@ -41749,11 +41909,20 @@ function setOutputs(report) {
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 
+
+
 /** Commits listed in the summary; the rest are counted. */
 const LISTED = 200;
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Characters of a commit subject or author shown; the rest is cut with an ellipsis. */
+const SUBJECT_CHARS = 200;
+const AUTHOR_CHARS = 80;
+/** Rejected fields listed; the response output keeps them all. */
+const FIELDS_LISTED = 20;
+/**
+ * GitHub drops a step summary over 1 MiB whole. With the caps above a summary stays near
+ * 100 KiB; past this budget the commit list is left out and the summary says so.
+ */
+const SUMMARY_BUDGET = 512 * 1024;
 /** Pull-request numbers in merge (`Merge pull request #12`) and squash (`… (#12)`) subjects. */
 function pullRequestNumbers(subjects) {
     const found = subjects.flatMap((s) => {
@@ -41781,13 +41950,13 @@ function addDeploymentSummary(report) {
         ? `${report.serverUrl}/${report.repository}`
         : undefined;
     const link = (href, text) => href
-        ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`
-        : escapeHtml(text);
+        ? `<a href="${summaryText(href)}">${summaryText(text)}</a>`
+        : summaryText(text);
     const short = (sha) => sha.slice(0, 7);
     const { range, payload } = report;
     const rows = [
-        ['Environment', escapeHtml(report.environment ?? '')],
-        ['Result', escapeHtml(result(report))]
+        ['Environment', summaryText(report.environment ?? '')],
+        ['Result', summaryText(result(report))]
     ];
     if (range) {
         const compare = range.base && repoUrl
@@ -41796,7 +41965,7 @@ function addDeploymentSummary(report) {
         const base = range.base ? short(range.base) : (range.baseRef ?? 'none');
         rows.push([
             'Strategy',
-            `${escapeHtml(report.strategy ?? '')} (base from: ${range.baseSource})`
+            `${summaryText(report.strategy ?? '')} (base from: ${range.baseSource})`
         ], [
             'Range',
             `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
@@ -41806,10 +41975,10 @@ function addDeploymentSummary(report) {
         ]);
     }
     if (payload)
-        rows.push(['deployedAt', escapeHtml(payload.deployedAt)]);
+        rows.push(['deployedAt', summaryText(payload.deployedAt)]);
     rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
     summary
-        .addHeading(`Multitudes deployment${report.environment ? `: ${escapeHtml(report.environment)}` : ''}`, 2)
+        .addHeading(`Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`, 2)
         .addTable([
         [
             { data: 'Field', header: true },
@@ -41828,7 +41997,7 @@ function addDeploymentSummary(report) {
     if (report.commits.length > 0) {
         const items = report.commits
             .slice(0, LISTED)
-            .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${escapeHtml(c.subject)} (${escapeHtml(c.author)})</li>`);
+            .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`);
         const more = sent - LISTED;
         if (more > 0)
             items.push(`<li>… and ${more} more</li>`);
@@ -41838,24 +42007,36 @@ function addDeploymentSummary(report) {
         const f = report.failure;
         summary
             .addHeading('What went wrong', 3)
-            .addRaw(`<p>${escapeHtml(f.message)}</p>`, true);
+            .addRaw(`<p>${summaryText(f.message)}</p>`, true);
         if (f.fields.length > 0) {
-            summary.addList(f.fields.map((p) => `${escapeHtml(p.field)}: ${escapeHtml(p.message)}`));
+            const listed = f.fields
+                .slice(0, FIELDS_LISTED)
+                .map((p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`);
+            const more = f.fields.length - listed.length;
+            if (more > 0)
+                listed.push(`… and ${more} more (all of them are in the response output)`);
+            summary.addList(listed);
         }
         if (f.requestId)
-            summary.addRaw(`<p>Request id: <code>${escapeHtml(f.requestId)}</code></p>`, true);
+            summary.addRaw(`<p>Request id: <code>${summaryText(f.requestId)}</code></p>`, true);
         if (f.hint)
-            summary.addRaw(`<p><b>What to do:</b> ${escapeHtml(f.hint)}</p>`, true);
+            summary.addRaw(`<p><b>What to do:</b> ${summaryText(f.hint)}</p>`, true);
     }
 }
 /** Writes the summary; a summary that cannot be written warns and never fails the step. */
 async function writeSummary(report) {
     try {
         addDeploymentSummary(report);
+        if (summary.stringify().length > SUMMARY_BUDGET) {
+            // GitHub would drop it whole: keep what matters, without the commit list.
+            summary.emptyBuffer();
+            addDeploymentSummary({ ...report, commits: [] });
+            summary.addRaw(`<p>The commit list is left out: it would pass the ${SUMMARY_BUDGET / 1024} KiB summary budget. The commit-shas output has every SHA sent.</p>`, true);
+        }
         await summary.write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${errorMessage(error)}`);
+        say.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
     finally {
         summary.emptyBuffer();
@@ -41870,12 +42051,13 @@ async function writeSummary(report) {
 
 
 
+
 /** The action: inputs from the runner, results as outputs, a job summary and the exit status. */
 async function run(makeDeps = createDeps, now = () => new Date()) {
     const ctx = toRunContext(github_context);
     const { report, failMessage } = await execute((name) => getInput(name), process.env, ctx, makeDeps, now);
     if (failMessage !== undefined)
-        setFailed(failMessage);
+        say.setFailed(failMessage);
     setOutputs(report);
     await writeSummary(report);
 }

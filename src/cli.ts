@@ -1,6 +1,8 @@
-import * as core from '@actions/core'
+import { say } from './untrusted.js'
 import { parseArgs } from 'node:util'
 import { pushBase, type RunContext } from './context.js'
+import { errorMessage } from './errors.js'
+import { invalid, parseRevision } from './input-parsers.js'
 import { createDeps } from './deps.js'
 import { execute } from './execute.js'
 import { INPUTS } from './inputs.js'
@@ -30,30 +32,57 @@ ${FLAGS.map((f) => `  --${f}${BOOLEANS.has(f) ? '' : ' <value>'}`).join('\n')}
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`
 
-const first = (env: NodeJS.ProcessEnv, names: string[]): string | undefined =>
-  names.map((n) => env[n]).find((v) => v !== undefined && v !== '')
+/** The first of `names` that is set, as [name, value]. */
+const first = (
+  env: NodeJS.ProcessEnv,
+  names: string[]
+): [string, string] | undefined =>
+  names
+    .map((n): [string, string | undefined] => [n, env[n]])
+    .find((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+
+/** A CI variable that names a commit, validated like an input (it reaches git as a revision). */
+function commitVariable(
+  env: NodeJS.ProcessEnv,
+  names: string[],
+  shaOnly: boolean
+): string | undefined {
+  const found = first(env, names)
+  if (found === undefined) return undefined
+  const [name, raw] = found
+  const value = raw.trim()
+  if (shaOnly && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+    throw invalid(name, raw, 'a full commit SHA')
+  }
+  return parseRevision(name, value)
+}
 
 /** Where the CLI runs: a RunContext from the CI system's variables. */
 export function cliContext(
   env: NodeJS.ProcessEnv,
   repository?: string
 ): RunContext {
-  const before = first(env, [
-    'CI_COMMIT_BEFORE_SHA',
-    'GIT_PREVIOUS_SUCCESSFUL_COMMIT'
-  ])
+  const before = commitVariable(
+    env,
+    ['CI_COMMIT_BEFORE_SHA', 'GIT_PREVIOUS_SUCCESSFUL_COMMIT'],
+    true
+  )
   return {
     eventName: before ? 'push' : 'cli',
     sha:
-      first(env, [
-        'GITHUB_SHA',
-        'CI_COMMIT_SHA',
-        'BUILDKITE_COMMIT',
-        'CIRCLE_SHA1',
-        'GIT_COMMIT'
-      ]) ?? 'HEAD',
+      commitVariable(
+        env,
+        [
+          'GITHUB_SHA',
+          'CI_COMMIT_SHA',
+          'BUILDKITE_COMMIT',
+          'CIRCLE_SHA1',
+          'GIT_COMMIT'
+        ],
+        false
+      ) ?? 'HEAD',
     ref: '',
-    repository: repository ?? first(env, ['GITHUB_REPOSITORY']),
+    repository: repository ?? first(env, ['GITHUB_REPOSITORY'])?.[1],
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     runId: Number(env.GITHUB_RUN_ID ?? 0),
     eventHead: undefined,
@@ -134,10 +163,16 @@ export async function cli(
         ? ''
         : String(value)
   }
-  const ctx = cliContext(
-    env,
-    typeof flags.repository === 'string' ? flags.repository : undefined
-  )
+  let ctx: RunContext
+  try {
+    ctx = cliContext(
+      env,
+      typeof flags.repository === 'string' ? flags.repository : undefined
+    )
+  } catch (error) {
+    print(`${errorMessage(error)} Nothing was sent.`)
+    return EXIT.usage
+  }
   const { report, failMessage } = await execute(
     read,
     env,
@@ -159,7 +194,7 @@ export async function cli(
     if (report.dryRun && report.payload)
       print(JSON.stringify(report.payload, null, 2))
   }
-  if (failMessage !== undefined) core.error(failMessage)
+  if (failMessage !== undefined) say.error(failMessage)
   if (failMessage === undefined) return EXIT.ok
   return report.failure?.input ? EXIT.usage : EXIT.failed
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { say } from './untrusted.js'
 import { createGitClient, type GitClient } from './git.js'
 import { createGitHubApi, type GitHubApi } from './github-api.js'
 import { transport } from './http.js'
@@ -34,7 +34,7 @@ export function createDeps(inputs: Inputs, repository?: string): Deps {
             maxAttempts: inputs.maxAttempts,
             fetch: transport().fetch,
             proxy: transport().proxyFor(inputs.apiUrl),
-            log: (message) => core.warning(message)
+            log: (message) => say.warning(message)
           })
   }
 }

@@ -1,3 +1,4 @@
+import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import { skipReason, type RunContext } from './context.js'
 import type { Deps } from './deps.js'
@@ -40,10 +41,10 @@ export async function execute(
     const inputs = getInputs(read, env)
     const { environment, strategy, dryRun, isTest } = inputs
     Object.assign(report, { environment, strategy, dryRun, isTest })
-    if (ctx.eventWarning) core.warning(ctx.eventWarning)
+    if (ctx.eventWarning) say.warning(ctx.eventWarning)
     report.skipped = skipReason(ctx, environment, inputs.head !== undefined)
     if (report.skipped) {
-      core.notice(`Nothing to report: ${report.skipped}.`)
+      say.notice(`Nothing to report: ${report.skipped}.`)
       return { report, failMessage: undefined }
     }
     const deps = makeDeps(inputs, ctx.repository)
@@ -57,7 +58,7 @@ export async function execute(
       inputs.deployedAt ?? ctx.eventTime ?? startedAt
     )
     // Only in debug mode: a 100,000-commit payload is 4 MB of log.
-    if (core.isDebug()) core.debug(`payload: ${JSON.stringify(report.payload)}`)
+    if (core.isDebug()) say.debug(`payload: ${JSON.stringify(report.payload)}`)
     await sendDeployment(inputs, deps.multitudes, report.payload, report)
     return { report, failMessage: undefined }
   } catch (error) {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { clip, say } from './untrusted.js'
 import {
   ApiError,
   HintedError,
@@ -8,6 +8,9 @@ import {
 } from './errors.js'
 import type { OnError } from './inputs.js'
 import type { Failure } from './report.js'
+
+/** Field annotations written at most (one more counts the rest). */
+const FIELD_ANNOTATIONS = 5
 
 /** Turns anything thrown into a Failure that says what happened and what to do. */
 export function describeFailure(error: unknown): Failure {
@@ -74,16 +77,25 @@ export function applyOnError(
 ): string | undefined {
   const fails =
     onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage)
-  const annotate = fails ? core.error : core.warning
-  for (const p of failure.fields) {
-    annotate(`Field '${p.field}': ${p.message}`, {
+  const annotate = fails ? say.error : say.warning
+  // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
+  const shown = failure.fields.slice(0, FIELD_ANNOTATIONS)
+  for (const p of shown) {
+    annotate(`Field '${clip(p.field, 100)}': ${clip(p.message, 300)}`, {
       title: 'Multitudes rejected a field'
     })
+  }
+  const more = failure.fields.length - shown.length
+  if (more > 0) {
+    annotate(
+      `… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`,
+      { title: 'Multitudes rejected a field' }
+    )
   }
   const message = failure.hint
     ? `${failure.message} ${failure.hint}`
     : failure.message
   if (fails) return message
-  core.warning(`${message} (on-error: ${onError}, so the step does not fail)`)
+  say.warning(`${message} (on-error: ${onError}, so the step does not fail)`)
   return undefined
 }

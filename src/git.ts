@@ -147,16 +147,22 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
 
     async isAncestor(ancestor, descendant) {
       const r = await run(
-        ['merge-base', '--is-ancestor', ancestor, descendant],
-        {
-          ok: [0, 1]
-        }
+        [
+          'merge-base',
+          '--is-ancestor',
+          '--end-of-options',
+          ancestor,
+          descendant
+        ],
+        { ok: [0, 1] }
       )
       return r.exitCode === 0
     },
 
     async mergeBase(a, b) {
-      const r = await run(['merge-base', a, b], { ok: [0, 1] })
+      const r = await run(['merge-base', '--end-of-options', a, b], {
+        ok: [0, 1]
+      })
       return r.exitCode === 0 ? r.stdout.trim() : undefined
     },
 
@@ -175,9 +181,11 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
         if (shallow?.has(line)) crossesShallowBoundary = true
       })
       const range = base === undefined ? [head] : [head, `^${base}`]
-      const filter =
-        paths.length > 0 ? ['--full-history', '--', ...paths] : ['--boundary']
-      await run(['rev-list', ...range, ...filter], { onStdout: lines.push })
+      const args =
+        paths.length > 0
+          ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
+          : ['--boundary', '--end-of-options', ...range]
+      await run(['rev-list', ...args], { onStdout: lines.push })
       lines.end()
       return {
         shas,
@@ -189,21 +197,31 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
 
     async fetchRef(ref, { shallow }) {
       const depth = shallow ? ['--depth=1'] : []
-      const r = await run([...FETCH, ...depth, 'origin', ref], {
-        ok: [0, 1, 128]
-      })
+      const r = await run(
+        [...FETCH, ...depth, '--end-of-options', 'origin', ref],
+        {
+          ok: [0, 1, 128]
+        }
+      )
       return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined
     },
 
     async deepen(by, revs) {
-      const args = [...FETCH, `--deepen=${by}`, 'origin']
+      const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin']
       const r = await run([...args, ...revs], { ok: [0, 1, 128] })
       // A server that refuses SHA wants still deepens the configured refs.
       if (r.exitCode !== 0) await run(args)
     },
 
     async nearestTag(head, pattern) {
-      const onHead = await run(['tag', '--points-at', head, '--list', pattern])
+      const onHead = await run([
+        'tag',
+        '--points-at',
+        head,
+        '--list',
+        '--end-of-options',
+        pattern
+      ])
       const exclude = parseLines(onHead.stdout).flatMap((t) => [
         '--exclude',
         escapeGlob(t)
@@ -216,6 +234,7 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
           '--match',
           pattern,
           ...exclude,
+          '--end-of-options',
           head
         ],
         { ok: [0, 128] }
@@ -225,12 +244,14 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
 
     async commitDetails(shas) {
       if (shas.length === 0) return []
+      // NUL-separated (-z): a subject cannot hold a NUL, so it cannot forge a field or a row.
       const r = await run(
         [
           'log',
+          '-z',
           '--no-walk=unsorted',
           '--stdin',
-          '--format=%H%x1f%an%x1f%s%x1e'
+          '--format=%H%x00%an%x00%s'
         ],
         { input: shas.join('\n') + '\n' }
       )
@@ -278,16 +299,20 @@ export function parseShaLines(text: string): string[] {
     .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l))
 }
 
-/** Parses `%H%x1f%an%x1f%s%x1e` records. */
+/** Parses `git log -z --format=%H%x00%an%x00%s`: NUL between fields and between commits. */
 export function parseCommitDetails(text: string): CommitDetails[] {
-  return text
-    .split('\x1e')
-    .map((record) => record.replace(/^\n+/, ''))
-    .filter((record) => record.trim() !== '')
-    .map((record) => {
-      const [sha = '', author = '', subject = ''] = record.split('\x1f')
-      return { sha: sha.trim().toLowerCase(), author, subject: subject.trim() }
-    })
+  const fields = text.split('\0')
+  const commits: CommitDetails[] = []
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const sha = fields[i].trim().toLowerCase()
+    if (sha !== '')
+      commits.push({
+        sha,
+        author: fields[i + 1],
+        subject: fields[i + 2].trim()
+      })
+  }
+  return commits
 }
 
 function escapeGlob(text: string): string {

@@ -45,13 +45,10 @@ export function createTransport(): Transport {
   }
   const fetch = ((input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input))
-    return undiciFetch(
-      input as never,
-      {
-        ...(init as object),
-        dispatcher: dispatcherFor(url)
-      }
-    )
+    return undiciFetch(input as never, {
+      ...(init as object),
+      dispatcher: dispatcherFor(url)
+    })
   }) as unknown as typeof globalThis.fetch
   return {
     fetch,

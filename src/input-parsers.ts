@@ -65,7 +65,14 @@ const ISO_8601 =
  * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
  * A time without a zone is refused: the runner's clock zone is not the user's.
  */
-export function parseDeployedAt(name: string, raw: string): string {
+/** How far ahead of this runner's clock `deployed-at` may be: clock skew between machines. */
+export const CLOCK_SKEW_MS = 5 * 60_000
+
+export function parseDeployedAt(
+  name: string,
+  raw: string,
+  now = Infinity
+): string {
   const value = raw.trim()
   const m = ISO_8601.exec(value)
   const expected =
@@ -89,7 +96,16 @@ export function parseDeployedAt(name: string, raw: string): string {
     second < 60 &&
     Math.abs(offsetMinutes) <= 18 * 60
   if (!real) throw invalid(name, raw, expected)
-  return new Date(local - offsetMinutes * 60_000).toISOString()
+  const at = local - offsetMinutes * 60_000
+  if (at > now + CLOCK_SKEW_MS) {
+    // A deployment cannot have happened in the future; sent, it would skew Deploy Time for good.
+    throw invalid(
+      name,
+      raw,
+      `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this runner's clock, ${new Date(now).toISOString()})`
+    )
+  }
+  return new Date(at).toISOString()
 }
 
 /** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
@@ -116,6 +132,61 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text)
 }
 
+/**
+ * Index of the first character an HTTP header value cannot carry as the key is sent (anything
+ * but printable ASCII and the space of "Bearer <key>"), or -1.
+ */
+export function headerUnsafeAt(text: string): number {
+  return text.search(/[^\x20-\x7e]/)
+}
+
+/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+export function parseText(
+  name: string,
+  raw: string,
+  max: number
+): string | undefined {
+  const value = raw.trim()
+  if (value === '') return undefined
+  if (CONTROL.test(value) || value.length > max) {
+    throw invalid(
+      name,
+      value.length > max ? `${value.slice(0, 40)}…` : raw,
+      `text of at most ${max} characters, on one line`
+    )
+  }
+  return value
+}
+
+/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
+export function parseTags(
+  name: string,
+  raw: string,
+  count: number,
+  max: number
+): string[] {
+  const tags = parseList(raw)
+  const long = tags.find((t) => t.length > max || CONTROL.test(t))
+  if (tags.length > count || long !== undefined) {
+    throw invalid(
+      name,
+      long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`,
+      `at most ${count} tags of at most ${max} characters each`
+    )
+  }
+  return tags
+}
+
+/** A glob for git (`tag-pattern`); never something git would read as an option. */
+export function parsePattern(name: string, raw: string): string | undefined {
+  const value = raw.trim()
+  if (value === '') return undefined
+  if (value.startsWith('-') || CONTROL.test(value)) {
+    throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')")
+  }
+  return value
+}
+
 /** A commit SHA or ref name; never something git would read as an option. */
 export function parseRevision(name: string, raw: string): string | undefined {
   const value = raw.trim()
@@ -128,11 +199,11 @@ export function parseRevision(name: string, raw: string): string | undefined {
 
 export function parseEnvironment(name: string, raw: string): string {
   const value = raw.trim()
-  if (value === '' || CONTROL.test(value)) {
+  if (value === '' || CONTROL.test(value) || value.length > 255) {
     throw invalid(
       name,
       raw,
-      'the name of the environment deployed to, e.g. `production`'
+      'the name of the environment deployed to (at most 255 characters), e.g. `production`'
     )
   }
   return value

@@ -1,14 +1,17 @@
+import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import {
-  hasControlCharacters,
+  headerUnsafeAt,
   parseApiUrl,
   parseBoolean,
   parseDeployedAt,
   parseEnum,
   parseEnvironment,
   parseInteger,
-  parseList,
+  parsePattern,
+  parseTags,
+  parseText,
   parsePaths,
   parseRevision,
   parseWorkingDirectory
@@ -117,78 +120,118 @@ export function getOnError(read: Reader = readInput): OnError {
   return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR)
 }
 
-/** Reads and validates every input. Throws InputError naming the first bad one. */
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+export const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 }
+
+/**
+ * Reads and validates every input. Throws one InputError that names every bad input, so a
+ * workflow is fixed in one round, not one input at a time.
+ */
 export function getInputs(
   read: Reader = readInput,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  now: () => number = Date.now
 ): Readonly<Inputs> {
   const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY)
   const githubToken = readSecret(read(INPUTS.githubToken))
-  const bool = (name: string): boolean => parseBoolean(name, value(read, name))
-  const text = (name: string): string | undefined =>
-    read(name).trim() || undefined
+  const problems: InputError[] = []
+  /** The parsed value, or `fallback` with the problem noted. */
+  const check = <T>(parse: () => T, fallback: T): T => {
+    try {
+      return parse()
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      problems.push(error)
+      return fallback
+    }
+  }
+  const bool = (name: string): boolean =>
+    check(() => parseBoolean(name, value(read, name)), false)
+  const integer = (name: string, min: number, max: number): number =>
+    check(() => parseInteger(name, value(read, name), min, max), min)
+  const text = (name: string, max: number): string | undefined =>
+    check(() => parseText(name, read(name), max), undefined)
 
   const inputs: Inputs = {
     apiKey,
-    environment: parseEnvironment(INPUTS.environment, read(INPUTS.environment)),
-    strategy: parseEnum(
-      INPUTS.strategy,
-      value(read, INPUTS.strategy),
-      STRATEGIES
+    environment: check(
+      () => parseEnvironment(INPUTS.environment, read(INPUTS.environment)),
+      ''
     ),
-    base: parseRevision(INPUTS.base, read(INPUTS.base)),
-    head: parseRevision(INPUTS.head, read(INPUTS.head)),
-    tagPattern: text(INPUTS.tagPattern),
-    commitSource: parseEnum(
-      INPUTS.commitSource,
-      value(read, INPUTS.commitSource),
-      COMMIT_SOURCES
+    strategy: check(
+      () =>
+        parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES),
+      'auto'
     ),
-    paths: parsePaths(INPUTS.paths, read(INPUTS.paths)),
-    maxCommits: parseInteger(
-      INPUTS.maxCommits,
-      value(read, INPUTS.maxCommits),
-      1,
-      100_000
+    base: check(() => parseRevision(INPUTS.base, read(INPUTS.base)), undefined),
+    head: check(() => parseRevision(INPUTS.head, read(INPUTS.head)), undefined),
+    tagPattern: check(
+      () => parsePattern(INPUTS.tagPattern, read(INPUTS.tagPattern)),
+      undefined
     ),
-    firstDeployment: parseEnum(
-      INPUTS.firstDeployment,
-      value(read, INPUTS.firstDeployment),
-      FIRST_DEPLOYMENT
+    commitSource: check(
+      () =>
+        parseEnum(
+          INPUTS.commitSource,
+          value(read, INPUTS.commitSource),
+          COMMIT_SOURCES
+        ),
+      'auto'
+    ),
+    paths: check(() => parsePaths(INPUTS.paths, read(INPUTS.paths)), []),
+    maxCommits: integer(INPUTS.maxCommits, 1, 100_000),
+    firstDeployment: check(
+      () =>
+        parseEnum(
+          INPUTS.firstDeployment,
+          value(read, INPUTS.firstDeployment),
+          FIRST_DEPLOYMENT
+        ),
+      'head'
     ),
     isTest: bool(INPUTS.isTest),
-    deployedAt: text(INPUTS.deployedAt)
-      ? parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt))
-      : undefined,
-    title: text(INPUTS.title),
-    tags: parseList(read(INPUTS.tags)),
+    deployedAt: check(
+      () =>
+        read(INPUTS.deployedAt).trim()
+          ? parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt), now())
+          : undefined,
+      undefined
+    ),
+    title: text(INPUTS.title, LIMITS.title),
+    tags: check(
+      () => parseTags(INPUTS.tags, read(INPUTS.tags), LIMITS.tags, LIMITS.tag),
+      []
+    ),
     dryRun: bool(INPUTS.dryRun),
-    onError: getOnError(read),
-    apiUrl: parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)),
+    onError: check(() => getOnError(read), 'fail'),
+    apiUrl: check(
+      () => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)),
+      new URL(DEFAULTS[INPUTS.apiUrl])
+    ),
     githubToken,
     verify: bool(INPUTS.verify),
-    timeoutSeconds: parseInteger(
-      INPUTS.timeoutSeconds,
-      value(read, INPUTS.timeoutSeconds),
-      1,
-      600
-    ),
-    maxAttempts: parseInteger(
-      INPUTS.maxAttempts,
-      value(read, INPUTS.maxAttempts),
-      1,
-      10
-    ),
-    workingDirectory: parseWorkingDirectory(
-      INPUTS.workingDirectory,
-      read(INPUTS.workingDirectory),
-      env.GITHUB_WORKSPACE || process.cwd()
+    timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
+    maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
+    workingDirectory: check(
+      () =>
+        parseWorkingDirectory(
+          INPUTS.workingDirectory,
+          read(INPUTS.workingDirectory),
+          env.GITHUB_WORKSPACE || process.cwd()
+        ),
+      undefined
     )
   }
-  checkCombinations(inputs)
+  if (problems.length === 0) check(() => checkCombinations(inputs), undefined)
+  if (problems.length === 1) throw problems[0]
+  if (problems.length > 1) {
+    throw new InputError(
+      `${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`
+    )
+  }
   for (const [key, v] of Object.entries(inputs)) {
     if (key !== 'apiKey' && key !== 'githubToken') {
-      core.debug(`input ${key}: ${JSON.stringify(v)}`)
+      say.debug(`input ${key}: ${JSON.stringify(v)}`)
     }
   }
   return inputs
@@ -215,9 +258,12 @@ function checkCombinations(inputs: Inputs): void {
       `Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`
     )
   }
-  if (inputs.apiKey !== undefined && hasControlCharacters(inputs.apiKey)) {
+  const bad = inputs.apiKey === undefined ? -1 : headerUnsafeAt(inputs.apiKey)
+  if (bad >= 0) {
+    // Name the character and where it is, never the key.
+    const code = inputs.apiKey?.codePointAt(bad) ?? 0
     throw new InputError(
-      `Invalid 'api-key': it contains a line break or control character. Expected the key exactly as Multitudes shows it.`
+      `Invalid 'api-key': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as Multitudes shows it.`
     )
   }
   if (inputs.strategy === 'base' && inputs.base === undefined) {

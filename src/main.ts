@@ -1,3 +1,4 @@
+import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { toRunContext } from './context.js'
@@ -20,7 +21,7 @@ export async function run(
     makeDeps,
     now
   )
-  if (failMessage !== undefined) core.setFailed(failMessage)
+  if (failMessage !== undefined) say.setFailed(failMessage)
   setOutputs(report)
   await writeSummary(report)
 }

@@ -7,7 +7,8 @@ import {
 } from './backoff.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { DeploymentPayload } from './deployment.js'
-import { ApiError, errorMessage } from './errors.js'
+import { ApiError, errorMessage, type FieldProblem } from './errors.js'
+import { clip } from './untrusted.js'
 import {
   fieldProblemsOf,
   readBodyText,
@@ -243,6 +244,15 @@ function outage(failure: TransientFailure, attempts: number): ApiError {
   })
 }
 
+/** The first few rejected fields, and how many more: a 400 may list a thousand. */
+function fieldList(fields: readonly FieldProblem[]): string {
+  const named = fields
+    .slice(0, 5)
+    .map((f) => `'${clip(f.field, 100)}' ${clip(f.message, 200)}`)
+  const more = fields.length - named.length
+  return named.join('; ') + (more > 0 ? `; and ${more} more` : '')
+}
+
 function rejection(
   status: number,
   body: string,
@@ -254,7 +264,7 @@ function rejection(
   const fields = status === 400 ? fieldProblemsOf(body) : []
   const snippet = body.trim().slice(0, 500)
   const messages: Record<number, string> = {
-    400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fields.map((f) => `'${f.field}' ${f.message}`).join('; ')}` : snippet ? `: ${snippet}` : ''}.`,
+    400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
     401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
     403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
     404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,

@@ -1,3 +1,4 @@
+import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import type { DeploymentPayload } from './deployment.js'
 import type { Inputs } from './inputs.js'
@@ -13,21 +14,21 @@ export async function sendDeployment(
   report: Report
 ): Promise<void> {
   if (inputs.dryRun || multitudes === undefined) {
-    core.info(
+    say.info(
       `Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`
     )
     return
   }
   report.post = await core.group('Reporting deployment', () => {
-    core.info(
+    say.info(
       `Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`
     )
     return multitudes.postDeployment(payload)
   })
-  core.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`)
+  say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`)
   if (inputs.verify) {
     await core.group('Verifying', () => verifyDeployment(multitudes, payload))
     report.verified = true
-    core.info('The deployment reads back from GET /deployment.')
+    say.info('The deployment reads back from GET /deployment.')
   }
 }

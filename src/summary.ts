@@ -1,14 +1,22 @@
+import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
+import { summaryText } from './untrusted.js'
 import type { CommitDetails } from './git.js'
 import type { Report } from './report.js'
 
 /** Commits listed in the summary; the rest are counted. */
 const LISTED = 200
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
+/** Characters of a commit subject or author shown; the rest is cut with an ellipsis. */
+const SUBJECT_CHARS = 200
+const AUTHOR_CHARS = 80
+/** Rejected fields listed; the response output keeps them all. */
+const FIELDS_LISTED = 20
+/**
+ * GitHub drops a step summary over 1 MiB whole. With the caps above a summary stays near
+ * 100 KiB; past this budget the commit list is left out and the summary says so.
+ */
+export const SUMMARY_BUDGET = 512 * 1024
 
 /** Pull-request numbers in merge (`Merge pull request #12`) and squash (`… (#12)`) subjects. */
 export function pullRequestNumbers(subjects: readonly string[]): number[] {
@@ -37,14 +45,14 @@ export function addDeploymentSummary(report: Report): void {
     : undefined
   const link = (href: string | undefined, text: string): string =>
     href
-      ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`
-      : escapeHtml(text)
+      ? `<a href="${summaryText(href)}">${summaryText(text)}</a>`
+      : summaryText(text)
   const short = (sha: string): string => sha.slice(0, 7)
   const { range, payload } = report
 
   const rows: [string, string][] = [
-    ['Environment', escapeHtml(report.environment ?? '')],
-    ['Result', escapeHtml(result(report))]
+    ['Environment', summaryText(report.environment ?? '')],
+    ['Result', summaryText(result(report))]
   ]
   if (range) {
     const compare =
@@ -55,7 +63,7 @@ export function addDeploymentSummary(report: Report): void {
     rows.push(
       [
         'Strategy',
-        `${escapeHtml(report.strategy ?? '')} (base from: ${range.baseSource})`
+        `${summaryText(report.strategy ?? '')} (base from: ${range.baseSource})`
       ],
       [
         'Range',
@@ -67,12 +75,12 @@ export function addDeploymentSummary(report: Report): void {
       ]
     )
   }
-  if (payload) rows.push(['deployedAt', escapeHtml(payload.deployedAt)])
+  if (payload) rows.push(['deployedAt', summaryText(payload.deployedAt)])
   rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)])
 
   core.summary
     .addHeading(
-      `Multitudes deployment${report.environment ? `: ${escapeHtml(report.environment)}` : ''}`,
+      `Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`,
       2
     )
     .addTable([
@@ -100,7 +108,7 @@ export function addDeploymentSummary(report: Report): void {
       .slice(0, LISTED)
       .map(
         (c: CommitDetails) =>
-          `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${escapeHtml(c.subject)} (${escapeHtml(c.author)})</li>`
+          `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`
       )
     const more = sent - LISTED
     if (more > 0) items.push(`<li>… and ${more} more</li>`)
@@ -113,20 +121,28 @@ export function addDeploymentSummary(report: Report): void {
     const f = report.failure
     core.summary
       .addHeading('What went wrong', 3)
-      .addRaw(`<p>${escapeHtml(f.message)}</p>`, true)
+      .addRaw(`<p>${summaryText(f.message)}</p>`, true)
     if (f.fields.length > 0) {
-      core.summary.addList(
-        f.fields.map((p) => `${escapeHtml(p.field)}: ${escapeHtml(p.message)}`)
-      )
+      const listed = f.fields
+        .slice(0, FIELDS_LISTED)
+        .map(
+          (p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`
+        )
+      const more = f.fields.length - listed.length
+      if (more > 0)
+        listed.push(
+          `… and ${more} more (all of them are in the response output)`
+        )
+      core.summary.addList(listed)
     }
     if (f.requestId)
       core.summary.addRaw(
-        `<p>Request id: <code>${escapeHtml(f.requestId)}</code></p>`,
+        `<p>Request id: <code>${summaryText(f.requestId)}</code></p>`,
         true
       )
     if (f.hint)
       core.summary.addRaw(
-        `<p><b>What to do:</b> ${escapeHtml(f.hint)}</p>`,
+        `<p><b>What to do:</b> ${summaryText(f.hint)}</p>`,
         true
       )
   }
@@ -136,9 +152,18 @@ export function addDeploymentSummary(report: Report): void {
 export async function writeSummary(report: Report): Promise<void> {
   try {
     addDeploymentSummary(report)
+    if (core.summary.stringify().length > SUMMARY_BUDGET) {
+      // GitHub would drop it whole: keep what matters, without the commit list.
+      core.summary.emptyBuffer()
+      addDeploymentSummary({ ...report, commits: [] })
+      core.summary.addRaw(
+        `<p>The commit list is left out: it would pass the ${SUMMARY_BUDGET / 1024} KiB summary budget. The commit-shas output has every SHA sent.</p>`,
+        true
+      )
+    }
     await core.summary.write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+    say.warning(`Could not write the job summary: ${errorMessage(error)}`)
   } finally {
     core.summary.emptyBuffer()
   }

@@ -30746,7 +30746,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7345);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3997);
 
 // @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
 // and stdout carries only the result (the JSON with --json).
@@ -30768,7 +30768,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7345:
+/***/ 3997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33725,6 +33725,53 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/untrusted.ts
+
+/**
+ * The one boundary for text from outside (commit subjects, API bodies, GitHub error messages,
+ * names in event payloads) on its way to a log line, an annotation or a summary cell. Every
+ * message the action writes goes through here, its own included: escaping our own text is
+ * harmless, and a sink that is always escaped cannot be forgotten.
+ */
+/** Longest log line or annotation we write; a 5 MB error page is not a message. */
+const MAX_LINE = 4000;
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** At most `max` characters, with an ellipsis when cut (never half a surrogate pair). */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = Array.from(text.slice(0, max - 1));
+    if (cut.join('').length > max - 1)
+        cut.pop();
+    return `${cut.join('')}…`;
+}
+/**
+ * One line that the runner cannot read as a workflow command: no line breaks or controls, no
+ * `::` at its start (the `::cmd::` form) and no `##[` anywhere (the legacy form, which the
+ * runner finds anywhere in a line).
+ */
+function logLine(text, max = MAX_LINE) {
+    return clip(text
+        .replace(BREAKS, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/, '$1: '), max);
+}
+/** Text for a cell or line of the HTML job summary: one line, HTML-escaped. */
+function summaryText(text, max = MAX_LINE) {
+    return logLine(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** The log and annotation calls of @actions/core, with every message through logLine. */
+const say = {
+    info: (text) => info(logLine(text)),
+    notice: (text, props) => notice(logLine(text), props),
+    warning: (text, props) => warning(logLine(text), props),
+    error: (text, props) => error(logLine(text), props),
+    debug: (text) => core_debug(logLine(text)),
+    setFailed: (text) => setFailed(logLine(text))
+};
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -33856,7 +33903,9 @@ const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]
  * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
  * A time without a zone is refused: the runner's clock zone is not the user's.
  */
-function input_parsers_parseDeployedAt(name, raw) {
+/** How far ahead of this runner's clock `deployed-at` may be: clock skew between machines. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+function input_parsers_parseDeployedAt(name, raw, now = Infinity) {
     const value = raw.trim();
     const m = ISO_8601.exec(value);
     const expected = 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00';
@@ -33878,7 +33927,12 @@ function input_parsers_parseDeployedAt(name, raw) {
         Math.abs(offsetMinutes) <= 18 * 60;
     if (!real)
         throw invalid(name, raw, expected);
-    return new Date(local - offsetMinutes * 60_000).toISOString();
+    const at = local - offsetMinutes * 60_000;
+    if (at > now + CLOCK_SKEW_MS) {
+        // A deployment cannot have happened in the future; sent, it would skew Deploy Time for good.
+        throw invalid(name, raw, `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this runner's clock, ${new Date(now).toISOString()})`);
+    }
+    return new Date(at).toISOString();
 }
 /** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
 function parseList(raw, separators = /[,\n]/) {
@@ -33901,6 +33955,42 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 function hasControlCharacters(text) {
     return CONTROL.test(text);
 }
+/**
+ * Index of the first character an HTTP header value cannot carry as the key is sent (anything
+ * but printable ASCII and the space of "Bearer <key>"), or -1.
+ */
+function headerUnsafeAt(text) {
+    return text.search(/[^\x20-\x7e]/);
+}
+/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+function parseText(name, raw, max) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (CONTROL.test(value) || value.length > max) {
+        throw invalid(name, value.length > max ? `${value.slice(0, 40)}…` : raw, `text of at most ${max} characters, on one line`);
+    }
+    return value;
+}
+/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
+function parseTags(name, raw, count, max) {
+    const tags = parseList(raw);
+    const long = tags.find((t) => t.length > max || CONTROL.test(t));
+    if (tags.length > count || long !== undefined) {
+        throw invalid(name, long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`, `at most ${count} tags of at most ${max} characters each`);
+    }
+    return tags;
+}
+/** A glob for git (`tag-pattern`); never something git would read as an option. */
+function parsePattern(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value)) {
+        throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')");
+    }
+    return value;
+}
 /** A commit SHA or ref name; never something git would read as an option. */
 function parseRevision(name, raw) {
     const value = raw.trim();
@@ -33913,8 +34003,8 @@ function parseRevision(name, raw) {
 }
 function parseEnvironment(name, raw) {
     const value = raw.trim();
-    if (value === '' || CONTROL.test(value)) {
-        throw invalid(name, raw, 'the name of the environment deployed to, e.g. `production`');
+    if (value === '' || CONTROL.test(value) || value.length > 255) {
+        throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
     }
     return value;
 }
@@ -34178,13 +34268,19 @@ function createGitClient(cwd = process.cwd()) {
             return new Set(parseShaLines(text));
         },
         async isAncestor(ancestor, descendant) {
-            const r = await run(['merge-base', '--is-ancestor', ancestor, descendant], {
-                ok: [0, 1]
-            });
+            const r = await run([
+                'merge-base',
+                '--is-ancestor',
+                '--end-of-options',
+                ancestor,
+                descendant
+            ], { ok: [0, 1] });
             return r.exitCode === 0;
         },
         async mergeBase(a, b) {
-            const r = await run(['merge-base', a, b], { ok: [0, 1] });
+            const r = await run(['merge-base', '--end-of-options', a, b], {
+                ok: [0, 1]
+            });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
         },
         async revList(base, head, { limit, paths = [], shallow }) {
@@ -34204,8 +34300,10 @@ function createGitClient(cwd = process.cwd()) {
                     crossesShallowBoundary = true;
             });
             const range = base === undefined ? [head] : [head, `^${base}`];
-            const filter = paths.length > 0 ? ['--full-history', '--', ...paths] : ['--boundary'];
-            await run(['rev-list', ...range, ...filter], { onStdout: lines.push });
+            const args = paths.length > 0
+                ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
+                : ['--boundary', '--end-of-options', ...range];
+            await run(['rev-list', ...args], { onStdout: lines.push });
             lines.end();
             return {
                 shas,
@@ -34216,20 +34314,27 @@ function createGitClient(cwd = process.cwd()) {
         },
         async fetchRef(ref, { shallow }) {
             const depth = shallow ? ['--depth=1'] : [];
-            const r = await run([...FETCH, ...depth, 'origin', ref], {
+            const r = await run([...FETCH, ...depth, '--end-of-options', 'origin', ref], {
                 ok: [0, 1, 128]
             });
             return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined;
         },
         async deepen(by, revs) {
-            const args = [...FETCH, `--deepen=${by}`, 'origin'];
+            const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin'];
             const r = await run([...args, ...revs], { ok: [0, 1, 128] });
             // A server that refuses SHA wants still deepens the configured refs.
             if (r.exitCode !== 0)
                 await run(args);
         },
         async nearestTag(head, pattern) {
-            const onHead = await run(['tag', '--points-at', head, '--list', pattern]);
+            const onHead = await run([
+                'tag',
+                '--points-at',
+                head,
+                '--list',
+                '--end-of-options',
+                pattern
+            ]);
             const exclude = parseLines(onHead.stdout).flatMap((t) => [
                 '--exclude',
                 escapeGlob(t)
@@ -34241,6 +34346,7 @@ function createGitClient(cwd = process.cwd()) {
                 '--match',
                 pattern,
                 ...exclude,
+                '--end-of-options',
                 head
             ], { ok: [0, 128] });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
@@ -34248,11 +34354,13 @@ function createGitClient(cwd = process.cwd()) {
         async commitDetails(shas) {
             if (shas.length === 0)
                 return [];
+            // NUL-separated (-z): a subject cannot hold a NUL, so it cannot forge a field or a row.
             const r = await run([
                 'log',
+                '-z',
                 '--no-walk=unsorted',
                 '--stdin',
-                '--format=%H%x1f%an%x1f%s%x1e'
+                '--format=%H%x00%an%x00%s'
             ], { input: shas.join('\n') + '\n' });
             return parseCommitDetails(r.stdout);
         }
@@ -34292,16 +34400,20 @@ function parseShaLines(text) {
         .map((l) => l.toLowerCase())
         .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l));
 }
-/** Parses `%H%x1f%an%x1f%s%x1e` records. */
+/** Parses `git log -z --format=%H%x00%an%x00%s`: NUL between fields and between commits. */
 function parseCommitDetails(text) {
-    return text
-        .split('\x1e')
-        .map((record) => record.replace(/^\n+/, ''))
-        .filter((record) => record.trim() !== '')
-        .map((record) => {
-        const [sha = '', author = '', subject = ''] = record.split('\x1f');
-        return { sha: sha.trim().toLowerCase(), author, subject: subject.trim() };
-    });
+    const fields = text.split('\0');
+    const commits = [];
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        const sha = fields[i].trim().toLowerCase();
+        if (sha !== '')
+            commits.push({
+                sha,
+                author: fields[i + 1],
+                subject: fields[i + 2].trim()
+            });
+    }
+    return commits;
 }
 function escapeGlob(text) {
     return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
@@ -40459,6 +40571,7 @@ const ACTION_VERSION = '1.0.0';
 
 
 
+
 /** Bytes of a POST response kept for outputs and messages. */
 const BODY_LIMIT = 64 * 1024;
 /** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
@@ -40601,11 +40714,19 @@ function outage(failure, attempts) {
         attempts
     });
 }
+/** The first few rejected fields, and how many more: a 400 may list a thousand. */
+function fieldList(fields) {
+    const named = fields
+        .slice(0, 5)
+        .map((f) => `'${clip(f.field, 100)}' ${clip(f.message, 200)}`);
+    const more = fields.length - named.length;
+    return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
 function rejection(status, body, requestId, attempts, headers, verb) {
     const fields = status === 400 ? fieldProblemsOf(body) : [];
     const snippet = body.trim().slice(0, 500);
     const messages = {
-        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fields.map((f) => `'${f.field}' ${f.message}`).join('; ')}` : snippet ? `: ${snippet}` : ''}.`,
+        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
         401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
         403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
         404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
@@ -40641,7 +40762,7 @@ function createDeps(inputs, repository) {
                 maxAttempts: inputs.maxAttempts,
                 fetch: transport().fetch,
                 proxy: transport().proxyFor(inputs.apiUrl),
-                log: (message) => warning(message)
+                log: (message) => say.warning(message)
             })
     };
 }
@@ -40665,6 +40786,8 @@ function buildPayload(inputs, commitShas, deployedAt) {
 ;// CONCATENATED MODULE: ./src/failure.ts
 
 
+/** Field annotations written at most (one more counts the rest). */
+const FIELD_ANNOTATIONS = 5;
 /** Turns anything thrown into a Failure that says what happened and what to do. */
 function describeFailure(error) {
     const failure = {
@@ -40725,22 +40848,29 @@ function apiHint(error) {
  */
 function applyOnError(failure, onError) {
     const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
-    const annotate = fails ? error : warning;
-    for (const p of failure.fields) {
-        annotate(`Field '${p.field}': ${p.message}`, {
+    const annotate = fails ? say.error : say.warning;
+    // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
+    const shown = failure.fields.slice(0, FIELD_ANNOTATIONS);
+    for (const p of shown) {
+        annotate(`Field '${clip(p.field, 100)}': ${clip(p.message, 300)}`, {
             title: 'Multitudes rejected a field'
         });
+    }
+    const more = failure.fields.length - shown.length;
+    if (more > 0) {
+        annotate(`… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`, { title: 'Multitudes rejected a field' });
     }
     const message = failure.hint
         ? `${failure.message} ${failure.hint}`
         : failure.message;
     if (fails)
         return message;
-    warning(`${message} (on-error: ${onError}, so the step does not fail)`);
+    say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
     return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -40804,42 +40934,67 @@ const readInput = (name) => getInput(name);
 function getOnError(read = readInput) {
     return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
 }
-/** Reads and validates every input. Throws InputError naming the first bad one. */
-function getInputs(read = readInput, env = process.env) {
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
+/**
+ * Reads and validates every input. Throws one InputError that names every bad input, so a
+ * workflow is fixed in one round, not one input at a time.
+ */
+function getInputs(read = readInput, env = process.env, now = Date.now) {
     const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY);
     const githubToken = readSecret(read(INPUTS.githubToken));
-    const bool = (name) => parseBoolean(name, value(read, name));
-    const text = (name) => read(name).trim() || undefined;
+    const problems = [];
+    /** The parsed value, or `fallback` with the problem noted. */
+    const check = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            problems.push(error);
+            return fallback;
+        }
+    };
+    const bool = (name) => check(() => parseBoolean(name, value(read, name)), false);
+    const integer = (name, min, max) => check(() => parseInteger(name, value(read, name), min, max), min);
+    const text = (name, max) => check(() => parseText(name, read(name), max), undefined);
     const inputs = {
         apiKey,
-        environment: parseEnvironment(INPUTS.environment, read(INPUTS.environment)),
-        strategy: parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES),
-        base: parseRevision(INPUTS.base, read(INPUTS.base)),
-        head: parseRevision(INPUTS.head, read(INPUTS.head)),
-        tagPattern: text(INPUTS.tagPattern),
-        commitSource: parseEnum(INPUTS.commitSource, value(read, INPUTS.commitSource), COMMIT_SOURCES),
-        paths: parsePaths(INPUTS.paths, read(INPUTS.paths)),
-        maxCommits: parseInteger(INPUTS.maxCommits, value(read, INPUTS.maxCommits), 1, 100_000),
-        firstDeployment: parseEnum(INPUTS.firstDeployment, value(read, INPUTS.firstDeployment), FIRST_DEPLOYMENT),
+        environment: check(() => parseEnvironment(INPUTS.environment, read(INPUTS.environment)), ''),
+        strategy: check(() => parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES), 'auto'),
+        base: check(() => parseRevision(INPUTS.base, read(INPUTS.base)), undefined),
+        head: check(() => parseRevision(INPUTS.head, read(INPUTS.head)), undefined),
+        tagPattern: check(() => parsePattern(INPUTS.tagPattern, read(INPUTS.tagPattern)), undefined),
+        commitSource: check(() => parseEnum(INPUTS.commitSource, value(read, INPUTS.commitSource), COMMIT_SOURCES), 'auto'),
+        paths: check(() => parsePaths(INPUTS.paths, read(INPUTS.paths)), []),
+        maxCommits: integer(INPUTS.maxCommits, 1, 100_000),
+        firstDeployment: check(() => parseEnum(INPUTS.firstDeployment, value(read, INPUTS.firstDeployment), FIRST_DEPLOYMENT), 'head'),
         isTest: bool(INPUTS.isTest),
-        deployedAt: text(INPUTS.deployedAt)
-            ? input_parsers_parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt))
-            : undefined,
-        title: text(INPUTS.title),
-        tags: parseList(read(INPUTS.tags)),
+        deployedAt: check(() => read(INPUTS.deployedAt).trim()
+            ? input_parsers_parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt), now())
+            : undefined, undefined),
+        title: text(INPUTS.title, LIMITS.title),
+        tags: check(() => parseTags(INPUTS.tags, read(INPUTS.tags), LIMITS.tags, LIMITS.tag), []),
         dryRun: bool(INPUTS.dryRun),
-        onError: getOnError(read),
-        apiUrl: parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)),
+        onError: check(() => getOnError(read), 'fail'),
+        apiUrl: check(() => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)), new URL(inputs_DEFAULTS[INPUTS.apiUrl])),
         githubToken,
         verify: bool(INPUTS.verify),
-        timeoutSeconds: parseInteger(INPUTS.timeoutSeconds, value(read, INPUTS.timeoutSeconds), 1, 600),
-        maxAttempts: parseInteger(INPUTS.maxAttempts, value(read, INPUTS.maxAttempts), 1, 10),
-        workingDirectory: parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd())
+        timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
+        maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
+        workingDirectory: check(() => parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd()), undefined)
     };
-    checkCombinations(inputs);
+    if (problems.length === 0)
+        check(() => checkCombinations(inputs), undefined);
+    if (problems.length === 1)
+        throw problems[0];
+    if (problems.length > 1) {
+        throw new InputError(`${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`);
+    }
     for (const [key, v] of Object.entries(inputs)) {
         if (key !== 'apiKey' && key !== 'githubToken') {
-            core_debug(`input ${key}: ${JSON.stringify(v)}`);
+            say.debug(`input ${key}: ${JSON.stringify(v)}`);
         }
     }
     return inputs;
@@ -40863,8 +41018,11 @@ function checkCombinations(inputs) {
     if (inputs.apiKey === undefined && !inputs.dryRun) {
         throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
     }
-    if (inputs.apiKey !== undefined && hasControlCharacters(inputs.apiKey)) {
-        throw new InputError(`Invalid 'api-key': it contains a line break or control character. Expected the key exactly as Multitudes shows it.`);
+    const bad = inputs.apiKey === undefined ? -1 : headerUnsafeAt(inputs.apiKey);
+    if (bad >= 0) {
+        // Name the character and where it is, never the key.
+        const code = inputs.apiKey?.codePointAt(bad) ?? 0;
+        throw new InputError(`Invalid 'api-key': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as Multitudes shows it.`);
     }
     if (inputs.strategy === 'base' && inputs.base === undefined) {
         throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
@@ -41165,7 +41323,7 @@ async function rangeFromGit(git, head, choice, options) {
         if (shallow) {
             throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
+        say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
         return headOnly(head, choice, 'unavailable');
     }
     const only = (status) => headOnly(head, choice, status, base);
@@ -41180,7 +41338,7 @@ async function rangeFromGit(git, head, choice, options) {
     let status = 'ahead';
     if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
         if ((await git.mergeBase(base, head)) === undefined) {
-            warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
+            say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
             return only('unavailable');
         }
         status = 'diverged';
@@ -41207,7 +41365,7 @@ async function completeList(git, base, head, options, named, shallow) {
         if (step === undefined) {
             throw new CheckoutError(`The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        info(`The checkout is shallow: deepening it by ${step} commits.`);
+        say.info(`The checkout is shallow: deepening it by ${step} commits.`);
         await git.deepen(step, [head, base]);
         shallow = await git.isShallow();
     }
@@ -41247,7 +41405,7 @@ async function rangeFromApi(github, head, choice, options) {
             throw unknownBaseInput(choice.ref, 'that GitHub knows');
     }
     if (first === undefined) {
-        warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
+        say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
         return only('unavailable');
     }
     const status = STATUSES[first.status] ?? 'diverged';
@@ -41317,11 +41475,11 @@ async function previousDeploymentSha(github, environment, options) {
     let result = exact;
     if (exact.sha === undefined && !exact.exhausted) {
         const wanted = environment.toLowerCase();
-        core_debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        say.debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
         result = await scan((page) => github.listDeployments(page), (d) => d.environment.toLowerCase() === wanted && !seen.has(d.id), github, options, seen);
     }
     if (result.sha === undefined && result.exhausted) {
-        warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
     }
     return result.sha;
 }
@@ -41357,10 +41515,10 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
                 if (ownRunIds.length > 0 && ownRun.test(status.url))
                     continue;
                 if (LIVE_STATES.has(status.state)) {
-                    info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
+                    say.info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
                     return { ...result, sha: deployment.sha };
                 }
-                core_debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+                say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
             }
         }
         if (deployments.length < PER_PAGE)
@@ -41408,8 +41566,8 @@ async function chooseBase(inputs, ctx, head, deps) {
             if (deps.github) {
                 const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
                     const log = error instanceof GitHubApiError && error.status === 403
-                        ? info
-                        : warning;
+                        ? say.info
+                        : say.warning;
                     log(`Previous deployments could not be read (${errorMessage(error)}); trying the push event.`);
                     return NONE;
                 });
@@ -41454,9 +41612,9 @@ async function resolveRange(inputs, ctx, deps) {
         : fromGitOrApi(inputs, ctx, deps));
     const { range } = result;
     if (range.truncated) {
-        warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
+        say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
     }
-    info(explain(inputs, range));
+    say.info(explain(inputs, range));
     return result;
 }
 /** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
@@ -41476,7 +41634,7 @@ async function fromGitOrApi(inputs, ctx, deps) {
             // The compare API cannot filter by path: the whole range would be wrong for this service.
             throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
         }
-        warning(`${error.message} Using the GitHub compare API instead.`);
+        say.warning(`${error.message} Using the GitHub compare API instead.`);
         return fromApi(inputs, ctx, deps, head);
     }
 }
@@ -41540,7 +41698,7 @@ async function headFromGit(inputs, ctx, git) {
         const checkedOut = await commitInCheckout('HEAD', git);
         if (checkedOut !== undefined) {
             if (checkedOut !== ctx.sha.toLowerCase()) {
-                info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+                say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
             }
             return checkedOut;
         }
@@ -41573,7 +41731,7 @@ async function describeCommits(git, shas) {
         return await git.commitDetails(shas);
     }
     catch (error) {
-        warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
+        say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
         return [];
     }
 }
@@ -41655,25 +41813,27 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 ;// CONCATENATED MODULE: ./src/send.ts
 
 
+
 /** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
 async function sendDeployment(inputs, multitudes, payload, report) {
     if (inputs.dryRun || multitudes === undefined) {
-        info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
         return;
     }
     report.post = await group('Reporting deployment', () => {
-        info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload);
     });
-    info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
         await group('Verifying', () => verifyDeployment(multitudes, payload));
         report.verified = true;
-        info('The deployment reads back from GET /deployment.');
+        say.info('The deployment reads back from GET /deployment.');
     }
 }
 
 ;// CONCATENATED MODULE: ./src/execute.ts
+
 
 
 
@@ -41697,10 +41857,10 @@ async function execute(read, env, ctx, makeDeps, now) {
         const { environment, strategy, dryRun, isTest } = inputs;
         Object.assign(report, { environment, strategy, dryRun, isTest });
         if (ctx.eventWarning)
-            warning(ctx.eventWarning);
+            say.warning(ctx.eventWarning);
         report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
         if (report.skipped) {
-            notice(`Nothing to report: ${report.skipped}.`);
+            say.notice(`Nothing to report: ${report.skipped}.`);
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository);
@@ -41709,7 +41869,7 @@ async function execute(read, env, ctx, makeDeps, now) {
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (isDebug())
-            core_debug(`payload: ${JSON.stringify(report.payload)}`);
+            say.debug(`payload: ${JSON.stringify(report.payload)}`);
         await sendDeployment(inputs, deps.multitudes, report.payload, report);
         return { report, failMessage: undefined };
     }
@@ -41774,6 +41934,8 @@ function setOutputs(report) {
 
 
 
+
+
 /** Exit codes, as documented in the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
 const BOOLEANS = new Set(['is-test', 'dry-run', 'verify']);
@@ -41794,24 +41956,36 @@ ${FLAGS.map((f) => `  --${f}${BOOLEANS.has(f) ? '' : ' <value>'}`).join('\n')}
 
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`;
-const first = (env, names) => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+/** The first of `names` that is set, as [name, value]. */
+const first = (env, names) => names
+    .map((n) => [n, env[n]])
+    .find((e) => e[1] !== undefined && e[1] !== '');
+/** A CI variable that names a commit, validated like an input (it reaches git as a revision). */
+function commitVariable(env, names, shaOnly) {
+    const found = first(env, names);
+    if (found === undefined)
+        return undefined;
+    const [name, raw] = found;
+    const value = raw.trim();
+    if (shaOnly && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+        throw invalid(name, raw, 'a full commit SHA');
+    }
+    return parseRevision(name, value);
+}
 /** Where the CLI runs: a RunContext from the CI system's variables. */
 function cliContext(env, repository) {
-    const before = first(env, [
-        'CI_COMMIT_BEFORE_SHA',
-        'GIT_PREVIOUS_SUCCESSFUL_COMMIT'
-    ]);
+    const before = commitVariable(env, ['CI_COMMIT_BEFORE_SHA', 'GIT_PREVIOUS_SUCCESSFUL_COMMIT'], true);
     return {
         eventName: before ? 'push' : 'cli',
-        sha: first(env, [
+        sha: commitVariable(env, [
             'GITHUB_SHA',
             'CI_COMMIT_SHA',
             'BUILDKITE_COMMIT',
             'CIRCLE_SHA1',
             'GIT_COMMIT'
-        ]) ?? 'HEAD',
+        ], false) ?? 'HEAD',
         ref: '',
-        repository: repository ?? first(env, ['GITHUB_REPOSITORY']),
+        repository: repository ?? first(env, ['GITHUB_REPOSITORY'])?.[1],
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         runId: Number(env.GITHUB_RUN_ID ?? 0),
         eventHead: undefined,
@@ -41887,7 +42061,14 @@ async function cli(argv, env, print) {
                 ? ''
                 : String(value);
     };
-    const ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
+    let ctx;
+    try {
+        ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
+    }
+    catch (error) {
+        print(`${errorMessage(error)} Nothing was sent.`);
+        return EXIT.usage;
+    }
     const { report, failMessage } = await execute(read, env, ctx, createDeps, () => new Date());
     const outputs = outputValues(report);
     if (flags.json)
@@ -41903,7 +42084,7 @@ async function cli(argv, env, print) {
             print(JSON.stringify(report.payload, null, 2));
     }
     if (failMessage !== undefined)
-        error(failMessage);
+        say.error(failMessage);
     if (failMessage === undefined)
         return EXIT.ok;
     return report.failure?.input ? EXIT.usage : EXIT.failed;

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { say } from '../untrusted.js'
 import pLimit from 'p-limit'
 import { CommitRangeError } from '../errors.js'
 import type { CompareCommit, GitHubApi } from '../github-api.js'
@@ -39,7 +39,7 @@ export async function rangeFromApi(
       throw unknownBaseInput(choice.ref, 'that GitHub knows')
   }
   if (first === undefined) {
-    core.warning(
+    say.warning(
       `GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`
     )
     return only('unavailable')

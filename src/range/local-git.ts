@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { say } from '../untrusted.js'
 import { CommitRangeError, InputError } from '../errors.js'
 import type { GitClient, RevListResult } from '../git.js'
 import type { BaseChoice, CommitRange, RangeStatus } from './types.js'
@@ -73,7 +73,7 @@ export async function rangeFromGit(
         SHALLOW_FIX
       )
     }
-    core.warning(
+    say.warning(
       `Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`
     )
     return headOnly(head, choice, 'unavailable')
@@ -91,7 +91,7 @@ export async function rangeFromGit(
   let status: RangeStatus = 'ahead'
   if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
     if ((await git.mergeBase(base, head)) === undefined) {
-      core.warning(
+      say.warning(
         `Base ${named} shares no history with head ${head}: only head is sent.`
       )
       return only('unavailable')
@@ -133,7 +133,7 @@ async function completeList(
         SHALLOW_FIX
       )
     }
-    core.info(`The checkout is shallow: deepening it by ${step} commits.`)
+    say.info(`The checkout is shallow: deepening it by ${step} commits.`)
     await git.deepen(step, [head, base])
     shallow = await git.isShallow()
   }

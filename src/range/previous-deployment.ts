@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { say } from '../untrusted.js'
 import type { GitHubApi, GitHubDeployment } from '../github-api.js'
 import { PER_PAGE } from '../github-api.js'
 
@@ -50,7 +50,7 @@ export async function previousDeploymentSha(
   let result = exact
   if (exact.sha === undefined && !exact.exhausted) {
     const wanted = environment.toLowerCase()
-    core.debug(
+    say.debug(
       `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`
     )
     result = await scan(
@@ -62,7 +62,7 @@ export async function previousDeploymentSha(
     )
   }
   if (result.sha === undefined && result.exhausted) {
-    core.warning(
+    say.warning(
       `No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`
     )
   }
@@ -114,12 +114,12 @@ async function scan(
         if (status === undefined) continue
         if (ownRunIds.length > 0 && ownRun.test(status.url)) continue
         if (LIVE_STATES.has(status.state)) {
-          core.info(
+          say.info(
             `Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`
           )
           return { ...result, sha: deployment.sha }
         }
-        core.debug(
+        say.debug(
           `Skipping deployment #${deployment.id}: its latest status is ${status.state}.`
         )
       }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { say } from '../untrusted.js'
 import type { RunContext } from '../context.js'
 import {
   CommitRangeError,
@@ -42,11 +42,11 @@ export async function resolveRange(
     : fromGitOrApi(inputs, ctx, deps))
   const { range } = result
   if (range.truncated) {
-    core.warning(
+    say.warning(
       `The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`
     )
   }
-  core.info(explain(inputs, range))
+  say.info(explain(inputs, range))
   return result
 }
 
@@ -73,7 +73,7 @@ async function fromGitOrApi(
         `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`
       )
     }
-    core.warning(`${error.message} Using the GitHub compare API instead.`)
+    say.warning(`${error.message} Using the GitHub compare API instead.`)
     return fromApi(inputs, ctx, deps, head)
   }
 }
@@ -172,7 +172,7 @@ async function headFromGit(
     const checkedOut = await commitInCheckout('HEAD', git)
     if (checkedOut !== undefined) {
       if (checkedOut !== ctx.sha.toLowerCase()) {
-        core.info(
+        say.info(
           `Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`
         )
       }
@@ -224,7 +224,7 @@ async function describeCommits(
   try {
     return await git.commitDetails(shas)
   } catch (error) {
-    core.warning(
+    say.warning(
       `Could not read commit subjects for the summary: ${errorMessage(error)}`
     )
     return []

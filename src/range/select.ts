@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { say } from '../untrusted.js'
 import type { RunContext } from '../context.js'
 import { errorMessage, InputError } from '../errors.js'
 import type { GitClient } from '../git.js'
@@ -63,8 +63,8 @@ export async function chooseBase(
         ).catch((error: unknown) => {
           const log =
             error instanceof GitHubApiError && error.status === 403
-              ? core.info
-              : core.warning
+              ? say.info
+              : say.warning
           log(
             `Previous deployments could not be read (${errorMessage(error)}); trying the push event.`
           )
