@@ -18,7 +18,7 @@ describe('the documentation', () => {
       '| `environment` | yes |  | Environment deployed to'
     )
     expect(inputs).toContain('| `max-commits` | no | `1000` |')
-    expect(outputs.split('\n')).toHaveLength(2 + 14)
+    expect(outputs.split('\n')).toHaveLength(2 + 15)
   })
 
   it('the README quick start is the two commands', () => {

@@ -93,7 +93,8 @@ const ALL_OUTPUTS = [
   'base-source',
   'range-status',
   'deployed-at',
-  'skipped'
+  'skipped',
+  'payload-file'
 ]
 
 describe('a push deployed to production', () => {

@@ -161,6 +161,8 @@ describe('parseApiUrl', () => {
   it.each([
     'http://integrations.multitudes.co/deployment',
     'http://10.0.0.5/deployment',
+    'http://evil.localhost/deployment',
+    'http://127.0.0.1.evil.example/deployment',
     'ftp://example.com/',
     'not a url'
   ])('refuses %s', (raw) => {
@@ -178,7 +180,7 @@ describe('parseApiUrl', () => {
 
   it('knows the loopback hosts', () => {
     expect(isLoopbackHost('127.1.2.3')).toBe(true)
-    expect(isLoopbackHost('api.localhost')).toBe(true)
+    expect(isLoopbackHost('api.localhost')).toBe(false)
     expect(isLoopbackHost('127.example.com')).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { OUTPUTS, outputValues } from '../src/outputs.js'
+import { LIST_BUDGET, OUTPUTS, outputValues } from '../src/outputs.js'
 import { parseFileCommands } from '../dev/run-action.ts'
 import { emptyReport } from '../src/report.js'
 import { actionYml } from '../__fixtures__/action-env.js'
@@ -36,8 +36,31 @@ describe('outputValues', () => {
       'base-source': 'push',
       'range-status': 'ahead',
       'deployed-at': '2026-11-30T09:15:00.000Z',
-      skipped: ''
+      skipped: '',
+      'payload-file': ''
     })
+  })
+
+  it('leaves the lists empty past the output budget, and names the payload file', () => {
+    const shas = Array.from({ length: 5000 }, (_, i) =>
+      i.toString(16).padStart(40, '0')
+    )
+    const big = reportedRun({ payload: { ...PAYLOAD, commitSha: shas } })
+    const small = outputValues(reportedRun())
+
+    const values = outputValues(big, '/tmp/payload.json')
+
+    expect(JSON.stringify(shas).length * 2).toBeGreaterThan(LIST_BUDGET)
+    expect(values).toMatchObject({
+      payload: '',
+      'commit-shas': '',
+      'commit-count': '5000',
+      'payload-file': '/tmp/payload.json'
+    })
+    expect(small.payload).not.toBe('')
+    // Everything together stays under GitHub's 1 MB (UTF-16) per job.
+    const total = Object.values(values).join('').length * 2
+    expect(total).toBeLessThan(1024 * 1024)
   })
 
   it('a dry run shows the payload but did not report', () => {

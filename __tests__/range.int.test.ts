@@ -11,6 +11,7 @@ import type { RunContext } from '../src/context.js'
 import type { CommitRange } from '../src/range/types.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
+import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
 
@@ -543,6 +544,170 @@ describe('checkout problems', () => {
 
     await expect(range(repo, { head: 'b'.repeat(40) })).rejects.toThrow(
       /Head b{40} is not in the checkout/
+    )
+  })
+})
+
+// Found by mutation testing (npm run mutate): each test fails when one small bug is made in
+// src/range/local-git.ts.
+describe('what the range says about itself', () => {
+  it('a one-commit answer is whole: total 1, not truncated, from the checkout', async () => {
+    const repo = TestRepo.init()
+    repo.commits(2, 'c')
+
+    const result = await range(repo, { strategy: 'head' })
+
+    expect(result).toEqual({
+      head: repo.head(),
+      base: undefined,
+      baseRef: undefined,
+      baseSource: 'none',
+      status: 'first',
+      shas: [repo.head()],
+      total: 1,
+      truncated: false,
+      source: 'git'
+    })
+  })
+
+  it('warns, naming the base, when a pushed base is gone or unrelated', async () => {
+    const repo = TestRepo.init()
+    repo.commit('main')
+    repo.git('checkout', '-q', '--orphan', 'other')
+    const other = repo.commit('unrelated')
+    repo.git('checkout', '-q', 'main')
+    const gone = 'f'.repeat(40)
+
+    stdout.clear()
+    await range(repo, {}, push(gone))
+    await range(repo, {}, push(other))
+
+    expect(stdout.text()).toContain(
+      `::warning::Base ${gone} (push) is not in the checkout or on origin (a force push may have removed it): only head is sent.`
+    )
+    expect(stdout.text()).toContain(
+      `::warning::Base ${other} (push) shares no history with head ${repo.head()}: only head is sent.`
+    )
+  })
+
+  it('names where a base input was looked for', async () => {
+    const repo = TestRepo.init()
+    repo.commit('c')
+
+    await expect(range(repo, { base: 'v9.9.9' })).rejects.toThrow(
+      `Invalid 'base': "v9.9.9" names no commit in the checkout or on origin.`
+    )
+  })
+})
+
+describe('paths, where git cannot tell the status from the walk', () => {
+  function monorepo(): { repo: TestRepo; base: string } {
+    const repo = TestRepo.init()
+    const base = repo.commit('base', 'services/api/a.txt')
+    return { repo, base }
+  }
+
+  it('a range that touches the paths is ahead, not diverged', async () => {
+    const { repo, base } = monorepo()
+    const api = repo.commit('api change', 'services/api/b.txt')
+
+    const result = await range(repo, { base, paths: ['services/api'] })
+
+    expect(result).toMatchObject({ status: 'ahead', shas: [api], total: 1 })
+  })
+
+  it('a range that touches none of them is still ahead, with head alone', async () => {
+    const { repo, base } = monorepo()
+    repo.commit('web change', 'web/a.txt')
+    const head = repo.commit('docs change', 'docs/a.txt')
+
+    const result = await range(repo, { base, paths: ['services/api'] })
+
+    expect(result).toMatchObject({
+      status: 'ahead',
+      shas: [head],
+      total: 1,
+      truncated: false
+    })
+  })
+
+  it('max-commits counts head when head touches none of them', async () => {
+    const { repo, base } = monorepo()
+    const touching = [1, 2, 3].map((n) =>
+      repo.commit(`api ${n}`, `services/api/${n}.txt`)
+    )
+    const head = repo.commit('docs', 'docs/a.txt')
+
+    const result = await range(repo, {
+      base,
+      paths: ['services/api'],
+      maxCommits: 2
+    })
+
+    expect(result).toMatchObject({
+      shas: [head, touching[2]],
+      total: 4,
+      truncated: true
+    })
+  })
+})
+
+describe('deepening, round by round', () => {
+  it('deepens in growing steps until a base 120 commits back is reached, logging each', async () => {
+    const origin = TestRepo.init()
+    const base = origin.commit('base')
+    origin.fastImport(120)
+    const clone = origin.clone('--depth', '1')
+
+    stdout.clear()
+    const result = await range(clone, { base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..HEAD`))
+    expect(stdout.text()).toContain(
+      'The checkout is shallow: deepening it by 50 commits.'
+    )
+    expect(stdout.text()).toContain(
+      'The checkout is shallow: deepening it by 250 commits.'
+    )
+  })
+
+  it('deepens along base too, when base is on a branch the clone does not track', async () => {
+    const origin = TestRepo.init()
+    origin.commits(30, 'main')
+    origin.git('checkout', '-q', '-b', 'elsewhere', 'HEAD~5')
+    const base = origin.commits(2, 'elsewhere')[1]
+    origin.git('checkout', '-q', 'main')
+    const clone = origin.clone('--depth', '1', '--single-branch')
+
+    const result = await range(clone, { base })
+
+    expect(result).toMatchObject({ status: 'diverged' })
+    expect(result.shas).toEqual(origin.revList(`${base}..main`))
+  })
+
+  it('fetches a missing base at depth 1 in a shallow clone, not its whole history', async () => {
+    const origin = TestRepo.init()
+    origin.commit('root')
+    origin.fastImport(2000)
+    origin.git('checkout', '-q', '-b', 'elsewhere', 'HEAD~10')
+    const base = origin.commit('only on elsewhere')
+    origin.git('checkout', '-q', 'main')
+    const clone = origin.clone('--depth', '1', '--single-branch')
+
+    const result = await range(clone, { base })
+
+    expect(result.shas).toEqual(origin.revList(`${base}..main`))
+    expect(clone.revList('--all').length).toBeLessThan(200)
+  })
+
+  it('names the whole deepening bound when it is not enough', async () => {
+    const origin = TestRepo.init()
+    const root = origin.commit('root')
+    origin.fastImport(DEEPEN_STEPS.reduce((a, b) => a + b) + 100)
+    const clone = origin.clone('--depth', '1')
+
+    await expect(range(clone, { base: root })).rejects.toThrow(
+      'even after deepening by 21300 commits'
     )
   })
 })

@@ -33725,10 +33725,8 @@ const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g;
 function clip(text, max) {
     if (text.length <= max)
         return text;
-    const cut = Array.from(text.slice(0, max - 1));
-    if (cut.join('').length > max - 1)
-        cut.pop();
-    return `${cut.join('')}…`;
+    const cut = text.slice(0, max - 1);
+    return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 /**
  * One line that the runner cannot read as a workflow command: no line breaks or controls, no
@@ -38988,10 +38986,12 @@ function parseEnvironment(name, raw) {
     return value;
 }
 const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
+/**
+ * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
+ * to the resolver, which may answer anything, so it does not count.
+ */
 function isLoopbackHost(hostname) {
-    return (LOOPBACK.has(hostname) ||
-        hostname.endsWith('.localhost') ||
-        /^127(\.\d{1,3}){3}$/.test(hostname));
+    return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
 function parseApiUrl(name, raw) {
@@ -41862,6 +41862,9 @@ async function execute(read, env, ctx, makeDeps, now) {
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
+
+
+
 /** Every output as action.yml names it. */
 const OUTPUTS = {
     reported: 'reported',
@@ -41877,19 +41880,30 @@ const OUTPUTS = {
     baseSource: 'base-source',
     rangeStatus: 'range-status',
     deployedAt: 'deployed-at',
-    skipped: 'skipped'
+    skipped: 'skipped',
+    payloadFile: 'payload-file'
 };
+/**
+ * Characters the two lists (`payload` and `commit-shas`) may take together. GitHub allows 1 MB
+ * of outputs per job, counted as UTF-16 (2 bytes a character): this leaves room for the rest.
+ * The default max-commits (1,000) needs about 90,000; past the budget both are left empty, and
+ * `payload-file` has the payload.
+ */
+const LIST_BUDGET = 400_000;
 /** The value of every output for a report: success, dry run, skip and failure alike. */
-function outputValues(report) {
+function outputValues(report, payloadFile = '') {
     const { post, failure, payload, range } = report;
     const shas = payload?.commitSha ?? [];
+    const json = payload ? JSON.stringify(payload) : '';
+    const list = JSON.stringify(shas);
+    const fits = json.length + list.length <= LIST_BUDGET;
     return {
         reported: String(post !== undefined),
         status: String(post?.status ?? failure?.status ?? ''),
         response: post?.body ?? failure?.body ?? '',
         'request-id': post?.requestId ?? failure?.requestId ?? '',
-        payload: payload ? JSON.stringify(payload) : '',
-        'commit-shas': JSON.stringify(shas),
+        payload: fits ? json : '',
+        'commit-shas': fits ? list : '',
         'commit-count': String(shas.length),
         truncated: String(range?.truncated ?? false),
         'head-sha': range?.head ?? '',
@@ -41897,11 +41911,22 @@ function outputValues(report) {
         'base-source': range?.baseSource ?? '',
         'range-status': range?.status ?? '',
         'deployed-at': payload?.deployedAt ?? '',
-        skipped: report.skipped ?? ''
+        skipped: report.skipped ?? '',
+        'payload-file': payloadFile
     };
 }
-function setOutputs(report) {
-    for (const [name, value] of Object.entries(outputValues(report))) {
+/** Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). */
+function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
+    let file = '';
+    if (report.payload && tempDir) {
+        file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report.payload));
+    }
+    const values = outputValues(report, file);
+    if (report.payload && values.payload === '') {
+        say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
+    }
+    for (const [name, value] of Object.entries(values)) {
         setOutput(name, value);
     }
 }

@@ -211,12 +211,12 @@ export function parseEnvironment(name: string, raw: string): string {
 
 const LOOPBACK = new Set(['localhost', '[::1]', '::1'])
 
+/**
+ * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
+ * to the resolver, which may answer anything, so it does not count.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  return (
-    LOOPBACK.has(hostname) ||
-    hostname.endsWith('.localhost') ||
-    /^127(\.\d{1,3}){3}$/.test(hostname)
-  )
+  return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
 
 /** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */

@@ -1,4 +1,7 @@
 import * as core from '@actions/core'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { say } from './untrusted.js'
 import type { Report } from './report.js'
 
 /** Every output as action.yml names it. */
@@ -16,22 +19,35 @@ export const OUTPUTS = {
   baseSource: 'base-source',
   rangeStatus: 'range-status',
   deployedAt: 'deployed-at',
-  skipped: 'skipped'
+  skipped: 'skipped',
+  payloadFile: 'payload-file'
 } as const
+
+/**
+ * Characters the two lists (`payload` and `commit-shas`) may take together. GitHub allows 1 MB
+ * of outputs per job, counted as UTF-16 (2 bytes a character): this leaves room for the rest.
+ * The default max-commits (1,000) needs about 90,000; past the budget both are left empty, and
+ * `payload-file` has the payload.
+ */
+export const LIST_BUDGET = 400_000
 
 /** The value of every output for a report: success, dry run, skip and failure alike. */
 export function outputValues(
-  report: Report
+  report: Report,
+  payloadFile = ''
 ): Record<(typeof OUTPUTS)[keyof typeof OUTPUTS], string> {
   const { post, failure, payload, range } = report
   const shas = payload?.commitSha ?? []
+  const json = payload ? JSON.stringify(payload) : ''
+  const list = JSON.stringify(shas)
+  const fits = json.length + list.length <= LIST_BUDGET
   return {
     reported: String(post !== undefined),
     status: String(post?.status ?? failure?.status ?? ''),
     response: post?.body ?? failure?.body ?? '',
     'request-id': post?.requestId ?? failure?.requestId ?? '',
-    payload: payload ? JSON.stringify(payload) : '',
-    'commit-shas': JSON.stringify(shas),
+    payload: fits ? json : '',
+    'commit-shas': fits ? list : '',
     'commit-count': String(shas.length),
     truncated: String(range?.truncated ?? false),
     'head-sha': range?.head ?? '',
@@ -39,12 +55,28 @@ export function outputValues(
     'base-source': range?.baseSource ?? '',
     'range-status': range?.status ?? '',
     'deployed-at': payload?.deployedAt ?? '',
-    skipped: report.skipped ?? ''
+    skipped: report.skipped ?? '',
+    'payload-file': payloadFile
   }
 }
 
-export function setOutputs(report: Report): void {
-  for (const [name, value] of Object.entries(outputValues(report))) {
+/** Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). */
+export function setOutputs(
+  report: Report,
+  tempDir = process.env.RUNNER_TEMP
+): void {
+  let file = ''
+  if (report.payload && tempDir) {
+    file = path.join(tempDir, `multitudes-payload-${process.pid}.json`)
+    writeFileSync(file, JSON.stringify(report.payload))
+  }
+  const values = outputValues(report, file)
+  if (report.payload && values.payload === '') {
+    say.warning(
+      `The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`
+    )
+  }
+  for (const [name, value] of Object.entries(values)) {
     core.setOutput(name, value)
   }
 }

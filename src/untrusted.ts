@@ -17,9 +17,8 @@ const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g
 /** At most `max` characters, with an ellipsis when cut (never half a surrogate pair). */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text
-  const cut = Array.from(text.slice(0, max - 1))
-  if (cut.join('').length > max - 1) cut.pop()
-  return `${cut.join('')}…`
+  const cut = text.slice(0, max - 1)
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`
 }
 
 /**

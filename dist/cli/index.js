@@ -33742,10 +33742,8 @@ const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g;
 function clip(text, max) {
     if (text.length <= max)
         return text;
-    const cut = Array.from(text.slice(0, max - 1));
-    if (cut.join('').length > max - 1)
-        cut.pop();
-    return `${cut.join('')}…`;
+    const cut = text.slice(0, max - 1);
+    return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 /**
  * One line that the runner cannot read as a workflow command: no line breaks or controls, no
@@ -33763,7 +33761,7 @@ function summaryText(text, max = MAX_LINE) {
     return logLine(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 /** The log and annotation calls of @actions/core, with every message through logLine. */
-const say = {
+const untrusted_say = {
     info: (text) => info(logLine(text)),
     notice: (text, props) => notice(logLine(text), props),
     warning: (text, props) => warning(logLine(text), props),
@@ -34009,10 +34007,12 @@ function parseEnvironment(name, raw) {
     return value;
 }
 const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
+/**
+ * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
+ * to the resolver, which may answer anything, so it does not count.
+ */
 function isLoopbackHost(hostname) {
-    return (LOOPBACK.has(hostname) ||
-        hostname.endsWith('.localhost') ||
-        /^127(\.\d{1,3}){3}$/.test(hostname));
+    return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
 function parseApiUrl(name, raw) {
@@ -40762,7 +40762,7 @@ function createDeps(inputs, repository) {
                 maxAttempts: inputs.maxAttempts,
                 fetch: transport().fetch,
                 proxy: transport().proxyFor(inputs.apiUrl),
-                log: (message) => say.warning(message)
+                log: (message) => untrusted_say.warning(message)
             })
     };
 }
@@ -40848,7 +40848,7 @@ function apiHint(error) {
  */
 function applyOnError(failure, onError) {
     const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
-    const annotate = fails ? say.error : say.warning;
+    const annotate = fails ? untrusted_say.error : untrusted_say.warning;
     // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
     const shown = failure.fields.slice(0, FIELD_ANNOTATIONS);
     for (const p of shown) {
@@ -40865,7 +40865,7 @@ function applyOnError(failure, onError) {
         : failure.message;
     if (fails)
         return message;
-    say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
+    untrusted_say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
     return undefined;
 }
 
@@ -40994,7 +40994,7 @@ function getInputs(read = readInput, env = process.env, now = Date.now) {
     }
     for (const [key, v] of Object.entries(inputs)) {
         if (key !== 'apiKey' && key !== 'githubToken') {
-            say.debug(`input ${key}: ${JSON.stringify(v)}`);
+            untrusted_say.debug(`input ${key}: ${JSON.stringify(v)}`);
         }
     }
     return inputs;
@@ -41323,7 +41323,7 @@ async function rangeFromGit(git, head, choice, options) {
         if (shallow) {
             throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
+        untrusted_say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
         return headOnly(head, choice, 'unavailable');
     }
     const only = (status) => headOnly(head, choice, status, base);
@@ -41338,7 +41338,7 @@ async function rangeFromGit(git, head, choice, options) {
     let status = 'ahead';
     if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
         if ((await git.mergeBase(base, head)) === undefined) {
-            say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
+            untrusted_say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
             return only('unavailable');
         }
         status = 'diverged';
@@ -41365,7 +41365,7 @@ async function completeList(git, base, head, options, named, shallow) {
         if (step === undefined) {
             throw new CheckoutError(`The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        say.info(`The checkout is shallow: deepening it by ${step} commits.`);
+        untrusted_say.info(`The checkout is shallow: deepening it by ${step} commits.`);
         await git.deepen(step, [head, base]);
         shallow = await git.isShallow();
     }
@@ -41405,7 +41405,7 @@ async function rangeFromApi(github, head, choice, options) {
             throw unknownBaseInput(choice.ref, 'that GitHub knows');
     }
     if (first === undefined) {
-        say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
+        untrusted_say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
         return only('unavailable');
     }
     const status = STATUSES[first.status] ?? 'diverged';
@@ -41475,11 +41475,11 @@ async function previousDeploymentSha(github, environment, options) {
     let result = exact;
     if (exact.sha === undefined && !exact.exhausted) {
         const wanted = environment.toLowerCase();
-        say.debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        untrusted_say.debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
         result = await scan((page) => github.listDeployments(page), (d) => d.environment.toLowerCase() === wanted && !seen.has(d.id), github, options, seen);
     }
     if (result.sha === undefined && result.exhausted) {
-        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+        untrusted_say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
     }
     return result.sha;
 }
@@ -41515,10 +41515,10 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
                 if (ownRunIds.length > 0 && ownRun.test(status.url))
                     continue;
                 if (LIVE_STATES.has(status.state)) {
-                    say.info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
+                    untrusted_say.info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
                     return { ...result, sha: deployment.sha };
                 }
-                say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+                untrusted_say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
             }
         }
         if (deployments.length < PER_PAGE)
@@ -41566,8 +41566,8 @@ async function chooseBase(inputs, ctx, head, deps) {
             if (deps.github) {
                 const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
                     const log = error instanceof GitHubApiError && error.status === 403
-                        ? say.info
-                        : say.warning;
+                        ? untrusted_say.info
+                        : untrusted_say.warning;
                     log(`Previous deployments could not be read (${errorMessage(error)}); trying the push event.`);
                     return NONE;
                 });
@@ -41612,9 +41612,9 @@ async function resolveRange(inputs, ctx, deps) {
         : fromGitOrApi(inputs, ctx, deps));
     const { range } = result;
     if (range.truncated) {
-        say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
+        untrusted_say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
     }
-    say.info(explain(inputs, range));
+    untrusted_say.info(explain(inputs, range));
     return result;
 }
 /** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
@@ -41634,7 +41634,7 @@ async function fromGitOrApi(inputs, ctx, deps) {
             // The compare API cannot filter by path: the whole range would be wrong for this service.
             throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
         }
-        say.warning(`${error.message} Using the GitHub compare API instead.`);
+        untrusted_say.warning(`${error.message} Using the GitHub compare API instead.`);
         return fromApi(inputs, ctx, deps, head);
     }
 }
@@ -41698,7 +41698,7 @@ async function headFromGit(inputs, ctx, git) {
         const checkedOut = await commitInCheckout('HEAD', git);
         if (checkedOut !== undefined) {
             if (checkedOut !== ctx.sha.toLowerCase()) {
-                say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+                untrusted_say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
             }
             return checkedOut;
         }
@@ -41731,7 +41731,7 @@ async function describeCommits(git, shas) {
         return await git.commitDetails(shas);
     }
     catch (error) {
-        say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
+        untrusted_say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
         return [];
     }
 }
@@ -41817,18 +41817,18 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 /** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
 async function sendDeployment(inputs, multitudes, payload, report) {
     if (inputs.dryRun || multitudes === undefined) {
-        say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        untrusted_say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
         return;
     }
     report.post = await group('Reporting deployment', () => {
-        say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        untrusted_say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload);
     });
-    say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    untrusted_say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
         await group('Verifying', () => verifyDeployment(multitudes, payload));
         report.verified = true;
-        say.info('The deployment reads back from GET /deployment.');
+        untrusted_say.info('The deployment reads back from GET /deployment.');
     }
 }
 
@@ -41857,10 +41857,10 @@ async function execute(read, env, ctx, makeDeps, now) {
         const { environment, strategy, dryRun, isTest } = inputs;
         Object.assign(report, { environment, strategy, dryRun, isTest });
         if (ctx.eventWarning)
-            say.warning(ctx.eventWarning);
+            untrusted_say.warning(ctx.eventWarning);
         report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
         if (report.skipped) {
-            say.notice(`Nothing to report: ${report.skipped}.`);
+            untrusted_say.notice(`Nothing to report: ${report.skipped}.`);
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository);
@@ -41869,7 +41869,7 @@ async function execute(read, env, ctx, makeDeps, now) {
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (isDebug())
-            say.debug(`payload: ${JSON.stringify(report.payload)}`);
+            untrusted_say.debug(`payload: ${JSON.stringify(report.payload)}`);
         await sendDeployment(inputs, deps.multitudes, report.payload, report);
         return { report, failMessage: undefined };
     }
@@ -41880,6 +41880,9 @@ async function execute(read, env, ctx, makeDeps, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
+
+
+
 
 /** Every output as action.yml names it. */
 const OUTPUTS = {
@@ -41896,19 +41899,30 @@ const OUTPUTS = {
     baseSource: 'base-source',
     rangeStatus: 'range-status',
     deployedAt: 'deployed-at',
-    skipped: 'skipped'
+    skipped: 'skipped',
+    payloadFile: 'payload-file'
 };
+/**
+ * Characters the two lists (`payload` and `commit-shas`) may take together. GitHub allows 1 MB
+ * of outputs per job, counted as UTF-16 (2 bytes a character): this leaves room for the rest.
+ * The default max-commits (1,000) needs about 90,000; past the budget both are left empty, and
+ * `payload-file` has the payload.
+ */
+const LIST_BUDGET = 400_000;
 /** The value of every output for a report: success, dry run, skip and failure alike. */
-function outputValues(report) {
+function outputValues(report, payloadFile = '') {
     const { post, failure, payload, range } = report;
     const shas = payload?.commitSha ?? [];
+    const json = payload ? JSON.stringify(payload) : '';
+    const list = JSON.stringify(shas);
+    const fits = json.length + list.length <= LIST_BUDGET;
     return {
         reported: String(post !== undefined),
         status: String(post?.status ?? failure?.status ?? ''),
         response: post?.body ?? failure?.body ?? '',
         'request-id': post?.requestId ?? failure?.requestId ?? '',
-        payload: payload ? JSON.stringify(payload) : '',
-        'commit-shas': JSON.stringify(shas),
+        payload: fits ? json : '',
+        'commit-shas': fits ? list : '',
         'commit-count': String(shas.length),
         truncated: String(range?.truncated ?? false),
         'head-sha': range?.head ?? '',
@@ -41916,11 +41930,22 @@ function outputValues(report) {
         'base-source': range?.baseSource ?? '',
         'range-status': range?.status ?? '',
         'deployed-at': payload?.deployedAt ?? '',
-        skipped: report.skipped ?? ''
+        skipped: report.skipped ?? '',
+        'payload-file': payloadFile
     };
 }
-function setOutputs(report) {
-    for (const [name, value] of Object.entries(outputValues(report))) {
+/** Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). */
+function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
+    let file = '';
+    if (report.payload && tempDir) {
+        file = path.join(tempDir, `multitudes-payload-${process.pid}.json`);
+        writeFileSync(file, JSON.stringify(report.payload));
+    }
+    const values = outputValues(report, file);
+    if (report.payload && values.payload === '') {
+        say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
+    }
+    for (const [name, value] of Object.entries(values)) {
         core.setOutput(name, value);
     }
 }
@@ -42084,7 +42109,7 @@ async function cli(argv, env, print) {
             print(JSON.stringify(report.payload, null, 2));
     }
     if (failMessage !== undefined)
-        say.error(failMessage);
+        untrusted_say.error(failMessage);
     if (failMessage === undefined)
         return EXIT.ok;
     return report.failure?.input ? EXIT.usage : EXIT.failed;

@@ -1,0 +1,107 @@
+/**
+ * The boundary for outside text: whatever a commit subject, an API body or an event name holds,
+ * what reaches a log line can start no workflow command and what reaches the summary stays
+ * inside its HTML cell.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { Parser, HtmlRenderer } from 'commonmark'
+import fc from 'fast-check'
+import { clip, logLine, summaryText } from '../src/untrusted.js'
+
+/** Strings rich in what attacks these sinks: command prefixes, breaks, markup. */
+const hostile = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '::',
+        '##[',
+        'add-mask]',
+        'error::',
+        '\n',
+        '\r',
+        '\r\n',
+        '\u2028',
+        '\u0085',
+        '\u0000',
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        '`',
+        '</td>',
+        '<img src=x>',
+        '[link](https://evil.example)',
+        '![img](https://evil.example/x.png)',
+        '# heading',
+        ' ',
+        '%0A'
+      ),
+      fc.string({ unit: 'binary', maxLength: 5 })
+    ),
+    { maxLength: 30 }
+  )
+  .map((parts) => parts.join(''))
+
+/** How the runner reads a line: `::cmd` at its start (after blanks), `##[cmd` anywhere. */
+function isCommand(line: string): boolean {
+  return /^\s*::/.test(line) || /##\[/.test(line)
+}
+
+describe('logLine', () => {
+  it('is one line that starts and holds no workflow command, for any input', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const line = logLine(text)
+        expect(line).not.toMatch(/[\r\n\u2028\u2029\u0085]/)
+        expect(isCommand(line)).toBe(false)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('even when it starts a line written by core.info', () => {
+    expect(logLine('::add-mask::secret')).toBe(': :add-mask::secret')
+    expect(logLine('  ::error::x')).toBe('  : :error::x')
+    expect(logLine('note ##[add-mask]x\n::warning::y')).toBe(
+      'note ## [add-mask]x ::warning::y'
+    )
+  })
+
+  it('keeps ordinary text as it is, and cuts long text with an ellipsis', () => {
+    expect(logLine('Merge pull request #12 from octo/x')).toBe(
+      'Merge pull request #12 from octo/x'
+    )
+    expect(logLine('x'.repeat(10), 5)).toBe('xxxx…')
+    expect(clip('ab😀cd', 4)).toBe('ab…')
+  })
+})
+
+describe('summaryText', () => {
+  const render = (cell: string): string =>
+    new HtmlRenderer().render(
+      new Parser().parse(
+        `<table><tr><td>${cell}</td></tr></table>\n\n<p>after</p>\n`
+      )
+    )
+
+  it('never leaves its HTML cell once rendered as CommonMark, for any input', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const html = render(summaryText(text))
+        // One HTML block, passed through whole: no markdown rendered, no element injected.
+        expect(html).not.toMatch(/<(img|a|h\d|em|strong|code)\b/)
+        expect(html.match(/<td>/g)).toHaveLength(1)
+        expect(html.match(/<\/td>/g)).toHaveLength(1)
+        expect(isCommand(summaryText(text))).toBe(false)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('escapes markup and folds line breaks that would end the HTML block', () => {
+    expect(summaryText('a\r\n\r\n# b <i>c</i> `d`')).toBe(
+      'a # b &#60;i&#62;c&#60;/i&#62; &#96;d&#96;'
+    )
+  })
+})
