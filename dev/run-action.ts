@@ -140,7 +140,8 @@ export async function runLikeRunner(
         options.repository ?? 'octo-org/octo-repo'
       ).split('/')[0],
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'https://api.github.com',
+      // A refused port on loopback: no test reaches the real GitHub unless it says so.
+      GITHUB_API_URL: 'http://127.0.0.1:9',
       GITHUB_RUN_ID: '4242',
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_REF: options.ref ?? 'refs/heads/main',

@@ -52,6 +52,8 @@ export interface ClientOptions {
 export const BODY_LIMIT = 64 * 1024
 /** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
 export const GET_BODY_LIMIT = 16 * 1024 * 1024
+/** Bytes of a POST answer read to parse it (field errors); BODY_LIMIT of them are kept. */
+export const PARSE_LIMIT = 1024 * 1024
 /** How long the body of a 2xx may take once its status line arrived. */
 export const BODY_DEADLINE_MS = 5000
 
@@ -124,13 +126,15 @@ export function createMultitudesClient(
     // short deadline of its own and is never a reason to POST again.
     const status = response.status
     const accepted = status >= 200 && status < 300
+    // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
+    // what is kept for outputs and messages is BODY_LIMIT.
     const read = await readBodyText(
       response,
-      body === undefined ? GET_BODY_LIMIT : BODY_LIMIT,
+      body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT,
       accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs
     )
-    const text = read.text
-    const requestId = requestIdOf(response.headers, text)
+    const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT)
+    const requestId = requestIdOf(response.headers, read.text)
     if (accepted) {
       if (!read.complete && body !== undefined) {
         log(
@@ -160,7 +164,7 @@ export function createMultitudesClient(
     }
     throw rejection(
       status,
-      text,
+      read.text,
       requestId,
       attemptNumber,
       response.headers,
@@ -212,20 +216,19 @@ function networkMessage(
   timeoutMs: number
 ): string {
   // Duck-typed: undici's errors may come from another realm.
-  const e = error as {
-    name?: unknown
-    cause?: { code?: unknown; message?: unknown }
-  } | null
-  if (e?.name === 'TimeoutError') {
+  type Cause = { name?: unknown; code?: unknown; cause?: unknown } | null
+  if ((error as Cause)?.name === 'TimeoutError') {
     return `no answer from ${host} within ${timeoutMs / 1000} s`
   }
-  const cause = e?.cause
+  // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
+  let root = error as Cause
+  while (root?.cause) root = root.cause
+  // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
+  // their messages.
   const detail =
-    typeof cause?.code === 'string'
-      ? cause.code
-      : cause
-        ? errorMessage(cause)
-        : errorMessage(error)
+    typeof root?.code === 'string' && /^E[A-Z0-9_]+$/.test(root.code)
+      ? root.code
+      : errorMessage(root)
   return `could not connect to ${host}: ${detail}`
 }
 
@@ -263,6 +266,7 @@ function rejection(
 ): ApiError {
   const fields = status === 400 ? fieldProblemsOf(body) : []
   const snippet = body.trim().slice(0, 500)
+  const kept = body.slice(0, BODY_LIMIT)
   const messages: Record<number, string> = {
     400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
     401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
@@ -278,5 +282,11 @@ function rejection(
     messages[status] ??
     redirect ??
     `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`
-  return new ApiError(message, { status, body, requestId, attempts, fields })
+  return new ApiError(message, {
+    status,
+    body: kept,
+    requestId,
+    attempts,
+    fields
+  })
 }

@@ -40576,6 +40576,8 @@ const ACTION_VERSION = '1.0.0';
 const BODY_LIMIT = 64 * 1024;
 /** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
 const GET_BODY_LIMIT = 16 * 1024 * 1024;
+/** Bytes of a POST answer read to parse it (field errors); BODY_LIMIT of them are kept. */
+const PARSE_LIMIT = 1024 * 1024;
 /** How long the body of a 2xx may take once its status line arrived. */
 const BODY_DEADLINE_MS = 5000;
 /** An attempt that may succeed if tried again. */
@@ -40622,9 +40624,11 @@ function createMultitudesClient(options) {
         // short deadline of its own and is never a reason to POST again.
         const status = response.status;
         const accepted = status >= 200 && status < 300;
-        const read = await readBodyText(response, body === undefined ? GET_BODY_LIMIT : BODY_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
-        const text = read.text;
-        const requestId = requestIdOf(response.headers, text);
+        // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
+        // what is kept for outputs and messages is BODY_LIMIT.
+        const read = await readBodyText(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
+        const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
+        const requestId = requestIdOf(response.headers, read.text);
         if (accepted) {
             if (!read.complete && body !== undefined) {
                 log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
@@ -40648,7 +40652,7 @@ function createMultitudesClient(options) {
                 retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
             });
         }
-        throw rejection(status, text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
+        throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
     }
     /** One request with retries for transient failures only; the body is the same every time. */
     async function send(target, body) {
@@ -40688,17 +40692,18 @@ function createMultitudesClient(options) {
     };
 }
 function networkMessage(error, host, timeoutMs) {
-    // Duck-typed: undici's errors may come from another realm.
-    const e = error;
-    if (e?.name === 'TimeoutError') {
+    if (error?.name === 'TimeoutError') {
         return `no answer from ${host} within ${timeoutMs / 1000} s`;
     }
-    const cause = e?.cause;
-    const detail = typeof cause?.code === 'string'
-        ? cause.code
-        : cause
-            ? errorMessage(cause)
-            : errorMessage(error);
+    // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
+    let root = error;
+    while (root?.cause)
+        root = root.cause;
+    // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
+    // their messages.
+    const detail = typeof root?.code === 'string' && /^E[A-Z0-9_]+$/.test(root.code)
+        ? root.code
+        : errorMessage(root);
     return `could not connect to ${host}: ${detail}`;
 }
 function outage(failure, attempts) {
@@ -40725,6 +40730,7 @@ function fieldList(fields) {
 function rejection(status, body, requestId, attempts, headers, verb) {
     const fields = status === 400 ? fieldProblemsOf(body) : [];
     const snippet = body.trim().slice(0, 500);
+    const kept = body.slice(0, BODY_LIMIT);
     const messages = {
         400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
         401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
@@ -40738,7 +40744,13 @@ function rejection(status, body, requestId, attempts, headers, verb) {
     const message = messages[status] ??
         redirect ??
         `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
-    return new ApiError(message, { status, body, requestId, attempts, fields });
+    return new ApiError(message, {
+        status,
+        body: kept,
+        requestId,
+        attempts,
+        fields
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/deps.ts
