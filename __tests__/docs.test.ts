@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
-import { renderTables, withTables } from '../dev/docs.ts'
+import { renderInterface, renderTables, withTables } from '../dev/docs.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 
 const read = (file: string): string =>
@@ -10,6 +10,12 @@ describe('the documentation', () => {
   it('README inputs and outputs tables match action.yml (run `npm run docs`)', async () => {
     const readme = read('README.md')
     await expect(withTables(readme, read('action.yml'))).resolves.toBe(readme)
+  })
+
+  it('src/interface.generated.ts is action.yml (run `npm run docs`)', async () => {
+    await expect(renderInterface(read('action.yml'))).resolves.toBe(
+      read('src/interface.generated.ts')
+    )
   })
 
   it('renders one row per input and output', () => {

@@ -260,6 +260,7 @@ async function rangeSizes(repo: string, url: string): Promise<void> {
       })
     )
     const rss: number[] = []
+    let outputChars = 0
     const action = await timed(async () => {
       const rssFile = path.join(root, 'rss')
       const r = await runLikeRunner({
@@ -277,6 +278,7 @@ async function rangeSizes(repo: string, url: string): Promise<void> {
       })
       check(r, actual, true)
       rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+      outputChars = Object.values(r.outputs).join('').length
     })
     const vendorRun = await vendorSnippet(repo, base, head, url)
     const vendor = vendorRun.ok
@@ -304,6 +306,18 @@ async function rangeSizes(repo: string, url: string): Promise<void> {
       verdict
     )
     measured.push({ commits: actual, action, floor })
+    if (size === RANGES.at(-1)) {
+      // GitHub allows 1 MB of outputs per job, counted as UTF-16: two bytes a character here.
+      const kib = (outputChars * 2) / 1024
+      record(
+        `Outputs at ${actual.toLocaleString('en')} commits (UTF-16, as GitHub counts)`,
+        `${kib.toFixed(0)} KiB`,
+        '',
+        '',
+        1,
+        atMost(kib, 1024, (x) => `${x.toFixed(0)} KiB`)
+      )
+    }
   }
   // Fixed costs (Node start-up, a few small git calls) cancel out between the two largest sizes.
   const [small, large] = measured.slice(-2)

@@ -77,7 +77,33 @@ export async function withTables(
   return format(text, { ...options, parser: 'markdown' })
 }
 
+/**
+ * src/interface.generated.ts: action.yml's inputs and outputs as data, so the CLI's flags and
+ * `--help` come from the same source as the action (a test keeps them equal).
+ */
+export async function renderInterface(actionYml: string): Promise<string> {
+  const meta = parse(actionYml) as Metadata
+  const inputs = Object.entries(meta.inputs).map(([name, i]) => ({
+    name,
+    description: i.description.trim().replace(/\s+/g, ' '),
+    default: i.default ?? '',
+    required: i.required ?? false
+  }))
+  const outputs = Object.entries(meta.outputs).map(([name, o]) => ({
+    name,
+    description: o.description.trim().replace(/\s+/g, ' ')
+  }))
+  const text = `// Generated from action.yml by \`npm run docs\`; do not edit.\n\n/** The action's inputs, in action.yml's order. */\nexport const ACTION_INPUTS = ${JSON.stringify(inputs)} as const\n\n/** The action's outputs, in action.yml's order. */\nexport const ACTION_OUTPUTS = ${JSON.stringify(outputs)} as const\n`
+  const file = path.join(ROOT, 'src/interface.generated.ts')
+  const options = await resolveConfig(file)
+  return format(text, { ...options, filepath: file })
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(
+    path.join(ROOT, 'src/interface.generated.ts'),
+    await renderInterface(readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
+  )
   const readmePath = path.join(ROOT, 'README.md')
   const updated = await withTables(
     readFileSync(readmePath, 'utf8'),

@@ -1,0 +1,42 @@
+import { ACTION_INPUTS } from '../interface.generated.js'
+
+const NAMES = ACTION_INPUTS.map((i) => i.name)
+
+/** Workflow advice, and what a CLI user does instead. */
+const REPLACEMENTS: [RegExp, string][] = [
+  [
+    /e\.g\. 'api-key: \$\{\{ secrets\.MULTITUDES_API_KEY \}\}'\. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there\./,
+    'Set MULTITUDES_API_KEY or pass --api-key; --dry-run needs neither.'
+  ],
+  [
+    /Add actions\/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder \('path:'\), set 'working-directory' to that folder\./,
+    'Run it in a clone of the repository (with full history), or point --working-directory at one.'
+  ],
+  [
+    /actions\/checkout with fetch-depth: 0 \(or filter: tree:0 for a large repository\)/,
+    'a clone with full history (git fetch --unshallow)'
+  ],
+  [
+    /Check out the deployed commit \(actions\/checkout with ref: (\S+) and fetch-depth: 0\), or set 'head'\./,
+    'Check out the deployed commit ($1) with full history, or pass --head.'
+  ],
+  [/Fix the input in the workflow file;/, 'Fix the flag;'],
+  [/'on-error: ([a-z-]+)'/g, '--on-error $1'],
+  [/on-error: ([a-z-]+)/g, '--on-error $1'],
+  [/commit-source: (git|api)/g, '--commit-source $1'],
+  [/'dry-run: true'/g, '--dry-run']
+]
+
+/** A message in CLI words: `--environment`, not "input 'environment'"; no workflow advice. */
+export function cliWords(text: string): string {
+  let out = text
+  for (const [pattern, replacement] of REPLACEMENTS)
+    out = out.replace(pattern, replacement)
+  for (const name of NAMES) {
+    out = out
+      .replaceAll(`Input '${name}'`, `--${name}`)
+      .replaceAll(`input '${name}'`, `--${name}`)
+      .replaceAll(`'${name}'`, `--${name}`)
+  }
+  return out
+}
