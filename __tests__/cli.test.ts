@@ -1,7 +1,10 @@
 /** The CLI for other CI systems: the bundled dist/cli/index.js, end to end, and its helpers. */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { assertDistFresh } from '../dev/source-hash.ts'
+import { ACTION_INPUTS } from '../src/interface.generated.js'
 import path from 'node:path'
 import { cliContext, HELP, plainLog } from '../src/cli.js'
 import {
@@ -75,10 +78,12 @@ describe('the bundled CLI', () => {
     )
 
     expect(code).toBe(0)
-    const outputs = JSON.parse(stdout) as Record<string, string>
-    expect(JSON.parse(outputs['commit-shas'])).toEqual([...shipped].reverse())
+    const outputs = JSON.parse(stdout) as Record<string, unknown>
+    expect(outputs['commit-shas']).toEqual([...shipped].reverse())
     expect(outputs).toMatchObject({
-      reported: 'true',
+      reported: true,
+      status: 201,
+      'commit-count': 3,
       'base-source': 'push',
       'range-status': 'ahead'
     })
@@ -140,7 +145,7 @@ describe('the bundled CLI', () => {
     )
 
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain(`error: Invalid 'max-commits': "lots"`)
+    expect(bad.stderr).toContain(`error: Invalid --max-commits: "lots"`)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain(
       'error: Multitudes rejected the API key (401 Unauthorized)'
@@ -163,6 +168,175 @@ describe('the bundled CLI', () => {
       /^multitudes-deployment-action \d+\.\d+\.\d+\n$/
     )
     expect(none.code).toBe(2)
+  })
+})
+
+describe('the CLI speaks CLI', () => {
+  it('--help lists every input as a flag, with its default and allowed values', async () => {
+    const { code, stdout } = await cli(['--help'])
+
+    expect(code).toBe(0)
+    for (const input of ACTION_INPUTS)
+      expect(stdout).toContain(`--${input.name}`)
+    expect(stdout).toMatch(
+      /--strategy <value>\n\s+How base[^]*?Default: auto\. One of: auto, previous-deployment, push, base, tag, parent, head\./
+    )
+    expect(stdout).toMatch(/--max-commits <value>\n[^]*?Default: 1000\./)
+    expect(stdout).toMatch(
+      /--dry-run\n[^]*?A switch: give it without a value\./
+    )
+    expect(stdout).toMatch(
+      /--github-token <value>\n[^]*?Default: \$GITHUB_TOKEN\./
+    )
+    expect(stdout).not.toContain('${{')
+  })
+
+  it.each([
+    [['report', '--environment', 'p', '--nope'], /Unknown option '--nope'/],
+    [
+      ['report', '--environment', 'p', '--is-test', 'false'],
+      /--is-test is a switch and takes no value, but "false" follows it/
+    ],
+    [
+      ['report', '--environment'],
+      /Option '--environment <value>' argument missing/
+    ],
+    [['deploy'], /Expected the command 'report', got "deploy"/]
+  ])(
+    '%j is a usage error that names the flag: exit 2',
+    async (args, message) => {
+      const { code, stdout } = await cli(args, { MULTITUDES_API_KEY: 'k' })
+
+      expect(code).toBe(2)
+      expect(stdout).toMatch(message)
+      expect(stdout).toContain("Run 'multitudes-deployment-action --help'")
+    }
+  )
+
+  it('reports every bad flag at once, in CLI words', async () => {
+    const { code, stderr } = await cli(
+      [
+        'report',
+        '--environment',
+        'p',
+        '--strategy',
+        'latest',
+        '--max-commits',
+        '0',
+        '--on-error',
+        'ignore'
+      ],
+      { MULTITUDES_API_KEY: 'k' }
+    )
+
+    expect(code).toBe(2)
+    expect(stderr).toMatch(
+      /3 inputs are invalid\. \(1\) Invalid --strategy: "latest"\..* \(2\) Invalid --max-commits: "0"\..* \(3\) Invalid --on-error: "ignore"/
+    )
+    expect(stderr).toContain('Fix the flag; nothing was sent.')
+    expect(stderr).not.toMatch(/workflow|input '/)
+  })
+
+  it('a missing key names MULTITUDES_API_KEY and --api-key, not GitHub secrets', async () => {
+    const { code, stderr } = await cli([
+      'report',
+      '--environment',
+      'production'
+    ])
+
+    expect(code).toBe(2)
+    expect(stderr).toContain(
+      '--api-key is empty and MULTITUDES_API_KEY is not set'
+    )
+    expect(stderr).toContain(
+      'Set MULTITUDES_API_KEY or pass --api-key; --dry-run needs neither.'
+    )
+    expect(stderr).not.toMatch(/secrets\.|workflow|fork/)
+  })
+
+  it('outside a clone, says what to do without GitHub Actions advice', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'no-clone-'))
+    const { code, stderr } = await cli([
+      'report',
+      '--environment',
+      'p',
+      '--dry-run',
+      '--commit-source',
+      'git',
+      '--working-directory',
+      empty
+    ])
+
+    expect(code).toBe(1)
+    expect(stderr).toContain(`There is no git checkout in ${empty}.`)
+    expect(stderr).toContain('point --working-directory at one')
+    expect(stderr).not.toContain('actions/checkout')
+  })
+
+  it('never suggests the --on-error value that is already set', async () => {
+    const refused = await cli(
+      [
+        'report',
+        '--environment',
+        'p',
+        '--api-url',
+        'http://127.0.0.1:9/deployment',
+        '--max-attempts',
+        '1',
+        '--on-error',
+        'warn-on-outage'
+      ],
+      { MULTITUDES_API_KEY: 'k' }
+    )
+    const failed = await cli(
+      [
+        'report',
+        '--environment',
+        'p',
+        '--api-url',
+        'http://127.0.0.1:9/deployment',
+        '--max-attempts',
+        '1'
+      ],
+      { MULTITUDES_API_KEY: 'k' }
+    )
+
+    expect(refused.code).toBe(0)
+    expect(refused.stderr).not.toContain('--on-error warn-on-outage keeps')
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain(
+      '--on-error warn-on-outage keeps outages from failing deploys'
+    )
+  })
+
+  it('--json prints the outputs with JSON types', async () => {
+    const { code, stdout } = await cli([
+      'report',
+      '--environment',
+      'staging',
+      '--dry-run',
+      '--base',
+      before,
+      '--json'
+    ])
+
+    expect(code).toBe(0)
+    const json = JSON.parse(stdout) as Record<string, unknown>
+    const shape = Object.fromEntries(
+      Object.entries(json).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v
+      ])
+    )
+    expect(shape).toMatchSnapshot()
+    expect(json).toMatchObject({
+      reported: false,
+      status: null,
+      'commit-count': 3,
+      truncated: false,
+      'commit-shas': [...shipped].reverse(),
+      payload: { environmentName: 'staging', commitSha: [...shipped].reverse() }
+    })
   })
 })
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub } from '../dev/fake-github-api.ts'
 import { startMultitudesServer } from '../dev/multitudes-server.ts'
 import { runLikeRunner } from '../dev/run-action.ts'
+import { actionYml } from '../__fixtures__/action-env.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import {
   actionInputs,
@@ -64,13 +65,46 @@ describe('report-deployment.yml (workflow_call)', () => {
       {
         ...defaults,
         'inputs.environment': 'production',
-        'secrets.multitudes-api-key': 'k'
+        'secrets.multitudes-api-key': 'k',
+        'secrets.github-token || github.token': 't'
       },
       'report'
     )
     expect(Object.keys(inputs).sort()).toEqual(
-      ['api-key', ...Object.keys(declared)].sort()
+      ['api-key', 'github-token', ...Object.keys(declared)].sort()
     )
+  })
+
+  it('declares every input of action.yml with the same default (on-error on purpose not)', () => {
+    const expected = Object.fromEntries(
+      Object.entries(actionYml.inputs)
+        .filter(([name]) => name !== 'api-key' && name !== 'github-token')
+        .map(([name, input]) => [
+          name,
+          name === 'on-error' ? 'warn-on-outage' : (input.default ?? '')
+        ])
+    )
+    const declaredDefaults = Object.fromEntries(
+      Object.entries(declared).map(([name, input]) => [
+        name,
+        input.default === undefined ? '' : String(input.default as string)
+      ])
+    )
+
+    expect(declaredDefaults).toEqual(expected)
+  })
+
+  it('exposes every output of action.yml, from the job and from the workflow', () => {
+    const names = Object.keys(actionYml.outputs).sort()
+    const job = wf.jobs.report as unknown as { outputs: Record<string, string> }
+    const outputs = (
+      wf.on.workflow_call as unknown as { outputs: Record<string, unknown> }
+    ).outputs
+
+    expect(Object.keys(outputs).sort()).toEqual(names)
+    expect(Object.keys(job.outputs).sort()).toEqual(names)
+    for (const name of names)
+      expect(job.outputs[name]).toBe(`\${{ steps.report.outputs.${name} }}`)
   })
 
   it('with its defaults, reports the commits since the previous deployment', async () => {
@@ -79,7 +113,8 @@ describe('report-deployment.yml (workflow_call)', () => {
       {
         ...defaults,
         'inputs.environment': 'production',
-        'secrets.multitudes-api-key': 'mtd_demo_key'
+        'secrets.multitudes-api-key': 'mtd_demo_key',
+        'secrets.github-token || github.token': 'ghs_runner_token'
       },
       'report'
     )

@@ -40823,7 +40823,7 @@ function describeFailure(error) {
 }
 function apiHint(error) {
     if (error.outage) {
-        return "The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent. 'on-error: warn-on-outage' keeps outages from failing deploys.";
+        return 'The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent.';
     }
     switch (error.status) {
         case 400:
@@ -40853,9 +40853,11 @@ function applyOnError(failure, onError) {
     if (more > 0) {
         annotate(`… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`, { title: 'Multitudes rejected a field' });
     }
-    const message = failure.hint
-        ? `${failure.message} ${failure.hint}`
-        : failure.message;
+    // Suggest warn-on-outage only where it would change something.
+    const hint = failure.outage && onError === 'fail'
+        ? `${failure.hint ?? ''} 'on-error: warn-on-outage' keeps outages from failing deploys.`.trim()
+        : failure.hint;
+    const message = hint ? `${failure.message} ${hint}` : failure.message;
     if (fails)
         return message;
     say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
@@ -41845,7 +41847,12 @@ async function execute(read, env, ctx, makeDeps, now) {
     const report = emptyReport(ctx.serverUrl, ctx.repository);
     let onError = 'fail';
     try {
-        onError = getOnError(read);
+        try {
+            onError = getOnError(read);
+        }
+        catch {
+            // A bad on-error fails the run: getInputs names it with every other bad input.
+        }
         const inputs = getInputs(read, env);
         const { environment, strategy, dryRun, isTest } = inputs;
         Object.assign(report, { environment, strategy, dryRun, isTest });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { cli, plainLog } from './cli.js'
+import { cliWords } from './cli/words.js'
 
 // @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
 // and stdout carries only the result (the JSON with --json).
@@ -9,7 +10,7 @@ process.stdout.write = (chunk: string | Uint8Array): boolean => {
   const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
   for (const line of text.split('\n')) {
     const plain = line === '' ? undefined : plainLog(line, verbose)
-    if (plain !== undefined) process.stderr.write(`${plain}\n`)
+    if (plain !== undefined) process.stderr.write(`${cliWords(plain)}\n`)
   }
   return true
 }

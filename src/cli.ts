@@ -8,29 +8,16 @@ import { execute } from './execute.js'
 import { INPUTS } from './inputs.js'
 import { outputValues } from './outputs.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
+import { CLI_FLAGS, helpText, SWITCHES } from './cli/help.js'
+import { typedOutputs } from './cli/json.js'
+import { cliWords } from './cli/words.js'
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
 
-const BOOLEANS = new Set(['is-test', 'dry-run', 'verify'])
 const FLAGS = Object.values(INPUTS)
 
-export const HELP = `Usage: ${ACTION_NAME} report --environment <name> [options]
-
-Reports a deployment to Multitudes with the commits it shipped, from any CI system.
-The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
-variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
-Base, with --strategy auto: --base, else the previous deployment (GitHub), else the CI's
-previous commit (CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none.
-
-Options (the action's inputs):
-${FLAGS.map((f) => `  --${f}${BOOLEANS.has(f) ? '' : ' <value>'}`).join('\n')}
-  --repository <owner/repo>   GitHub repository, for previous deployments and compare (GITHUB_REPOSITORY)
-  --json                      print the result as JSON (the action's outputs)
-  --help, --version
-
-Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
-1 not reported; 2 bad usage or input (nothing was sent).`
+export const HELP = helpText()
 
 /** The first of `names` that is set, as [name, value]. */
 const first = (
@@ -109,6 +96,12 @@ export function plainLog(line: string, verbose: boolean): string | undefined {
   return `${command}: ${text}`
 }
 
+/** A usage error: names the flag, points at --help, exit 2. */
+function usage(print: (text: string) => void, message: string): number {
+  print(`${message}\nRun '${ACTION_NAME} --help' for every flag.`)
+  return EXIT.usage
+}
+
 export async function cli(
   argv: string[],
   env: NodeJS.ProcessEnv,
@@ -119,35 +112,58 @@ export async function cli(
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         ...Object.fromEntries(
           FLAGS.map((f) => [
             f,
             {
-              type: BOOLEANS.has(f)
+              type: SWITCHES.has(f)
                 ? ('boolean' as const)
                 : ('string' as const),
               multiple: f === 'paths'
             }
           ])
         ),
-        repository: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean' },
-        version: { type: 'boolean' }
+        ...Object.fromEntries(
+          Object.keys(CLI_FLAGS).map((f) => [
+            f,
+            {
+              type:
+                f === 'repository' ? ('string' as const) : ('boolean' as const)
+            }
+          ])
+        )
       }
     })
   } catch (error) {
-    print(`${(error as Error).message}\n\n${HELP}`)
-    return EXIT.usage
+    return usage(print, errorMessage(error))
   }
-  const { values, positionals } = parsed
+  const { values, positionals, tokens } = parsed
   if (values.help) return (print(HELP), EXIT.ok)
   if (values.version)
     return (print(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok)
+  // `--is-test false` reads as a switch and a stray word: say which flag took no value.
+  for (const [i, token] of tokens.entries()) {
+    const next = tokens[i + 1]
+    if (
+      token.kind === 'option' &&
+      (SWITCHES.has(token.name) || token.name === 'json') &&
+      next?.kind === 'positional'
+    ) {
+      return usage(
+        print,
+        `--${token.name} is a switch and takes no value, but "${next.value}" follows it. Write --${token.name} to turn it on, or leave it out.`
+      )
+    }
+  }
   if (positionals.length !== 1 || positionals[0] !== 'report') {
-    print(`Expected the command 'report'.\n\n${HELP}`)
-    return EXIT.usage
+    return usage(
+      print,
+      positionals.length === 0
+        ? "Expected the command 'report'."
+        : `Expected the command 'report', got ${positionals.map((p) => `"${p}"`).join(' ')}.`
+    )
   }
   const flags = values as Record<
     string,
@@ -170,8 +186,7 @@ export async function cli(
       typeof flags.repository === 'string' ? flags.repository : undefined
     )
   } catch (error) {
-    print(`${errorMessage(error)} Nothing was sent.`)
-    return EXIT.usage
+    return usage(print, cliWords(`${errorMessage(error)} Nothing was sent.`))
   }
   const { report, failMessage } = await execute(
     read,
@@ -181,7 +196,7 @@ export async function cli(
     () => new Date()
   )
   const outputs = outputValues(report)
-  if (flags.json) print(JSON.stringify(outputs, null, 2))
+  if (flags.json) print(JSON.stringify(typedOutputs(outputs), null, 2))
   else if (failMessage === undefined) {
     const verb = report.post
       ? 'Reported'
@@ -194,7 +209,7 @@ export async function cli(
     if (report.dryRun && report.payload)
       print(JSON.stringify(report.payload, null, 2))
   }
-  if (failMessage !== undefined) say.error(failMessage)
+  if (failMessage !== undefined) say.error(cliWords(failMessage))
   if (failMessage === undefined) return EXIT.ok
   return report.failure?.input ? EXIT.usage : EXIT.failed
 }

@@ -37,7 +37,11 @@ export async function execute(
   const report = emptyReport(ctx.serverUrl, ctx.repository)
   let onError: OnError = 'fail'
   try {
-    onError = getOnError(read)
+    try {
+      onError = getOnError(read)
+    } catch {
+      // A bad on-error fails the run: getInputs names it with every other bad input.
+    }
     const inputs = getInputs(read, env)
     const { environment, strategy, dryRun, isTest } = inputs
     Object.assign(report, { environment, strategy, dryRun, isTest })

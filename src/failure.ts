@@ -54,7 +54,7 @@ export function describeFailure(error: unknown): Failure {
 
 function apiHint(error: ApiError): string | undefined {
   if (error.outage) {
-    return "The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent. 'on-error: warn-on-outage' keeps outages from failing deploys."
+    return 'The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent.'
   }
   switch (error.status) {
     case 400:
@@ -92,9 +92,12 @@ export function applyOnError(
       { title: 'Multitudes rejected a field' }
     )
   }
-  const message = failure.hint
-    ? `${failure.message} ${failure.hint}`
-    : failure.message
+  // Suggest warn-on-outage only where it would change something.
+  const hint =
+    failure.outage && onError === 'fail'
+      ? `${failure.hint ?? ''} 'on-error: warn-on-outage' keeps outages from failing deploys.`.trim()
+      : failure.hint
+  const message = hint ? `${failure.message} ${hint}` : failure.message
   if (fails) return message
   say.warning(`${message} (on-error: ${onError}, so the step does not fail)`)
   return undefined

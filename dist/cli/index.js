@@ -30746,7 +30746,9 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3997);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8823);
+/* harmony import */ var _cli_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8679);
+
 
 // @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
 // and stdout carries only the result (the JSON with --json).
@@ -30757,7 +30759,7 @@ process.stdout.write = (chunk) => {
     for (const line of text.split('\n')) {
         const plain = line === '' ? undefined : (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .plainLog */ .Ly)(line, verbose);
         if (plain !== undefined)
-            process.stderr.write(`${plain}\n`);
+            process.stderr.write(`${(0,_cli_words_js__WEBPACK_IMPORTED_MODULE_1__/* .cliWords */ .q)(plain)}\n`);
     }
     return true;
 };
@@ -30768,7 +30770,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3997:
+/***/ 8823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40842,7 +40844,7 @@ function describeFailure(error) {
 }
 function apiHint(error) {
     if (error.outage) {
-        return "The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent. 'on-error: warn-on-outage' keeps outages from failing deploys.";
+        return 'The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent.';
     }
     switch (error.status) {
         case 400:
@@ -40872,9 +40874,11 @@ function applyOnError(failure, onError) {
     if (more > 0) {
         annotate(`… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`, { title: 'Multitudes rejected a field' });
     }
-    const message = failure.hint
-        ? `${failure.message} ${failure.hint}`
-        : failure.message;
+    // Suggest warn-on-outage only where it would change something.
+    const hint = failure.outage && onError === 'fail'
+        ? `${failure.hint ?? ''} 'on-error: warn-on-outage' keeps outages from failing deploys.`.trim()
+        : failure.hint;
+    const message = hint ? `${failure.message} ${hint}` : failure.message;
     if (fails)
         return message;
     untrusted_say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
@@ -41864,7 +41868,12 @@ async function execute(read, env, ctx, makeDeps, now) {
     const report = emptyReport(ctx.serverUrl, ctx.repository);
     let onError = 'fail';
     try {
-        onError = getOnError(read);
+        try {
+            onError = getOnError(read);
+        }
+        catch {
+            // A bad on-error fails the run: getInputs names it with every other bad input.
+        }
         const inputs = getInputs(read, env);
         const { environment, strategy, dryRun, isTest } = inputs;
         Object.assign(report, { environment, strategy, dryRun, isTest });
@@ -41962,7 +41971,132 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     }
 }
 
+// EXTERNAL MODULE: ./src/interface.generated.ts
+var interface_generated = __nccwpck_require__(3739);
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+
+/** Inputs that are switches on the command line: present means true. */
+const SWITCHES = new Set(['is-test', 'dry-run', 'verify']);
+/** Flags of the CLI's own, beside the action's inputs. */
+const CLI_FLAGS = {
+    repository: 'GitHub repository (owner/name), for previous deployments and compare; default GITHUB_REPOSITORY.',
+    json: 'Print the result as JSON: the action outputs, typed (see the README).',
+    help: 'Show this help.',
+    version: 'Show the version.'
+};
+const ALLOWED = {
+    strategy: STRATEGIES,
+    'commit-source': COMMIT_SOURCES,
+    'on-error': ON_ERROR,
+    'first-deployment': FIRST_DEPLOYMENT
+};
+/** Defaults as a CLI user meets them (the action's token default is GITHUB_TOKEN here). */
+function defaultText(name, value) {
+    if (name === 'github-token')
+        return '$GITHUB_TOKEN';
+    if (name === 'api-key')
+        return '$MULTITUDES_API_KEY';
+    if (SWITCHES.has(name))
+        return undefined;
+    return value === '' ? undefined : value;
+}
+function wrap(text, indent, width = 100) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line && indent + line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines.join(`\n${' '.repeat(indent)}`);
+}
+function describe(flag, description, extra = []) {
+    const head = `  ${flag}`;
+    const text = [description, ...extra].join(' ');
+    return `${head}\n${' '.repeat(6)}${wrap(text, 6)}`;
+}
+/** `--help`: every flag with its description, default and allowed values, from action.yml. */
+function helpText() {
+    const inputs = interface_generated/* ACTION_INPUTS */.b.map((input) => {
+        const flag = `--${input.name}${SWITCHES.has(input.name) ? '' : ' <value>'}`;
+        const extra = [];
+        if (input.required)
+            extra.push('Required.');
+        const fallback = defaultText(input.name, input.default);
+        if (fallback)
+            extra.push(`Default: ${fallback}.`);
+        if (ALLOWED[input.name])
+            extra.push(`One of: ${ALLOWED[input.name].join(', ')}.`);
+        if (SWITCHES.has(input.name))
+            extra.push('A switch: give it without a value.');
+        return describe(flag, input.description, extra);
+    });
+    const own = Object.entries(CLI_FLAGS).map(([name, text]) => describe(`--${name}${name === 'repository' ? ' <owner/name>' : ''}`, text));
+    return `Usage: ${ACTION_NAME} report --environment <name> [options]
+
+Reports a deployment to Multitudes with the commits it shipped, from any CI system.
+The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
+variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
+Base, with --strategy auto: --base, else the previous deployment (GitHub), else the CI's
+previous commit (CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none.
+
+Options:
+${inputs.join('\n')}
+${own.join('\n')}
+
+Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
+1 not reported; 2 bad usage or input (nothing was sent).`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/json.ts
+function parsed(text) {
+    if (text === '')
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+const orNull = (text) => (text === '' ? null : text);
+/**
+ * The outputs as `--json` prints them: the action's output names with JSON types. Booleans and
+ * numbers are typed; `commit-shas`, `payload` and `response` are parsed when they are JSON; an
+ * empty output is null.
+ */
+function typedOutputs(outputs) {
+    return {
+        reported: outputs.reported === 'true',
+        status: outputs.status === '' ? null : Number(outputs.status),
+        response: parsed(outputs.response),
+        'request-id': orNull(outputs['request-id']),
+        payload: parsed(outputs.payload),
+        'commit-shas': parsed(outputs['commit-shas']),
+        'commit-count': Number(outputs['commit-count']),
+        truncated: outputs.truncated === 'true',
+        'head-sha': orNull(outputs['head-sha']),
+        'base-sha': orNull(outputs['base-sha']),
+        'base-source': orNull(outputs['base-source']),
+        'range-status': orNull(outputs['range-status']),
+        'deployed-at': orNull(outputs['deployed-at']),
+        skipped: orNull(outputs.skipped),
+        'payload-file': orNull(outputs['payload-file'])
+    };
+}
+
+// EXTERNAL MODULE: ./src/cli/words.ts
+var words = __nccwpck_require__(8679);
 ;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
 
 
 
@@ -41975,24 +42109,8 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
 
 /** Exit codes, as documented in the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
-const BOOLEANS = new Set(['is-test', 'dry-run', 'verify']);
 const FLAGS = Object.values(INPUTS);
-const HELP = `Usage: ${ACTION_NAME} report --environment <name> [options]
-
-Reports a deployment to Multitudes with the commits it shipped, from any CI system.
-The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
-variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
-Base, with --strategy auto: --base, else the previous deployment (GitHub), else the CI's
-previous commit (CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none.
-
-Options (the action's inputs):
-${FLAGS.map((f) => `  --${f}${BOOLEANS.has(f) ? '' : ' <value>'}`).join('\n')}
-  --repository <owner/repo>   GitHub repository, for previous deployments and compare (GITHUB_REPOSITORY)
-  --json                      print the result as JSON (the action's outputs)
-  --help, --version
-
-Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
-1 not reported; 2 bad usage or input (nothing was sent).`;
+const HELP = helpText();
 /** The first of `names` that is set, as [name, value]. */
 const first = (env, names) => names
     .map((n) => [n, env[n]])
@@ -42051,41 +42169,58 @@ function plainLog(line, verbose) {
         return `== ${text}`;
     return `${command}: ${text}`;
 }
+/** A usage error: names the flag, points at --help, exit 2. */
+function usage(print, message) {
+    print(`${message}\nRun '${ACTION_NAME} --help' for every flag.`);
+    return EXIT.usage;
+}
 async function cli(argv, env, print) {
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
+            tokens: true,
             options: {
                 ...Object.fromEntries(FLAGS.map((f) => [
                     f,
                     {
-                        type: BOOLEANS.has(f)
+                        type: SWITCHES.has(f)
                             ? 'boolean'
                             : 'string',
                         multiple: f === 'paths'
                     }
                 ])),
-                repository: { type: 'string' },
-                json: { type: 'boolean' },
-                help: { type: 'boolean' },
-                version: { type: 'boolean' }
+                ...Object.fromEntries(Object.keys(CLI_FLAGS).map((f) => [
+                    f,
+                    {
+                        type: f === 'repository' ? 'string' : 'boolean'
+                    }
+                ]))
             }
         });
     }
     catch (error) {
-        print(`${error.message}\n\n${HELP}`);
-        return EXIT.usage;
+        return usage(print, errorMessage(error));
     }
-    const { values, positionals } = parsed;
+    const { values, positionals, tokens } = parsed;
     if (values.help)
         return (print(HELP), EXIT.ok);
     if (values.version)
         return (print(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok);
+    // `--is-test false` reads as a switch and a stray word: say which flag took no value.
+    for (const [i, token] of tokens.entries()) {
+        const next = tokens[i + 1];
+        if (token.kind === 'option' &&
+            (SWITCHES.has(token.name) || token.name === 'json') &&
+            next?.kind === 'positional') {
+            return usage(print, `--${token.name} is a switch and takes no value, but "${next.value}" follows it. Write --${token.name} to turn it on, or leave it out.`);
+        }
+    }
     if (positionals.length !== 1 || positionals[0] !== 'report') {
-        print(`Expected the command 'report'.\n\n${HELP}`);
-        return EXIT.usage;
+        return usage(print, positionals.length === 0
+            ? "Expected the command 'report'."
+            : `Expected the command 'report', got ${positionals.map((p) => `"${p}"`).join(' ')}.`);
     }
     const flags = values;
     const read = (name) => {
@@ -42103,13 +42238,12 @@ async function cli(argv, env, print) {
         ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
     }
     catch (error) {
-        print(`${errorMessage(error)} Nothing was sent.`);
-        return EXIT.usage;
+        return usage(print, (0,words/* cliWords */.q)(`${errorMessage(error)} Nothing was sent.`));
     }
     const { report, failMessage } = await execute(read, env, ctx, createDeps, () => new Date());
     const outputs = outputValues(report);
     if (flags.json)
-        print(JSON.stringify(outputs, null, 2));
+        print(JSON.stringify(typedOutputs(outputs), null, 2));
     else if (failMessage === undefined) {
         const verb = report.post
             ? 'Reported'
@@ -42121,11 +42255,253 @@ async function cli(argv, env, print) {
             print(JSON.stringify(report.payload, null, 2));
     }
     if (failMessage !== undefined)
-        untrusted_say.error(failMessage);
+        untrusted_say.error((0,words/* cliWords */.q)(failMessage));
     if (failMessage === undefined)
         return EXIT.ok;
     return report.failure?.input ? EXIT.usage : EXIT.failed;
 }
+
+
+/***/ }),
+
+/***/ 8679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ cliWords)
+/* harmony export */ });
+/* harmony import */ var _interface_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
+
+const NAMES = _interface_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_INPUTS */ .b.map((i) => i.name);
+/** Workflow advice, and what a CLI user does instead. */
+const REPLACEMENTS = [
+    [
+        /e\.g\. 'api-key: \$\{\{ secrets\.MULTITUDES_API_KEY \}\}'\. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there\./,
+        'Set MULTITUDES_API_KEY or pass --api-key; --dry-run needs neither.'
+    ],
+    [
+        /Add actions\/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder \('path:'\), set 'working-directory' to that folder\./,
+        'Run it in a clone of the repository (with full history), or point --working-directory at one.'
+    ],
+    [
+        /actions\/checkout with fetch-depth: 0 \(or filter: tree:0 for a large repository\)/,
+        'a clone with full history (git fetch --unshallow)'
+    ],
+    [
+        /Check out the deployed commit \(actions\/checkout with ref: (\S+) and fetch-depth: 0\), or set 'head'\./,
+        'Check out the deployed commit ($1) with full history, or pass --head.'
+    ],
+    [/Fix the input in the workflow file;/, 'Fix the flag;'],
+    [/'on-error: ([a-z-]+)'/g, '--on-error $1'],
+    [/on-error: ([a-z-]+)/g, '--on-error $1'],
+    [/commit-source: (git|api)/g, '--commit-source $1'],
+    [/'dry-run: true'/g, '--dry-run']
+];
+/** A message in CLI words: `--environment`, not "input 'environment'"; no workflow advice. */
+function cliWords(text) {
+    let out = text;
+    for (const [pattern, replacement] of REPLACEMENTS)
+        out = out.replace(pattern, replacement);
+    for (const name of NAMES) {
+        out = out
+            .replaceAll(`Input '${name}'`, `--${name}`)
+            .replaceAll(`input '${name}'`, `--${name}`)
+            .replaceAll(`'${name}'`, `--${name}`);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3739:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ ACTION_INPUTS)
+/* harmony export */ });
+/* unused harmony export ACTION_OUTPUTS */
+// Generated from action.yml by `npm run docs`; do not edit.
+/** The action's inputs, in action.yml's order. */
+const ACTION_INPUTS = [
+    {
+        name: 'api-key',
+        description: 'Multitudes API key with the Deployments write scope (an Organization key). Masked at once. Falls back to the MULTITUDES_API_KEY environment variable. Not needed for dry-run.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'environment',
+        description: 'Environment deployed to, sent as environmentName (trimmed, non-empty).',
+        default: '',
+        required: true
+    },
+    {
+        name: 'strategy',
+        description: 'How base (what was live before) is found: auto, previous-deployment, push, base, tag, parent or head.',
+        default: 'auto',
+        required: false
+    },
+    {
+        name: 'base',
+        description: 'Base ref or SHA for strategy base (with auto, a non-empty base means base).',
+        default: '',
+        required: false
+    },
+    {
+        name: 'head',
+        description: 'Commit being deployed; empty means from the event (workflow_run, deployment, push...). Refs and tags are peeled to commits.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tag-pattern',
+        description: 'Glob for strategy tag, e.g. v*.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'commit-source',
+        description: 'Where commits come from, git (the checkout), api (GitHub compare API) or auto.',
+        default: 'auto',
+        required: false
+    },
+    {
+        name: 'paths',
+        description: 'Monorepos: newline-separated git pathspecs. Only commits of the range that touch them are sent (head always is). Needs the git source.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'max-commits',
+        description: 'Cap on the commit list. Over it the newest are kept, truncated is set and a warning gives the true count.',
+        default: '1000',
+        required: false
+    },
+    {
+        name: 'first-deployment',
+        description: 'When no base exists, head sends only head; fail fails the step. Never the whole history.',
+        default: 'head',
+        required: false
+    },
+    {
+        name: 'is-test',
+        description: 'Send isTest true, so Multitudes excludes the deployment from metrics.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'deployed-at',
+        description: "ISO 8601 time of the deployment with a zone; normalised to UTC. Empty means the event's own time (deployment_status created_at, workflow_run updated_at), else when the step started.",
+        default: '',
+        required: false
+    },
+    {
+        name: 'title',
+        description: 'Sent as title when non-empty.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'tags',
+        description: 'Comma- or newline-separated labels, sent as a JSON array of strings.',
+        default: '',
+        required: false
+    },
+    {
+        name: 'dry-run',
+        description: 'Do everything but the POST; the summary and payload output show what would be sent.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'on-error',
+        description: 'fail, any error fails the step; warn, never fails the step; warn-on-outage, fails on errors a user must fix (bad input, 400, 401, 403) and warns when the API stays unreachable or 5xx.',
+        default: 'fail',
+        required: false
+    },
+    {
+        name: 'api-url',
+        description: 'Endpoint. Must be https://, except loopback hosts (for local testing).',
+        default: 'https://integrations.multitudes.co/deployment',
+        required: false
+    },
+    {
+        name: 'github-token',
+        description: 'Token for the GitHub API (deployments, compare).',
+        default: '${{ github.token }}',
+        required: false
+    },
+    {
+        name: 'verify',
+        description: 'After a 201, read the deployment back with the GET endpoint and fail if it is not there. Meant for test runs.',
+        default: 'false',
+        required: false
+    },
+    {
+        name: 'timeout-seconds',
+        description: 'Per-request timeout in seconds.',
+        default: '30',
+        required: false
+    },
+    {
+        name: 'max-attempts',
+        description: 'Attempts for transient failures (network error, timeout, 429, 5xx), with exponential backoff and jitter.',
+        default: '4',
+        required: false
+    },
+    {
+        name: 'working-directory',
+        description: 'Where the checkout is, relative to GITHUB_WORKSPACE (the path given to actions/checkout). Empty means the workspace.',
+        default: '',
+        required: false
+    }
+];
+/** The action's outputs, in action.yml's order. */
+const ACTION_OUTPUTS = [
+    {
+        name: 'reported',
+        description: 'true when the API accepted the deployment (201 Created; any other 2xx counts too, with a warning), else false (dry-run false). The status line decides: a 2xx whose body breaks is still reported, and never POSTed again.'
+    },
+    {
+        name: 'status',
+        description: 'HTTP status of the last POST attempt; empty when nothing was sent.'
+    },
+    { name: 'response', description: 'Body of the last response (text).' },
+    {
+        name: 'request-id',
+        description: 'Request id from the response, when it carries one.'
+    },
+    {
+        name: 'payload',
+        description: 'The JSON that was (or, on dry-run, would be) sent; empty past the output budget (see payload-file).'
+    },
+    {
+        name: 'commit-shas',
+        description: 'JSON array of the SHAs sent; empty past the output budget (see payload-file).'
+    },
+    { name: 'commit-count', description: 'Number of SHAs sent.' },
+    { name: 'truncated', description: 'true when max-commits cut the list.' },
+    { name: 'head-sha', description: 'Full SHA of head.' },
+    { name: 'base-sha', description: 'Full SHA of base; empty when none.' },
+    {
+        name: 'base-source',
+        description: 'What gave base, input, previous-deployment, push, tag, parent or none.'
+    },
+    {
+        name: 'range-status',
+        description: 'ahead, identical, behind (rollback), diverged, first or unavailable.'
+    },
+    { name: 'deployed-at', description: 'The deployedAt that was sent.' },
+    {
+        name: 'payload-file',
+        description: "Path of a JSON file (in RUNNER_TEMP) with the payload that was, or would be, sent. Past 400,000 characters (about 9,000 commits) the payload and commit-shas outputs are left empty, to stay within GitHub's 1 MB of outputs per job, and only this file has them."
+    },
+    {
+        name: 'skipped',
+        description: "Why nothing was reported on purpose (a failed upstream run, a deployment status that is not success, another environment's status, a deleted branch); empty otherwise."
+    }
+];
 
 
 /***/ }),
