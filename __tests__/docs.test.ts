@@ -18,6 +18,44 @@ describe('the documentation', () => {
     )
   })
 
+  it('names the action’s repository as package.json does, everywhere a user copies from', () => {
+    const pkg = JSON.parse(read('package.json')) as {
+      repository: { url: string }
+    }
+    const repository = /github\.com\/(.+?)\.git$/.exec(pkg.repository.url)?.[1]
+    const files = [
+      'README.md',
+      ...readdirSync(new URL('../docs/examples', import.meta.url)).map(
+        (f) => `docs/examples/${f}`
+      ),
+      ...readdirSync(new URL('../.github/workflows', import.meta.url)).map(
+        (f) => `.github/workflows/${f}`
+      )
+    ]
+    const named = files.flatMap((file) =>
+      [
+        ...read(file).matchAll(
+          /(?:uses: |github:)([\w.-]+\/[\w.-]*deployment-action)\b/g
+        )
+      ].map((m) => m[1])
+    )
+
+    expect(named.length).toBeGreaterThan(10)
+    expect(new Set(named)).toEqual(new Set([repository]))
+  })
+
+  it('tells users to copy nothing that runs the action from a local path', () => {
+    const copied = [
+      'README.md',
+      ...readdirSync(new URL('../docs/examples', import.meta.url)).map(
+        (f) => `docs/examples/${f}`
+      ),
+      '.github/workflows/report-deployment.yml',
+      '.github/workflows/test-deployment.yml'
+    ]
+    for (const file of copied) expect(read(file)).not.toMatch(/uses: \.\//)
+  })
+
   it('renders one row per input and output', () => {
     const { inputs, outputs } = renderTables(read('action.yml'))
     expect(inputs).toContain(

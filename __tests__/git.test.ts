@@ -58,6 +58,24 @@ describe('parsers', () => {
     ).toEqual(['a'.repeat(40), sha256])
   })
 
+  it('reads git output with Windows line endings, however the chunks split it', () => {
+    const lines: string[] = []
+    const splitter = lineSplitter((l) => lines.push(l))
+    const text = `${'a'.repeat(40)}\r\n-${'B'.repeat(40)}\r\n${'c'.repeat(40)}\r\n`
+    for (let i = 0; i < text.length; i += 7)
+      splitter.push(Buffer.from(text.slice(i, i + 7)))
+    splitter.end()
+
+    expect(lines).toEqual([
+      'a'.repeat(40),
+      `-${'b'.repeat(40)}`,
+      'c'.repeat(40)
+    ])
+    expect(parseShaLines(`${'a'.repeat(40)}\r\n${'d'.repeat(40)}\r\n`)).toEqual(
+      ['a'.repeat(40), 'd'.repeat(40)]
+    )
+  })
+
   it('parseCommitDetails reads subjects with any characters', () => {
     const text =
       `${'a'.repeat(40)}\0Ada Lovelace\0Merge pull request #12 from octo/x | y\0` +

@@ -11,6 +11,7 @@ import {
   parseInteger,
   parseList,
   parsePaths,
+  parseTags,
   parseRevision
 } from '../src/input-parsers.js'
 
@@ -135,6 +136,10 @@ describe('other parsers', () => {
     for (const bad of ['--output=/tmp/x', '-n1', 'a b', 'main\n--all']) {
       expect(() => parseRevision('base', bad)).toThrow(/Invalid 'base'/)
     }
+  })
+
+  it('reads lists written with Windows line endings', () => {
+    expect(parseTags('tags', 'a\r\nb,\r\nc', 20, 100)).toEqual(['a', 'b', 'c'])
   })
 
   it('parsePaths reads one pathspec a line', () => {
