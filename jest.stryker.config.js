@@ -9,7 +9,10 @@ export default {
   testPathIgnorePatterns: [
     ...base.testPathIgnorePatterns,
     '[/.]e2e\\.test\\.ts$',
-    '/cli\\.test\\.ts$'
+    '/cli\\.test\\.ts$',
+    // Documents and CI scripts: no code under mutation.
+    '/docs\\.test\\.ts$',
+    '/ci-checks\\.test\\.ts$'
   ],
   verbose: false
 }

@@ -14,14 +14,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export function packageManifest(
   pkg: Record<string, unknown>
 ): Record<string, unknown> {
-  const {
-    dependencies: _dependencies,
-    devDependencies: _devDependencies,
-    optionalDependencies: _optionalDependencies,
-    scripts: _scripts,
-    ...published
-  } = pkg
-  return published
+  const dropped = new Set([
+    'dependencies',
+    'devDependencies',
+    'optionalDependencies',
+    'scripts'
+  ])
+  return Object.fromEntries(
+    Object.entries(pkg).filter(([key]) => !dropped.has(key))
+  )
 }
 
 export function pack(out = mkdtempSync(path.join(tmpdir(), 'pack-'))): string {
