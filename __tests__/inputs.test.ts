@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/errors.js'
 import { DEFAULTS, getInputs, INPUTS } from '../src/inputs.js'
@@ -198,5 +199,56 @@ describe('the input names and defaults', () => {
       .filter(([name, meta]) => meta.default && name !== 'github-token')
       .map(([name]) => name)
     expect(Object.keys(DEFAULTS).sort()).toEqual(withDefaults.sort())
+  })
+})
+
+describe('.env.example for @github/local-action', () => {
+  const example = Object.fromEntries(
+    readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_-]+=/.test(line))
+      .map((line) => [
+        line.slice(0, line.indexOf('=')),
+        line.slice(line.indexOf('=') + 1)
+      ])
+  )
+
+  it('holds every input, and its values pass the action’s own parsing', () => {
+    clearInputs()
+    const inputs = Object.entries(example).filter(([k]) =>
+      k.startsWith('INPUT_')
+    )
+    Object.assign(process.env, Object.fromEntries(inputs))
+
+    expect(
+      inputs.map(([k]) => k.slice('INPUT_'.length).toLowerCase()).sort()
+    ).toEqual(
+      Object.keys(actionYml.inputs)
+        .filter(
+          (name) =>
+            ![
+              'base',
+              'tag-pattern',
+              'paths',
+              'deployed-at',
+              'title',
+              'tags',
+              'working-directory'
+            ].includes(name)
+        )
+        .sort()
+    )
+    expect(getInputs()).toMatchObject({
+      dryRun: true,
+      environment: 'production'
+    })
+    expect(example).toHaveProperty('GITHUB_SHA')
+  })
+
+  it('an unevaluated ${{ … }} expression counts as unset', () => {
+    setInputs({ ...required, 'github-token': '${{ github.token }}' })
+    process.env['INPUT_GITHUB-TOKEN'] = '${{ github.token }}'
+
+    expect(getInputs().githubToken).toBeUndefined()
   })
 })

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -128,5 +129,42 @@ describe('the local Multitudes-compatible API', () => {
     expect((await call('POST', '', body)).status).toBe(502)
     expect((await call('POST', '', body)).status).toBe(429)
     expect((await call('POST', '', body)).status).toBe(201)
+  })
+})
+
+describe('npm run api', () => {
+  function api(...args: string[]) {
+    return spawn(process.execPath, ['dev/api.ts', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+  }
+  const firstLine = (stream: NodeJS.ReadableStream): Promise<string> =>
+    new Promise((resolve) => {
+      let text = ''
+      stream.on('data', (c: Buffer) => {
+        text += c.toString()
+        if (text.includes('\n')) resolve(text.split('\n')[0])
+      })
+    })
+
+  it('takes --port 0, and on a busy port says so and suggests --port', async () => {
+    const first = api('--port', '0')
+    const line = await firstLine(first.stdout)
+    const port = /127\.0\.0\.1:(\d+)/.exec(line)?.[1]
+    expect(line).toMatch(
+      /^Multitudes-compatible API listening on http:\/\/127\.0\.0\.1:\d+\/deployment$/
+    )
+
+    const second = api('--port', String(port))
+    const [code, stderr] = await Promise.all([
+      new Promise<number | null>((resolve) => second.on('close', resolve)),
+      firstLine(second.stderr)
+    ])
+    first.kill()
+
+    expect(code).toBe(1)
+    expect(stderr).toBe(
+      `Port ${port} on 127.0.0.1 is in use (another \`npm run api\`?). Pick another with \`npm run api -- --port ${Number(port) + 1}\`, or \`--port 0\` for any free port.`
+    )
   })
 })

@@ -107,12 +107,75 @@ describe('the job summary', () => {
       })
     )
     expect(html).toContain(
-      '❌ Not reported: Multitudes rejected the deployment as invalid (400).'
+      '❌ Not reported: see &#34;What went wrong&#34; below'
     )
+    // The message is written once, under its heading.
+    expect(html.split('rejected the deployment as invalid')).toHaveLength(2)
     expect(html).toContain('<h3>What went wrong</h3>')
     expect(html).toContain('<li>commitSha: must be hex</li>')
     expect(html).toContain('Request id: <code>req-7</code>')
     expect(html).toContain('<b>What to do:</b> Fix the fields named above.')
+  })
+
+  it('a failure before the range keeps the head and base already found', () => {
+    const html = render({
+      ...emptyReport('https://github.com', 'octo-org/octo-repo'),
+      environment: 'production',
+      resolved: { head: HEAD, base: BASE, baseSource: 'previous-deployment' },
+      failure: {
+        message: 'The checkout is shallow; use `fetch-depth: 0`.',
+        hint: 'Set `commit-source: api`.',
+        status: undefined,
+        body: '',
+        requestId: undefined,
+        fields: [],
+        outage: false,
+        input: false
+      }
+    })
+
+    expect(html).toContain(`<td>Head</td><td><code>${HEAD}</code></td>`)
+    expect(html).toContain(
+      `<td>Base</td><td><code>${BASE}</code> (from: previous-deployment)</td>`
+    )
+    expect(html).toContain('use <code>fetch-depth: 0</code>.')
+    expect(html).toContain('Set <code>commit-source: api</code>.')
+  })
+
+  it('an environment that failed validation leaves no empty cell', () => {
+    const html = render({
+      ...emptyReport('https://github.com'),
+      failure: {
+        message: 'Invalid \'environment\': "". Expected a name.',
+        hint: undefined,
+        status: undefined,
+        body: '',
+        requestId: undefined,
+        fields: [],
+        outage: false,
+        input: true
+      }
+    })
+
+    expect(html).toContain('<h2>Multitudes deployment</h2>')
+    expect(html).not.toContain('<td>Environment</td>')
+    expect(html).not.toMatch(/<td><\/td>/)
+  })
+
+  it('shows title and tags, on a dry run too', () => {
+    const html = render(
+      reportedRun({
+        post: undefined,
+        dryRun: true,
+        title: 'Release <1.2>',
+        tags: ['rollback', 'hotfix']
+      })
+    )
+
+    expect(html).toContain('<td>Title</td><td>Release &#60;1.2&#62;</td>')
+    expect(html).toContain(
+      '<td>Tags</td><td><code>rollback</code> <code>hotfix</code></td>'
+    )
   })
 
   it('without a repository, shows SHAs without links', () => {

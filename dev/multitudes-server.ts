@@ -336,7 +336,13 @@ export async function startMultitudesServer(
     return send(res, 405, { message: 'Method not allowed' }, requestId)
   }
 
-  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const { port: actual } = server.address() as AddressInfo
   return {
     url: `http://${host}:${actual}/deployment`,

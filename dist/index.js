@@ -40924,7 +40924,14 @@ const inputs_DEFAULTS = {
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
-const readInput = (name) => getInput(name);
+/**
+ * An input as the runner gives it. A value that is still an unevaluated `${{ … }}` expression
+ * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.
+ */
+const readInput = (name) => {
+    const value = getInput(name);
+    return /^\$\{\{[^}]*\}\}$/.test(value.trim()) ? '' : value;
+};
 /** `on-error` alone, so that a failure to read the other inputs can still honour it. */
 function getOnError(read = readInput) {
     return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
@@ -41601,10 +41608,10 @@ function needGit(deps, strategy) {
  * log line that explains the decision. `auto` uses the checkout when it holds (or can be
  * deepened to hold) the range, and the API otherwise.
  */
-async function resolveRange(inputs, ctx, deps) {
+async function resolveRange(inputs, ctx, deps, resolved = {}) {
     const result = await (inputs.commitSource === 'api'
-        ? fromApi(inputs, ctx, deps)
-        : fromGitOrApi(inputs, ctx, deps));
+        ? fromApi(inputs, ctx, deps, resolved)
+        : fromGitOrApi(inputs, ctx, deps, resolved));
     const { range } = result;
     if (range.truncated) {
         say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
@@ -41613,11 +41620,12 @@ async function resolveRange(inputs, ctx, deps) {
     return result;
 }
 /** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
-async function fromGitOrApi(inputs, ctx, deps) {
+async function fromGitOrApi(inputs, ctx, deps, resolved) {
     let head;
     try {
         head = await headFromGit(inputs, ctx, deps.git);
-        return await fromGit(inputs, ctx, deps, head);
+        resolved.head = head;
+        return await fromGit(inputs, ctx, deps, head, resolved);
     }
     catch (error) {
         const fallback = inputs.commitSource === 'auto' &&
@@ -41630,7 +41638,7 @@ async function fromGitOrApi(inputs, ctx, deps) {
             throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
         }
         say.warning(`${error.message} Using the GitHub compare API instead.`);
-        return fromApi(inputs, ctx, deps, head);
+        return fromApi(inputs, ctx, deps, resolved, head);
     }
 }
 function explain(inputs, range) {
@@ -41645,8 +41653,9 @@ function explain(inputs, range) {
         `truncated=${range.truncated}`
     ].join(' ');
 }
-async function fromGit(inputs, ctx, deps, head) {
+async function fromGit(inputs, ctx, deps, head, resolved) {
     const choice = await chooseBase(inputs, ctx, head, deps);
+    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice.ref);
     const range = await rangeFromGit(deps.git, head, choice, inputs);
     return {
@@ -41654,7 +41663,7 @@ async function fromGit(inputs, ctx, deps, head) {
         commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
     };
 }
-async function fromApi(inputs, ctx, deps, knownHead) {
+async function fromApi(inputs, ctx, deps, resolved, knownHead) {
     const { github } = deps;
     if (!github) {
         throw new InputError(`Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`);
@@ -41666,7 +41675,9 @@ async function fromApi(inputs, ctx, deps, knownHead) {
     if (head === undefined) {
         throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
     }
+    resolved.head = head;
     const choice = await chooseBase(inputs, ctx, head, { git: undefined, github });
+    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice.ref);
     return rangeFromApi(github, head, choice, inputs);
 }
@@ -41740,6 +41751,9 @@ function emptyReport(serverUrl, repository) {
         isTest: false,
         repository,
         serverUrl,
+        title: undefined,
+        tags: [],
+        resolved: {},
         skipped: undefined,
         range: undefined,
         commits: [],
@@ -41854,8 +41868,15 @@ async function execute(read, env, ctx, makeDeps, now) {
             // A bad on-error fails the run: getInputs names it with every other bad input.
         }
         const inputs = getInputs(read, env);
-        const { environment, strategy, dryRun, isTest } = inputs;
-        Object.assign(report, { environment, strategy, dryRun, isTest });
+        const { environment, strategy, dryRun, isTest, title, tags } = inputs;
+        Object.assign(report, {
+            environment,
+            strategy,
+            dryRun,
+            isTest,
+            title,
+            tags
+        });
         if (ctx.eventWarning)
             say.warning(ctx.eventWarning);
         report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
@@ -41864,7 +41885,7 @@ async function execute(read, env, ctx, makeDeps, now) {
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository);
-        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
+        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
         Object.assign(report, { range, commits });
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
@@ -41976,11 +41997,14 @@ function pullRequestNumbers(subjects) {
     });
     return [...new Set(found)].sort((a, b) => a - b);
 }
+/** `text` in backticks (escaped by summaryText) renders as code, as GitHub shows markdown. */
+const codeSpans = (html) => html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&#96;/g, '<code>$1</code>');
 function result(report) {
     if (report.skipped)
         return `⏭️ Nothing to report: ${report.skipped}`;
+    // The message itself is under "What went wrong": once is enough.
     if (report.failure)
-        return `❌ Not reported: ${report.failure.message}`;
+        return '❌ Not reported: see "What went wrong" below';
     if (report.dryRun)
         return '🧪 Dry run: nothing was sent';
     if (report.post) {
@@ -41998,10 +42022,21 @@ function addDeploymentSummary(report) {
         : summaryText(text);
     const short = (sha) => sha.slice(0, 7);
     const { range, payload } = report;
-    const rows = [
-        ['Environment', summaryText(report.environment ?? '')],
-        ['Result', summaryText(result(report))]
-    ];
+    const rows = [];
+    // An environment that failed validation has no cell: the error below names it.
+    if (report.environment)
+        rows.push(['Environment', summaryText(report.environment)]);
+    rows.push(['Result', summaryText(result(report))]);
+    if (!range && report.resolved.head) {
+        // The run stopped after finding head (and maybe base): show what it knew.
+        const { head, base, baseSource } = report.resolved;
+        rows.push(['Head', `<code>${summaryText(head)}</code>`], [
+            'Base',
+            base
+                ? `<code>${summaryText(base)}</code> (from: ${summaryText(baseSource ?? '')})`
+                : 'not found yet'
+        ]);
+    }
     if (range) {
         const compare = range.base && repoUrl
             ? `${repoUrl}/compare/${range.base}...${range.head}`
@@ -42020,6 +42055,13 @@ function addDeploymentSummary(report) {
     }
     if (payload)
         rows.push(['deployedAt', summaryText(payload.deployedAt)]);
+    if (report.title)
+        rows.push(['Title', summaryText(report.title, 255)]);
+    if (report.tags.length > 0)
+        rows.push([
+            'Tags',
+            report.tags.map((t) => `<code>${summaryText(t, 100)}</code>`).join(' ')
+        ]);
     rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
     summary
         .addHeading(`Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`, 2)
@@ -42051,7 +42093,7 @@ function addDeploymentSummary(report) {
         const f = report.failure;
         summary
             .addHeading('What went wrong', 3)
-            .addRaw(`<p>${summaryText(f.message)}</p>`, true);
+            .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true);
         if (f.fields.length > 0) {
             const listed = f.fields
                 .slice(0, FIELDS_LISTED)
@@ -42064,7 +42106,7 @@ function addDeploymentSummary(report) {
         if (f.requestId)
             summary.addRaw(`<p>Request id: <code>${summaryText(f.requestId)}</code></p>`, true);
         if (f.hint)
-            summary.addRaw(`<p><b>What to do:</b> ${summaryText(f.hint)}</p>`, true);
+            summary.addRaw(`<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`, true);
     }
 }
 /** Writes the summary; a summary that cannot be written warns and never fails the step. */
@@ -42099,7 +42141,7 @@ async function writeSummary(report) {
 /** The action: inputs from the runner, results as outputs, a job summary and the exit status. */
 async function run(makeDeps = createDeps, now = () => new Date()) {
     const ctx = toRunContext(github_context);
-    const { report, failMessage } = await execute((name) => getInput(name), process.env, ctx, makeDeps, now);
+    const { report, failMessage } = await execute(readInput, process.env, ctx, makeDeps, now);
     if (failMessage !== undefined)
         say.setFailed(failMessage);
     setOutputs(report);

@@ -43,8 +43,15 @@ export async function execute(
       // A bad on-error fails the run: getInputs names it with every other bad input.
     }
     const inputs = getInputs(read, env)
-    const { environment, strategy, dryRun, isTest } = inputs
-    Object.assign(report, { environment, strategy, dryRun, isTest })
+    const { environment, strategy, dryRun, isTest, title, tags } = inputs
+    Object.assign(report, {
+      environment,
+      strategy,
+      dryRun,
+      isTest,
+      title,
+      tags
+    })
     if (ctx.eventWarning) say.warning(ctx.eventWarning)
     report.skipped = skipReason(ctx, environment, inputs.head !== undefined)
     if (report.skipped) {
@@ -53,7 +60,7 @@ export async function execute(
     }
     const deps = makeDeps(inputs, ctx.repository)
     const { range, commits } = await core.group('Resolving commit range', () =>
-      resolveRange(inputs, ctx, deps)
+      resolveRange(inputs, ctx, deps, report.resolved)
     )
     Object.assign(report, { range, commits })
     report.payload = buildPayload(

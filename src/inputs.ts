@@ -113,7 +113,14 @@ export interface Inputs {
 
 export type Reader = (name: string) => string
 
-const readInput: Reader = (name) => core.getInput(name)
+/**
+ * An input as the runner gives it. A value that is still an unevaluated `${{ … }}` expression
+ * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.
+ */
+export const readInput: Reader = (name) => {
+  const value = core.getInput(name)
+  return /^\$\{\{[^}]*\}\}$/.test(value.trim()) ? '' : value
+}
 
 /** `on-error` alone, so that a failure to read the other inputs can still honour it. */
 export function getOnError(read: Reader = readInput): OnError {

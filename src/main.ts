@@ -1,10 +1,9 @@
 import { say } from './untrusted.js'
-import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { toRunContext } from './context.js'
 import { createDeps, type Deps } from './deps.js'
 import { execute } from './execute.js'
-import type { Inputs } from './inputs.js'
+import { readInput, type Inputs } from './inputs.js'
 import { setOutputs } from './outputs.js'
 import { writeSummary } from './summary.js'
 
@@ -15,7 +14,7 @@ export async function run(
 ): Promise<void> {
   const ctx = toRunContext(github.context)
   const { report, failMessage } = await execute(
-    (name) => core.getInput(name),
+    readInput,
     process.env,
     ctx,
     makeDeps,

@@ -27,6 +27,10 @@ export interface Report {
   isTest: boolean
   repository: string | undefined
   serverUrl: string
+  title: string | undefined
+  tags: string[]
+  /** Head and base as far as the run got: the summary shows them when the range failed. */
+  resolved: { head?: string; base?: string; baseSource?: string }
   /** Why nothing was reported, when there was nothing to do. */
   skipped: string | undefined
   range: CommitRange | undefined
@@ -46,6 +50,9 @@ export function emptyReport(serverUrl: string, repository?: string): Report {
     isTest: false,
     repository,
     serverUrl,
+    title: undefined,
+    tags: [],
+    resolved: {},
     skipped: undefined,
     range: undefined,
     commits: [],

@@ -28,9 +28,14 @@ export function pullRequestNumbers(subjects: readonly string[]): number[] {
   return [...new Set(found)].sort((a, b) => a - b)
 }
 
+/** `text` in backticks (escaped by summaryText) renders as code, as GitHub shows markdown. */
+const codeSpans = (html: string): string =>
+  html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&#96;/g, '<code>$1</code>')
+
 function result(report: Report): string {
   if (report.skipped) return `⏭️ Nothing to report: ${report.skipped}`
-  if (report.failure) return `❌ Not reported: ${report.failure.message}`
+  // The message itself is under "What went wrong": once is enough.
+  if (report.failure) return '❌ Not reported: see "What went wrong" below'
   if (report.dryRun) return '🧪 Dry run: nothing was sent'
   if (report.post) {
     return `✅ Reported (HTTP ${report.post.status})${report.verified ? ', verified by reading it back' : ''}`
@@ -50,10 +55,24 @@ export function addDeploymentSummary(report: Report): void {
   const short = (sha: string): string => sha.slice(0, 7)
   const { range, payload } = report
 
-  const rows: [string, string][] = [
-    ['Environment', summaryText(report.environment ?? '')],
-    ['Result', summaryText(result(report))]
-  ]
+  const rows: [string, string][] = []
+  // An environment that failed validation has no cell: the error below names it.
+  if (report.environment)
+    rows.push(['Environment', summaryText(report.environment)])
+  rows.push(['Result', summaryText(result(report))])
+  if (!range && report.resolved.head) {
+    // The run stopped after finding head (and maybe base): show what it knew.
+    const { head, base, baseSource } = report.resolved
+    rows.push(
+      ['Head', `<code>${summaryText(head)}</code>`],
+      [
+        'Base',
+        base
+          ? `<code>${summaryText(base)}</code> (from: ${summaryText(baseSource ?? '')})`
+          : 'not found yet'
+      ]
+    )
+  }
   if (range) {
     const compare =
       range.base && repoUrl
@@ -76,6 +95,12 @@ export function addDeploymentSummary(report: Report): void {
     )
   }
   if (payload) rows.push(['deployedAt', summaryText(payload.deployedAt)])
+  if (report.title) rows.push(['Title', summaryText(report.title, 255)])
+  if (report.tags.length > 0)
+    rows.push([
+      'Tags',
+      report.tags.map((t) => `<code>${summaryText(t, 100)}</code>`).join(' ')
+    ])
   rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)])
 
   core.summary
@@ -121,7 +146,7 @@ export function addDeploymentSummary(report: Report): void {
     const f = report.failure
     core.summary
       .addHeading('What went wrong', 3)
-      .addRaw(`<p>${summaryText(f.message)}</p>`, true)
+      .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true)
     if (f.fields.length > 0) {
       const listed = f.fields
         .slice(0, FIELDS_LISTED)
@@ -142,7 +167,7 @@ export function addDeploymentSummary(report: Report): void {
       )
     if (f.hint)
       core.summary.addRaw(
-        `<p><b>What to do:</b> ${summaryText(f.hint)}</p>`,
+        `<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`,
         true
       )
   }

@@ -40945,7 +40945,14 @@ const inputs_DEFAULTS = {
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
-const readInput = (name) => getInput(name);
+/**
+ * An input as the runner gives it. A value that is still an unevaluated `${{ … }}` expression
+ * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.
+ */
+const readInput = (name) => {
+    const value = getInput(name);
+    return /^\$\{\{[^}]*\}\}$/.test(value.trim()) ? '' : value;
+};
 /** `on-error` alone, so that a failure to read the other inputs can still honour it. */
 function getOnError(read = readInput) {
     return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
@@ -41622,10 +41629,10 @@ function needGit(deps, strategy) {
  * log line that explains the decision. `auto` uses the checkout when it holds (or can be
  * deepened to hold) the range, and the API otherwise.
  */
-async function resolveRange(inputs, ctx, deps) {
+async function resolveRange(inputs, ctx, deps, resolved = {}) {
     const result = await (inputs.commitSource === 'api'
-        ? fromApi(inputs, ctx, deps)
-        : fromGitOrApi(inputs, ctx, deps));
+        ? fromApi(inputs, ctx, deps, resolved)
+        : fromGitOrApi(inputs, ctx, deps, resolved));
     const { range } = result;
     if (range.truncated) {
         untrusted_say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
@@ -41634,11 +41641,12 @@ async function resolveRange(inputs, ctx, deps) {
     return result;
 }
 /** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
-async function fromGitOrApi(inputs, ctx, deps) {
+async function fromGitOrApi(inputs, ctx, deps, resolved) {
     let head;
     try {
         head = await headFromGit(inputs, ctx, deps.git);
-        return await fromGit(inputs, ctx, deps, head);
+        resolved.head = head;
+        return await fromGit(inputs, ctx, deps, head, resolved);
     }
     catch (error) {
         const fallback = inputs.commitSource === 'auto' &&
@@ -41651,7 +41659,7 @@ async function fromGitOrApi(inputs, ctx, deps) {
             throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
         }
         untrusted_say.warning(`${error.message} Using the GitHub compare API instead.`);
-        return fromApi(inputs, ctx, deps, head);
+        return fromApi(inputs, ctx, deps, resolved, head);
     }
 }
 function explain(inputs, range) {
@@ -41666,8 +41674,9 @@ function explain(inputs, range) {
         `truncated=${range.truncated}`
     ].join(' ');
 }
-async function fromGit(inputs, ctx, deps, head) {
+async function fromGit(inputs, ctx, deps, head, resolved) {
     const choice = await chooseBase(inputs, ctx, head, deps);
+    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice.ref);
     const range = await rangeFromGit(deps.git, head, choice, inputs);
     return {
@@ -41675,7 +41684,7 @@ async function fromGit(inputs, ctx, deps, head) {
         commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
     };
 }
-async function fromApi(inputs, ctx, deps, knownHead) {
+async function fromApi(inputs, ctx, deps, resolved, knownHead) {
     const { github } = deps;
     if (!github) {
         throw new InputError(`Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`);
@@ -41687,7 +41696,9 @@ async function fromApi(inputs, ctx, deps, knownHead) {
     if (head === undefined) {
         throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
     }
+    resolved.head = head;
     const choice = await chooseBase(inputs, ctx, head, { git: undefined, github });
+    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice.ref);
     return rangeFromApi(github, head, choice, inputs);
 }
@@ -41761,6 +41772,9 @@ function emptyReport(serverUrl, repository) {
         isTest: false,
         repository,
         serverUrl,
+        title: undefined,
+        tags: [],
+        resolved: {},
         skipped: undefined,
         range: undefined,
         commits: [],
@@ -41875,8 +41889,15 @@ async function execute(read, env, ctx, makeDeps, now) {
             // A bad on-error fails the run: getInputs names it with every other bad input.
         }
         const inputs = getInputs(read, env);
-        const { environment, strategy, dryRun, isTest } = inputs;
-        Object.assign(report, { environment, strategy, dryRun, isTest });
+        const { environment, strategy, dryRun, isTest, title, tags } = inputs;
+        Object.assign(report, {
+            environment,
+            strategy,
+            dryRun,
+            isTest,
+            title,
+            tags
+        });
         if (ctx.eventWarning)
             untrusted_say.warning(ctx.eventWarning);
         report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
@@ -41885,7 +41906,7 @@ async function execute(read, env, ctx, makeDeps, now) {
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository);
-        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps));
+        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
         Object.assign(report, { range, commits });
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.

@@ -21,6 +21,13 @@ export interface RangeDeps {
   github: GitHubApi | undefined
 }
 
+/** Head and base as far as resolving got, filled in as it goes (for a failure's summary). */
+export interface Resolved {
+  head?: string
+  base?: string
+  baseSource?: string
+}
+
 export interface ResolvedRange {
   range: CommitRange
   /** Subjects and authors of the commits sent, for the summary. */
@@ -35,11 +42,12 @@ export interface ResolvedRange {
 export async function resolveRange(
   inputs: Inputs,
   ctx: RunContext,
-  deps: RangeDeps
+  deps: RangeDeps,
+  resolved: Resolved = {}
 ): Promise<ResolvedRange> {
   const result = await (inputs.commitSource === 'api'
-    ? fromApi(inputs, ctx, deps)
-    : fromGitOrApi(inputs, ctx, deps))
+    ? fromApi(inputs, ctx, deps, resolved)
+    : fromGitOrApi(inputs, ctx, deps, resolved))
   const { range } = result
   if (range.truncated) {
     say.warning(
@@ -54,12 +62,14 @@ export async function resolveRange(
 async function fromGitOrApi(
   inputs: Inputs,
   ctx: RunContext,
-  deps: RangeDeps
+  deps: RangeDeps,
+  resolved: Resolved
 ): Promise<ResolvedRange> {
   let head: string | undefined
   try {
     head = await headFromGit(inputs, ctx, deps.git)
-    return await fromGit(inputs, ctx, deps, head)
+    resolved.head = head
+    return await fromGit(inputs, ctx, deps, head, resolved)
   } catch (error) {
     const fallback =
       inputs.commitSource === 'auto' &&
@@ -74,7 +84,7 @@ async function fromGitOrApi(
       )
     }
     say.warning(`${error.message} Using the GitHub compare API instead.`)
-    return fromApi(inputs, ctx, deps, head)
+    return fromApi(inputs, ctx, deps, resolved, head)
   }
 }
 
@@ -95,9 +105,11 @@ async function fromGit(
   inputs: Inputs,
   ctx: RunContext,
   deps: RangeDeps,
-  head: string
+  head: string,
+  resolved: Resolved
 ): Promise<ResolvedRange> {
   const choice = await chooseBase(inputs, ctx, head, deps)
+  Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
   checkFirstDeployment(inputs, choice.ref)
   const range = await rangeFromGit(deps.git, head, choice, inputs)
   return {
@@ -110,6 +122,7 @@ async function fromApi(
   inputs: Inputs,
   ctx: RunContext,
   deps: RangeDeps,
+  resolved: Resolved,
   knownHead?: string
 ): Promise<ResolvedRange> {
   const { github } = deps
@@ -128,7 +141,9 @@ async function fromApi(
       `Set 'head' to a pushed commit or ref.`
     )
   }
+  resolved.head = head
   const choice = await chooseBase(inputs, ctx, head, { git: undefined, github })
+  Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
   checkFirstDeployment(inputs, choice.ref)
   return rangeFromApi(github, head, choice, inputs)
 }
