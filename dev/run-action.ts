@@ -212,6 +212,8 @@ export function summaryAsText(html: string): string {
     .replace(/<tr>/g, '| ')
     .replace(/<h(\d)>/g, (_m, n: string) => '#'.repeat(Number(n)) + ' ')
     .replace(/<li>/g, '  - ')
+    .replace(/<\/?code>/g, '`')
+    .replace(/<summary>/g, '▸ ')
     .replace(/<[^>]+>/g, '')
     .replace(/&#(\d+);/g, (_m, code: string) =>
       String.fromCharCode(Number(code))
