@@ -631,6 +631,19 @@ describe('paths, where git cannot tell the status from the walk', () => {
     })
   })
 
+  it('a rollback is behind, even when no commit of it touches the paths', async () => {
+    const { repo, base: older } = monorepo()
+    const live = repo.commit('docs', 'docs/a.txt')
+
+    const result = await range(repo, {
+      head: older,
+      base: live,
+      paths: ['services/api']
+    })
+
+    expect(result).toMatchObject({ status: 'behind', shas: [older] })
+  })
+
   it('max-commits counts head when head touches none of them', async () => {
     const { repo, base } = monorepo()
     const touching = [1, 2, 3].map((n) =>
@@ -697,7 +710,8 @@ describe('deepening, round by round', () => {
     const result = await range(clone, { base })
 
     expect(result.shas).toEqual(origin.revList(`${base}..main`))
-    expect(clone.revList('--all').length).toBeLessThan(200)
+    // A full fetch of base would bring its 2,000 ancestors.
+    expect(clone.revList(base).length).toBeLessThan(200)
   })
 
   it('names the whole deepening bound when it is not enough', async () => {
@@ -706,8 +720,12 @@ describe('deepening, round by round', () => {
     origin.fastImport(DEEPEN_STEPS.reduce((a, b) => a + b) + 100)
     const clone = origin.clone('--depth', '1')
 
-    await expect(range(clone, { base: root })).rejects.toThrow(
+    const attempt = range(clone, { base: root })
+    await expect(attempt).rejects.toThrow(
       'even after deepening by 21300 commits'
     )
+    await expect(attempt).rejects.toMatchObject({
+      hint: expect.stringContaining('actions/checkout with fetch-depth: 0')
+    })
   })
 })
