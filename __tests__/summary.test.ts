@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import {
   addDeploymentSummary,
   pullRequestNumbers,
+  SUMMARY_BUDGET,
   writeSummary
 } from '../src/summary.js'
 import { emptyReport } from '../src/report.js'
@@ -212,5 +213,21 @@ describe('pullRequestNumbers', () => {
         'Merge branch main'
       ])
     ).toEqual([7, 9, 42])
+  })
+})
+
+describe('the summary size', () => {
+  it('stays small with 200 commits of 10,000-character subjects, cutting each', () => {
+    const commits = Array.from({ length: 200 }, (_, i) => ({
+      sha: i.toString(16).padStart(40, '0'),
+      author: 'a'.repeat(500),
+      subject: `${'s'.repeat(10_000)} (#${i})`
+    }))
+
+    const html = render(reportedRun({ commits }))
+
+    expect(html.length).toBeLessThan(SUMMARY_BUDGET / 4)
+    expect(html).toContain(`${'s'.repeat(199)}…`)
+    expect(html).not.toContain('s'.repeat(201))
   })
 })
