@@ -391,8 +391,9 @@ async function shallow(origin: string): Promise<void> {
   )
 }
 
-async function compare(): Promise<void> {
-  const commits = Array.from({ length: COMPARE_COMMITS }, (_, i) => ({
+/** A fake GitHub whose compare holds `count` commits, and what rangeFromApi needs to read it. */
+async function syntheticCompare(count: number) {
+  const commits = Array.from({ length: count }, (_, i) => ({
     sha: (i + 1).toString(16).padStart(40, '0'),
     date: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
     message: `change ${i}`
@@ -401,14 +402,19 @@ async function compare(): Promise<void> {
     latencyMs: LATENCY_MS,
     compare: () => ({ status: 'ahead', baseSha: 'b'.repeat(40), commits })
   })
+  const api = createGitHubApi({
+    token: 't',
+    repository: 'o/r',
+    baseUrl: fake.url
+  })
+  const head = commits.at(-1)?.sha ?? ''
+  const choice = { ref: 'b'.repeat(40), source: 'input' as const }
+  return { fake, api, head, choice }
+}
+
+async function compare(): Promise<void> {
+  const { fake, api, head, choice } = await syntheticCompare(COMPARE_COMMITS)
   try {
-    const api = createGitHubApi({
-      token: 't',
-      repository: 'o/r',
-      baseUrl: fake.url
-    })
-    const head = commits.at(-1)?.sha ?? ''
-    const choice = { ref: 'b'.repeat(40), source: 'input' as const }
     fake.requests.length = 0
     const concurrent = await timed(
       () => rangeFromApi(api, head, choice, { maxCommits: 100_000 }),
@@ -486,23 +492,8 @@ async function previousDeployment(): Promise<void> {
 async function compareCapped(): Promise<void> {
   const total = 20_000
   const maxCommits = 1000
-  const commits = Array.from({ length: total }, (_, i) => ({
-    sha: (i + 1).toString(16).padStart(40, 'a'),
-    date: new Date(1_700_000_000_000 + i * 60_000).toISOString(),
-    message: `change ${i}`
-  }))
-  const fake = await startFakeGitHub({
-    latencyMs: LATENCY_MS,
-    compare: () => ({ status: 'ahead', baseSha: 'b'.repeat(40), commits })
-  })
+  const { fake, api, head, choice } = await syntheticCompare(total)
   try {
-    const api = createGitHubApi({
-      token: 't',
-      repository: 'o/r',
-      baseUrl: fake.url
-    })
-    const head = commits.at(-1)?.sha ?? ''
-    const choice = { ref: 'b'.repeat(40), source: 'input' as const }
     const runs = 3
     fake.requests.length = 0
     const elapsed = await timed(async () => {
