@@ -39330,6 +39330,33 @@ function createGitClient(cwd = process.cwd()) {
             ], { ok: [0, 128] });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
         },
+        async tags(pattern) {
+            const format = [
+                '%(refname:strip=2)',
+                '%(objectname)',
+                '%(*objectname)',
+                '%(taggerdate:iso-strict)',
+                '%(committerdate:iso-strict)',
+                '%(*committerdate:iso-strict)'
+            ].join('%00');
+            const r = await run([
+                'for-each-ref',
+                `--format=${format}`,
+                '--end-of-options',
+                `refs/tags/${pattern}`
+            ]);
+            return parseLines(r.stdout).map((line) => {
+                const [name, object, peeled, taggerDate, committerDate, peeledDate] = line.split('\0');
+                return {
+                    name,
+                    object: object.toLowerCase(),
+                    peeled: peeled ? peeled.toLowerCase() : undefined,
+                    taggerDate,
+                    committerDate,
+                    peeledDate
+                };
+            });
+        },
         async commitDetails(shas) {
             if (shas.length === 0)
                 return [];

@@ -11,6 +11,7 @@ import { ACTION_NAME, ACTION_VERSION } from './version.js'
 import { CLI_FLAGS, helpText, SWITCHES } from './cli/help.js'
 import { typedOutputs } from './cli/json.js'
 import { cliWords } from './cli/words.js'
+import { backfillCommand } from './backfill/command.js'
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
@@ -107,6 +108,8 @@ export async function cli(
   env: NodeJS.ProcessEnv,
   print: (text: string) => void
 ): Promise<number> {
+  if (argv[0] === 'backfill')
+    return backfillCommand(argv.slice(1), env, print, (line) => say.info(line))
   let parsed
   try {
     parsed = parseArgs({

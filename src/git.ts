@@ -61,6 +61,20 @@ export interface GitClient {
   /** The nearest tag matching `pattern` that is an ancestor of head and not on head itself. */
   nearestTag(head: string, pattern: string): Promise<string | undefined>
   commitDetails(shas: readonly string[]): Promise<CommitDetails[]>
+  /** Tags matching a glob (`refs/tags/<pattern>`), with the dates a backfill needs. */
+  tags(pattern: string): Promise<TagRef[]>
+}
+
+export interface TagRef {
+  name: string
+  /** The tag's object: the commit of a lightweight tag, the tag object of an annotated one. */
+  object: string
+  /** The commit an annotated tag points to; undefined for a lightweight tag. */
+  peeled: string | undefined
+  taggerDate: string
+  /** The commit's date: of the tag's object (lightweight) or of the peeled commit. */
+  committerDate: string
+  peeledDate: string
 }
 
 interface RunResult {
@@ -240,6 +254,35 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
         { ok: [0, 128] }
       )
       return r.exitCode === 0 ? r.stdout.trim() : undefined
+    },
+
+    async tags(pattern) {
+      const format = [
+        '%(refname:strip=2)',
+        '%(objectname)',
+        '%(*objectname)',
+        '%(taggerdate:iso-strict)',
+        '%(committerdate:iso-strict)',
+        '%(*committerdate:iso-strict)'
+      ].join('%00')
+      const r = await run([
+        'for-each-ref',
+        `--format=${format}`,
+        '--end-of-options',
+        `refs/tags/${pattern}`
+      ])
+      return parseLines(r.stdout).map((line) => {
+        const [name, object, peeled, taggerDate, committerDate, peeledDate] =
+          line.split('\0')
+        return {
+          name,
+          object: object.toLowerCase(),
+          peeled: peeled ? peeled.toLowerCase() : undefined,
+          taggerDate,
+          committerDate,
+          peeledDate
+        }
+      })
     },
 
     async commitDetails(shas) {

@@ -30746,7 +30746,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8823);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2291);
 /* harmony import */ var _cli_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8679);
 
 
@@ -30770,7 +30770,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8823:
+/***/ 2291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34352,6 +34352,33 @@ function createGitClient(cwd = process.cwd()) {
                 head
             ], { ok: [0, 128] });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        },
+        async tags(pattern) {
+            const format = [
+                '%(refname:strip=2)',
+                '%(objectname)',
+                '%(*objectname)',
+                '%(taggerdate:iso-strict)',
+                '%(committerdate:iso-strict)',
+                '%(*committerdate:iso-strict)'
+            ].join('%00');
+            const r = await run([
+                'for-each-ref',
+                `--format=${format}`,
+                '--end-of-options',
+                `refs/tags/${pattern}`
+            ]);
+            return parseLines(r.stdout).map((line) => {
+                const [name, object, peeled, taggerDate, committerDate, peeledDate] = line.split('\0');
+                return {
+                    name,
+                    object: object.toLowerCase(),
+                    peeled: peeled ? peeled.toLowerCase() : undefined,
+                    taggerDate,
+                    committerDate,
+                    peeledDate
+                };
+            });
         },
         async commitDetails(shas) {
             if (shas.length === 0)
@@ -42071,6 +42098,8 @@ Options:
 ${inputs.join('\n')}
 ${own.join('\n')}
 
+The second command, backfill, reports past deployments: see '${ACTION_NAME} backfill --help'.
+
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`;
 }
@@ -42114,7 +42143,316 @@ function typedOutputs(outputs) {
 
 // EXTERNAL MODULE: ./src/cli/words.ts
 var words = __nccwpck_require__(8679);
+;// CONCATENATED MODULE: ./src/backfill/plan.ts
+
+/**
+ * Oldest first, each deployment's commits are `git rev-list previous..this` under the live
+ * run's rules (rollback: [head], behind; unknown or unrelated: [head], unavailable). The first
+ * deployment in the window takes the latest one before the window as base; with none, it sends
+ * [head], never the whole history.
+ */
+async function planBackfill(git, past, { since, until, maxCommits }) {
+    const sorted = [...past].sort((a, b) => Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
+        a.source.localeCompare(b.source));
+    const inWindow = (d) => (since === undefined || d.deployedAt >= since) &&
+        (until === undefined || d.deployedAt <= until);
+    const planned = [];
+    let previous;
+    for (const deployment of sorted) {
+        if (until !== undefined && deployment.deployedAt > until)
+            break;
+        if (inWindow(deployment)) {
+            const base = previous?.head;
+            const choice = { ref: base, source: base ? 'tag' : 'none' };
+            const range = base === undefined
+                ? headOnly(deployment.head, choice, 'first')
+                : await rangeFromGit(git, deployment.head, choice, {
+                    maxCommits,
+                    paths: []
+                });
+            planned.push({ ...deployment, base, range });
+        }
+        previous = deployment;
+    }
+    return planned;
+}
+
+;// CONCATENATED MODULE: ./src/backfill/run.ts
+
+
+
+/** One line of the state file: a deployment Multitudes recorded. */
+const stateKey = (environment, head, deployedAt) => `${environment}\u0000${head}\u0000${deployedAt}`;
+function readState(file) {
+    let text = '';
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return new Set();
+    }
+    const keys = new Set();
+    for (const line of text.split('\n')) {
+        try {
+            const r = JSON.parse(line);
+            keys.add(stateKey(r.environment, r.head, r.deployedAt));
+        }
+        catch {
+            // A line cut by a kill mid-write: that deployment is posted again (the API dedupes).
+        }
+    }
+    return keys;
+}
+/**
+ * Posts the plan in order, at most `rate` requests a second. Each deployment the API records is
+ * appended to the state file at once, so a re-run (or a run after a kill) skips it without a
+ * request. Stops at the first error a user must fix (400, 401, 403), and says where.
+ */
+async function runBackfill(plan, options, client, io) {
+    const done = readState(options.stateFile);
+    const items = plan.map((p) => ({
+        head: p.head,
+        base: p.base ?? null,
+        commitCount: p.range.shas.length,
+        rangeStatus: p.range.status,
+        deployedAt: p.deployedAt,
+        source: p.source,
+        status: done.has(stateKey(options.environment, p.head, p.deployedAt))
+            ? 'skipped'
+            : 'planned'
+    }));
+    let stopped;
+    if (!options.dryRun && client) {
+        const interval = 1000 / options.rate;
+        let last = -Infinity;
+        let lastLog = io.now();
+        for (const [i, item] of items.entries()) {
+            if (item.status !== 'planned')
+                continue;
+            const wait = last + interval - io.now();
+            if (wait > 0)
+                await io.sleep(wait);
+            last = io.now();
+            const payload = buildPayload(options, plan[i].range.shas, item.deployedAt);
+            try {
+                await client.postDeployment(payload);
+                (0,external_node_fs_namespaceObject.appendFileSync)(options.stateFile, `${JSON.stringify({ environment: options.environment, head: item.head, deployedAt: item.deployedAt, source: item.source, postedAt: new Date(io.now()).toISOString() })}\n`);
+                item.status = 'posted';
+            }
+            catch (error) {
+                item.status = 'failed';
+                const fix = error instanceof ApiError && !error.outage;
+                io.log(`Failed: ${item.source}: ${errorMessage(error)}`);
+                if (fix || options.onError === 'fail') {
+                    stopped = `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`;
+                    break;
+                }
+            }
+            if (io.now() - lastLog >= 5000) {
+                lastLog = io.now();
+                const posted = items.filter((x) => x.status === 'posted').length;
+                io.log(`backfill: ${posted} of ${items.length} posted…`);
+            }
+        }
+    }
+    const count = (status) => items.filter((x) => x.status === status).length;
+    return {
+        planned: items.length,
+        posted: count('posted'),
+        skipped: count('skipped'),
+        failed: count('failed'),
+        deployments: items,
+        stopped
+    };
+}
+/** The plan as a table: date, head, base, commit count, range status, source item. */
+function planTable(items) {
+    const rows = items.map((d) => [
+        d.deployedAt,
+        d.head.slice(0, 12),
+        d.base ? d.base.slice(0, 12) : '(none)',
+        String(d.commitCount),
+        d.rangeStatus,
+        d.source
+    ]);
+    const header = ['date', 'head', 'base', 'commits', 'range', 'source'];
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    return [header, ...rows]
+        .map((r) => r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/backfill/sources.ts
+
+/**
+ * Tags matching `pattern` as deployments: the tagger date of an annotated tag, the committer
+ * date of a lightweight one. A tag that names no commit is passed over.
+ */
+async function tagDeployments(git, pattern) {
+    const found = [];
+    for (const tag of await git.tags(pattern)) {
+        const head = tag.peeled ?? tag.object;
+        const time = tag.taggerDate || tag.peeledDate || tag.committerDate;
+        if (!time || (await git.resolveCommit(head)) !== head)
+            continue;
+        found.push({
+            head,
+            deployedAt: input_parsers_parseDeployedAt('tag date', time),
+            source: `tag ${tag.name}`
+        });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/backfill/command.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Sources named by the interface; only `tags` is built so far. */
+const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'];
+const BUILT = new Set(['tags']);
+const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source tags --tag-pattern <glob> [options]
+
+Reconstructs past production deployments and reports them, oldest first, with the commits each
+one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
+full history. A re-run skips what the state file says was posted.
+
+  --environment <name>     Required. The environment the deployments went to.
+  --source <source>        Required. tags (releases, deployments and workflow-runs: not yet).
+  --tag-pattern <glob>     Required with --source tags, e.g. 'v*'.
+  --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z).
+  --dry-run                Plan only: print the plan, send nothing.
+  --json                   Print the result as JSON.
+  --state-file <path>      Default .multitudes-backfill.jsonl.
+  --rate <n>               Multitudes requests per second at most. Default 5.
+  --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
+  --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
+                           As for report.
+
+Exit codes: 0 done; 1 stopped or failed; 2 bad usage or input (nothing was sent).`;
+/** A date, or a date-time with a zone, as UTC ISO 8601 (a bare date is midnight UTC). */
+function parseWindow(name, raw) {
+    if (raw === undefined)
+        return undefined;
+    const value = /^\d{4}-\d{2}-\d{2}$/.test(raw.trim())
+        ? `${raw.trim()}T00:00:00Z`
+        : raw;
+    return input_parsers_parseDeployedAt(name, value);
+}
+const FLAGS = {
+    environment: { type: 'string' },
+    source: { type: 'string' },
+    'tag-pattern': { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'state-file': { type: 'string', default: '.multitudes-backfill.jsonl' },
+    rate: { type: 'string', default: '5' },
+    'max-commits': { type: 'string', default: inputs_DEFAULTS['max-commits'] },
+    'api-url': { type: 'string', default: inputs_DEFAULTS['api-url'] },
+    'api-key': { type: 'string' },
+    'is-test': { type: 'boolean' },
+    title: { type: 'string' },
+    tags: { type: 'string', default: '' },
+    'working-directory': { type: 'string', default: '' },
+    'on-error': { type: 'string', default: 'fail' },
+    help: { type: 'boolean' }
+};
+/** Every flag validated; throws InputError naming the first bad one. */
+function parseOptions(values, env) {
+    const source = parseEnum('--source', values.source ?? '', SOURCES);
+    if (!BUILT.has(source)) {
+        throw new InputError(`--source ${source} is not available yet. Expected --source tags (with --tag-pattern).`);
+    }
+    const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '');
+    if (pattern === undefined)
+        throw invalid('--tag-pattern', '', "a glob such as 'v*'");
+    const dryRun = values['dry-run'] ?? false;
+    const apiKey = (values['api-key'] ?? env.MULTITUDES_API_KEY)?.trim() || undefined;
+    if (apiKey === undefined && !dryRun) {
+        throw new InputError('--api-key is empty and MULTITUDES_API_KEY is not set. Set one, or use --dry-run to plan only.');
+    }
+    return {
+        environment: parseEnvironment('--environment', values.environment ?? ''),
+        pattern,
+        since: parseWindow('--since', values.since),
+        until: parseWindow('--until', values.until),
+        maxCommits: parseInteger('--max-commits', values['max-commits'], 1, 100_000),
+        apiUrl: parseApiUrl('--api-url', values['api-url']),
+        apiKey,
+        rate: parseInteger('--rate', values.rate, 1, 100),
+        title: parseText('--title', values.title ?? '', LIMITS.title),
+        tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
+        dir: parseWorkingDirectory('--working-directory', values['working-directory'], process.cwd()) ?? process.cwd(),
+        onError: parseEnum('--on-error', values['on-error'], ON_ERROR),
+        stateFile: values['state-file'],
+        isTest: values['is-test'] ?? false,
+        dryRun,
+        json: values.json ?? false
+    };
+}
+async function backfillCommand(argv, env, print, log) {
+    let options;
+    try {
+        const { values } = (0,external_node_util_.parseArgs)({ args: argv, options: FLAGS });
+        if (values.help)
+            return (print(BACKFILL_HELP), 0);
+        options = parseOptions(values, env);
+    }
+    catch (error) {
+        print(`${errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`);
+        return 2;
+    }
+    const io = { log, sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), now: Date.now };
+    try {
+        const git = createGitClient(options.dir);
+        const past = await tagDeployments(git, options.pattern);
+        const plan = await planBackfill(git, past, options);
+        const preview = await runBackfill(plan, { ...options, dryRun: true }, undefined, io);
+        if (!options.json)
+            print(planTable(preview.deployments));
+        const client = options.apiKey === undefined || options.dryRun
+            ? undefined
+            : createMultitudesClient({
+                url: options.apiUrl,
+                apiKey: options.apiKey,
+                timeoutMs: 30_000,
+                maxAttempts: 4,
+                fetch: transport().fetch,
+                proxy: transport().proxyFor(options.apiUrl),
+                log
+            });
+        const result = client
+            ? await runBackfill(plan, options, client, io)
+            : preview;
+        const { stopped, ...shape } = result;
+        print(options.json
+            ? JSON.stringify(shape, null, 2)
+            : `backfill: ${result.planned} planned, ${result.posted} posted, ${result.skipped} skipped, ${result.failed} failed`);
+        if (stopped)
+            log(`Backfill ${stopped}`);
+        return stopped || (result.failed > 0 && options.onError === 'fail') ? 1 : 0;
+    }
+    catch (error) {
+        log(`Backfill failed: ${errorMessage(error)}`);
+        return 1;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -42130,7 +42468,7 @@ var words = __nccwpck_require__(8679);
 
 /** Exit codes, as documented in the README. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
-const FLAGS = Object.values(INPUTS);
+const cli_FLAGS = Object.values(INPUTS);
 const HELP = helpText();
 /** The first of `names` that is set, as [name, value]. */
 const first = (env, names) => names
@@ -42196,6 +42534,8 @@ function usage(print, message) {
     return EXIT.usage;
 }
 async function cli(argv, env, print) {
+    if (argv[0] === 'backfill')
+        return backfillCommand(argv.slice(1), env, print, (line) => untrusted_say.info(line));
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({
@@ -42203,7 +42543,7 @@ async function cli(argv, env, print) {
             allowPositionals: true,
             tokens: true,
             options: {
-                ...Object.fromEntries(FLAGS.map((f) => [
+                ...Object.fromEntries(cli_FLAGS.map((f) => [
                     f,
                     {
                         type: SWITCHES.has(f)

@@ -86,6 +86,8 @@ Options:
 ${inputs.join('\n')}
 ${own.join('\n')}
 
+The second command, backfill, reports past deployments: see '${ACTION_NAME} backfill --help'.
+
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`
 }

@@ -1,0 +1,56 @@
+import type { GitClient } from '../git.js'
+import { headOnly, rangeFromGit } from '../range/local-git.js'
+import type { CommitRange } from '../range/types.js'
+import type { PastDeployment } from './sources.js'
+
+export interface PlannedDeployment extends PastDeployment {
+  /** The deployment before it (of the same source), whose head is base; undefined for none. */
+  base: string | undefined
+  range: CommitRange
+}
+
+export interface PlanOptions {
+  since?: string
+  until?: string
+  maxCommits: number
+}
+
+/**
+ * Oldest first, each deployment's commits are `git rev-list previous..this` under the live
+ * run's rules (rollback: [head], behind; unknown or unrelated: [head], unavailable). The first
+ * deployment in the window takes the latest one before the window as base; with none, it sends
+ * [head], never the whole history.
+ */
+export async function planBackfill(
+  git: GitClient,
+  past: readonly PastDeployment[],
+  { since, until, maxCommits }: PlanOptions
+): Promise<PlannedDeployment[]> {
+  const sorted = [...past].sort(
+    (a, b) =>
+      Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
+      a.source.localeCompare(b.source)
+  )
+  const inWindow = (d: PastDeployment): boolean =>
+    (since === undefined || d.deployedAt >= since) &&
+    (until === undefined || d.deployedAt <= until)
+  const planned: PlannedDeployment[] = []
+  let previous: PastDeployment | undefined
+  for (const deployment of sorted) {
+    if (until !== undefined && deployment.deployedAt > until) break
+    if (inWindow(deployment)) {
+      const base = previous?.head
+      const choice = { ref: base, source: base ? 'tag' : 'none' } as const
+      const range =
+        base === undefined
+          ? headOnly(deployment.head, choice, 'first')
+          : await rangeFromGit(git, deployment.head, choice, {
+              maxCommits,
+              paths: []
+            })
+      planned.push({ ...deployment, base, range })
+    }
+    previous = deployment
+  }
+  return planned
+}
