@@ -42184,12 +42184,12 @@ async function planBackfill(git, past, { since, until, maxCommits }) {
 /** One line of the state file: a deployment Multitudes recorded. */
 const stateKey = (environment, head, deployedAt) => `${environment}\u0000${head}\u0000${deployedAt}`;
 function readState(file) {
-    let text = '';
+    let text;
     try {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch {
-        return new Set();
+        return new Set(); // no state file yet: nothing was posted
     }
     const keys = new Set();
     for (const line of text.split('\n')) {

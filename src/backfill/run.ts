@@ -50,11 +50,11 @@ const stateKey = (environment: string, head: string, deployedAt: string) =>
   `${environment}\u0000${head}\u0000${deployedAt}`
 
 function readState(file: string): Set<string> {
-  let text = ''
+  let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    return new Set()
+    return new Set() // no state file yet: nothing was posted
   }
   const keys = new Set<string>()
   for (const line of text.split('\n')) {
