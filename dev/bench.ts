@@ -39,6 +39,9 @@ const RUNS = SMOKE ? 3 : 5
 const RANGES = SMOKE ? [1, 1000] : [1, 1000, 10_000, 100_000]
 const REPO_SIZE = SMOKE ? 2_000 : 110_000
 const COMPARE_COMMITS = SMOKE ? 500 : 5000
+const BACKFILL = SMOKE
+  ? { commits: 3000, tags: 30 }
+  : { commits: 60_000, tags: 300 }
 const LATENCY_MS = 50
 const GITHUB_LATENCY_MS = 100
 const VENDOR_TIMEOUT_MS = 30_000
@@ -515,6 +518,109 @@ async function compareCapped(): Promise<void> {
   }
 }
 
+/** Runs the bundled CLI; returns its exit code, stdout and peak memory (MB). */
+async function runCli(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; rssMb: number }> {
+  const rssFile = path.join(root, 'cli-rss')
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      path.join(ACTION_DIR, 'dev/peak-rss.mjs'),
+      path.join(ACTION_DIR, 'dist/cli/index.js'),
+      ...args
+    ],
+    {
+      cwd,
+      env: { ...GIT_ENV, PEAK_RSS_FILE: rssFile, ...env },
+      stdio: ['ignore', 'pipe', 'ignore']
+    }
+  )
+  let stdout = ''
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+  const code = await new Promise<number | null>((resolve) =>
+    child.on('close', resolve)
+  )
+  return {
+    code,
+    stdout,
+    rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024
+  }
+}
+
+/** Backfill of release tags over a long history: plan, post, and planning against git. */
+async function backfill(url: string): Promise<void> {
+  const repo = generateRepo(path.join(root, 'backfill'), BACKFILL.commits)
+  const shas = git(repo, 'rev-list', '--reverse', 'HEAD').split('\n')
+  const step = Math.floor(shas.length / BACKFILL.tags)
+  const tagged = Array.from(
+    { length: BACKFILL.tags },
+    (_, i) => shas[(i + 1) * step - 1]
+  )
+  execFileSync('git', ['update-ref', '--stdin'], {
+    cwd: repo,
+    env: GIT_ENV,
+    input: tagged
+      .map((sha, i) => `create refs/tags/v${i + 1} ${sha}\n`)
+      .join('')
+  })
+  const args = (...more: string[]) => [
+    'backfill',
+    '--environment',
+    'production',
+    '--source',
+    'tags',
+    '--tag-pattern',
+    'v*',
+    '--state-file',
+    path.join(root, `state-${Math.random()}.jsonl`),
+    ...more
+  ]
+  // The same ranges, one `git rev-list` each: what planning cannot do with less.
+  const floor = await timed(() => {
+    for (let i = 1; i < tagged.length; i++)
+      execFileSync('git', ['rev-list', `${tagged[i - 1]}..${tagged[i]}`], {
+        cwd: repo,
+        maxBuffer: 1 << 30
+      })
+  }, 3)
+  const plan = await timed(async () => {
+    const r = await runCli(repo, args('--dry-run', '--json'))
+    if (r.code !== 0 || !r.stdout.includes(`"planned": ${BACKFILL.tags}`))
+      throw new Error(`the backfill plan failed (exit ${r.code})`)
+  }, 3)
+  let rss = 0
+  const full = await timed(async () => {
+    const r = await runCli(
+      repo,
+      args('--api-url', url, '--rate', '100', '--json'),
+      { MULTITUDES_API_KEY: KEY }
+    )
+    if (r.code !== 0 || !r.stdout.includes(`"posted": ${BACKFILL.tags}`))
+      throw new Error(`the backfill run failed (exit ${r.code})`)
+    rss = Math.max(rss, r.rssMb)
+  }, 1)
+  record(
+    `Backfill: ${BACKFILL.tags} tags over ${BACKFILL.commits.toLocaleString('en')} commits, plan and post (--rate 100)`,
+    ms(full),
+    `plan alone: ${ms(plan)}`,
+    `peak ${mb(rss)}`,
+    1,
+    all(atMost(full, 20_000, ms), atMost(rss, 200, mb))
+  )
+  record(
+    `Backfill planning against git rev-list over the same ${BACKFILL.tags} ranges`,
+    ms(plan),
+    `git rev-list × ${BACKFILL.tags - 1}: ${ms(floor)}`,
+    `${ratio(plan, floor)} git`,
+    3,
+    atMost(plan / floor, 2, times)
+  )
+}
+
 function bundle(): void {
   const size = statSync(path.join(ACTION_DIR, 'dist/index.js')).size
   record(
@@ -544,6 +650,7 @@ try {
   await compare()
   await compareCapped()
   await previousDeployment()
+  await backfill(server.url)
   bundle()
 } finally {
   await server.close()

@@ -39337,7 +39337,9 @@ function createGitClient(cwd = process.cwd()) {
                 '%(*objectname)',
                 '%(taggerdate:iso-strict)',
                 '%(committerdate:iso-strict)',
-                '%(*committerdate:iso-strict)'
+                '%(*committerdate:iso-strict)',
+                '%(objecttype)',
+                '%(*objecttype)'
             ].join('%00');
             const r = await run([
                 'for-each-ref',
@@ -39346,11 +39348,12 @@ function createGitClient(cwd = process.cwd()) {
                 `refs/tags/${pattern}`
             ]);
             return parseLines(r.stdout).map((line) => {
-                const [name, object, peeled, taggerDate, committerDate, peeledDate] = line.split('\0');
+                const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
                 return {
                     name,
                     object: object.toLowerCase(),
                     peeled: peeled ? peeled.toLowerCase() : undefined,
+                    commitType: peeledType || type,
                     taggerDate,
                     committerDate,
                     peeledDate

@@ -69,8 +69,10 @@ export interface TagRef {
   name: string
   /** The tag's object: the commit of a lightweight tag, the tag object of an annotated one. */
   object: string
-  /** The commit an annotated tag points to; undefined for a lightweight tag. */
+  /** What an annotated tag points to; undefined for a lightweight tag. */
   peeled: string | undefined
+  /** The type of what the tag finally names: `commit` for a deployable tag. */
+  commitType: string
   taggerDate: string
   /** The commit's date: of the tag's object (lightweight) or of the peeled commit. */
   committerDate: string
@@ -263,7 +265,9 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
         '%(*objectname)',
         '%(taggerdate:iso-strict)',
         '%(committerdate:iso-strict)',
-        '%(*committerdate:iso-strict)'
+        '%(*committerdate:iso-strict)',
+        '%(objecttype)',
+        '%(*objecttype)'
       ].join('%00')
       const r = await run([
         'for-each-ref',
@@ -272,12 +276,21 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
         `refs/tags/${pattern}`
       ])
       return parseLines(r.stdout).map((line) => {
-        const [name, object, peeled, taggerDate, committerDate, peeledDate] =
-          line.split('\0')
+        const [
+          name,
+          object,
+          peeled,
+          taggerDate,
+          committerDate,
+          peeledDate,
+          type,
+          peeledType
+        ] = line.split('\0')
         return {
           name,
           object: object.toLowerCase(),
           peeled: peeled ? peeled.toLowerCase() : undefined,
+          commitType: peeledType || type,
           taggerDate,
           committerDate,
           peeledDate

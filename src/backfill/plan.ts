@@ -34,6 +34,16 @@ export async function planBackfill(
   const inWindow = (d: PastDeployment): boolean =>
     (since === undefined || d.deployedAt >= since) &&
     (until === undefined || d.deployedAt <= until)
+  // Every head is a commit the source already resolved, and a history is shallow or not once:
+  // planning 300 deployments then costs one rev-list each, not four git calls.
+  const known = new Set(sorted.map((d) => d.head))
+  const shallow = await git.isShallow()
+  const planGit: GitClient = {
+    ...git,
+    isShallow: () => Promise.resolve(shallow),
+    resolveCommit: (rev) =>
+      known.has(rev) ? Promise.resolve(rev) : git.resolveCommit(rev)
+  }
   const planned: PlannedDeployment[] = []
   let previous: PastDeployment | undefined
   for (const deployment of sorted) {
@@ -44,7 +54,7 @@ export async function planBackfill(
       const range =
         base === undefined
           ? headOnly(deployment.head, choice, 'first')
-          : await rangeFromGit(git, deployment.head, choice, {
+          : await rangeFromGit(planGit, deployment.head, choice, {
               maxCommits,
               paths: []
             })

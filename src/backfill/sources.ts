@@ -23,7 +23,7 @@ export async function tagDeployments(
   for (const tag of await git.tags(pattern)) {
     const head = tag.peeled ?? tag.object
     const time = tag.taggerDate || tag.peeledDate || tag.committerDate
-    if (!time || (await git.resolveCommit(head)) !== head) continue
+    if (!time || tag.commitType !== 'commit') continue
     found.push({
       head,
       deployedAt: parseDeployedAt('tag date', time),
