@@ -551,8 +551,20 @@ async function runCli(
   }
 }
 
-/** Backfill of release tags over a long history: plan, post, and planning against git. */
-async function backfill(url: string): Promise<void> {
+/**
+ * Backfill of release tags over a long history: plan, post, and planning against git. Its own
+ * API server: the shared one holds the 100,000-commit deployments of the range rows.
+ */
+async function backfill(): Promise<void> {
+  const server = await startMultitudesServer()
+  try {
+    await backfillOn(server.url)
+  } finally {
+    await server.close()
+  }
+}
+
+async function backfillOn(url: string): Promise<void> {
   const repo = generateRepo(path.join(root, 'backfill'), BACKFILL.commits)
   const shas = git(repo, 'rev-list', '--reverse', 'HEAD').split('\n')
   const step = Math.floor(shas.length / BACKFILL.tags)
@@ -650,7 +662,7 @@ try {
   await compare()
   await compareCapped()
   await previousDeployment()
-  await backfill(server.url)
+  await backfill()
   bundle()
 } finally {
   await server.close()

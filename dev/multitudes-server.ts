@@ -142,10 +142,19 @@ export function validateDeployment(body: unknown): {
   }
 }
 
+const keys = new WeakMap<object, string>()
+
+/** Same commits and environment: one deployment (computed once per record). */
 const dedupeKey = (
   d: Pick<StoredDeployment, 'commitSha' | 'environmentName'>
-): string =>
-  `${[...new Set(d.commitSha)].sort().join(',')}|${d.environmentName}`
+): string => {
+  let key = keys.get(d)
+  if (key === undefined) {
+    key = `${[...new Set(d.commitSha)].sort().join(',')}|${d.environmentName}`
+    keys.set(d, key)
+  }
+  return key
+}
 
 export async function startMultitudesServer(
   options: ServerOptions = {},
@@ -284,9 +293,8 @@ export async function startMultitudesServer(
         deployedAt: value.deployedAt || receivedAt,
         receivedAt
       }
-      const same = deployments.findIndex(
-        (d) => dedupeKey(d) === dedupeKey(record)
-      )
+      const key = dedupeKey(record)
+      const same = deployments.findIndex((d) => dedupeKey(d) === key)
       if (same >= 0) deployments.splice(same, 1)
       deployments.push(record)
       persist()
