@@ -70,27 +70,33 @@ function cli(dir: string, args: string[], env: Record<string, string> = {}) {
   return { child, done: done.then((code) => ({ code, stdout, stderr })) }
 }
 
+/** The flags every test gives: production, release tags, a state file beside the clone. */
+function flags(
+  dir: string,
+  server?: MultitudesServer,
+  state?: string
+): string[] {
+  return [
+    '--environment',
+    'production',
+    '--source',
+    'tags',
+    '--tag-pattern',
+    'v*',
+    '--state-file',
+    state ?? path.join(dir, '..', 'state.jsonl'),
+    ...(server ? ['--api-url', server.url] : [])
+  ]
+}
+
 async function backfill(
   dir: string,
   args: string[],
   server?: MultitudesServer
 ) {
-  return cli(
-    dir,
-    [
-      '--environment',
-      'production',
-      '--source',
-      'tags',
-      '--tag-pattern',
-      'v*',
-      '--state-file',
-      path.join(dir, '..', 'state.jsonl'),
-      ...(server ? ['--api-url', server.url] : []),
-      ...args
-    ],
-    { MULTITUDES_API_KEY: 'mtd_demo_key' }
-  ).done
+  return cli(dir, [...flags(dir, server), ...args], {
+    MULTITUDES_API_KEY: 'mtd_demo_key'
+  }).done
 }
 
 async function api(): Promise<MultitudesServer> {
@@ -190,20 +196,7 @@ describe('backfill from tags', () => {
 
     const run = cli(
       repo.dir,
-      [
-        '--environment',
-        'production',
-        '--source',
-        'tags',
-        '--tag-pattern',
-        'v*',
-        '--state-file',
-        state,
-        '--api-url',
-        server.url,
-        '--rate',
-        '1'
-      ],
+      [...flags(repo.dir, server, state), '--rate', '1'],
       { MULTITUDES_API_KEY: 'mtd_demo_key' }
     )
     while (server.deployments.length < 2)
@@ -230,18 +223,11 @@ describe('backfill from tags', () => {
 
     const { code, stdout, stderr } = await cli(
       dir,
-      [
-        '--environment',
-        'production',
-        '--source',
-        'tags',
-        '--tag-pattern',
-        'v*',
-        '--state-file',
-        path.join(mkdtempSync(path.join(tmpdir(), 'st-')), 's.jsonl'),
-        '--api-url',
-        server.url
-      ],
+      flags(
+        dir,
+        server,
+        path.join(mkdtempSync(path.join(tmpdir(), 'st-')), 's.jsonl')
+      ),
       { MULTITUDES_API_KEY: 'mtd_read_only_key' }
     ).done
 
