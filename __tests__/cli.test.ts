@@ -234,6 +234,9 @@ describe('the CLI speaks CLI', () => {
       /3 inputs are invalid\. \(1\) Invalid --strategy: "latest"\..* \(2\) Invalid --max-commits: "0"\..* \(3\) Invalid --on-error: "ignore"/
     )
     expect(stderr).toContain('Fix the flag; nothing was sent.')
+    expect(stderr).toContain(
+      "Expected one of 'auto', 'previous-deployment', 'push', 'base', 'tag', 'parent', 'head'."
+    )
     expect(stderr).not.toMatch(/workflow|input '/)
   })
 

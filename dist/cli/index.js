@@ -42672,7 +42672,12 @@ const REPLACEMENTS = [
 ];
 /** A message in CLI words: `--environment`, not "input 'environment'"; no workflow advice. */
 function cliWords(text) {
-    let out = text;
+    // Allowed values ("one of 'base', 'head'") share names with inputs: keep them as they are.
+    const lists = [];
+    let out = text.replace(/one of ('[^']*'(?:, '[^']*')*)/g, (_m, list) => {
+        lists.push(list);
+        return `one of \u0000${lists.length - 1}\u0000`;
+    });
     for (const [pattern, replacement] of REPLACEMENTS)
         out = out.replace(pattern, replacement);
     for (const name of NAMES) {
@@ -42681,7 +42686,7 @@ function cliWords(text) {
             .replaceAll(`input '${name}'`, `--${name}`)
             .replaceAll(`'${name}'`, `--${name}`);
     }
-    return out;
+    return out.replace(/\u0000(\d+)\u0000/g, (_m, i) => lists[Number(i)]);
 }
 
 

@@ -29,7 +29,15 @@ const REPLACEMENTS: [RegExp, string][] = [
 
 /** A message in CLI words: `--environment`, not "input 'environment'"; no workflow advice. */
 export function cliWords(text: string): string {
-  let out = text
+  // Allowed values ("one of 'base', 'head'") share names with inputs: keep them as they are.
+  const lists: string[] = []
+  let out = text.replace(
+    /one of ('[^']*'(?:, '[^']*')*)/g,
+    (_m, list: string) => {
+      lists.push(list)
+      return `one of \u0000${lists.length - 1}\u0000`
+    }
+  )
   for (const [pattern, replacement] of REPLACEMENTS)
     out = out.replace(pattern, replacement)
   for (const name of NAMES) {
@@ -38,5 +46,5 @@ export function cliWords(text: string): string {
       .replaceAll(`input '${name}'`, `--${name}`)
       .replaceAll(`'${name}'`, `--${name}`)
   }
-  return out
+  return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => lists[Number(i)])
 }
