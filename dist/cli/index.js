@@ -42676,7 +42676,7 @@ function cliWords(text) {
     const lists = [];
     let out = text.replace(/one of ('[^']*'(?:, '[^']*')*)/g, (_m, list) => {
         lists.push(list);
-        return `one of \u0000${lists.length - 1}\u0000`;
+        return `one of ⟦${lists.length - 1}⟧`;
     });
     for (const [pattern, replacement] of REPLACEMENTS)
         out = out.replace(pattern, replacement);
@@ -42686,7 +42686,7 @@ function cliWords(text) {
             .replaceAll(`input '${name}'`, `--${name}`)
             .replaceAll(`'${name}'`, `--${name}`);
     }
-    return out.replace(/\u0000(\d+)\u0000/g, (_m, i) => lists[Number(i)]);
+    return out.replace(/⟦(\d+)⟧/g, (_m, i) => lists[Number(i)]);
 }
 
 

@@ -35,7 +35,7 @@ export function cliWords(text: string): string {
     /one of ('[^']*'(?:, '[^']*')*)/g,
     (_m, list: string) => {
       lists.push(list)
-      return `one of \u0000${lists.length - 1}\u0000`
+      return `one of ⟦${lists.length - 1}⟧`
     }
   )
   for (const [pattern, replacement] of REPLACEMENTS)
@@ -46,5 +46,5 @@ export function cliWords(text: string): string {
       .replaceAll(`input '${name}'`, `--${name}`)
       .replaceAll(`'${name}'`, `--${name}`)
   }
-  return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => lists[Number(i)])
+  return out.replace(/⟦(\d+)⟧/g, (_m, i: string) => lists[Number(i)])
 }
