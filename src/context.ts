@@ -113,9 +113,11 @@ function eventHead(
 function upstream(
   eventName: string,
   payload: Payload
-): Pick<
-  RunContext,
-  'notDeployed' | 'eventEnvironment' | 'eventDeploymentId' | 'eventTime'
+): Partial<
+  Pick<
+    RunContext,
+    'notDeployed' | 'eventEnvironment' | 'eventDeploymentId' | 'eventTime'
+  >
 > & { runId?: number } {
   const deployment = payload.deployment as unknown
   switch (eventName) {
@@ -136,10 +138,8 @@ function upstream(
     }
     case 'deployment':
       return {
-        notDeployed: undefined,
         eventEnvironment: str(field(deployment, 'environment')),
-        eventDeploymentId: id(field(deployment, 'id')),
-        eventTime: undefined
+        eventDeploymentId: id(field(deployment, 'id'))
       }
     case 'workflow_run': {
       const run = payload.workflow_run as unknown
@@ -149,26 +149,19 @@ function upstream(
           conclusion === 'success'
             ? undefined
             : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
-        eventEnvironment: undefined,
-        eventDeploymentId: undefined,
         eventTime: time(field(run, 'updated_at')),
         runId: id(field(run, 'id'))
       }
     }
     default:
-      return {
-        notDeployed: undefined,
-        eventEnvironment: undefined,
-        eventDeploymentId: undefined,
-        eventTime: undefined
-      }
+      return {}
   }
 }
 
 export function toRunContext(context: EventContext): RunContext {
   const payload = context.payload
   const { head, warning } = eventHead(context.eventName, payload)
-  const { runId, ...event } = upstream(context.eventName, payload)
+  const event = upstream(context.eventName, payload)
   const isPush = context.eventName === 'push'
   const after = isPush ? str(payload.after) : undefined
   return {
@@ -186,8 +179,11 @@ export function toRunContext(context: EventContext): RunContext {
       (payload.deleted === true ||
         (after !== undefined && ZERO_SHA.test(after))),
     headFromCheckout: NO_COMMIT_EVENTS.has(context.eventName),
-    ...event,
-    ownRunIds: [context.runId, runId].filter((n) => n !== undefined)
+    notDeployed: event.notDeployed,
+    eventEnvironment: event.eventEnvironment,
+    eventDeploymentId: event.eventDeploymentId,
+    eventTime: event.eventTime,
+    ownRunIds: [context.runId, event.runId].filter((n) => n !== undefined)
   }
 }
 

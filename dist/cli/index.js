@@ -34127,10 +34127,8 @@ function upstream(eventName, payload) {
         }
         case 'deployment':
             return {
-                notDeployed: undefined,
                 eventEnvironment: str(field(deployment, 'environment')),
-                eventDeploymentId: id(field(deployment, 'id')),
-                eventTime: undefined
+                eventDeploymentId: id(field(deployment, 'id'))
             };
         case 'workflow_run': {
             const run = payload.workflow_run;
@@ -34139,25 +34137,18 @@ function upstream(eventName, payload) {
                 notDeployed: conclusion === 'success'
                     ? undefined
                     : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
-                eventEnvironment: undefined,
-                eventDeploymentId: undefined,
                 eventTime: time(field(run, 'updated_at')),
                 runId: id(field(run, 'id'))
             };
         }
         default:
-            return {
-                notDeployed: undefined,
-                eventEnvironment: undefined,
-                eventDeploymentId: undefined,
-                eventTime: undefined
-            };
+            return {};
     }
 }
 function toRunContext(context) {
     const payload = context.payload;
     const { head, warning } = eventHead(context.eventName, payload);
-    const { runId, ...event } = upstream(context.eventName, payload);
+    const event = upstream(context.eventName, payload);
     const isPush = context.eventName === 'push';
     const after = isPush ? str(payload.after) : undefined;
     return {
@@ -34174,8 +34165,11 @@ function toRunContext(context) {
             (payload.deleted === true ||
                 (after !== undefined && ZERO_SHA.test(after))),
         headFromCheckout: NO_COMMIT_EVENTS.has(context.eventName),
-        ...event,
-        ownRunIds: [context.runId, runId].filter((n) => n !== undefined)
+        notDeployed: event.notDeployed,
+        eventEnvironment: event.eventEnvironment,
+        eventDeploymentId: event.eventDeploymentId,
+        eventTime: event.eventTime,
+        ownRunIds: [context.runId, event.runId].filter((n) => n !== undefined)
     };
 }
 /** `before` of a push: a SHA, or undefined for a created branch (all zeros) or a bad value. */
