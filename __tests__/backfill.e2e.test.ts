@@ -1,7 +1,8 @@
 /**
- * `multitudes-deployment-action backfill`, the bundled CLI, against the local API and real git:
- * the plan, the window, the first-deployment rule, rollbacks, idempotent re-runs and a run
- * killed half-way.
+ * `multitudes-deployment-action backfill`, the bundled CLI, against the local API, a fake GitHub
+ * API serving published example payloads, and real git. Every source is held to the same rules:
+ * the plan, the window, the first-deployment rule, rollbacks, idempotent re-runs, a run killed
+ * half-way, a dry run that sends nothing and the --json shape.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
@@ -9,6 +10,11 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { assertDistFresh } from '../dev/source-hash.ts'
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeGitHubOptions
+} from '../dev/fake-github-api.ts'
 import {
   startMultitudesServer,
   type MultitudesServer
@@ -18,12 +24,15 @@ import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 
 assertDistFresh()
 afterAll(removeTestRepos)
-const servers: MultitudesServer[] = []
+const servers: { close(): Promise<void> }[] = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 
-/** v1 (lightweight), v2 and v3 (annotated), then v2.1: a rollback to below v3. */
+/**
+ * v1 (lightweight), v2 and v3 (annotated), then v2.1: a rollback to below v3. rc3 sits between
+ * v2 and v3, and `failed` is a commit whose deployment failed.
+ */
 function history() {
   const repo = TestRepo.init()
   const c1 = repo.commit('one')
@@ -31,23 +40,151 @@ function history() {
   repo.commits(2, 'two')
   const c2 = repo.head()
   repo.git('tag', '-a', 'v2', '-m', 'release 2')
-  repo.commits(3, 'three')
+  const failed = repo.commit('three 1')
+  repo.git('tag', 'rc3')
+  repo.commits(2, 'three more')
   const c3 = repo.head()
   repo.git('tag', '-a', 'v3', '-m', 'release 3')
   repo.git('tag', '-a', 'v2.1', '-m', 'rollback', c2)
-  const times = Object.fromEntries(
-    ['v1', 'v2', 'v3', 'v2.1'].map((tag) => [
-      tag,
-      new Date(
-        repo.git(
-          'for-each-ref',
-          '--format=%(if)%(taggerdate)%(then)%(taggerdate:iso-strict)%(else)%(committerdate:iso-strict)%(end)',
-          `refs/tags/${tag}`
-        )
-      ).toISOString()
-    ])
+  const tagTimes = ['v1', 'v2', 'v3', 'v2.1'].map((tag) =>
+    new Date(
+      repo.git(
+        'for-each-ref',
+        '--format=%(if)%(taggerdate)%(then)%(taggerdate:iso-strict)%(else)%(committerdate:iso-strict)%(end)',
+        `refs/tags/${tag}`
+      )
+    ).toISOString()
   )
-  return { repo, c1, c2, c3, times }
+  return { repo, c1, c2, c3, failed, tagTimes }
+}
+type History = ReturnType<typeof history>
+
+/** When the GitHub sources say the four deployments happened: a week apart. */
+const T = [5, 12, 19, 26].map((day) =>
+  new Date(Date.UTC(2026, 0, day, 10)).toISOString()
+)
+const shift = (time: string, minutes: number): string =>
+  new Date(Date.parse(time) + minutes * 60_000).toISOString()
+
+/** A source: its flags, the GitHub it reads, and the four deployments it yields, oldest first. */
+interface Scenario {
+  source: string
+  flags: string[]
+  github?: (h: History) => FakeGitHubOptions
+  times: (h: History) => string[]
+  labels: string[]
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    source: 'tags',
+    flags: ['--tag-pattern', 'v*'],
+    times: (h) => h.tagTimes,
+    labels: ['tag v1', 'tag v2', 'tag v3', 'tag v2.1']
+  },
+  {
+    source: 'releases',
+    flags: [],
+    // Newest first, as GitHub lists them; a prerelease and a draft are not deployments.
+    github: () => ({
+      releases: [
+        { tag_name: 'v2.1', published_at: T[3] },
+        { tag_name: 'v4', published_at: null, draft: true },
+        { tag_name: 'v3', published_at: T[2] },
+        {
+          tag_name: 'rc3',
+          published_at: shift(T[2], -600),
+          prerelease: true
+        },
+        { tag_name: 'v2', published_at: T[1] },
+        { tag_name: 'v1', published_at: T[0] }
+      ]
+    }),
+    times: () => T,
+    labels: ['release v1', 'release v2', 'release v3', 'release v2.1']
+  },
+  {
+    source: 'deployments',
+    flags: [],
+    // A staging deployment and a failed one are not production deployments that went live.
+    github: (h) => ({
+      deployments: [
+        deployment(6, h.c2, 'production', T[3], [
+          'inactive',
+          'success',
+          'in_progress'
+        ]),
+        deployment(5, h.c3, 'production', T[2], ['inactive', 'success']),
+        deployment(4, h.c3, 'staging', shift(T[2], -60), ['success']),
+        deployment(3, h.failed, 'production', shift(T[1], 600), ['failure']),
+        deployment(2, h.c2, 'production', T[1], ['inactive', 'success']),
+        deployment(1, h.c1, 'production', T[0], [
+          'inactive',
+          'success',
+          'queued'
+        ])
+      ]
+    }),
+    times: () => T,
+    labels: ['deployment #1', 'deployment #2', 'deployment #5', 'deployment #6']
+  },
+  {
+    source: 'workflow-runs',
+    flags: ['--workflow', 'deploy.yml'],
+    // A failed run, a run on another branch and a run of another workflow do not count.
+    github: (h) => ({
+      defaultBranch: 'main',
+      workflowRuns: [
+        run(101, h.c1, T[0]),
+        run(102, h.c2, T[1]),
+        { ...run(103, h.failed, shift(T[1], 600)), conclusion: 'failure' },
+        { ...run(104, h.failed, shift(T[1], 700)), head_branch: 'feature' },
+        { ...run(105, h.failed, shift(T[1], 800)), workflow: 'test.yml' },
+        run(106, h.c3, T[2]),
+        run(107, h.c2, T[3])
+      ]
+    }),
+    times: () => T,
+    labels: [
+      'run #101 (101)',
+      'run #102 (102)',
+      'run #106 (106)',
+      'run #107 (107)'
+    ]
+  }
+]
+
+/** A deployment whose statuses (newest first) are a minute apart; the success is at `time`. */
+function deployment(
+  id: number,
+  sha: string,
+  environment: string,
+  time: string,
+  states: string[]
+): NonNullable<FakeGitHubOptions['deployments']>[number] {
+  const at = states.indexOf('success')
+  return {
+    id,
+    sha,
+    environment,
+    created_at: shift(time, -states.length - 1),
+    statuses: states.map((state, i) => ({
+      state,
+      created_at: shift(time, (at < 0 ? 0 : at) - i)
+    }))
+  }
+}
+
+function run(id: number, sha: string, updatedAt: string) {
+  return {
+    id,
+    workflow: 'deploy.yml',
+    head_sha: sha,
+    head_branch: 'main',
+    conclusion: 'success',
+    created_at: shift(updatedAt, -5),
+    updated_at: updatedAt
+  }
 }
 
 function cli(dir: string, args: string[], env: Record<string, string> = {}) {
@@ -70,164 +207,227 @@ function cli(dir: string, args: string[], env: Record<string, string> = {}) {
   return { child, done: done.then((code) => ({ code, stdout, stderr })) }
 }
 
-/** The flags every test gives: production, release tags, a state file beside the clone. */
-function flags(
-  dir: string,
-  server?: MultitudesServer,
-  state?: string
-): string[] {
-  return [
+/** One source's backfill, wired to its fake GitHub and the local API. */
+interface Setup {
+  h: History
+  server: MultitudesServer
+  github: FakeGitHub | undefined
+  times: string[]
+  /** Starts the CLI with the source's flags, a state file beside the clone, and `args`. */
+  start: (
+    args?: string[],
+    env?: Record<string, string>
+  ) => ReturnType<typeof cli>
+  backfill: (
+    args?: string[],
+    env?: Record<string, string>
+  ) => ReturnType<typeof cli>['done']
+}
+
+async function setup(scenario: Scenario, h = history()): Promise<Setup> {
+  const server = await startMultitudesServer()
+  servers.push(server)
+  let github: FakeGitHub | undefined
+  if (scenario.github) {
+    github = await startFakeGitHub(scenario.github(h))
+    servers.push(github)
+  }
+  const base = [
     '--environment',
     'production',
     '--source',
-    'tags',
-    '--tag-pattern',
-    'v*',
+    scenario.source,
+    ...scenario.flags,
     '--state-file',
-    state ?? path.join(dir, '..', 'state.jsonl'),
-    ...(server ? ['--api-url', server.url] : [])
+    path.join(h.repo.dir, '..', 'state.jsonl'),
+    '--api-url',
+    server.url,
+    ...(github ? ['--github-api-url', github.url] : [])
   ]
+  const env = {
+    MULTITUDES_API_KEY: 'mtd_demo_key',
+    GITHUB_TOKEN: 'ghs_fake_token',
+    GITHUB_REPOSITORY: 'octo-org/octo-repo'
+  }
+  const start = (args: string[] = [], more: Record<string, string> = {}) =>
+    cli(h.repo.dir, [...base, ...args], { ...env, ...more })
+  return {
+    h,
+    server,
+    github,
+    times: scenario.times(h),
+    start,
+    backfill: (args, more) => start(args, more).done
+  }
 }
 
-async function backfill(
-  dir: string,
-  args: string[],
-  server?: MultitudesServer
-) {
-  return cli(dir, [...flags(dir, server), ...args], {
-    MULTITUDES_API_KEY: 'mtd_demo_key'
-  }).done
+interface Json {
+  planned: number
+  posted: number
+  skipped: number
+  failed: number
+  deployments: Record<string, unknown>[]
 }
 
-async function api(): Promise<MultitudesServer> {
-  const server = await startMultitudesServer()
-  servers.push(server)
-  return server
-}
-
-describe('backfill from tags', () => {
+describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
   it('--dry-run prints the plan as a table and sends nothing', async () => {
-    const { repo, c1, c2 } = history()
-    const server = await api()
+    const { h, server, github, backfill } = await setup(scenario)
 
-    const { code, stdout } = await backfill(repo.dir, ['--dry-run'], server)
+    const { code, stdout } = await backfill(['--dry-run'])
 
     expect(code).toBe(0)
     const lines = stdout.trim().split('\n')
     expect(lines[0]).toMatch(/^date\s+head\s+base\s+commits\s+range\s+source$/)
-    expect(lines[1]).toMatch(
-      new RegExp(`${c1.slice(0, 12)}\\s+\\(none\\)\\s+1\\s+first\\s+tag v1$`)
-    )
-    expect(lines[2]).toMatch(
+    const row = (
+      head: string,
+      base: string,
+      n: number,
+      range: string,
+      i: number
+    ) =>
       new RegExp(
-        `${c2.slice(0, 12)}\\s+${c1.slice(0, 12)}\\s+2\\s+ahead\\s+tag v2$`
+        `${head.slice(0, 12)}\\s+${base}\\s+${n}\\s+${range}\\s+${scenario.labels[i].replace(/[.()#]/g, '\\$&')}$`
       )
-    )
-    expect(lines[4]).toMatch(/\s+1\s+behind\s+tag v2\.1$/)
+    expect(lines[1]).toMatch(row(h.c1, '\\(none\\)', 1, 'first', 0))
+    expect(lines[2]).toMatch(row(h.c2, h.c1.slice(0, 12), 2, 'ahead', 1))
+    expect(lines[3]).toMatch(row(h.c3, h.c2.slice(0, 12), 3, 'ahead', 2))
+    expect(lines[4]).toMatch(row(h.c2, h.c3.slice(0, 12), 1, 'behind', 3))
     expect(lines[5]).toBe('backfill: 4 planned, 0 posted, 0 skipped, 0 failed')
     expect(server.requests).toHaveLength(0)
+    // The GitHub sources read GitHub; only the Multitudes API must see nothing.
+    expect(github === undefined || github.requests.length > 0).toBe(true)
   })
 
-  it('posts oldest first, each with its own commits and time, and a re-run posts nothing', async () => {
-    const { repo, c1, c2, c3, times } = history()
-    const server = await api()
+  it('posts oldest first, each with its own commits and time; a re-run posts nothing', async () => {
+    const { h, server, times, backfill } = await setup(scenario)
 
-    const first = await backfill(repo.dir, [], server)
-    const again = await backfill(repo.dir, [], server)
+    const first = await backfill()
+    const again = await backfill()
 
     expect(first.code).toBe(0)
     expect(first.stdout).toContain(
       'backfill: 4 planned, 4 posted, 0 skipped, 0 failed'
     )
     expect(server.deployments.map((d) => [d.commitSha, d.deployedAt])).toEqual([
-      [[c1], times.v1],
-      [repo.revList(`${c1}..${c2}`), times.v2],
-      [repo.revList(`${c2}..${c3}`), times.v3],
-      [[c2], times['v2.1']]
+      [[h.c1], times[0]],
+      [h.repo.revList(`${h.c1}..${h.c2}`), times[1]],
+      [h.repo.revList(`${h.c2}..${h.c3}`), times[2]],
+      [[h.c2], times[3]]
     ])
+    expect(again.code).toBe(0)
     expect(again.stdout).toContain(
       'backfill: 4 planned, 0 posted, 4 skipped, 0 failed'
     )
     expect(server.requests).toHaveLength(4)
+    expect(server.deployments).toHaveLength(4)
   })
 
-  it('--since: the first deployment in the window takes the one before it as base', async () => {
-    const { repo, c1, c2, times } = history()
+  it('--since: the first deployment in the window takes the one before it as base (--json)', async () => {
+    const { h, times, server, backfill } = await setup(scenario)
 
-    const { stdout } = await backfill(repo.dir, [
+    const { code, stdout } = await backfill([
       '--dry-run',
       '--json',
       '--since',
-      times.v2
+      times[1]
     ])
 
-    const json = JSON.parse(stdout) as {
-      deployments: Record<string, unknown>[]
-    }
+    expect(code).toBe(0)
+    const json = JSON.parse(stdout) as Json
+    expect(Object.keys(json)).toEqual([
+      'planned',
+      'posted',
+      'skipped',
+      'failed',
+      'deployments'
+    ])
+    expect(json).toMatchObject({ planned: 3, posted: 0, skipped: 0, failed: 0 })
     expect(json.deployments[0]).toEqual({
-      head: c2,
-      base: c1,
+      head: h.c2,
+      base: h.c1,
       commitCount: 2,
       rangeStatus: 'ahead',
-      deployedAt: times.v2,
-      source: 'tag v2',
+      deployedAt: times[1],
+      source: scenario.labels[1],
       status: 'planned'
     })
-    expect(json).toMatchObject({ planned: 3, posted: 0, skipped: 0, failed: 0 })
+    expect(json.deployments.map((d) => d.source)).toEqual(
+      scenario.labels.slice(1)
+    )
+    expect(server.requests).toHaveLength(0)
   })
 
-  it('--until leaves later deployments out', async () => {
-    const { repo, times } = history()
+  it('--until leaves later deployments out; the first ever has no base', async () => {
+    const { h, times, backfill } = await setup(scenario)
 
-    const { stdout } = await backfill(repo.dir, [
+    const { stdout } = await backfill([
       '--dry-run',
       '--json',
       '--until',
-      times.v2
+      times[1]
     ])
 
-    expect((JSON.parse(stdout) as { planned: number }).planned).toBe(2)
+    const json = JSON.parse(stdout) as Json
+    expect(json.planned).toBe(2)
+    expect(json.deployments[0]).toMatchObject({
+      head: h.c1,
+      base: null,
+      commitCount: 1,
+      rangeStatus: 'first'
+    })
   })
 
-  it('a run killed half-way and started again ends with each deployment recorded once', async () => {
-    const { repo } = history()
-    const server = await api()
-    const state = path.join(repo.dir, '..', 'state.jsonl')
+  it('a run killed half-way and started again ends with each deployment posted once', async () => {
+    const { h, server, start, backfill } = await setup(scenario)
 
-    const run = cli(
-      repo.dir,
-      [...flags(repo.dir, server, state), '--rate', '1'],
-      { MULTITUDES_API_KEY: 'mtd_demo_key' }
-    )
+    const run = start(['--rate', '1'])
     while (server.deployments.length < 2)
       await new Promise((r) => setTimeout(r, 20))
     run.child.kill('SIGKILL')
     await run.done
-    const before = server.deployments.length
-    const resumed = await backfill(repo.dir, [], server)
+    const before = server.requests.length
+    const resumed = await backfill()
 
     expect(before).toBeLessThan(4)
     expect(resumed.code).toBe(0)
     expect(server.deployments).toHaveLength(4)
+    const state = path.join(h.repo.dir, '..', 'state.jsonl')
     expect(readFileSync(state, 'utf8').trim().split('\n')).toHaveLength(4)
-    expect(resumed.stdout).toMatch(/4 planned, \d posted, \d skipped, 0 failed/)
+    // What the state file held was skipped without a request; only a deployment whose response
+    // the kill cut off is sent again (and the API dedupes it).
+    const [, posted, skipped] = /4 planned, (\d) posted, (\d) skipped, 0 failed/
+      .exec(resumed.stdout)!
+      .map(Number)
+    expect(posted + skipped).toBe(4)
+    expect(skipped).toBeGreaterThanOrEqual(before - 1)
+    expect(server.requests).toHaveLength(before + posted)
   })
+})
+
+describe('backfill from tags', () => {
+  const tags = SCENARIOS[0]
 
   it('stops at the first error a user must fix, and says where', async () => {
-    const { repo } = history()
+    const h = history()
     const server = await startMultitudesServer({
       keys: { mtd_read_only_key: ['deployments:read'] }
     })
     servers.push(server)
-    const dir = repo.dir
 
     const { code, stdout, stderr } = await cli(
-      dir,
-      flags(
-        dir,
-        server,
+      h.repo.dir,
+      [
+        '--environment',
+        'production',
+        '--source',
+        'tags',
+        '--tag-pattern',
+        'v*',
+        '--api-url',
+        server.url,
+        '--state-file',
         path.join(mkdtempSync(path.join(tmpdir(), 'st-')), 's.jsonl')
-      ),
+      ],
       { MULTITUDES_API_KEY: 'mtd_read_only_key' }
     ).done
 
@@ -241,15 +441,183 @@ describe('backfill from tags', () => {
     expect(server.requests).toHaveLength(1)
   })
 
-  it('refuses a source that is not built yet, and bad flags, sending nothing', async () => {
-    const { repo } = history()
+  it('refuses bad flags, naming them, and sends nothing', async () => {
+    const { backfill, server } = await setup(tags)
 
-    const releases = await backfill(repo.dir, ['--source', 'releases'])
-    const since = await backfill(repo.dir, ['--since', 'last week'])
+    const since = await backfill(['--since', 'last week'])
+    const workflow = await backfill(['--workflow', 'deploy.yml'])
 
-    expect(releases.code).toBe(2)
-    expect(releases.stdout).toContain('--source releases is not available yet')
     expect(since.code).toBe(2)
     expect(since.stdout).toContain(`Invalid '--since': "last week"`)
+    expect(workflow.code).toBe(2)
+    expect(workflow.stdout).toContain(
+      '--workflow applies only to --source workflow-runs, not tags.'
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('backfill from GitHub', () => {
+  const [, releases, deployments, runs] = SCENARIOS
+
+  it('releases: --include-prereleases counts a prerelease as a deployment', async () => {
+    const { h, backfill } = await setup(releases)
+
+    const { stdout } = await backfill([
+      '--dry-run',
+      '--json',
+      '--include-prereleases'
+    ])
+
+    const json = JSON.parse(stdout) as Json
+    expect(json.deployments.map((d) => [d.source, d.commitCount])).toEqual([
+      ['release v1', 1],
+      ['release v2', 2],
+      ['release rc3', 1],
+      ['release v3', 2],
+      ['release v2.1', 1]
+    ])
+    expect(json.deployments[2].head).toBe(h.failed)
+  })
+
+  it('releases: a release whose tag the checkout lacks stops the run before anything is sent', async () => {
+    const h = history()
+    h.repo.git('tag', '-d', 'v2')
+    const { server, backfill } = await setup(releases, h)
+
+    const { code, stderr } = await backfill()
+
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      '1 release(s) name tags the checkout does not have: v2. Nothing was sent. Fetch the tags'
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('deployments: with none named exactly, any case of the name counts', async () => {
+    const { h, backfill } = await setup({
+      ...deployments,
+      github: (x) => ({
+        deployments: deployments.github!(x).deployments!.map((d) => ({
+          ...d,
+          environment:
+            d.environment === 'production' ? 'Production' : d.environment
+        }))
+      })
+    })
+
+    const { stdout, stderr } = await backfill(['--dry-run', '--json'])
+
+    const json = JSON.parse(stdout) as Json
+    expect(json.deployments.map((d) => d.head)).toEqual([
+      h.c1,
+      h.c2,
+      h.c3,
+      h.c2
+    ])
+    expect(stderr).toContain(
+      "No successful deployment is named exactly 'production'"
+    )
+  })
+
+  it('deployments: a head the checkout lacks is sent alone, with a warning', async () => {
+    const gone = 'f'.repeat(40)
+    const { backfill } = await setup({
+      ...deployments,
+      github: (x) => ({
+        deployments: [
+          deployment(7, gone, 'production', shift(T[3], 60), ['success']),
+          ...deployments.github!(x).deployments!
+        ]
+      })
+    })
+
+    const { stdout, stderr } = await backfill(['--dry-run', '--json'])
+
+    const json = JSON.parse(stdout) as Json
+    expect(json.deployments.at(-1)).toMatchObject({
+      head: gone,
+      commitCount: 1,
+      rangeStatus: 'unavailable',
+      source: 'deployment #7'
+    })
+    expect(stderr).toContain(
+      `deployment #7: head ${gone} is not in the checkout`
+    )
+  })
+
+  it("workflow-runs: --branch picks the branch; the default is the repository's", async () => {
+    const { github, backfill } = await setup(runs)
+
+    const main = await backfill(['--dry-run', '--json'])
+    const feature = await backfill([
+      '--dry-run',
+      '--json',
+      '--branch',
+      'feature'
+    ])
+
+    expect((JSON.parse(main.stdout) as Json).planned).toBe(4)
+    expect(
+      (JSON.parse(feature.stdout) as Json).deployments.map((d) => d.source)
+    ).toEqual(['run #104 (104)'])
+    expect(github?.requests).toContain('GET /repos/octo-org/octo-repo')
+    expect(
+      github?.requests.filter((r) =>
+        r.includes('/actions/workflows/deploy.yml/runs')
+      )
+    ).toEqual([
+      'GET /repos/octo-org/octo-repo/actions/workflows/deploy.yml/runs?branch=main&status=success&per_page=100&page=1',
+      'GET /repos/octo-org/octo-repo/actions/workflows/deploy.yml/runs?branch=feature&status=success&per_page=100&page=1'
+    ])
+  })
+
+  it('a GitHub error stops the run before anything is sent, naming the token flag', async () => {
+    const { server, backfill } = await setup({
+      ...deployments,
+      github: () => ({
+        faults: [
+          {
+            path: /\/deployments$/,
+            status: 403,
+            body: { message: 'Resource not accessible by integration' }
+          }
+        ]
+      })
+    })
+
+    const { code, stderr } = await backfill()
+
+    expect(code).toBe(1)
+    expect(stderr).toContain('GitHub API list deployments failed (403)')
+    expect(stderr).toContain('pass --github-token with that access')
+    expect(stderr).not.toContain('ghs_fake_token')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses missing GitHub settings, naming them, and sends nothing', async () => {
+    const { backfill, server } = await setup(releases)
+
+    const token = await backfill([], { GITHUB_TOKEN: '' })
+    const repo = await backfill(['--repository', 'not a repo'])
+    const workflow = await backfill([
+      '--source',
+      'workflow-runs',
+      '--workflow',
+      '--upload-pack=x'
+    ])
+    const pattern = await backfill(['--tag-pattern', 'v*'])
+
+    expect(token.code).toBe(2)
+    expect(token.stdout).toContain(
+      '--github-token is empty and GITHUB_TOKEN is not set'
+    )
+    expect(repo.code).toBe(2)
+    expect(repo.stdout).toContain(`Invalid '--repository': "not a repo"`)
+    expect(workflow.code).toBe(2)
+    expect(pattern.stdout).toContain(
+      '--tag-pattern applies only to --source tags, not releases.'
+    )
+    expect(server.requests).toHaveLength(0)
   })
 })

@@ -18,8 +18,27 @@ export interface FakeDeployment {
   id: number
   sha: string
   environment: string
+  created_at?: string
   /** Newest first, as GitHub lists them. */
-  statuses: { state: string; log_url?: string }[]
+  statuses: { state: string; log_url?: string; created_at?: string }[]
+}
+
+export interface FakeRelease {
+  tag_name: string
+  published_at: string | null
+  draft?: boolean
+  prerelease?: boolean
+}
+
+export interface FakeWorkflowRun {
+  id: number
+  /** The workflow's file name, e.g. deploy.yml. */
+  workflow: string
+  head_sha: string
+  head_branch: string
+  conclusion: string | null
+  created_at: string
+  updated_at: string
 }
 
 export interface FakeCommit {
@@ -44,6 +63,10 @@ export interface FakeGitHubOptions {
   }[]
   /** Commits GET /commits/{ref} knows (by full SHA); every other ref is a 404. */
   commits?: string[]
+  /** Newest first, as GitHub lists them. */
+  releases?: FakeRelease[]
+  workflowRuns?: FakeWorkflowRun[]
+  defaultBranch?: string
   latencyMs?: number
 }
 
@@ -60,7 +83,8 @@ function deploymentBody(d: FakeDeployment): unknown {
     sha: d.sha,
     ref: d.sha,
     environment: d.environment,
-    original_environment: d.environment
+    original_environment: d.environment,
+    ...(d.created_at ? { created_at: d.created_at } : {})
   }
 }
 
@@ -73,8 +97,44 @@ function statusBody(
     id,
     state: s.state,
     log_url: s.log_url ?? '',
-    target_url: s.log_url ?? ''
+    target_url: s.log_url ?? '',
+    ...(s.created_at ? { created_at: s.created_at } : {})
   }
+}
+
+function releaseBody(r: FakeRelease, id: number): unknown {
+  return {
+    ...examples.release,
+    id,
+    tag_name: r.tag_name,
+    name: r.tag_name,
+    draft: r.draft ?? false,
+    prerelease: r.prerelease ?? false,
+    published_at: r.published_at
+  }
+}
+
+function runBody(r: FakeWorkflowRun): unknown {
+  return {
+    ...examples['workflow-run'],
+    id: r.id,
+    run_number: r.id % 10_000,
+    head_sha: r.head_sha,
+    head_branch: r.head_branch,
+    path: `.github/workflows/${r.workflow}@${r.head_branch}`,
+    status: 'completed',
+    conclusion: r.conclusion,
+    created_at: r.created_at,
+    updated_at: r.updated_at
+  }
+}
+
+/** GitHub's `created` filter, as the backfill uses it: `<=date`. */
+function createdMatches(filter: string | null, created: string): boolean {
+  if (filter === null) return true
+  const m = /^<=(.+)$/.exec(filter)
+  if (!m) throw new Error(`fake GitHub: unsupported created filter ${filter}`)
+  return Date.parse(created) <= Date.parse(m[1])
 }
 
 function commitBody(c: FakeCommit): unknown {
@@ -146,6 +206,42 @@ export async function startFakeGitHub(
             slice(d.statuses).map((s, i) => statusBody(s, d.id * 100 + i))
           )
         : send(404, { message: 'Not Found' })
+    }
+    if (/^\/repos\/[^/]+\/[^/]+$/.test(url.pathname)) {
+      return send(200, {
+        ...examples['full-repository'],
+        default_branch: options.defaultBranch ?? 'main'
+      })
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/releases$/.test(url.pathname)) {
+      const releases = options.releases ?? []
+      return send(
+        200,
+        slice(releases).map((r) => releaseBody(r, releases.indexOf(r) + 1))
+      )
+    }
+    m = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/runs$/.exec(
+      url.pathname
+    )
+    if (m) {
+      const workflow = decodeURIComponent(m[1])
+      const branch = url.searchParams.get('branch')
+      const status = url.searchParams.get('status')
+      const runs = (options.workflowRuns ?? [])
+        .filter(
+          (r) =>
+            r.workflow === workflow &&
+            (branch === null || r.head_branch === branch) &&
+            (status === null || r.conclusion === status) &&
+            createdMatches(url.searchParams.get('created'), r.created_at)
+        )
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
+      // With these filters GitHub returns at most 1,000 runs a query.
+      const reachable = runs.slice(0, 1000)
+      return send(200, {
+        total_count: runs.length,
+        workflow_runs: slice(reachable).map(runBody)
+      })
     }
     m = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)$/.exec(url.pathname)
     if (m) {

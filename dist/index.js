@@ -38845,6 +38845,8 @@ function errorMessage(error) {
 
 /** Pure parsers for input values: each takes the raw string and names the input in its error. */
 const show = (value) => JSON.stringify(value);
+/** A full commit SHA (SHA-1 or SHA-256); anything else from outside is not trusted as one. */
+const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 function invalid(name, value, expected) {
     return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
 }
@@ -38940,6 +38942,18 @@ function headerUnsafeAt(text) {
     return text.search(/[^\x20-\x7e]/);
 }
 /** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+/**
+ * A key or token as sent in an HTTP header. A bad character is named by position and code point,
+ * never with the value.
+ */
+function checkSecret(name, value) {
+    const bad = headerUnsafeAt(value);
+    if (bad >= 0) {
+        const code = value.codePointAt(bad) ?? 0;
+        throw new InputError(`Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`);
+    }
+    return value;
+}
 function parseText(name, raw, max) {
     const value = raw.trim();
     if (value === '')
@@ -39029,7 +39043,6 @@ function parseWorkingDirectory(name, raw, root) {
 ;// CONCATENATED MODULE: ./src/context.ts
 
 const ZERO_SHA = /^0+$/;
-const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 /** Events whose payload names no commit: the checkout is what gets deployed. */
 const NO_COMMIT_EVENTS = new Set([
     'workflow_dispatch',
@@ -39047,7 +39060,7 @@ function field(obj, key) {
 /** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
 function sha(value) {
     const s = str(value);
-    return s !== undefined && SHA.test(s) ? s.toLowerCase() : undefined;
+    return s !== undefined && FULL_SHA.test(s) ? s.toLowerCase() : undefined;
 }
 function id(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
@@ -39353,6 +39366,15 @@ function createGitClient(cwd = process.cwd()) {
                     peeledDate
                 };
             });
+        },
+        async presentCommits(shas) {
+            if (shas.length === 0)
+                return new Set();
+            const r = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: shas.join('\n') + '\n' });
+            return new Set(parseLines(r.stdout)
+                .map((line) => line.split(' '))
+                .filter(([, type]) => type === 'commit')
+                .map(([sha]) => sha.toLowerCase()));
         },
         async commitDetails(shas) {
             if (shas.length === 0)
@@ -39922,6 +39944,7 @@ class GitHubApiError extends HintedError {
 }
 const PER_PAGE = 100;
 function createGitHubApi(options) {
+    const tokenName = options.tokenName ?? "'github-token'";
     const [owner, repo] = options.repository.split('/');
     const octokit = getOctokit(options.token, {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -39937,7 +39960,7 @@ function createGitHubApi(options) {
     function failure(what, permission, error) {
         const code = statusOf(error);
         const hint = code === 403 || code === 401
-            ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass 'github-token' with that access.`
+            ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass ${tokenName} with that access.`
             : code === 404
                 ? `Check that the token can see ${options.repository}.`
                 : 'Re-run the job; if GitHub keeps failing, set commit-source: git with a full checkout.';
@@ -39963,8 +39986,63 @@ function createGitHubApi(options) {
             return data.map((d) => ({
                 id: d.id,
                 sha: d.sha,
-                environment: d.environment
+                environment: d.environment,
+                createdAt: d.created_at
             }));
+        }),
+        deploymentStatuses: (id, page) => call('list deployment statuses', 'deployments:read', async () => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: PER_PAGE,
+                page
+            });
+            return data.map((s) => ({ state: s.state, createdAt: s.created_at }));
+        }),
+        listReleases: (page) => call('list releases', 'contents:read', async () => {
+            const { data } = await octokit.rest.repos.listReleases({
+                owner,
+                repo,
+                per_page: PER_PAGE,
+                page
+            });
+            return data.map((r) => ({
+                tagName: r.tag_name,
+                draft: r.draft,
+                prerelease: r.prerelease,
+                publishedAt: r.published_at
+            }));
+        }),
+        listWorkflowRuns: (workflow, { branch, createdBefore }, page) => call('list workflow runs', 'actions:read', async () => {
+            const { data } = await octokit.rest.actions.listWorkflowRuns({
+                owner,
+                repo,
+                workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+                branch,
+                status: 'success',
+                // GitHub's search dates hold whole seconds.
+                ...(createdBefore
+                    ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
+                    : {}),
+                per_page: PER_PAGE,
+                page
+            });
+            return {
+                totalCount: data.total_count,
+                runs: data.workflow_runs.map((r) => ({
+                    id: r.id,
+                    headSha: r.head_sha,
+                    conclusion: r.conclusion,
+                    runNumber: r.run_number,
+                    createdAt: r.created_at,
+                    updatedAt: r.updated_at
+                }))
+            };
+        }),
+        defaultBranch: () => call('get repository', 'contents:read', async () => {
+            const { data } = await octokit.rest.repos.get({ owner, repo });
+            return data.default_branch;
         }),
         latestStatus: (id) => call('list deployment statuses', 'deployments:read', async () => {
             const { data } = await octokit.rest.repos.listDeploymentStatuses({
@@ -41044,12 +41122,8 @@ function checkCombinations(inputs) {
     if (inputs.apiKey === undefined && !inputs.dryRun) {
         throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
     }
-    const bad = inputs.apiKey === undefined ? -1 : headerUnsafeAt(inputs.apiKey);
-    if (bad >= 0) {
-        // Name the character and where it is, never the key.
-        const code = inputs.apiKey?.codePointAt(bad) ?? 0;
-        throw new InputError(`Invalid 'api-key': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as Multitudes shows it.`);
-    }
+    if (inputs.apiKey !== undefined)
+        checkSecret('api-key', inputs.apiKey);
     if (inputs.strategy === 'base' && inputs.base === undefined) {
         throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
     }

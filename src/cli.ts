@@ -2,7 +2,7 @@ import { say } from './untrusted.js'
 import { parseArgs } from 'node:util'
 import { pushBase, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
-import { invalid, parseRevision } from './input-parsers.js'
+import { FULL_SHA, invalid, parseRevision } from './input-parsers.js'
 import { createDeps } from './deps.js'
 import { execute } from './execute.js'
 import { INPUTS } from './inputs.js'
@@ -39,7 +39,7 @@ function commitVariable(
   if (found === undefined) return undefined
   const [name, raw] = found
   const value = raw.trim()
-  if (shaOnly && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+  if (shaOnly && !FULL_SHA.test(value)) {
     throw invalid(name, raw, 'a full commit SHA')
   }
   return parseRevision(name, value)

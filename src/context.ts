@@ -1,5 +1,5 @@
 import type * as github from '@actions/github'
-import { parseDeployedAt } from './input-parsers.js'
+import { FULL_SHA, parseDeployedAt } from './input-parsers.js'
 
 /** The parts of github.context the action reads; tests pass plain objects. */
 export type EventContext = Pick<
@@ -8,7 +8,6 @@ export type EventContext = Pick<
 >
 
 const ZERO_SHA = /^0+$/
-const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i
 
 /** Events whose payload names no commit: the checkout is what gets deployed. */
 const NO_COMMIT_EVENTS = new Set([
@@ -64,7 +63,7 @@ function field(obj: unknown, key: string): unknown {
 /** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
 function sha(value: unknown): string | undefined {
   const s = str(value)
-  return s !== undefined && SHA.test(s) ? s.toLowerCase() : undefined
+  return s !== undefined && FULL_SHA.test(s) ? s.toLowerCase() : undefined
 }
 
 function id(value: unknown): number | undefined {

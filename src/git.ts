@@ -63,6 +63,8 @@ export interface GitClient {
   commitDetails(shas: readonly string[]): Promise<CommitDetails[]>
   /** Tags matching a glob (`refs/tags/<pattern>`), with the dates a backfill needs. */
   tags(pattern: string): Promise<TagRef[]>
+  /** Which of these full SHAs name commits in the repository: one git call for them all. */
+  presentCommits(shas: readonly string[]): Promise<Set<string>>
 }
 
 export interface TagRef {
@@ -296,6 +298,20 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
           peeledDate
         }
       })
+    },
+
+    async presentCommits(shas) {
+      if (shas.length === 0) return new Set()
+      const r = await run(
+        ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
+        { input: shas.join('\n') + '\n' }
+      )
+      return new Set(
+        parseLines(r.stdout)
+          .map((line) => line.split(' '))
+          .filter(([, type]) => type === 'commit')
+          .map(([sha]) => sha.toLowerCase())
+      )
     },
 
     async commitDetails(shas) {

@@ -8,6 +8,24 @@ export interface GitHubDeployment {
   id: number
   sha: string
   environment: string
+  createdAt: string
+}
+
+export interface GitHubRelease {
+  tagName: string
+  draft: boolean
+  prerelease: boolean
+  /** Null for a draft. */
+  publishedAt: string | null
+}
+
+export interface GitHubWorkflowRun {
+  id: number
+  headSha: string
+  conclusion: string | null
+  runNumber: number
+  createdAt: string
+  updatedAt: string
 }
 
 export interface GitHubDeploymentStatus {
@@ -40,6 +58,23 @@ export interface GitHubApi {
   latestStatus(
     deploymentId: number
   ): Promise<GitHubDeploymentStatus | undefined>
+  /** One page (100, newest first) of a deployment's statuses: state and when it was set. */
+  deploymentStatuses(
+    deploymentId: number,
+    page: number
+  ): Promise<{ state: string; createdAt: string }[]>
+  /** One page (100, newest first) of the repository's releases, drafts included. */
+  listReleases(page: number): Promise<GitHubRelease[]>
+  /**
+   * One page (100, newest created first) of a workflow's successful runs on `branch`, created
+   * at or before `createdBefore` when given. GitHub lists at most 1,000 runs a query.
+   */
+  listWorkflowRuns(
+    workflow: string,
+    filter: { branch: string; createdBefore?: string },
+    page: number
+  ): Promise<{ totalCount: number; runs: GitHubWorkflowRun[] }>
+  defaultBranch(): Promise<string>
   /** Full SHA of a commit-ish, or undefined when GitHub does not know it. */
   resolveCommit(ref: string): Promise<string | undefined>
   /** One page (100) of `compare/base...head`; undefined when there is no common ancestor. */
@@ -67,7 +102,10 @@ export function createGitHubApi(options: {
   token: string
   repository: string
   baseUrl?: string
+  /** How the user passes a token, for the hints: the action's input or a CLI flag. */
+  tokenName?: string
 }): GitHubApi {
+  const tokenName = options.tokenName ?? "'github-token'"
   const [owner, repo] = options.repository.split('/')
   const octokit = github.getOctokit(
     options.token,
@@ -104,7 +142,7 @@ export function createGitHubApi(options: {
     const code = statusOf(error)
     const hint =
       code === 403 || code === 401
-        ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass 'github-token' with that access.`
+        ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass ${tokenName} with that access.`
         : code === 404
           ? `Check that the token can see ${options.repository}.`
           : 'Re-run the job; if GitHub keeps failing, set commit-source: git with a full checkout.'
@@ -140,8 +178,71 @@ export function createGitHubApi(options: {
         return data.map((d) => ({
           id: d.id,
           sha: d.sha,
-          environment: d.environment
+          environment: d.environment,
+          createdAt: d.created_at
         }))
+      }),
+
+    deploymentStatuses: (id, page) =>
+      call('list deployment statuses', 'deployments:read', async () => {
+        const { data } = await octokit.rest.repos.listDeploymentStatuses({
+          owner,
+          repo,
+          deployment_id: id,
+          per_page: PER_PAGE,
+          page
+        })
+        return data.map((s) => ({ state: s.state, createdAt: s.created_at }))
+      }),
+
+    listReleases: (page) =>
+      call('list releases', 'contents:read', async () => {
+        const { data } = await octokit.rest.repos.listReleases({
+          owner,
+          repo,
+          per_page: PER_PAGE,
+          page
+        })
+        return data.map((r) => ({
+          tagName: r.tag_name,
+          draft: r.draft,
+          prerelease: r.prerelease,
+          publishedAt: r.published_at
+        }))
+      }),
+
+    listWorkflowRuns: (workflow, { branch, createdBefore }, page) =>
+      call('list workflow runs', 'actions:read', async () => {
+        const { data } = await octokit.rest.actions.listWorkflowRuns({
+          owner,
+          repo,
+          workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+          branch,
+          status: 'success',
+          // GitHub's search dates hold whole seconds.
+          ...(createdBefore
+            ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
+            : {}),
+          per_page: PER_PAGE,
+          page
+        })
+        return {
+          totalCount: data.total_count,
+          runs: data.workflow_runs.map((r) => ({
+            id: r.id,
+            headSha: r.head_sha,
+            conclusion: r.conclusion,
+            runNumber: r.run_number,
+            createdAt: r.created_at,
+            updatedAt: r.updated_at
+          }))
+        }
+      }),
+
+    defaultBranch: () =>
+      call('get repository', 'contents:read', async () => {
+        const { data } = await octokit.rest.repos.get({ owner, repo })
+        return data.default_branch
       }),
 
     latestStatus: (id) =>

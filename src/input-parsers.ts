@@ -6,6 +6,9 @@ import { InputError } from './errors.js'
 
 const show = (value: string): string => JSON.stringify(value)
 
+/** A full commit SHA (SHA-1 or SHA-256); anything else from outside is not trusted as one. */
+export const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i
+
 export function invalid(
   name: string,
   value: string,
@@ -141,6 +144,21 @@ export function headerUnsafeAt(text: string): number {
 }
 
 /** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+/**
+ * A key or token as sent in an HTTP header. A bad character is named by position and code point,
+ * never with the value.
+ */
+export function checkSecret(name: string, value: string): string {
+  const bad = headerUnsafeAt(value)
+  if (bad >= 0) {
+    const code = value.codePointAt(bad) ?? 0
+    throw new InputError(
+      `Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`
+    )
+  }
+  return value
+}
+
 export function parseText(
   name: string,
   raw: string,

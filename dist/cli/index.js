@@ -845,6 +845,23 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 21:
+/***/ ((module) => {
+
+
+
+module.exports = ({onlyFirst = false} = {}) => {
+	const pattern = [
+		'[\\u001B\\u009B][[\\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?\\u0007)',
+		'(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))'
+	].join('|');
+
+	return new RegExp(pattern, onlyFirst ? undefined : 'g');
+};
+
+
+/***/ }),
+
 /***/ 3251:
 /***/ (function(module) {
 
@@ -2371,6 +2388,1414 @@ class DecodedURL extends URL {
 	return lib;
 
 })));
+
+
+/***/ }),
+
+/***/ 8502:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _SingleBar = __nccwpck_require__(2176);
+const _MultiBar = __nccwpck_require__(9307);
+const _Presets = __nccwpck_require__(1921);
+const _Formatter = __nccwpck_require__(4740);
+const _defaultFormatValue = __nccwpck_require__(8023);
+const _defaultFormatBar = __nccwpck_require__(5563);
+const _defaultFormatTime = __nccwpck_require__(1442);
+
+// sub-module access
+module.exports = {
+    Bar: _SingleBar,
+    SingleBar: _SingleBar,
+    MultiBar: _MultiBar,
+    Presets: _Presets,
+    Format: {
+        Formatter: _Formatter,
+        BarFormat: _defaultFormatBar,
+        ValueFormat: _defaultFormatValue,
+        TimeFormat: _defaultFormatTime
+    }
+};
+
+/***/ }),
+
+/***/ 4250:
+/***/ ((module) => {
+
+
+// ETA calculation
+class ETA{
+
+    constructor(length, initTime, initValue){
+        // size of eta buffer
+        this.etaBufferLength = length || 100;
+
+        // eta buffer with initial values
+        this.valueBuffer = [initValue];
+        this.timeBuffer = [initTime];
+
+        // eta time value
+        this.eta = '0';
+    }
+
+    // add new values to calculation buffer
+    update(time, value, total){
+        this.valueBuffer.push(value);
+        this.timeBuffer.push(time);
+
+        // trigger recalculation
+        this.calculate(total-value);
+    }
+
+    // fetch estimated time
+    getTime(){
+        return this.eta;
+    }
+
+    // eta calculation - request number of remaining events
+    calculate(remaining){
+        // get number of samples in eta buffer
+        const currentBufferSize = this.valueBuffer.length;
+        const buffer = Math.min(this.etaBufferLength, currentBufferSize);
+
+        const v_diff = this.valueBuffer[currentBufferSize - 1] - this.valueBuffer[currentBufferSize - buffer];
+        const t_diff = this.timeBuffer[currentBufferSize - 1] - this.timeBuffer[currentBufferSize - buffer];
+
+        // get progress per ms
+        const vt_rate = v_diff/t_diff;
+
+        // strip past elements
+        this.valueBuffer = this.valueBuffer.slice(-this.etaBufferLength);
+        this.timeBuffer  = this.timeBuffer.slice(-this.etaBufferLength);
+
+        // eq: vt_rate *x = total
+        const eta = Math.ceil(remaining/vt_rate/1000);
+
+        // check values
+        if (isNaN(eta)){
+            this.eta = 'NULL';
+
+        // +/- Infinity --- NaN already handled
+        }else if (!isFinite(eta)){
+            this.eta = 'INF';
+
+        // > 10M s ? - set upper display limit ~115days (1e7/60/60/24)
+        }else if (eta > 1e7){
+            this.eta = 'INF';
+
+        // negative ?
+        }else if (eta < 0){
+            this.eta = 0;
+
+        }else{
+            // assign
+            this.eta = eta;
+        }
+    }
+}
+
+module.exports = ETA;
+
+/***/ }),
+
+/***/ 5563:
+/***/ ((module) => {
+
+// format bar
+module.exports = function formatBar(progress, options){
+    // calculate barsize
+    const completeSize = Math.round(progress*options.barsize);
+    const incompleteSize = options.barsize-completeSize;
+
+   // generate bar string by stripping the pre-rendered strings
+   return   options.barCompleteString.substr(0, completeSize) +
+            options.barGlue +
+            options.barIncompleteString.substr(0, incompleteSize);
+}
+
+/***/ }),
+
+/***/ 1442:
+/***/ ((module) => {
+
+// default time format
+
+// format a number of seconds into hours and minutes as appropriate
+module.exports = function formatTime(t, options, roundToMultipleOf){
+    function round(input) {
+        if (roundToMultipleOf) {
+            return roundToMultipleOf * Math.round(input / roundToMultipleOf);
+        } else {
+            return input
+        }
+    }
+
+    // leading zero padding
+    function autopadding(v){
+        return (options.autopaddingChar + v).slice(-2);
+    }
+
+    // > 1h ?
+    if (t > 3600) {
+        return autopadding(Math.floor(t / 3600)) + 'h' + autopadding(round((t % 3600) / 60)) + 'm';
+
+    // > 60s ?
+    } else if (t > 60) {
+        return autopadding(Math.floor(t / 60)) + 'm' + autopadding(round((t % 60))) + 's';
+
+    // > 10s ?
+    } else if (t > 10) {
+        return autopadding(round(t)) + 's';
+
+    // default: don't apply round to multiple
+    }else{
+        return autopadding(t) + 's';
+    }
+}
+
+/***/ }),
+
+/***/ 8023:
+/***/ ((module) => {
+
+// default value format (apply autopadding)
+
+// format valueset
+module.exports = function formatValue(v, options, type){
+    // no autopadding ? passthrough
+    if (options.autopadding !== true){
+        return v;
+    }
+
+    // padding
+    function autopadding(value, length){
+        return (options.autopaddingChar + value).slice(-length);
+    }
+
+    switch (type){
+        case 'percentage':
+            return autopadding(v, 3);
+
+        default:
+            return v;
+    }
+}
+
+/***/ }),
+
+/***/ 4740:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _stringWidth = __nccwpck_require__(60);
+const _defaultFormatValue = __nccwpck_require__(8023);
+const _defaultFormatBar = __nccwpck_require__(5563);
+const _defaultFormatTime = __nccwpck_require__(1442);
+
+// generic formatter
+module.exports = function defaultFormatter(options, params, payload){
+
+    // copy format string
+    let s = options.format;
+
+    // custom time format set ?
+    const formatTime = options.formatTime || _defaultFormatTime;
+    
+    // custom value format set ?
+    const formatValue = options.formatValue || _defaultFormatValue;
+
+    // custom bar format set ?
+    const formatBar = options.formatBar || _defaultFormatBar;
+
+    // calculate progress in percent
+    const percentage =  Math.floor(params.progress*100) + '';
+
+    // bar stopped and stopTime set ?
+    const stopTime = params.stopTime || Date.now();
+
+    // calculate elapsed time
+    const elapsedTime = Math.round((stopTime - params.startTime)/1000);
+
+    // merges data from payload and calculated
+    const context = Object.assign({}, payload, {
+        bar:                    formatBar(params.progress, options),
+
+        percentage:             formatValue(percentage, options, 'percentage'),
+        total:                  formatValue(params.total, options, 'total'),
+        value:                  formatValue(params.value, options, 'value'),
+
+        eta:                    formatValue(params.eta, options, 'eta'),
+        eta_formatted:          formatTime(params.eta, options, 5),
+        
+        duration:               formatValue(elapsedTime, options, 'duration'),
+        duration_formatted:     formatTime(elapsedTime, options, 1)
+    });
+
+    // assign placeholder tokens
+    s = s.replace(/\{(\w+)\}/g, function(match, key){
+        // key exists within payload/context
+        if (typeof context[key] !== 'undefined') {
+            return context[key];
+        }
+
+        // no changes to unknown values
+        return match;
+    });
+
+    // calculate available whitespace (2 characters margin of error)
+    const fullMargin = Math.max(0, params.maxWidth - _stringWidth(s) -2);
+    const halfMargin = Math.floor(fullMargin / 2);
+
+    // distribute available whitespace according to position
+    switch (options.align) {
+
+        // fill start-of-line with whitespaces
+        case 'right':
+            s = (fullMargin > 0) ? ' '.repeat(fullMargin) + s : s;
+            break;
+
+        // distribute whitespaces to left+right
+        case 'center':
+            s = (halfMargin > 0) ? ' '.repeat(halfMargin) + s : s;
+            break;
+
+        // default: left align, no additional whitespaces
+        case 'left':
+        default:
+            break;
+    }
+
+    return s;
+}
+
+
+/***/ }),
+
+/***/ 5123:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _ETA = __nccwpck_require__(4250);
+const _Terminal = __nccwpck_require__(7748);
+const _formatter = __nccwpck_require__(4740);
+const _options = __nccwpck_require__(1596);
+const _EventEmitter = __nccwpck_require__(4434);
+
+// Progress-Bar constructor
+module.exports = class GenericBar extends _EventEmitter{
+
+    constructor(options){
+        super();
+
+        // store options and assign derived ones (instance specific)
+        this.options = _options.assignDerivedOptions(options);
+
+        // store terminal instance
+        this.terminal = (this.options.terminal) ? this.options.terminal : new _Terminal(this.options.stream);
+
+        // the current bar value
+        this.value = 0;
+
+        // bar start value (used for progress calculation)
+        this.startValue = 0;
+
+        // the end value of the bar
+        this.total = 100;
+
+        // last drawn string - only render on change!
+        this.lastDrawnString = null;
+
+        // start time (used for eta calculation)
+        this.startTime = null;
+
+        // stop time (used for duration calculation)
+        this.stopTime = null;
+
+        // last update time
+        this.lastRedraw = Date.now();
+
+        // default eta calculator (will be re-create on start)
+        this.eta = new _ETA(this.options.etaBufferLength, 0, 0);
+
+        // payload data
+        this.payload = {};
+
+        // progress bar active ?
+        this.isActive = false;
+
+        // use default formatter or custom one ?
+        this.formatter = (typeof this.options.format === 'function') ? this.options.format : _formatter;
+    }
+
+    // internal render function
+    render(forceRendering=false){
+
+        // formatter params
+        const params = {
+            progress: this.getProgress(),
+            eta: this.eta.getTime(),
+            startTime: this.startTime,
+            stopTime: this.stopTime,
+            total: this.total,
+            value: this.value,
+            maxWidth: this.terminal.getWidth()
+        };
+
+        // automatic eta update ? (long running processes)
+        if (this.options.etaAsynchronousUpdate){
+            this.updateETA();
+        }
+
+        // format string
+        const s = this.formatter(this.options, params, this.payload);
+
+        const forceRedraw = forceRendering || this.options.forceRedraw
+            // force redraw in notty-mode!
+            || (this.options.noTTYOutput && !this.terminal.isTTY());
+
+        // string changed ? only trigger redraw on change!
+        if (forceRedraw || this.lastDrawnString != s){
+            // trigger event
+            this.emit('redraw-pre');
+
+            // set cursor to start of line
+            this.terminal.cursorTo(0, null);
+
+            // write output
+            this.terminal.write(s);
+
+            // clear to the right from cursor
+            this.terminal.clearRight();
+
+            // store string
+            this.lastDrawnString = s;
+
+            // set last redraw time
+            this.lastRedraw = Date.now();
+
+            // trigger event
+            this.emit('redraw-post');
+        }
+    }
+
+    // start the progress bar
+    start(total, startValue, payload){
+        // set initial values
+        this.value = startValue || 0;
+        this.total = (typeof total !== 'undefined' && total >= 0) ? total : 100;
+
+        // set start value for progress calculation
+        this.startValue = (startValue || 0);
+
+        // store payload (optional)
+        this.payload = payload || {};
+
+        // store start time for duration+eta calculation
+        this.startTime = Date.now();
+
+        // reset stop time for 're-start' scenario (used for duration calculation)
+        this.stopTime = null;
+
+        // reset string line buffer (redraw detection)
+        this.lastDrawnString = '';
+
+        // initialize eta buffer
+        this.eta = new _ETA(this.options.etaBufferLength, this.startTime, this.value);
+
+        // set flag
+        this.isActive = true;
+
+        // start event
+        this.emit('start', total, startValue);
+    }
+
+    // stop the bar
+    stop(){
+        // set flag
+        this.isActive = false;
+        
+        // store stop timestamp to get total duration
+        this.stopTime = Date.now();
+
+        // stop event
+        this.emit('stop', this.total, this.value);
+    }
+
+    // update the bar value
+    // update(value, payload)
+    // update(payload)
+    update(arg0, arg1 = {}){
+        // value set ?
+        // update(value, [payload]);
+        if (typeof arg0 === 'number') {
+            // update value
+            this.value = arg0;
+
+            // add new value; recalculate eta
+            this.eta.update(Date.now(), arg0, this.total);
+        }
+
+        // extract payload
+        // update(value, payload)
+        // update(payload)
+        const payloadData = ((typeof arg0 === 'object') ? arg0 : arg1) || {};
+
+        // update event (before stop() is called)
+        this.emit('update', this.total, this.value);
+
+        // merge payload
+        for (const key in payloadData){
+            this.payload[key] = payloadData[key];
+        }
+
+        // limit reached ? autostop set ?
+        if (this.value >= this.getTotal() && this.options.stopOnComplete) {
+            this.stop();
+        }
+    }
+
+    // calculate the actual progress value
+    getProgress(){
+        // calculate the normalized current progress
+        let progress = (this.value/this.total);
+
+        // use relative progress calculation ? range between startValue and total is then used as 100%
+        // startValue (offset) is ignored for calculations
+        if (this.options.progressCalculationRelative){
+            progress = (this.value-this.startValue)/(this.total-this.startValue);
+        }
+
+        // handle NaN Errors caused by total=0. Set to complete in this case
+        if (isNaN(progress)){
+            progress = (this.options && this.options.emptyOnZero) ? 0.0 : 1.0;
+        }
+
+        // limiter
+        progress = Math.min(Math.max(progress, 0.0), 1.0);
+
+        return progress;
+    }
+
+    // update the bar value
+    // increment(delta, payload)
+    // increment(payload)
+    increment(arg0 = 1, arg1 = {}){
+        // increment([payload]) => step=1
+        // handle the use case when `step` is omitted but payload is passed
+        if (typeof arg0 === 'object') {
+            this.update(this.value + 1, arg0);
+        
+        // increment([step=1], [payload={}])
+        }else{
+            this.update(this.value + arg0, arg1);
+        }
+    }
+
+    // get the total (limit) value
+    getTotal(){
+        return this.total;
+    }
+
+    // set the total (limit) value
+    setTotal(total){
+        if (typeof total !== 'undefined' && total >= 0){
+            this.total = total;
+        }
+    }
+
+    // force eta calculation update (long running processes)
+    updateETA(){
+        // add new value; recalculate eta
+        this.eta.update(Date.now(), this.value, this.total);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9307:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _Terminal = __nccwpck_require__(7748);
+const _BarElement = __nccwpck_require__(5123);
+const _options = __nccwpck_require__(1596);
+const _EventEmitter = __nccwpck_require__(4434);
+
+// Progress-Bar constructor
+module.exports = class MultiBar extends _EventEmitter{
+
+    constructor(options, preset){
+        super();
+
+        // list of bars
+        this.bars = [];
+
+        // parse+store options
+        this.options = _options.parse(options, preset);
+
+        // disable synchronous updates
+        this.options.synchronousUpdate = false;
+
+        // store terminal instance
+        this.terminal = (this.options.terminal) ? this.options.terminal : new _Terminal(this.options.stream);
+
+        // the update timer
+        this.timer = null;
+
+        // progress bar active ?
+        this.isActive = false;
+
+        // update interval
+        this.schedulingRate = (this.terminal.isTTY() ? this.options.throttleTime : this.options.notTTYSchedule);
+
+        // logging output buffer
+        this.loggingBuffer = [];
+
+        // callback used for gracefulExit
+        this.sigintCallback = null;
+    }
+
+    // add a new bar to the stack
+    create(total, startValue, payload, barOptions={}){
+        // create new bar element and merge global options + overrides
+        // use the same global terminal instance for all instances
+        const bar = new _BarElement(Object.assign(
+            {}, 
+
+            // global options
+            this.options, 
+
+            // terminal instance
+            {
+                terminal: this.terminal
+            },
+
+            // overrides
+            barOptions,
+        ));
+
+        // store bar
+        this.bars.push(bar);
+
+        // progress updates are only visible in TTY mode!
+        if (this.options.noTTYOutput === false && this.terminal.isTTY() === false){
+            return bar;
+        }
+
+        // add handler to restore cursor settings (stop the bar) on SIGINT/SIGTERM ?
+        if (this.sigintCallback === null && this.options.gracefulExit){
+            this.sigintCallback = this.stop.bind(this);
+            process.once('SIGINT', this.sigintCallback);
+            process.once('SIGTERM', this.sigintCallback);
+        }
+        
+        // multiprogress already active ?
+        if (!this.isActive){
+            // hide the cursor ?
+            if (this.options.hideCursor === true){
+                this.terminal.cursor(false);
+            }
+
+            // disable line wrapping ?
+            if (this.options.linewrap === false){
+                this.terminal.lineWrapping(false);
+            }
+    
+            // initialize update timer
+            this.timer = setTimeout(this.update.bind(this), this.schedulingRate);
+        }
+
+        // set flag
+        this.isActive = true;
+
+        // start progress bar
+        bar.start(total, startValue, payload);
+
+        // trigger event
+        this.emit('start');
+
+        // return new instance
+        return bar;
+    }
+
+    // remove a bar from the stack
+    remove(bar){
+        // find element
+        const index = this.bars.indexOf(bar);
+
+        // element found ?
+        if (index < 0){
+            return false;
+        }
+
+        // remove element
+        this.bars.splice(index, 1);
+
+        // force update
+        this.update();
+
+        // clear bottom
+        this.terminal.newline();
+        this.terminal.clearBottom();
+
+        return true;
+    }
+
+    // internal update routine
+    update(){
+        // stop timer
+        if (this.timer){
+            clearTimeout(this.timer);
+            this.timer = null;
+        }
+
+        // trigger event
+        this.emit('update-pre');
+        
+        // reset cursor
+        this.terminal.cursorRelativeReset();
+
+        // trigger event
+        this.emit('redraw-pre');
+
+        // content within logging buffer ?
+        if (this.loggingBuffer.length > 0){
+            this.terminal.clearLine();
+
+            // flush logging buffer and write content to terminal
+            while (this.loggingBuffer.length > 0){
+                this.terminal.write(this.loggingBuffer.shift(), true);
+            }
+        }
+
+        // update each bar
+        for (let i=0; i< this.bars.length; i++){
+            // add new line ?
+            if (i > 0){
+                this.terminal.newline();
+            }
+
+            // render
+            this.bars[i].render();
+        }
+
+        // trigger event
+        this.emit('redraw-post');
+
+        // add new line in notty mode!
+        if (this.options.noTTYOutput && this.terminal.isTTY() === false){
+            this.terminal.newline();
+            this.terminal.newline();
+        }
+
+        // next update
+        this.timer = setTimeout(this.update.bind(this), this.schedulingRate);
+
+        // trigger event
+        this.emit('update-post');
+
+        // stop if stopOnComplete and all bars stopped
+        if (this.options.stopOnComplete && !this.bars.find(bar => bar.isActive)) {
+            this.stop();
+        }
+    }
+
+    stop(){
+
+        // stop timer
+        clearTimeout(this.timer);
+        this.timer = null;
+
+        // remove sigint listener
+        if (this.sigintCallback){
+            process.removeListener('SIGINT', this.sigintCallback);
+            process.removeListener('SIGTERM', this.sigintCallback);
+            this.sigintCallback = null;
+        }
+
+        // set flag
+        this.isActive = false;
+
+        // cursor hidden ?
+        if (this.options.hideCursor === true){
+            this.terminal.cursor(true);
+        }
+
+        // re-enable line wrpaping ?
+        if (this.options.linewrap === false){
+            this.terminal.lineWrapping(true);
+        }
+
+        // reset cursor
+        this.terminal.cursorRelativeReset();
+
+        // trigger event
+        this.emit('stop-pre-clear');
+
+        // clear line on complete ?
+        if (this.options.clearOnComplete){
+            // clear all bars
+            this.terminal.clearBottom();
+            
+        // or show final progress ?
+        }else{
+            // update each bar
+            for (let i=0; i< this.bars.length; i++){
+                // add new line ?
+                if (i > 0){
+                    this.terminal.newline();
+                }
+
+                // trigger final rendering
+                this.bars[i].render();
+
+                // stop
+                this.bars[i].stop();
+            }
+
+            // new line on complete
+            this.terminal.newline();
+        }
+
+        // trigger event
+        this.emit('stop');
+    }
+
+    log(s){
+        // push content into logging buffer
+        this.loggingBuffer.push(s);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((module) => {
+
+// utility to merge defaults
+function mergeOption(v, defaultValue){
+    if (typeof v === 'undefined' || v === null){
+        return defaultValue;
+    }else{
+        return v;
+    }
+}
+
+module.exports = {
+    // set global options
+    parse: function parse(rawOptions, preset){
+
+        // options storage
+        const options = {};
+
+        // merge preset
+        const opt = Object.assign({}, preset, rawOptions);
+
+        // the max update rate in fps (redraw will only triggered on value change)
+        options.throttleTime = 1000 / (mergeOption(opt.fps, 10));
+
+        // the output stream to write on
+        options.stream = mergeOption(opt.stream, process.stderr);
+
+        // external terminal provided ?
+        options.terminal = mergeOption(opt.terminal, null);
+
+        // clear on finish ?
+        options.clearOnComplete = mergeOption(opt.clearOnComplete, false);
+
+        // stop on finish ?
+        options.stopOnComplete = mergeOption(opt.stopOnComplete, false);
+
+        // size of the progressbar in chars
+        options.barsize = mergeOption(opt.barsize, 40);
+
+        // position of the progress bar - 'left' (default), 'right' or 'center'
+        options.align = mergeOption(opt.align, 'left');
+
+        // hide the cursor ?
+        options.hideCursor = mergeOption(opt.hideCursor, false);
+
+        // disable linewrapping ?
+        options.linewrap = mergeOption(opt.linewrap, false);
+
+        // glue sequence (control chars) between bar elements ?
+        options.barGlue = mergeOption(opt.barGlue, '');
+
+        // bar chars
+        options.barCompleteChar = mergeOption(opt.barCompleteChar, '=');
+        options.barIncompleteChar = mergeOption(opt.barIncompleteChar, '-');
+
+        // the bar format
+        options.format = mergeOption(opt.format, 'progress [{bar}] {percentage}% | ETA: {eta}s | {value}/{total}');
+
+        // external time-format provided ?
+        options.formatTime = mergeOption(opt.formatTime, null);
+
+        // external value-format provided ?
+        options.formatValue = mergeOption(opt.formatValue, null);
+
+        // external bar-format provided ?
+        options.formatBar = mergeOption(opt.formatBar, null);
+
+        // the number of results to average ETA over
+        options.etaBufferLength = mergeOption(opt.etaBuffer, 10);
+
+        // automatic eta updates based on fps
+        options.etaAsynchronousUpdate = mergeOption(opt.etaAsynchronousUpdate, false);
+
+        // progress calculation relative to start value ? default start at 0
+        options.progressCalculationRelative = mergeOption(opt.progressCalculationRelative, false);
+
+        // allow synchronous updates ?
+        options.synchronousUpdate = mergeOption(opt.synchronousUpdate, true);
+
+        // notty mode
+        options.noTTYOutput = mergeOption(opt.noTTYOutput, false);
+
+        // schedule - 2s
+        options.notTTYSchedule = mergeOption(opt.notTTYSchedule, 2000);
+        
+        // emptyOnZero - false
+        options.emptyOnZero = mergeOption(opt.emptyOnZero, false);
+
+        // force bar redraw even if progress did not change
+        options.forceRedraw = mergeOption(opt.forceRedraw, false);
+
+        // automated padding to fixed width ?
+        options.autopadding = mergeOption(opt.autopadding, false);
+
+        // stop bar on SIGINT/SIGTERM to restore cursor settings ?
+        options.gracefulExit = mergeOption(opt.gracefulExit, false);
+
+        return options;
+    },
+
+    // derived options: instance specific, has to be created for every bar element
+    assignDerivedOptions: function assignDerivedOptions(options){
+        // pre-render bar strings (performance)
+        options.barCompleteString = options.barCompleteChar.repeat(options.barsize + 1);
+        options.barIncompleteString = options.barIncompleteChar.repeat(options.barsize + 1);
+
+        // autopadding character - empty in case autopadding is disabled
+        options.autopaddingChar = options.autopadding ? mergeOption(options.autopaddingChar, '   ') : '';
+
+        return options;
+    }
+};
+
+/***/ }),
+
+/***/ 2176:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _GenericBar = __nccwpck_require__(5123);
+const _options = __nccwpck_require__(1596);
+
+// Progress-Bar constructor
+module.exports = class SingleBar extends _GenericBar{
+
+    constructor(options, preset){
+        super(_options.parse(options, preset));
+
+        // the update timer
+        this.timer = null;
+
+        // disable synchronous updates in notty mode
+        if (this.options.noTTYOutput && this.terminal.isTTY() === false){
+            this.options.synchronousUpdate = false;
+        }
+
+        // update interval
+        this.schedulingRate = (this.terminal.isTTY() ? this.options.throttleTime : this.options.notTTYSchedule);
+
+        // callback used for gracefulExit
+        this.sigintCallback = null;
+    }
+
+    // internal render function
+    render(){
+        // stop timer
+        if (this.timer){
+            clearTimeout(this.timer);
+            this.timer = null;
+        }
+
+        // run internal rendering
+        super.render();
+
+        // add new line in notty mode!
+        if (this.options.noTTYOutput && this.terminal.isTTY() === false){
+            this.terminal.newline();
+        }
+
+        // next update
+        this.timer = setTimeout(this.render.bind(this), this.schedulingRate);
+    }
+
+    update(current, payload){
+        // timer inactive ?
+        if (!this.timer) {
+            return;
+        }
+
+        super.update(current, payload);
+
+        // trigger synchronous update ?
+        // check for throttle time 
+        if (this.options.synchronousUpdate && (this.lastRedraw + this.options.throttleTime*2) < Date.now()){
+            // force update
+            this.render();
+        }
+    }
+
+    // start the progress bar
+    start(total, startValue, payload){
+        // progress updates are only visible in TTY mode!
+        if (this.options.noTTYOutput === false && this.terminal.isTTY() === false){
+            return;
+        }
+
+        // add handler to restore cursor settings (stop the bar) on SIGINT/SIGTERM ?
+        if (this.sigintCallback === null && this.options.gracefulExit){
+            this.sigintCallback = this.stop.bind(this);
+            process.once('SIGINT', this.sigintCallback);
+            process.once('SIGTERM', this.sigintCallback);
+        }
+
+        // save current cursor settings
+        this.terminal.cursorSave();
+
+        // hide the cursor ?
+        if (this.options.hideCursor === true){
+            this.terminal.cursor(false);
+        }
+
+        // disable line wrapping ?
+        if (this.options.linewrap === false){
+            this.terminal.lineWrapping(false);
+        }
+
+        // initialize bar
+        super.start(total, startValue, payload);
+
+        // redraw on start!
+        this.render();
+    }
+
+    // stop the bar
+    stop(){
+        // timer inactive ?
+        if (!this.timer) {
+            return;
+        }
+        
+        // remove sigint listener
+        if (this.sigintCallback){
+            process.removeListener('SIGINT', this.sigintCallback);
+            process.removeListener('SIGTERM', this.sigintCallback);
+            this.sigintCallback = null;
+        }
+
+        // trigger final rendering
+        this.render();
+
+        // restore state
+        super.stop();
+
+        // stop timer
+        clearTimeout(this.timer);
+        this.timer = null;
+
+        // cursor hidden ?
+        if (this.options.hideCursor === true){
+            this.terminal.cursor(true);
+        }
+
+        // re-enable line wrapping ?
+        if (this.options.linewrap === false){
+            this.terminal.lineWrapping(true);
+        }
+
+        // restore cursor on complete (position + settings)
+        this.terminal.cursorRestore();
+
+        // clear line on complete ?
+        if (this.options.clearOnComplete){
+            this.terminal.cursorTo(0, null);
+            this.terminal.clearLine();
+        }else{
+            // new line on complete
+            this.terminal.newline();
+        }
+    }
+}
+
+/***/ }),
+
+/***/ 7748:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _readline = __nccwpck_require__(3785);
+
+// low-level terminal interactions
+class Terminal{
+
+    constructor(outputStream){
+        this.stream = outputStream;
+
+        // default: line wrapping enabled
+        this.linewrap = true;
+
+        // current, relative y position
+        this.dy = 0;
+    }
+
+    // save cursor position + settings
+    cursorSave(){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        // save position
+        this.stream.write('\x1B7');
+    }
+
+    // restore last cursor position + settings
+    cursorRestore(){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        // restore cursor
+        this.stream.write('\x1B8');
+    }
+
+    // show/hide cursor
+    cursor(enabled){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        if (enabled){
+            this.stream.write('\x1B[?25h');
+        }else{
+            this.stream.write('\x1B[?25l');
+        }
+    }
+
+    // change cursor positionn
+    cursorTo(x=null, y=null){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        // move cursor absolute
+        _readline.cursorTo(this.stream, x, y);
+    }
+
+    // change relative cursor position
+    cursorRelative(dx=null, dy=null){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        // store current position
+        this.dy = this.dy + dy;
+        
+        // move cursor relative
+        _readline.moveCursor(this.stream, dx, dy);
+    }
+
+    // relative reset
+    cursorRelativeReset(){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        // move cursor to initial line
+        _readline.moveCursor(this.stream, 0, -this.dy);
+
+        // first char
+        _readline.cursorTo(this.stream, 0, null);
+
+        // reset counter
+        this.dy = 0;
+    }
+
+    // clear to the right from cursor
+    clearRight(){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        _readline.clearLine(this.stream, 1);
+    }
+
+    // clear the full line
+    clearLine(){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        _readline.clearLine(this.stream, 0);
+    }
+
+    // clear everyting beyond the current line
+    clearBottom(){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        _readline.clearScreenDown(this.stream);
+    }
+
+    // add new line; increment counter
+    newline(){
+        this.stream.write('\n');
+        this.dy++;
+    }
+
+    // write content to output stream
+    // @TODO use string-width to strip length
+    write(s, rawWrite=false){
+        // line wrapping enabled ? trim output
+        // this is just a fallback mechanism in case user enabled line-wrapping via options or set it to auto
+        if (this.linewrap === true && rawWrite === false){
+            this.stream.write(s.substr(0, this.getWidth()));
+
+        // standard behaviour with disabled linewrapping
+        }else{
+            this.stream.write(s);
+        }
+    }
+
+    // control line wrapping
+    lineWrapping(enabled){
+        if (!this.stream.isTTY){
+            return;
+        }
+
+        // store state
+        this.linewrap = enabled;
+        if (enabled){
+            this.stream.write('\x1B[?7h');
+        }else{
+            this.stream.write('\x1B[?7l');
+        }
+    }
+
+    // tty environment ?
+    isTTY(){
+        return (this.stream.isTTY === true);
+    }
+
+    // get terminal width
+    getWidth(){
+        // set max width to 80 in tty-mode and 200 in notty-mode
+        return this.stream.columns || (this.stream.isTTY ? 80 : 200);
+    }
+}
+
+module.exports = Terminal;
+
+
+/***/ }),
+
+/***/ 1921:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const _legacy = __nccwpck_require__(4874);
+const _shades_classic = __nccwpck_require__(8170);
+const _shades_grey = __nccwpck_require__(3351);
+const _rect = __nccwpck_require__(8879);
+
+module.exports = {
+    legacy: _legacy,
+    shades_classic: _shades_classic,
+    shades_grey: _shades_grey,
+    rect: _rect
+};
+
+/***/ }),
+
+/***/ 4874:
+/***/ ((module) => {
+
+// cli-progress legacy style as of 1.x
+module.exports = {
+    format: 'progress [{bar}] {percentage}% | ETA: {eta}s | {value}/{total}',
+    barCompleteChar: '=',
+    barIncompleteChar: '-'
+};
+
+/***/ }),
+
+/***/ 8879:
+/***/ ((module) => {
+
+module.exports = {
+    format: ' {bar}\u25A0 {percentage}% | ETA: {eta}s | {value}/{total}',
+    barCompleteChar: '\u25A0',
+    barIncompleteChar: ' '
+};
+
+/***/ }),
+
+/***/ 8170:
+/***/ ((module) => {
+
+// cli-progress legacy style as of 1.x
+module.exports = {
+    format: ' {bar} {percentage}% | ETA: {eta}s | {value}/{total}',
+    barCompleteChar: '\u2588',
+    barIncompleteChar: '\u2591'
+};
+
+/***/ }),
+
+/***/ 3351:
+/***/ ((module) => {
+
+
+// cli-progress legacy style as of 1.x
+module.exports = {
+    format: ' \u001b[90m{bar}\u001b[0m {percentage}% | ETA: {eta}s | {value}/{total}',
+    barCompleteChar: '\u2588',
+    barIncompleteChar: '\u2591'
+};
+
+/***/ }),
+
+/***/ 872:
+/***/ ((module) => {
+
+
+
+module.exports = function () {
+  // https://mths.be/emoji
+  return /\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62(?:\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74|\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F|\uD83D\uDC68(?:\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68\uD83C\uDFFB|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFE])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D)?\uD83D\uDC68|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D[\uDC68\uDC69])\u200D(?:\uD83D[\uDC66\uDC67])|[\u2695\u2696\u2708]\uFE0F|\uD83D[\uDC66\uDC67]|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|(?:\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708])\uFE0F|\uD83C\uDFFB\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C[\uDFFB-\uDFFF])|(?:\uD83E\uDDD1\uD83C\uDFFB\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)\uD83C\uDFFB|\uD83E\uDDD1(?:\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1)|(?:\uD83E\uDDD1\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFF\u200D\uD83E\uDD1D\u200D(?:\uD83D[\uDC68\uDC69]))(?:\uD83C[\uDFFB-\uDFFE])|(?:\uD83E\uDDD1\uD83C\uDFFC\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB\uDFFC])|\uD83D\uDC69(?:\uD83C\uDFFE\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFC\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFB\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFC-\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFD\u200D(?:\uD83E\uDD1D\u200D\uD83D\uDC68(?:\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\u200D(?:\u2764\uFE0F\u200D(?:\uD83D\uDC8B\u200D(?:\uD83D[\uDC68\uDC69])|\uD83D[\uDC68\uDC69])|\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD])|\uD83C\uDFFF\u200D(?:\uD83C[\uDF3E\uDF73\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E[\uDDAF-\uDDB3\uDDBC\uDDBD]))|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67]))|(?:\uD83E\uDDD1\uD83C\uDFFD\u200D\uD83E\uDD1D\u200D\uD83E\uDDD1|\uD83D\uDC69\uD83C\uDFFE\u200D\uD83E\uDD1D\u200D\uD83D\uDC69)(?:\uD83C[\uDFFB-\uDFFD])|\uD83D\uDC69\u200D\uD83D\uDC66\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC69\u200D(?:\uD83D[\uDC66\uDC67])|(?:\uD83D\uDC41\uFE0F\u200D\uD83D\uDDE8|\uD83D\uDC69(?:\uD83C\uDFFF\u200D[\u2695\u2696\u2708]|\uD83C\uDFFE\u200D[\u2695\u2696\u2708]|\uD83C\uDFFC\u200D[\u2695\u2696\u2708]|\uD83C\uDFFB\u200D[\u2695\u2696\u2708]|\uD83C\uDFFD\u200D[\u2695\u2696\u2708]|\u200D[\u2695\u2696\u2708])|(?:(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)\uFE0F|\uD83D\uDC6F|\uD83E[\uDD3C\uDDDE\uDDDF])\u200D[\u2640\u2642]|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:(?:\uD83C[\uDFFB-\uDFFF])\u200D[\u2640\u2642]|\u200D[\u2640\u2642])|\uD83C\uDFF4\u200D\u2620)\uFE0F|\uD83D\uDC69\u200D\uD83D\uDC67\u200D(?:\uD83D[\uDC66\uDC67])|\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08|\uD83D\uDC15\u200D\uD83E\uDDBA|\uD83D\uDC69\u200D\uD83D\uDC66|\uD83D\uDC69\u200D\uD83D\uDC67|\uD83C\uDDFD\uD83C\uDDF0|\uD83C\uDDF4\uD83C\uDDF2|\uD83C\uDDF6\uD83C\uDDE6|[#\*0-9]\uFE0F\u20E3|\uD83C\uDDE7(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF])|\uD83C\uDDF9(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF])|\uD83C\uDDEA(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA])|\uD83E\uDDD1(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF7(?:\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC])|\uD83D\uDC69(?:\uD83C[\uDFFB-\uDFFF])|\uD83C\uDDF2(?:\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF])|\uD83C\uDDE6(?:\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF])|\uD83C\uDDF0(?:\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF])|\uD83C\uDDED(?:\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA])|\uD83C\uDDE9(?:\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF])|\uD83C\uDDFE(?:\uD83C[\uDDEA\uDDF9])|\uD83C\uDDEC(?:\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE])|\uD83C\uDDF8(?:\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF])|\uD83C\uDDEB(?:\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7])|\uD83C\uDDF5(?:\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE])|\uD83C\uDDFB(?:\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA])|\uD83C\uDDF3(?:\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF])|\uD83C\uDDE8(?:\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF5\uDDF7\uDDFA-\uDDFF])|\uD83C\uDDF1(?:\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE])|\uD83C\uDDFF(?:\uD83C[\uDDE6\uDDF2\uDDFC])|\uD83C\uDDFC(?:\uD83C[\uDDEB\uDDF8])|\uD83C\uDDFA(?:\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF])|\uD83C\uDDEE(?:\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9])|\uD83C\uDDEF(?:\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5])|(?:\uD83C[\uDFC3\uDFC4\uDFCA]|\uD83D[\uDC6E\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4-\uDEB6]|\uD83E[\uDD26\uDD37-\uDD39\uDD3D\uDD3E\uDDB8\uDDB9\uDDCD-\uDDCF\uDDD6-\uDDDD])(?:\uD83C[\uDFFB-\uDFFF])|(?:\u26F9|\uD83C[\uDFCB\uDFCC]|\uD83D\uDD75)(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u261D\u270A-\u270D]|\uD83C[\uDF85\uDFC2\uDFC7]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC70\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDCAA\uDD74\uDD7A\uDD90\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1C\uDD1E\uDD1F\uDD30-\uDD36\uDDB5\uDDB6\uDDBB\uDDD2-\uDDD5])(?:\uD83C[\uDFFB-\uDFFF])|(?:[\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55]|\uD83C[\uDC04\uDCCF\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF7C\uDF7E-\uDF93\uDFA0-\uDFCA\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF4\uDFF8-\uDFFF]|\uD83D[\uDC00-\uDC3E\uDC40\uDC42-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDD7A\uDD95\uDD96\uDDA4\uDDFB-\uDE4F\uDE80-\uDEC5\uDECC\uDED0-\uDED2\uDED5\uDEEB\uDEEC\uDEF4-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])|(?:[#\*0-9\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23E9-\u23F3\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB-\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u261D\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692-\u2697\u2699\u269B\u269C\u26A0\u26A1\u26AA\u26AB\u26B0\u26B1\u26BD\u26BE\u26C4\u26C5\u26C8\u26CE\u26CF\u26D1\u26D3\u26D4\u26E9\u26EA\u26F0-\u26F5\u26F7-\u26FA\u26FD\u2702\u2705\u2708-\u270D\u270F\u2712\u2714\u2716\u271D\u2721\u2728\u2733\u2734\u2744\u2747\u274C\u274E\u2753-\u2755\u2757\u2763\u2764\u2795-\u2797\u27A1\u27B0\u27BF\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B50\u2B55\u3030\u303D\u3297\u3299]|\uD83C[\uDC04\uDCCF\uDD70\uDD71\uDD7E\uDD7F\uDD8E\uDD91-\uDD9A\uDDE6-\uDDFF\uDE01\uDE02\uDE1A\uDE2F\uDE32-\uDE3A\uDE50\uDE51\uDF00-\uDF21\uDF24-\uDF93\uDF96\uDF97\uDF99-\uDF9B\uDF9E-\uDFF0\uDFF3-\uDFF5\uDFF7-\uDFFF]|\uD83D[\uDC00-\uDCFD\uDCFF-\uDD3D\uDD49-\uDD4E\uDD50-\uDD67\uDD6F\uDD70\uDD73-\uDD7A\uDD87\uDD8A-\uDD8D\uDD90\uDD95\uDD96\uDDA4\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA-\uDE4F\uDE80-\uDEC5\uDECB-\uDED2\uDED5\uDEE0-\uDEE5\uDEE9\uDEEB\uDEEC\uDEF0\uDEF3-\uDEFA\uDFE0-\uDFEB]|\uD83E[\uDD0D-\uDD3A\uDD3C-\uDD45\uDD47-\uDD71\uDD73-\uDD76\uDD7A-\uDDA2\uDDA5-\uDDAA\uDDAE-\uDDCA\uDDCD-\uDDFF\uDE70-\uDE73\uDE78-\uDE7A\uDE80-\uDE82\uDE90-\uDE95])\uFE0F|(?:[\u261D\u26F9\u270A-\u270D]|\uD83C[\uDF85\uDFC2-\uDFC4\uDFC7\uDFCA-\uDFCC]|\uD83D[\uDC42\uDC43\uDC46-\uDC50\uDC66-\uDC78\uDC7C\uDC81-\uDC83\uDC85-\uDC87\uDC8F\uDC91\uDCAA\uDD74\uDD75\uDD7A\uDD90\uDD95\uDD96\uDE45-\uDE47\uDE4B-\uDE4F\uDEA3\uDEB4-\uDEB6\uDEC0\uDECC]|\uD83E[\uDD0F\uDD18-\uDD1F\uDD26\uDD30-\uDD39\uDD3C-\uDD3E\uDDB5\uDDB6\uDDB8\uDDB9\uDDBB\uDDCD-\uDDCF\uDDD1-\uDDDD])/g;
+};
+
+
+/***/ }),
+
+/***/ 4519:
+/***/ ((module) => {
+
+/* eslint-disable yoda */
+
+
+const isFullwidthCodePoint = codePoint => {
+	if (Number.isNaN(codePoint)) {
+		return false;
+	}
+
+	// Code points are derived from:
+	// http://www.unix.org/Public/UNIDATA/EastAsianWidth.txt
+	if (
+		codePoint >= 0x1100 && (
+			codePoint <= 0x115F || // Hangul Jamo
+			codePoint === 0x2329 || // LEFT-POINTING ANGLE BRACKET
+			codePoint === 0x232A || // RIGHT-POINTING ANGLE BRACKET
+			// CJK Radicals Supplement .. Enclosed CJK Letters and Months
+			(0x2E80 <= codePoint && codePoint <= 0x3247 && codePoint !== 0x303F) ||
+			// Enclosed CJK Letters and Months .. CJK Unified Ideographs Extension A
+			(0x3250 <= codePoint && codePoint <= 0x4DBF) ||
+			// CJK Unified Ideographs .. Yi Radicals
+			(0x4E00 <= codePoint && codePoint <= 0xA4C6) ||
+			// Hangul Jamo Extended-A
+			(0xA960 <= codePoint && codePoint <= 0xA97C) ||
+			// Hangul Syllables
+			(0xAC00 <= codePoint && codePoint <= 0xD7A3) ||
+			// CJK Compatibility Ideographs
+			(0xF900 <= codePoint && codePoint <= 0xFAFF) ||
+			// Vertical Forms
+			(0xFE10 <= codePoint && codePoint <= 0xFE19) ||
+			// CJK Compatibility Forms .. Small Form Variants
+			(0xFE30 <= codePoint && codePoint <= 0xFE6B) ||
+			// Halfwidth and Fullwidth Forms
+			(0xFF01 <= codePoint && codePoint <= 0xFF60) ||
+			(0xFFE0 <= codePoint && codePoint <= 0xFFE6) ||
+			// Kana Supplement
+			(0x1B000 <= codePoint && codePoint <= 0x1B001) ||
+			// Enclosed Ideographic Supplement
+			(0x1F200 <= codePoint && codePoint <= 0x1F251) ||
+			// CJK Unified Ideographs Extension B .. Tertiary Ideographic Plane
+			(0x20000 <= codePoint && codePoint <= 0x3FFFD)
+		)
+	) {
+		return true;
+	}
+
+	return false;
+};
+
+module.exports = isFullwidthCodePoint;
+module.exports["default"] = isFullwidthCodePoint;
+
+
+/***/ }),
+
+/***/ 60:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const stripAnsi = __nccwpck_require__(3958);
+const isFullwidthCodePoint = __nccwpck_require__(4519);
+const emojiRegex = __nccwpck_require__(872);
+
+const stringWidth = string => {
+	if (typeof string !== 'string' || string.length === 0) {
+		return 0;
+	}
+
+	string = stripAnsi(string);
+
+	if (string.length === 0) {
+		return 0;
+	}
+
+	string = string.replace(emojiRegex(), '  ');
+
+	let width = 0;
+
+	for (let i = 0; i < string.length; i++) {
+		const code = string.codePointAt(i);
+
+		// Ignore control characters
+		if (code <= 0x1F || (code >= 0x7F && code <= 0x9F)) {
+			continue;
+		}
+
+		// Ignore combining characters
+		if (code >= 0x300 && code <= 0x36F) {
+			continue;
+		}
+
+		// Surrogates
+		if (code > 0xFFFF) {
+			i++;
+		}
+
+		width += isFullwidthCodePoint(code) ? 2 : 1;
+	}
+
+	return width;
+};
+
+module.exports = stringWidth;
+// TODO: remove this in the next major version
+module.exports["default"] = stringWidth;
+
+
+/***/ }),
+
+/***/ 3958:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const ansiRegex = __nccwpck_require__(21);
+
+module.exports = string => typeof string === 'string' ? string.replace(ansiRegex(), '') : string;
 
 
 /***/ }),
@@ -30746,7 +32171,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2291);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9886);
 /* harmony import */ var _cli_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8679);
 
 
@@ -30770,7 +32195,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2291:
+/***/ 9886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33868,6 +35293,8 @@ function errorMessage(error) {
 
 /** Pure parsers for input values: each takes the raw string and names the input in its error. */
 const show = (value) => JSON.stringify(value);
+/** A full commit SHA (SHA-1 or SHA-256); anything else from outside is not trusted as one. */
+const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 function invalid(name, value, expected) {
     return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
 }
@@ -33963,6 +35390,18 @@ function headerUnsafeAt(text) {
     return text.search(/[^\x20-\x7e]/);
 }
 /** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+/**
+ * A key or token as sent in an HTTP header. A bad character is named by position and code point,
+ * never with the value.
+ */
+function checkSecret(name, value) {
+    const bad = headerUnsafeAt(value);
+    if (bad >= 0) {
+        const code = value.codePointAt(bad) ?? 0;
+        throw new InputError(`Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`);
+    }
+    return value;
+}
 function parseText(name, raw, max) {
     const value = raw.trim();
     if (value === '')
@@ -34052,7 +35491,6 @@ function parseWorkingDirectory(name, raw, root) {
 ;// CONCATENATED MODULE: ./src/context.ts
 
 const ZERO_SHA = /^0+$/;
-const SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 /** Events whose payload names no commit: the checkout is what gets deployed. */
 const NO_COMMIT_EVENTS = new Set([
     'workflow_dispatch',
@@ -34070,7 +35508,7 @@ function field(obj, key) {
 /** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
 function sha(value) {
     const s = str(value);
-    return s !== undefined && SHA.test(s) ? s.toLowerCase() : undefined;
+    return s !== undefined && FULL_SHA.test(s) ? s.toLowerCase() : undefined;
 }
 function id(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
@@ -34376,6 +35814,15 @@ function createGitClient(cwd = process.cwd()) {
                     peeledDate
                 };
             });
+        },
+        async presentCommits(shas) {
+            if (shas.length === 0)
+                return new Set();
+            const r = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: shas.join('\n') + '\n' });
+            return new Set(parseLines(r.stdout)
+                .map((line) => line.split(' '))
+                .filter(([, type]) => type === 'commit')
+                .map(([sha]) => sha.toLowerCase()));
         },
         async commitDetails(shas) {
             if (shas.length === 0)
@@ -39943,6 +41390,7 @@ class GitHubApiError extends HintedError {
 }
 const PER_PAGE = 100;
 function createGitHubApi(options) {
+    const tokenName = options.tokenName ?? "'github-token'";
     const [owner, repo] = options.repository.split('/');
     const octokit = getOctokit(options.token, {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -39958,7 +41406,7 @@ function createGitHubApi(options) {
     function failure(what, permission, error) {
         const code = statusOf(error);
         const hint = code === 403 || code === 401
-            ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass 'github-token' with that access.`
+            ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass ${tokenName} with that access.`
             : code === 404
                 ? `Check that the token can see ${options.repository}.`
                 : 'Re-run the job; if GitHub keeps failing, set commit-source: git with a full checkout.';
@@ -39984,8 +41432,63 @@ function createGitHubApi(options) {
             return data.map((d) => ({
                 id: d.id,
                 sha: d.sha,
-                environment: d.environment
+                environment: d.environment,
+                createdAt: d.created_at
             }));
+        }),
+        deploymentStatuses: (id, page) => call('list deployment statuses', 'deployments:read', async () => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: PER_PAGE,
+                page
+            });
+            return data.map((s) => ({ state: s.state, createdAt: s.created_at }));
+        }),
+        listReleases: (page) => call('list releases', 'contents:read', async () => {
+            const { data } = await octokit.rest.repos.listReleases({
+                owner,
+                repo,
+                per_page: PER_PAGE,
+                page
+            });
+            return data.map((r) => ({
+                tagName: r.tag_name,
+                draft: r.draft,
+                prerelease: r.prerelease,
+                publishedAt: r.published_at
+            }));
+        }),
+        listWorkflowRuns: (workflow, { branch, createdBefore }, page) => call('list workflow runs', 'actions:read', async () => {
+            const { data } = await octokit.rest.actions.listWorkflowRuns({
+                owner,
+                repo,
+                workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+                branch,
+                status: 'success',
+                // GitHub's search dates hold whole seconds.
+                ...(createdBefore
+                    ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
+                    : {}),
+                per_page: PER_PAGE,
+                page
+            });
+            return {
+                totalCount: data.total_count,
+                runs: data.workflow_runs.map((r) => ({
+                    id: r.id,
+                    headSha: r.head_sha,
+                    conclusion: r.conclusion,
+                    runNumber: r.run_number,
+                    createdAt: r.created_at,
+                    updatedAt: r.updated_at
+                }))
+            };
+        }),
+        defaultBranch: () => call('get repository', 'contents:read', async () => {
+            const { data } = await octokit.rest.repos.get({ owner, repo });
+            return data.default_branch;
         }),
         latestStatus: (id) => call('list deployment statuses', 'deployments:read', async () => {
             const { data } = await octokit.rest.repos.listDeploymentStatuses({
@@ -41065,12 +42568,8 @@ function checkCombinations(inputs) {
     if (inputs.apiKey === undefined && !inputs.dryRun) {
         throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
     }
-    const bad = inputs.apiKey === undefined ? -1 : headerUnsafeAt(inputs.apiKey);
-    if (bad >= 0) {
-        // Name the character and where it is, never the key.
-        const code = inputs.apiKey?.codePointAt(bad) ?? 0;
-        throw new InputError(`Invalid 'api-key': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as Multitudes shows it.`);
-    }
+    if (inputs.apiKey !== undefined)
+        checkSecret('api-key', inputs.apiKey);
     if (inputs.strategy === 'base' && inputs.base === undefined) {
         throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
     }
@@ -42142,6 +43641,7 @@ function typedOutputs(outputs) {
 var words = __nccwpck_require__(8679);
 ;// CONCATENATED MODULE: ./src/backfill/plan.ts
 
+
 /**
  * Oldest first, each deployment's commits are `git rev-list previous..this` under the live
  * run's rules (rollback: [head], behind; unknown or unrelated: [head], unavailable). The first
@@ -42153,14 +43653,17 @@ async function planBackfill(git, past, { since, until, maxCommits }) {
         a.source.localeCompare(b.source));
     const inWindow = (d) => (since === undefined || d.deployedAt >= since) &&
         (until === undefined || d.deployedAt <= until);
-    // Every head is a commit the source already resolved, and a history is shallow or not once:
-    // planning 300 deployments then costs one rev-list each, not four git calls.
-    const known = new Set(sorted.map((d) => d.head));
+    // One git call says which heads the checkout has (a GitHub deployment may name a commit that
+    // was never merged, or was force-pushed away), and a history is shallow or not once: planning
+    // 300 deployments then costs one rev-list each, not four git calls.
+    const present = await git.presentCommits([
+        ...new Set(sorted.map((d) => d.head))
+    ]);
     const shallow = await git.isShallow();
     const planGit = {
         ...git,
         isShallow: () => Promise.resolve(shallow),
-        resolveCommit: (rev) => known.has(rev) ? Promise.resolve(rev) : git.resolveCommit(rev)
+        resolveCommit: (rev) => present.has(rev) ? Promise.resolve(rev) : git.resolveCommit(rev)
     };
     const planned = [];
     let previous;
@@ -42169,18 +43672,64 @@ async function planBackfill(git, past, { since, until, maxCommits }) {
             break;
         if (inWindow(deployment)) {
             const base = previous?.head;
-            const choice = { ref: base, source: base ? 'tag' : 'none' };
-            const range = base === undefined
-                ? headOnly(deployment.head, choice, 'first')
-                : await rangeFromGit(planGit, deployment.head, choice, {
+            const choice = { ref: base, source: 'previous-deployment' };
+            let range;
+            if (base === undefined) {
+                range = headOnly(deployment.head, { ...choice, source: 'none' }, 'first');
+            }
+            else if (!present.has(deployment.head)) {
+                untrusted_say.warning(`${deployment.source}: head ${deployment.head} is not in the checkout (never merged, or force-pushed away): only head is sent.`);
+                range = headOnly(deployment.head, choice, 'unavailable');
+            }
+            else {
+                range = await rangeFromGit(planGit, deployment.head, choice, {
                     maxCommits,
                     paths: []
                 });
+            }
             planned.push({ ...deployment, base, range });
         }
         previous = deployment;
     }
     return planned;
+}
+
+// EXTERNAL MODULE: ./node_modules/cli-progress/cli-progress.js
+var cli_progress = __nccwpck_require__(8502);
+;// CONCATENATED MODULE: ./src/backfill/progress.ts
+
+/** Seconds between progress lines in a log. */
+const LINE_EVERY_MS = 5000;
+/** A progress bar on a terminal (stderr); otherwise a line every few seconds through `log`. */
+function createProgress(stream, log, now = Date.now) {
+    if (stream.isTTY && !process.env.CI) {
+        const bar = new cli_progress.SingleBar({
+            stream,
+            format: 'backfill [{bar}] {value}/{total} sent  {eta_formatted} left',
+            hideCursor: true,
+            clearOnComplete: true
+        });
+        return {
+            start: (total) => bar.start(total, 0),
+            update: (done) => bar.update(done),
+            stop: () => bar.stop()
+        };
+    }
+    let total = 0;
+    let last = 0;
+    return {
+        start: (n) => {
+            total = n;
+            last = now();
+        },
+        update: (done) => {
+            if (now() - last < LINE_EVERY_MS)
+                return;
+            last = now();
+            log(`backfill: ${done} of ${total} sent…`);
+        },
+        stop: () => undefined
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/backfill/run.ts
@@ -42231,7 +43780,8 @@ async function runBackfill(plan, options, client, io) {
     if (!options.dryRun && client) {
         const interval = 1000 / options.rate;
         let last = -Infinity;
-        let lastLog = io.now();
+        let handled = 0;
+        io.progress.start(items.filter((x) => x.status === 'planned').length);
         for (const [i, item] of items.entries()) {
             if (item.status !== 'planned')
                 continue;
@@ -42254,12 +43804,9 @@ async function runBackfill(plan, options, client, io) {
                     break;
                 }
             }
-            if (io.now() - lastLog >= 5000) {
-                lastLog = io.now();
-                const posted = items.filter((x) => x.status === 'posted').length;
-                io.log(`backfill: ${posted} of ${items.length} posted…`);
-            }
+            io.progress.update(++handled);
         }
+        io.progress.stop();
     }
     const count = (status) => items.filter((x) => x.status === status).length;
     return {
@@ -42293,6 +43840,15 @@ function planTable(items) {
 
 ;// CONCATENATED MODULE: ./src/backfill/sources.ts
 
+
+
+
+/** A source's history could not be read whole; planning from part of it would be a guess. */
+class SourceError extends HintedError {
+    name = 'SourceError';
+}
+/** Pages read from one GitHub listing at most: 10,000 items. */
+const MAX_PAGES = 100;
 /**
  * Tags matching `pattern` as deployments: the tagger date of an annotated tag, the committer
  * date of a lightweight one. A tag that names no commit is passed over.
@@ -42312,6 +43868,143 @@ async function tagDeployments(git, pattern) {
     }
     return found;
 }
+/**
+ * Every page of a listing, newest first, until a short page or until `enough` says the rest is
+ * older than anything needed. A listing longer than the cap is an error: its oldest part would
+ * be missing, and the first deployment planned would then carry commits that shipped earlier.
+ */
+async function allPages(what, list, enough = () => false) {
+    const items = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const batch = await list(page);
+        items.push(...batch);
+        if (batch.length < PER_PAGE || batch.some(enough))
+            return items;
+    }
+    throw tooMany(what);
+}
+function tooMany(what) {
+    return new SourceError(`GitHub lists more than ${MAX_PAGES * PER_PAGE} ${what}; the backfill reads no more than that.`, NARROW);
+}
+const NARROW = 'Narrow the history with --since (and --until), and run the backfill once for each window.';
+/**
+ * Published releases as deployments, at `published_at`, each at its tag's commit in the checkout.
+ * Drafts are left out, and prereleases unless asked for. A release whose tag the checkout lacks
+ * stops the run: without it, the next release would claim its commits.
+ */
+async function releaseDeployments(github, git, { includePrereleases, since }) {
+    const kept = (r) => !r.draft && r.publishedAt !== null && (includePrereleases || !r.prerelease);
+    // The newest release before the window is the first one's base; older pages are not needed.
+    const before = (r) => kept(r) &&
+        since !== undefined &&
+        Date.parse(r.publishedAt) < Date.parse(since);
+    const releases = (await allPages('releases', (page) => github.listReleases(page), before)).filter(kept);
+    const commits = new Map((await git.tags('**')).map((t) => [t.name, t.peeled ?? t.object]));
+    const missing = releases.filter((r) => !commits.has(r.tagName));
+    if (missing.length > 0) {
+        const names = missing.slice(0, 5).map((r) => r.tagName);
+        throw new SourceError(`${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
+    }
+    return releases.map((r) => ({
+        head: commits.get(r.tagName),
+        deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
+        source: `release ${r.tagName}`
+    }));
+}
+/**
+ * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
+ * As in the live run, the exact name is listed first; only when it has no successful deployment
+ * are all deployments read, comparing names without case.
+ */
+async function githubDeployments(github, environment, { since, until }) {
+    const exact = await successfulDeployments(github, (page) => github.listDeployments(page, environment), () => true, { since, until });
+    if (exact.length > 0)
+        return exact;
+    const wanted = environment.toLowerCase();
+    untrusted_say.info(`No successful deployment is named exactly '${environment}'; reading all deployments for any case of the name.`);
+    return successfulDeployments(github, (page) => github.listDeployments(page), (name) => name.toLowerCase() === wanted, { since, until });
+}
+async function successfulDeployments(github, list, matches, { since, until }) {
+    const found = [];
+    // Newest first: once a success before the window is found (the first one's base), older
+    // deployments are not needed. One created after the window needs no status look-up.
+    const beforeWindow = (time) => since !== undefined && Date.parse(time) < Date.parse(since);
+    const afterWindow = (time) => until !== undefined && Date.parse(time) > Date.parse(until);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const deployments = await list(page);
+        for (const d of deployments) {
+            if (!matches(d.environment) || !FULL_SHA.test(d.sha))
+                continue;
+            if (afterWindow(d.createdAt))
+                continue;
+            const statuses = await allPages('deployment statuses', (p) => github.deploymentStatuses(d.id, p));
+            // Listed newest first: the last success listed is when it became a success.
+            const success = statuses.filter((s) => s.state === 'success').at(-1);
+            if (success === undefined)
+                continue;
+            const deployedAt = input_parsers_parseDeployedAt('created_at', success.createdAt);
+            found.push({
+                head: d.sha.toLowerCase(),
+                deployedAt,
+                source: `deployment #${d.id}`
+            });
+            if (beforeWindow(deployedAt))
+                return found;
+        }
+        if (deployments.length < PER_PAGE)
+            return found;
+    }
+    throw tooMany('deployments');
+}
+/**
+ * Successful runs of `workflow` on `branch`, at each run's `updated_at` and `head_sha`: what
+ * Multitudes' GitHub Actions integration counted. GitHub lists at most 1,000 runs a query, so
+ * each next query asks for runs created at or before the oldest one seen.
+ */
+async function workflowRunDeployments(github, { workflow, branch, since, until }) {
+    const runs = new Map();
+    let createdBefore = until;
+    // A run before the window is the first one's base; older runs are not needed.
+    const covered = () => since !== undefined &&
+        [...runs.values()].some((r) => r.conclusion === 'success' &&
+            Date.parse(r.updatedAt) < Date.parse(since));
+    for (let query = 0; query < MAX_PAGES / 10; query++) {
+        let added = 0;
+        let totalCount = 0;
+        let page = 1;
+        for (; page <= 10; page++) {
+            const listed = await github.listWorkflowRuns(workflow, { branch, createdBefore }, page);
+            totalCount = listed.totalCount;
+            for (const run of listed.runs) {
+                if (!runs.has(run.id))
+                    added++;
+                runs.set(run.id, run);
+            }
+            if (listed.runs.length < PER_PAGE || covered())
+                break;
+        }
+        const done = page <= 10 || covered() || totalCount <= 10 * PER_PAGE;
+        if (done)
+            return [...runs.values()].flatMap(toDeployment);
+        if (added === 0)
+            break;
+        createdBefore = [...runs.values()]
+            .map((r) => r.createdAt)
+            .reduce((a, b) => (a < b ? a : b));
+    }
+    throw new SourceError(`The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`, NARROW);
+}
+function toDeployment(run) {
+    if (run.conclusion !== 'success' || !FULL_SHA.test(run.headSha))
+        return [];
+    return [
+        {
+            head: run.headSha.toLowerCase(),
+            deployedAt: input_parsers_parseDeployedAt('updated_at', run.updatedAt),
+            source: `run #${run.runNumber} (${run.id})`
+        }
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/backfill/command.ts
 
@@ -42325,23 +44018,40 @@ async function tagDeployments(git, pattern) {
 
 
 
-/** Sources named by the interface; only `tags` is built so far. */
+
+
 const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'];
-const BUILT = new Set(['tags']);
-const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source tags --tag-pattern <glob> [options]
+const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source <source> [options]
 
 Reconstructs past production deployments and reports them, oldest first, with the commits each
 one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
-full history. A re-run skips what the state file says was posted.
+full history and tags. A re-run skips what the state file says was posted.
+
+Sources:
+  tags                     Tags matching --tag-pattern, at the tagger date (annotated) or the
+                           committer date (lightweight).
+  releases                 Published GitHub releases at published_at (drafts never; prereleases
+                           with --include-prereleases), at their tag's commit.
+  deployments              GitHub deployments to --environment that reached success, at that
+                           status's time.
+  workflow-runs            Successful runs of --workflow on --branch at their updated_at: what
+                           Multitudes' GitHub Actions integration counted.
 
   --environment <name>     Required. The environment the deployments went to.
-  --source <source>        Required. tags (releases, deployments and workflow-runs: not yet).
+  --source <source>        Required. One of the sources above.
   --tag-pattern <glob>     Required with --source tags, e.g. 'v*'.
+  --workflow <file or id>  Required with --source workflow-runs, e.g. deploy.yml.
+  --branch <name>          With workflow-runs. Default: the repository's default branch.
+  --include-prereleases    With releases: count prereleases too.
   --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z).
   --dry-run                Plan only: print the plan, send nothing.
   --json                   Print the result as JSON.
   --state-file <path>      Default .multitudes-backfill.jsonl.
   --rate <n>               Multitudes requests per second at most. Default 5.
+  --repository <owner/name>  For the GitHub sources. Default: GITHUB_REPOSITORY.
+  --github-token <token>   For the GitHub sources (or GITHUB_TOKEN): contents, deployments and
+                           actions read access.
+  --github-api-url <url>   Default: GITHUB_API_URL, else https://api.github.com.
   --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
   --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
                            As for report.
@@ -42360,6 +44070,12 @@ const FLAGS = {
     environment: { type: 'string' },
     source: { type: 'string' },
     'tag-pattern': { type: 'string' },
+    workflow: { type: 'string' },
+    branch: { type: 'string' },
+    'include-prereleases': { type: 'boolean' },
+    repository: { type: 'string' },
+    'github-token': { type: 'string' },
+    'github-api-url': { type: 'string' },
     since: { type: 'string' },
     until: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -42376,15 +44092,68 @@ const FLAGS = {
     'on-error': { type: 'string', default: 'fail' },
     help: { type: 'boolean' }
 };
+/** Flags that belong to one source: given with another, they would be silently ignored. */
+const SOURCE_FLAGS = {
+    'tag-pattern': 'tags',
+    'include-prereleases': 'releases',
+    workflow: 'workflow-runs',
+    branch: 'workflow-runs'
+};
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const WORKFLOW = /^(\d+|[A-Za-z0-9_.-]+\.ya?ml)$/;
+function parseGitHubOptions(values, env) {
+    const repository = (values.repository ?? env.GITHUB_REPOSITORY ?? '').trim();
+    if (!REPOSITORY.test(repository)) {
+        throw invalid('--repository', repository, 'owner/name, e.g. octo-org/octo-repo (default: GITHUB_REPOSITORY)');
+    }
+    const token = (values['github-token'] ?? env.GITHUB_TOKEN ?? '').trim();
+    if (token === '') {
+        throw new InputError('--github-token is empty and GITHUB_TOKEN is not set. The GitHub sources read the repository through the API: give a token with read access to contents, deployments and actions.');
+    }
+    return {
+        repository,
+        token: checkSecret('--github-token', token),
+        apiUrl: parseApiUrl('--github-api-url', values['github-api-url'] ?? env.GITHUB_API_URL ?? 'https://api.github.com')
+    };
+}
+function parseSource(values, env) {
+    const kind = parseEnum('--source', values.source ?? '', SOURCES);
+    for (const [flag, owner] of Object.entries(SOURCE_FLAGS)) {
+        if (values[flag] !== undefined && owner !== kind)
+            throw new InputError(`--${flag} applies only to --source ${owner}, not ${kind}.`);
+    }
+    switch (kind) {
+        case 'tags': {
+            const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '');
+            if (pattern === undefined)
+                throw invalid('--tag-pattern', '', "a glob such as 'v*'");
+            return { kind, pattern };
+        }
+        case 'releases':
+            return {
+                kind,
+                includePrereleases: values['include-prereleases'] ?? false,
+                github: parseGitHubOptions(values, env)
+            };
+        case 'deployments':
+            return { kind, github: parseGitHubOptions(values, env) };
+        case 'workflow-runs': {
+            const workflow = (values.workflow ?? '').trim();
+            if (!WORKFLOW.test(workflow)) {
+                throw invalid('--workflow', workflow, 'the workflow file name, e.g. deploy.yml, or its numeric id');
+            }
+            return {
+                kind,
+                workflow,
+                branch: parseRevision('--branch', values.branch ?? ''),
+                github: parseGitHubOptions(values, env)
+            };
+        }
+    }
+}
 /** Every flag validated; throws InputError naming the first bad one. */
 function parseOptions(values, env) {
-    const source = parseEnum('--source', values.source ?? '', SOURCES);
-    if (!BUILT.has(source)) {
-        throw new InputError(`--source ${source} is not available yet. Expected --source tags (with --tag-pattern).`);
-    }
-    const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '');
-    if (pattern === undefined)
-        throw invalid('--tag-pattern', '', "a glob such as 'v*'");
+    const source = parseSource(values, env);
     const dryRun = values['dry-run'] ?? false;
     const apiKey = (values['api-key'] ?? env.MULTITUDES_API_KEY)?.trim() || undefined;
     if (apiKey === undefined && !dryRun) {
@@ -42392,12 +44161,12 @@ function parseOptions(values, env) {
     }
     return {
         environment: parseEnvironment('--environment', values.environment ?? ''),
-        pattern,
+        source,
         since: parseWindow('--since', values.since),
         until: parseWindow('--until', values.until),
         maxCommits: parseInteger('--max-commits', values['max-commits'], 1, 100_000),
         apiUrl: parseApiUrl('--api-url', values['api-url']),
-        apiKey,
+        apiKey: apiKey === undefined ? undefined : checkSecret('--api-key', apiKey),
         rate: parseInteger('--rate', values.rate, 1, 100),
         title: parseText('--title', values.title ?? '', LIMITS.title),
         tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
@@ -42408,6 +44177,34 @@ function parseOptions(values, env) {
         dryRun,
         json: values.json ?? false
     };
+}
+/** The past deployments of the chosen source, in no order. */
+async function readSource(options, git) {
+    const { source, since, until } = options;
+    if (source.kind === 'tags')
+        return tagDeployments(git, source.pattern);
+    const github = createGitHubApi({
+        token: source.github.token,
+        repository: source.github.repository,
+        baseUrl: source.github.apiUrl.href.replace(/\/$/, ''),
+        tokenName: '--github-token'
+    });
+    switch (source.kind) {
+        case 'releases':
+            return releaseDeployments(github, git, {
+                includePrereleases: source.includePrereleases,
+                since
+            });
+        case 'deployments':
+            return githubDeployments(github, options.environment, { since, until });
+        case 'workflow-runs':
+            return workflowRunDeployments(github, {
+                workflow: source.workflow,
+                branch: source.branch ?? (await github.defaultBranch()),
+                since,
+                until
+            });
+    }
 }
 async function backfillCommand(argv, env, print, log) {
     let options;
@@ -42421,10 +44218,15 @@ async function backfillCommand(argv, env, print, log) {
         print(`${errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`);
         return 2;
     }
-    const io = { log, sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), now: Date.now };
+    const io = {
+        log,
+        sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms),
+        now: Date.now,
+        progress: createProgress(process.stderr, log)
+    };
     try {
         const git = createGitClient(options.dir);
-        const past = await tagDeployments(git, options.pattern);
+        const past = await readSource(options, git);
         const plan = await planBackfill(git, past, options);
         const preview = await runBackfill(plan, { ...options, dryRun: true }, undefined, io);
         if (!options.json)
@@ -42452,7 +44254,8 @@ async function backfillCommand(argv, env, print, log) {
         return stopped || (result.failed > 0 && options.onError === 'fail') ? 1 : 0;
     }
     catch (error) {
-        log(`Backfill failed: ${errorMessage(error)}`);
+        const hint = error instanceof HintedError ? ` ${error.hint}` : '';
+        log(`Backfill failed: ${errorMessage(error)}${hint}`);
         return 1;
     }
 }
@@ -42487,7 +44290,7 @@ function commitVariable(env, names, shaOnly) {
         return undefined;
     const [name, raw] = found;
     const value = raw.trim();
-    if (shaOnly && !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value)) {
+    if (shaOnly && !FULL_SHA.test(value)) {
         throw invalid(name, raw, 'a full commit SHA');
     }
     return parseRevision(name, value);
@@ -43050,6 +44853,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3785:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("readline");
 
 /***/ }),
 

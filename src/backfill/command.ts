@@ -1,9 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
-import { errorMessage, InputError } from '../errors.js'
-import { createGitClient } from '../git.js'
+import { errorMessage, HintedError, InputError } from '../errors.js'
+import { createGitClient, type GitClient } from '../git.js'
+import { createGitHubApi } from '../github-api.js'
 import { transport } from '../http.js'
 import {
+  checkSecret,
   invalid,
   parseApiUrl,
   parseDeployedAt,
@@ -11,6 +13,7 @@ import {
   parseEnvironment,
   parseInteger,
   parsePattern,
+  parseRevision,
   parseTags,
   parseText,
   parseWorkingDirectory
@@ -18,27 +21,50 @@ import {
 import { DEFAULTS, LIMITS, ON_ERROR } from '../inputs.js'
 import { createMultitudesClient } from '../multitudes-client.js'
 import { planBackfill } from './plan.js'
+import { createProgress } from './progress.js'
 import { planTable, runBackfill, type BackfillOptions } from './run.js'
-import { tagDeployments } from './sources.js'
+import {
+  githubDeployments,
+  releaseDeployments,
+  tagDeployments,
+  workflowRunDeployments,
+  type PastDeployment
+} from './sources.js'
 
-/** Sources named by the interface; only `tags` is built so far. */
 const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'] as const
-const BUILT = new Set(['tags'])
+type Source = (typeof SOURCES)[number]
 
-export const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source tags --tag-pattern <glob> [options]
+export const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source <source> [options]
 
 Reconstructs past production deployments and reports them, oldest first, with the commits each
 one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
-full history. A re-run skips what the state file says was posted.
+full history and tags. A re-run skips what the state file says was posted.
+
+Sources:
+  tags                     Tags matching --tag-pattern, at the tagger date (annotated) or the
+                           committer date (lightweight).
+  releases                 Published GitHub releases at published_at (drafts never; prereleases
+                           with --include-prereleases), at their tag's commit.
+  deployments              GitHub deployments to --environment that reached success, at that
+                           status's time.
+  workflow-runs            Successful runs of --workflow on --branch at their updated_at: what
+                           Multitudes' GitHub Actions integration counted.
 
   --environment <name>     Required. The environment the deployments went to.
-  --source <source>        Required. tags (releases, deployments and workflow-runs: not yet).
+  --source <source>        Required. One of the sources above.
   --tag-pattern <glob>     Required with --source tags, e.g. 'v*'.
+  --workflow <file or id>  Required with --source workflow-runs, e.g. deploy.yml.
+  --branch <name>          With workflow-runs. Default: the repository's default branch.
+  --include-prereleases    With releases: count prereleases too.
   --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z).
   --dry-run                Plan only: print the plan, send nothing.
   --json                   Print the result as JSON.
   --state-file <path>      Default .multitudes-backfill.jsonl.
   --rate <n>               Multitudes requests per second at most. Default 5.
+  --repository <owner/name>  For the GitHub sources. Default: GITHUB_REPOSITORY.
+  --github-token <token>   For the GitHub sources (or GITHUB_TOKEN): contents, deployments and
+                           actions read access.
+  --github-api-url <url>   Default: GITHUB_API_URL, else https://api.github.com.
   --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
   --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
                            As for report.
@@ -61,6 +87,12 @@ const FLAGS = {
   environment: { type: 'string' },
   source: { type: 'string' },
   'tag-pattern': { type: 'string' },
+  workflow: { type: 'string' },
+  branch: { type: 'string' },
+  'include-prereleases': { type: 'boolean' },
+  repository: { type: 'string' },
+  'github-token': { type: 'string' },
+  'github-api-url': { type: 'string' },
   since: { type: 'string' },
   until: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -80,8 +112,30 @@ const FLAGS = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values']
 
+interface GitHubSourceOptions {
+  repository: string
+  token: string
+  apiUrl: URL
+}
+
+/** Where the past deployments come from, with what each source needs. */
+type SourceOptions =
+  | { kind: 'tags'; pattern: string }
+  | {
+      kind: 'releases'
+      includePrereleases: boolean
+      github: GitHubSourceOptions
+    }
+  | { kind: 'deployments'; github: GitHubSourceOptions }
+  | {
+      kind: 'workflow-runs'
+      workflow: string
+      branch: string | undefined
+      github: GitHubSourceOptions
+    }
+
 interface Options extends BackfillOptions {
-  pattern: string
+  source: SourceOptions
   since: string | undefined
   until: string | undefined
   maxCommits: number
@@ -91,17 +145,90 @@ interface Options extends BackfillOptions {
   json: boolean
 }
 
-/** Every flag validated; throws InputError naming the first bad one. */
-function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
-  const source = parseEnum('--source', values.source ?? '', SOURCES)
-  if (!BUILT.has(source)) {
-    throw new InputError(
-      `--source ${source} is not available yet. Expected --source tags (with --tag-pattern).`
+/** Flags that belong to one source: given with another, they would be silently ignored. */
+const SOURCE_FLAGS: Record<string, Source> = {
+  'tag-pattern': 'tags',
+  'include-prereleases': 'releases',
+  workflow: 'workflow-runs',
+  branch: 'workflow-runs'
+}
+
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
+const WORKFLOW = /^(\d+|[A-Za-z0-9_.-]+\.ya?ml)$/
+
+function parseGitHubOptions(
+  values: Flags,
+  env: NodeJS.ProcessEnv
+): GitHubSourceOptions {
+  const repository = (values.repository ?? env.GITHUB_REPOSITORY ?? '').trim()
+  if (!REPOSITORY.test(repository)) {
+    throw invalid(
+      '--repository',
+      repository,
+      'owner/name, e.g. octo-org/octo-repo (default: GITHUB_REPOSITORY)'
     )
   }
-  const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '')
-  if (pattern === undefined)
-    throw invalid('--tag-pattern', '', "a glob such as 'v*'")
+  const token = (values['github-token'] ?? env.GITHUB_TOKEN ?? '').trim()
+  if (token === '') {
+    throw new InputError(
+      '--github-token is empty and GITHUB_TOKEN is not set. The GitHub sources read the repository through the API: give a token with read access to contents, deployments and actions.'
+    )
+  }
+  return {
+    repository,
+    token: checkSecret('--github-token', token),
+    apiUrl: parseApiUrl(
+      '--github-api-url',
+      values['github-api-url'] ?? env.GITHUB_API_URL ?? 'https://api.github.com'
+    )
+  }
+}
+
+function parseSource(values: Flags, env: NodeJS.ProcessEnv): SourceOptions {
+  const kind = parseEnum('--source', values.source ?? '', SOURCES)
+  for (const [flag, owner] of Object.entries(SOURCE_FLAGS)) {
+    if (values[flag as keyof Flags] !== undefined && owner !== kind)
+      throw new InputError(
+        `--${flag} applies only to --source ${owner}, not ${kind}.`
+      )
+  }
+  switch (kind) {
+    case 'tags': {
+      const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '')
+      if (pattern === undefined)
+        throw invalid('--tag-pattern', '', "a glob such as 'v*'")
+      return { kind, pattern }
+    }
+    case 'releases':
+      return {
+        kind,
+        includePrereleases: values['include-prereleases'] ?? false,
+        github: parseGitHubOptions(values, env)
+      }
+    case 'deployments':
+      return { kind, github: parseGitHubOptions(values, env) }
+    case 'workflow-runs': {
+      const workflow = (values.workflow ?? '').trim()
+      if (!WORKFLOW.test(workflow)) {
+        throw invalid(
+          '--workflow',
+          workflow,
+          'the workflow file name, e.g. deploy.yml, or its numeric id'
+        )
+      }
+      return {
+        kind,
+        workflow,
+        branch: parseRevision('--branch', values.branch ?? ''),
+        github: parseGitHubOptions(values, env)
+      }
+    }
+  }
+}
+
+/** Every flag validated; throws InputError naming the first bad one. */
+function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
+  const source = parseSource(values, env)
   const dryRun = values['dry-run'] ?? false
   const apiKey =
     (values['api-key'] ?? env.MULTITUDES_API_KEY)?.trim() || undefined
@@ -112,7 +239,7 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
   }
   return {
     environment: parseEnvironment('--environment', values.environment ?? ''),
-    pattern,
+    source,
     since: parseWindow('--since', values.since),
     until: parseWindow('--until', values.until),
     maxCommits: parseInteger(
@@ -122,7 +249,7 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
       100_000
     ),
     apiUrl: parseApiUrl('--api-url', values['api-url']),
-    apiKey,
+    apiKey: apiKey === undefined ? undefined : checkSecret('--api-key', apiKey),
     rate: parseInteger('--rate', values.rate, 1, 100),
     title: parseText('--title', values.title ?? '', LIMITS.title),
     tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
@@ -137,6 +264,37 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
     isTest: values['is-test'] ?? false,
     dryRun,
     json: values.json ?? false
+  }
+}
+
+/** The past deployments of the chosen source, in no order. */
+async function readSource(
+  options: Options,
+  git: GitClient
+): Promise<PastDeployment[]> {
+  const { source, since, until } = options
+  if (source.kind === 'tags') return tagDeployments(git, source.pattern)
+  const github = createGitHubApi({
+    token: source.github.token,
+    repository: source.github.repository,
+    baseUrl: source.github.apiUrl.href.replace(/\/$/, ''),
+    tokenName: '--github-token'
+  })
+  switch (source.kind) {
+    case 'releases':
+      return releaseDeployments(github, git, {
+        includePrereleases: source.includePrereleases,
+        since
+      })
+    case 'deployments':
+      return githubDeployments(github, options.environment, { since, until })
+    case 'workflow-runs':
+      return workflowRunDeployments(github, {
+        workflow: source.workflow,
+        branch: source.branch ?? (await github.defaultBranch()),
+        since,
+        until
+      })
   }
 }
 
@@ -157,10 +315,15 @@ export async function backfillCommand(
     )
     return 2
   }
-  const io = { log, sleep: (ms: number) => delay(ms), now: Date.now }
+  const io = {
+    log,
+    sleep: (ms: number) => delay(ms),
+    now: Date.now,
+    progress: createProgress(process.stderr, log)
+  }
   try {
     const git = createGitClient(options.dir)
-    const past = await tagDeployments(git, options.pattern)
+    const past = await readSource(options, git)
     const plan = await planBackfill(git, past, options)
     const preview = await runBackfill(
       plan,
@@ -193,7 +356,8 @@ export async function backfillCommand(
     if (stopped) log(`Backfill ${stopped}`)
     return stopped || (result.failed > 0 && options.onError === 'fail') ? 1 : 0
   } catch (error) {
-    log(`Backfill failed: ${errorMessage(error)}`)
+    const hint = error instanceof HintedError ? ` ${error.hint}` : ''
+    log(`Backfill failed: ${errorMessage(error)}${hint}`)
     return 1
   }
 }

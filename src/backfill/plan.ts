@@ -1,6 +1,7 @@
 import type { GitClient } from '../git.js'
 import { headOnly, rangeFromGit } from '../range/local-git.js'
 import type { CommitRange } from '../range/types.js'
+import { say } from '../untrusted.js'
 import type { PastDeployment } from './sources.js'
 
 export interface PlannedDeployment extends PastDeployment {
@@ -34,15 +35,18 @@ export async function planBackfill(
   const inWindow = (d: PastDeployment): boolean =>
     (since === undefined || d.deployedAt >= since) &&
     (until === undefined || d.deployedAt <= until)
-  // Every head is a commit the source already resolved, and a history is shallow or not once:
-  // planning 300 deployments then costs one rev-list each, not four git calls.
-  const known = new Set(sorted.map((d) => d.head))
+  // One git call says which heads the checkout has (a GitHub deployment may name a commit that
+  // was never merged, or was force-pushed away), and a history is shallow or not once: planning
+  // 300 deployments then costs one rev-list each, not four git calls.
+  const present = await git.presentCommits([
+    ...new Set(sorted.map((d) => d.head))
+  ])
   const shallow = await git.isShallow()
   const planGit: GitClient = {
     ...git,
     isShallow: () => Promise.resolve(shallow),
     resolveCommit: (rev) =>
-      known.has(rev) ? Promise.resolve(rev) : git.resolveCommit(rev)
+      present.has(rev) ? Promise.resolve(rev) : git.resolveCommit(rev)
   }
   const planned: PlannedDeployment[] = []
   let previous: PastDeployment | undefined
@@ -50,14 +54,25 @@ export async function planBackfill(
     if (until !== undefined && deployment.deployedAt > until) break
     if (inWindow(deployment)) {
       const base = previous?.head
-      const choice = { ref: base, source: base ? 'tag' : 'none' } as const
-      const range =
-        base === undefined
-          ? headOnly(deployment.head, choice, 'first')
-          : await rangeFromGit(planGit, deployment.head, choice, {
-              maxCommits,
-              paths: []
-            })
+      const choice = { ref: base, source: 'previous-deployment' } as const
+      let range: CommitRange
+      if (base === undefined) {
+        range = headOnly(
+          deployment.head,
+          { ...choice, source: 'none' },
+          'first'
+        )
+      } else if (!present.has(deployment.head)) {
+        say.warning(
+          `${deployment.source}: head ${deployment.head} is not in the checkout (never merged, or force-pushed away): only head is sent.`
+        )
+        range = headOnly(deployment.head, choice, 'unavailable')
+      } else {
+        range = await rangeFromGit(planGit, deployment.head, choice, {
+          maxCommits,
+          paths: []
+        })
+      }
       planned.push({ ...deployment, base, range })
     }
     previous = deployment

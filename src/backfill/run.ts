@@ -3,6 +3,7 @@ import { buildPayload } from '../deployment.js'
 import { ApiError, errorMessage } from '../errors.js'
 import type { MultitudesClient } from '../multitudes-client.js'
 import type { PlannedDeployment } from './plan.js'
+import type { Progress } from './progress.js'
 
 export type ItemStatus = 'planned' | 'posted' | 'skipped' | 'failed'
 
@@ -43,6 +44,7 @@ export interface BackfillIo {
   log: (line: string) => void
   sleep: (ms: number) => Promise<void>
   now: () => number
+  progress: Progress
 }
 
 /** One line of the state file: a deployment Multitudes recorded. */
@@ -95,7 +97,8 @@ export async function runBackfill(
   if (!options.dryRun && client) {
     const interval = 1000 / options.rate
     let last = -Infinity
-    let lastLog = io.now()
+    let handled = 0
+    io.progress.start(items.filter((x) => x.status === 'planned').length)
     for (const [i, item] of items.entries()) {
       if (item.status !== 'planned') continue
       const wait = last + interval - io.now()
@@ -118,12 +121,9 @@ export async function runBackfill(
           break
         }
       }
-      if (io.now() - lastLog >= 5000) {
-        lastLog = io.now()
-        const posted = items.filter((x) => x.status === 'posted').length
-        io.log(`backfill: ${posted} of ${items.length} posted…`)
-      }
+      io.progress.update(++handled)
     }
+    io.progress.stop()
   }
   const count = (status: ItemStatus): number =>
     items.filter((x) => x.status === status).length

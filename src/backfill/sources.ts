@@ -1,5 +1,13 @@
+import { HintedError } from '../errors.js'
 import type { GitClient } from '../git.js'
-import { parseDeployedAt } from '../input-parsers.js'
+import type {
+  GitHubApi,
+  GitHubRelease,
+  GitHubWorkflowRun
+} from '../github-api.js'
+import { PER_PAGE } from '../github-api.js'
+import { FULL_SHA, parseDeployedAt } from '../input-parsers.js'
+import { say } from '../untrusted.js'
 
 /** One past deployment, as a source knows it. */
 export interface PastDeployment {
@@ -10,6 +18,14 @@ export interface PastDeployment {
   /** What it came from, e.g. `tag v1.2.0`. */
   source: string
 }
+
+/** A source's history could not be read whole; planning from part of it would be a guess. */
+export class SourceError extends HintedError {
+  override name = 'SourceError'
+}
+
+/** Pages read from one GitHub listing at most: 10,000 items. */
+const MAX_PAGES = 100
 
 /**
  * Tags matching `pattern` as deployments: the tagger date of an annotated tag, the committer
@@ -31,4 +47,209 @@ export async function tagDeployments(
     })
   }
   return found
+}
+
+/**
+ * Every page of a listing, newest first, until a short page or until `enough` says the rest is
+ * older than anything needed. A listing longer than the cap is an error: its oldest part would
+ * be missing, and the first deployment planned would then carry commits that shipped earlier.
+ */
+async function allPages<T>(
+  what: string,
+  list: (page: number) => Promise<T[]>,
+  enough: (item: T) => boolean = () => false
+): Promise<T[]> {
+  const items: T[] = []
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const batch = await list(page)
+    items.push(...batch)
+    if (batch.length < PER_PAGE || batch.some(enough)) return items
+  }
+  throw tooMany(what)
+}
+
+function tooMany(what: string): SourceError {
+  return new SourceError(
+    `GitHub lists more than ${MAX_PAGES * PER_PAGE} ${what}; the backfill reads no more than that.`,
+    NARROW
+  )
+}
+
+const NARROW =
+  'Narrow the history with --since (and --until), and run the backfill once for each window.'
+
+/**
+ * Published releases as deployments, at `published_at`, each at its tag's commit in the checkout.
+ * Drafts are left out, and prereleases unless asked for. A release whose tag the checkout lacks
+ * stops the run: without it, the next release would claim its commits.
+ */
+export async function releaseDeployments(
+  github: GitHubApi,
+  git: GitClient,
+  { includePrereleases, since }: { includePrereleases: boolean; since?: string }
+): Promise<PastDeployment[]> {
+  const kept = (
+    r: GitHubRelease
+  ): r is GitHubRelease & { publishedAt: string } =>
+    !r.draft && r.publishedAt !== null && (includePrereleases || !r.prerelease)
+  // The newest release before the window is the first one's base; older pages are not needed.
+  const before = (r: GitHubRelease): boolean =>
+    kept(r) &&
+    since !== undefined &&
+    Date.parse(r.publishedAt) < Date.parse(since)
+  const releases = (
+    await allPages('releases', (page) => github.listReleases(page), before)
+  ).filter(kept)
+  const commits = new Map(
+    (await git.tags('**')).map((t) => [t.name, t.peeled ?? t.object])
+  )
+  const missing = releases.filter((r) => !commits.has(r.tagName))
+  if (missing.length > 0) {
+    const names = missing.slice(0, 5).map((r) => r.tagName)
+    throw new SourceError(
+      `${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`,
+      'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
+    )
+  }
+  return releases.map((r) => ({
+    head: commits.get(r.tagName) as string,
+    deployedAt: parseDeployedAt('published_at', r.publishedAt),
+    source: `release ${r.tagName}`
+  }))
+}
+
+/**
+ * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
+ * As in the live run, the exact name is listed first; only when it has no successful deployment
+ * are all deployments read, comparing names without case.
+ */
+export async function githubDeployments(
+  github: GitHubApi,
+  environment: string,
+  { since, until }: { since?: string; until?: string }
+): Promise<PastDeployment[]> {
+  const exact = await successfulDeployments(
+    github,
+    (page) => github.listDeployments(page, environment),
+    () => true,
+    { since, until }
+  )
+  if (exact.length > 0) return exact
+  const wanted = environment.toLowerCase()
+  say.info(
+    `No successful deployment is named exactly '${environment}'; reading all deployments for any case of the name.`
+  )
+  return successfulDeployments(
+    github,
+    (page) => github.listDeployments(page),
+    (name) => name.toLowerCase() === wanted,
+    { since, until }
+  )
+}
+
+async function successfulDeployments(
+  github: GitHubApi,
+  list: (page: number) => ReturnType<GitHubApi['listDeployments']>,
+  matches: (environment: string) => boolean,
+  { since, until }: { since?: string; until?: string }
+): Promise<PastDeployment[]> {
+  const found: PastDeployment[] = []
+  // Newest first: once a success before the window is found (the first one's base), older
+  // deployments are not needed. One created after the window needs no status look-up.
+  const beforeWindow = (time: string): boolean =>
+    since !== undefined && Date.parse(time) < Date.parse(since)
+  const afterWindow = (time: string): boolean =>
+    until !== undefined && Date.parse(time) > Date.parse(until)
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const deployments = await list(page)
+    for (const d of deployments) {
+      if (!matches(d.environment) || !FULL_SHA.test(d.sha)) continue
+      if (afterWindow(d.createdAt)) continue
+      const statuses = await allPages('deployment statuses', (p) =>
+        github.deploymentStatuses(d.id, p)
+      )
+      // Listed newest first: the last success listed is when it became a success.
+      const success = statuses.filter((s) => s.state === 'success').at(-1)
+      if (success === undefined) continue
+      const deployedAt = parseDeployedAt('created_at', success.createdAt)
+      found.push({
+        head: d.sha.toLowerCase(),
+        deployedAt,
+        source: `deployment #${d.id}`
+      })
+      if (beforeWindow(deployedAt)) return found
+    }
+    if (deployments.length < PER_PAGE) return found
+  }
+  throw tooMany('deployments')
+}
+
+/**
+ * Successful runs of `workflow` on `branch`, at each run's `updated_at` and `head_sha`: what
+ * Multitudes' GitHub Actions integration counted. GitHub lists at most 1,000 runs a query, so
+ * each next query asks for runs created at or before the oldest one seen.
+ */
+export async function workflowRunDeployments(
+  github: GitHubApi,
+  {
+    workflow,
+    branch,
+    since,
+    until
+  }: {
+    workflow: string
+    branch: string
+    since?: string
+    until?: string
+  }
+): Promise<PastDeployment[]> {
+  const runs = new Map<number, GitHubWorkflowRun>()
+  let createdBefore = until
+  // A run before the window is the first one's base; older runs are not needed.
+  const covered = (): boolean =>
+    since !== undefined &&
+    [...runs.values()].some(
+      (r) =>
+        r.conclusion === 'success' &&
+        Date.parse(r.updatedAt) < Date.parse(since)
+    )
+  for (let query = 0; query < MAX_PAGES / 10; query++) {
+    let added = 0
+    let totalCount = 0
+    let page = 1
+    for (; page <= 10; page++) {
+      const listed = await github.listWorkflowRuns(
+        workflow,
+        { branch, createdBefore },
+        page
+      )
+      totalCount = listed.totalCount
+      for (const run of listed.runs) {
+        if (!runs.has(run.id)) added++
+        runs.set(run.id, run)
+      }
+      if (listed.runs.length < PER_PAGE || covered()) break
+    }
+    const done = page <= 10 || covered() || totalCount <= 10 * PER_PAGE
+    if (done) return [...runs.values()].flatMap(toDeployment)
+    if (added === 0) break
+    createdBefore = [...runs.values()]
+      .map((r) => r.createdAt)
+      .reduce((a, b) => (a < b ? a : b))
+  }
+  throw new SourceError(
+    `The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`,
+    NARROW
+  )
+}
+
+function toDeployment(run: GitHubWorkflowRun): PastDeployment[] {
+  if (run.conclusion !== 'success' || !FULL_SHA.test(run.headSha)) return []
+  return [
+    {
+      head: run.headSha.toLowerCase(),
+      deployedAt: parseDeployedAt('updated_at', run.updatedAt),
+      source: `run #${run.runNumber} (${run.id})`
+    }
+  ]
 }
