@@ -3,7 +3,10 @@ import { parse } from 'yaml'
 
 export interface Step {
   id?: string
+  name?: string
   uses?: string
+  run?: string
+  env?: Record<string, string>
   with?: Record<string, unknown>
 }
 export interface Workflow {
@@ -33,8 +36,16 @@ export function actionInputs(
       ? steps.find((s) => s.uses?.includes('deployment-action'))
       : steps.find((s) => s.id === id)
   if (!step?.with) throw new Error('no step runs the action')
+  return evaluate(step.with, values)
+}
+
+/** A mapping's `${{ }}` expressions evaluated from `values`; an expression without one throws. */
+export function evaluate(
+  mapping: Record<string, unknown>,
+  values: Record<string, string>
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(step.with).map(([name, raw]) => [
+    Object.entries(mapping).map(([name, raw]) => [
       name,
       String(raw).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
         if (!(expr in values)) throw new Error(`no value for ${expr}`)

@@ -6,7 +6,13 @@
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { assertDistFresh } from '../dev/source-hash.ts'
@@ -21,6 +27,7 @@ import {
 } from '../dev/multitudes-server.ts'
 import { ACTION_DIR } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { evaluate, readWorkflow } from '../__fixtures__/workflows.js'
 
 assertDistFresh()
 afterAll(removeTestRepos)
@@ -619,5 +626,94 @@ describe('backfill from GitHub', () => {
       '--tag-pattern applies only to --source tags, not releases.'
     )
     expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('.github/workflows/backfill.yml', () => {
+  const wf = readWorkflow('.github/workflows/backfill.yml')
+  const steps = wf.jobs.backfill.steps
+  const defaults = Object.fromEntries(
+    Object.entries(wf.on.workflow_dispatch.inputs ?? {}).map(
+      ([name, input]) => [
+        `inputs.${name}`,
+        String(input.default as string | boolean)
+      ]
+    )
+  )
+
+  /** The Backfill and summary steps' scripts, run by bash as the runner runs them. */
+  async function runWorkflow(inputs: Record<string, string>) {
+    const { h, server, github } = await setup(SCENARIOS[3])
+    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'))
+    // The globally installed CLI, pointed at the local API.
+    const bin = path.join(temp, 'bin')
+    mkdirSync(bin)
+    const shim = path.join(bin, 'multitudes-deployment-action')
+    writeFileSync(
+      shim,
+      `#!/bin/sh\nexec "${process.execPath}" "${path.join(ACTION_DIR, 'dist/cli/index.js')}" "$@" --api-url "${server.url}"\n`
+    )
+    chmodSync(shim, 0o755)
+    const summary = path.join(temp, 'summary.md')
+    const values = {
+      ...defaults,
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([k, v]) => [`inputs.${k}`, v])
+      ),
+      'secrets.MULTITUDES_API_KEY': 'mtd_demo_key',
+      'github.token': 'ghs_fake_token'
+    }
+    const results = []
+    for (const step of steps.filter((s) => s.run !== undefined)) {
+      if (step.name === 'Install the CLI') continue
+      const result = await new Promise<{ code: number | null; out: string }>(
+        (resolve) => {
+          const child = spawn('bash', ['-e', '-c', step.run ?? ''], {
+            cwd: h.repo.dir,
+            env: {
+              PATH: `${bin}:${process.env.PATH ?? ''}`,
+              HOME: h.repo.dir,
+              RUNNER_TEMP: temp,
+              GITHUB_STEP_SUMMARY: summary,
+              GITHUB_REPOSITORY: 'octo-org/octo-repo',
+              GITHUB_API_URL: github?.url ?? '',
+              ...evaluate(step.env ?? {}, values)
+            }
+          })
+          let out = ''
+          child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+          child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+          child.on('close', (code) => resolve({ code, out }))
+        }
+      )
+      results.push(result)
+    }
+    return { h, server, results, summary: readFileSync(summary, 'utf8') }
+  }
+
+  it('plans by default (dry run) and writes the plan to the job summary', async () => {
+    const { server, results, summary } = await runWorkflow({})
+
+    expect(results.map((r) => r.code)).toEqual([0, 0])
+    expect(summary).toContain('run #107 (107)')
+    expect(summary).toContain(
+      'backfill: 4 planned, 0 posted, 0 skipped, 0 failed'
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('with dry-run false posts the history and keeps the state file', async () => {
+    const { server, results, summary } = await runWorkflow({
+      'dry-run': 'false',
+      since: T[1].slice(0, 10)
+    })
+
+    expect(results.map((r) => r.code)).toEqual([0, 0])
+    expect(summary).toContain(
+      'backfill: 3 planned, 3 posted, 0 skipped, 0 failed'
+    )
+    expect(server.deployments).toHaveLength(3)
+    const keep = steps.find((s) => s.name === 'Keep the state file')
+    expect(keep?.with?.path).toBe('${{ runner.temp }}/backfill-state.jsonl')
   })
 })
