@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { PassThrough } from 'node:stream'
 import { createGitClient } from '../src/git.js'
 import { createGitHubApi } from '../src/github-api.js'
+import { planBackfill } from '../src/backfill/plan.js'
 import { createProgress } from '../src/backfill/progress.js'
 import {
   githubDeployments,
@@ -254,6 +255,31 @@ describe('progress', () => {
     expect(lines).toEqual([
       'backfill: 5 of 10 sent…',
       'backfill: 10 of 10 sent…'
+    ])
+  })
+})
+
+describe('plan', () => {
+  it('orders deployments of the same second by their names as numbers: v2 before v10', async () => {
+    const repo = TestRepo.init()
+    const heads = Array.from({ length: 11 }, (_, i) => repo.commit(`c${i}`))
+    const same = minute(0)
+    const past = heads.map((head, i) => ({
+      head,
+      deployedAt: same,
+      source: `tag v${i + 1}`
+    }))
+
+    const plan = await planBackfill(createGitClient(repo.dir), past.reverse(), {
+      maxCommits: 100
+    })
+
+    expect(plan.map((p) => p.source)).toEqual(
+      heads.map((_, i) => `tag v${i + 1}`)
+    )
+    expect(plan.map((p) => p.range.status)).toEqual([
+      'first',
+      ...Array(10).fill('ahead')
     ])
   })
 })

@@ -43650,7 +43650,8 @@ var words = __nccwpck_require__(8679);
  */
 async function planBackfill(git, past, { since, until, maxCommits }) {
     const sorted = [...past].sort((a, b) => Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
-        a.source.localeCompare(b.source));
+        // Same second (tags pushed at once): v2 before v10, deployment #9 before #10.
+        a.source.localeCompare(b.source, 'en', { numeric: true }));
     const inWindow = (d) => (since === undefined || d.deployedAt >= since) &&
         (until === undefined || d.deployedAt <= until);
     // One git call says which heads the checkout has (a GitHub deployment may name a commit that

@@ -30,7 +30,8 @@ export async function planBackfill(
   const sorted = [...past].sort(
     (a, b) =>
       Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
-      a.source.localeCompare(b.source)
+      // Same second (tags pushed at once): v2 before v10, deployment #9 before #10.
+      a.source.localeCompare(b.source, 'en', { numeric: true })
   )
   const inWindow = (d: PastDeployment): boolean =>
     (since === undefined || d.deployedAt >= since) &&
