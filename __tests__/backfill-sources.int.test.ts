@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream'
 import { createGitClient } from '../src/git.js'
 import { createGitHubApi } from '../src/github-api.js'
 import { planBackfill } from '../src/backfill/plan.js'
+import { planTable } from '../src/backfill/run.js'
 import { createProgress } from '../src/backfill/progress.js'
 import {
   githubDeployments,
@@ -281,5 +282,25 @@ describe('plan', () => {
       'first',
       ...Array(10).fill('ahead')
     ])
+  })
+})
+
+describe('planTable', () => {
+  it('prints a source name from GitHub as one line that is no workflow command', () => {
+    const table = planTable([
+      {
+        head: SHA,
+        base: null,
+        commitCount: 1,
+        rangeStatus: 'first',
+        deployedAt: minute(0),
+        source: 'release x\n::error::owned ##[warning]y',
+        status: 'planned'
+      }
+    ])
+
+    const lines = table.split('\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(/ release x ::error::owned ## \[warning\]y$/)
   })
 })

@@ -43737,6 +43737,7 @@ function createProgress(stream, log, now = Date.now) {
 
 
 
+
 /** One line of the state file: a deployment Multitudes recorded. */
 const stateKey = (environment, head, deployedAt) => `${environment}\u0000${head}\u0000${deployedAt}`;
 function readState(file) {
@@ -43827,7 +43828,8 @@ function planTable(items) {
         d.base ? d.base.slice(0, 12) : '(none)',
         String(d.commitCount),
         d.rangeStatus,
-        d.source
+        // A release's tag name comes from GitHub: one short line, no workflow command.
+        logLine(d.source, 120)
     ]);
     const header = ['date', 'head', 'base', 'commits', 'range', 'source'];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

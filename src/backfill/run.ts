@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from '../errors.js'
 import type { MultitudesClient } from '../multitudes-client.js'
 import type { PlannedDeployment } from './plan.js'
 import type { Progress } from './progress.js'
+import { logLine } from '../untrusted.js'
 
 export type ItemStatus = 'planned' | 'posted' | 'skipped' | 'failed'
 
@@ -145,7 +146,8 @@ export function planTable(items: readonly BackfillItem[]): string {
     d.base ? d.base.slice(0, 12) : '(none)',
     String(d.commitCount),
     d.rangeStatus,
-    d.source
+    // A release's tag name comes from GitHub: one short line, no workflow command.
+    logLine(d.source, 120)
   ])
   const header = ['date', 'head', 'base', 'commits', 'range', 'source']
   const widths = header.map((h, c) =>
