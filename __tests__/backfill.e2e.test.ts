@@ -23,7 +23,8 @@ import {
 } from '../dev/fake-github-api.ts'
 import {
   startMultitudesServer,
-  type MultitudesServer
+  type MultitudesServer,
+  type ServerOptions
 } from '../dev/multitudes-server.ts'
 import { ACTION_DIR } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
@@ -231,8 +232,12 @@ interface Setup {
   ) => ReturnType<typeof cli>['done']
 }
 
-async function setup(scenario: Scenario, h = history()): Promise<Setup> {
-  const server = await startMultitudesServer()
+async function setup(
+  scenario: Scenario,
+  h = history(),
+  api: ServerOptions = {}
+): Promise<Setup> {
+  const server = await startMultitudesServer(api)
   servers.push(server)
   let github: FakeGitHub | undefined
   if (scenario.github) {
@@ -411,32 +416,17 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
   })
 })
 
-describe('backfill from tags', () => {
-  const tags = SCENARIOS[0]
+describe('backfill stops', () => {
+  const [tags, releases] = SCENARIOS
 
-  it('stops at the first error a user must fix, and says where', async () => {
-    const h = history()
-    const server = await startMultitudesServer({
+  it('at the first error a user must fix, and says where', async () => {
+    const { backfill, server } = await setup(tags, history(), {
       keys: { mtd_read_only_key: ['deployments:read'] }
     })
-    servers.push(server)
 
-    const { code, stdout, stderr } = await cli(
-      h.repo.dir,
-      [
-        '--environment',
-        'production',
-        '--source',
-        'tags',
-        '--tag-pattern',
-        'v*',
-        '--api-url',
-        server.url,
-        '--state-file',
-        path.join(mkdtempSync(path.join(tmpdir(), 'st-')), 's.jsonl')
-      ],
-      { MULTITUDES_API_KEY: 'mtd_read_only_key' }
-    ).done
+    const { code, stdout, stderr } = await backfill([], {
+      MULTITUDES_API_KEY: 'mtd_read_only_key'
+    })
 
     expect(code).toBe(1)
     expect(stdout).toContain(
@@ -448,20 +438,51 @@ describe('backfill from tags', () => {
     expect(server.requests).toHaveLength(1)
   })
 
-  it('refuses bad flags, naming them, and sends nothing', async () => {
-    const { backfill, server } = await setup(tags)
-
-    const since = await backfill(['--since', 'last week'])
-    const workflow = await backfill(['--workflow', 'deploy.yml'])
-
-    expect(since.code).toBe(2)
-    expect(since.stdout).toContain(`Invalid '--since': "last week"`)
-    expect(workflow.code).toBe(2)
-    expect(workflow.stdout).toContain(
+  it.each([
+    [tags, ['--since', 'last week'], {}, `Invalid '--since': "last week"`],
+    [
+      tags,
+      ['--workflow', 'deploy.yml'],
+      {},
       '--workflow applies only to --source workflow-runs, not tags.'
-    )
-    expect(server.requests).toHaveLength(0)
-  })
+    ],
+    [
+      releases,
+      ['--tag-pattern', 'v*'],
+      {},
+      '--tag-pattern applies only to --source tags, not releases.'
+    ],
+    [
+      releases,
+      [],
+      { GITHUB_TOKEN: '' },
+      '--github-token is empty and GITHUB_TOKEN is not set'
+    ],
+    [
+      releases,
+      ['--repository', 'not a repo'],
+      {},
+      `Invalid '--repository': "not a repo"`
+    ],
+    [
+      releases,
+      ['--source', 'workflow-runs', '--workflow', 'deploy.yml; rm -rf /'],
+      {},
+      `Invalid '--workflow': "deploy.yml; rm -rf /"`
+    ]
+  ])(
+    'before anything is sent on a bad flag: %#',
+    async (scenario, args, env, message) => {
+      const { backfill, server, github } = await setup(scenario)
+
+      const { code, stdout } = await backfill(args, env)
+
+      expect(code).toBe(2)
+      expect(stdout).toContain(message)
+      expect(server.requests).toHaveLength(0)
+      expect(github?.requests ?? []).toHaveLength(0)
+    }
+  )
 })
 
 describe('backfill from GitHub', () => {
@@ -599,32 +620,6 @@ describe('backfill from GitHub', () => {
     expect(stderr).toContain('GitHub API list deployments failed (403)')
     expect(stderr).toContain('pass --github-token with that access')
     expect(stderr).not.toContain('ghs_fake_token')
-    expect(server.requests).toHaveLength(0)
-  })
-
-  it('refuses missing GitHub settings, naming them, and sends nothing', async () => {
-    const { backfill, server } = await setup(releases)
-
-    const token = await backfill([], { GITHUB_TOKEN: '' })
-    const repo = await backfill(['--repository', 'not a repo'])
-    const workflow = await backfill([
-      '--source',
-      'workflow-runs',
-      '--workflow',
-      '--upload-pack=x'
-    ])
-    const pattern = await backfill(['--tag-pattern', 'v*'])
-
-    expect(token.code).toBe(2)
-    expect(token.stdout).toContain(
-      '--github-token is empty and GITHUB_TOKEN is not set'
-    )
-    expect(repo.code).toBe(2)
-    expect(repo.stdout).toContain(`Invalid '--repository': "not a repo"`)
-    expect(workflow.code).toBe(2)
-    expect(pattern.stdout).toContain(
-      '--tag-pattern applies only to --source tags, not releases.'
-    )
     expect(server.requests).toHaveLength(0)
   })
 })
