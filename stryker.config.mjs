@@ -10,6 +10,8 @@ export default {
   testRunnerNodeArgs: ['--experimental-vm-modules'],
   mutate: [
     'src/range/**/*.ts',
+    'src/backfill/plan.ts',
+    'src/backfill/sources.ts',
     'src/git.ts',
     'src/send.ts',
     'src/multitudes-client.ts',
