@@ -125,6 +125,9 @@ describe('rangeFromApi', () => {
     const result = rangeFromApi(github, sha(350), tagged, { maxCommits: 1000 })
 
     await expect(result).rejects.toThrow(CommitRangeError)
+    await expect(result).rejects.toMatchObject({
+      hint: 'Re-run the job; if it persists, use commit-source: git with a full checkout.'
+    })
     await expect(result).rejects.toThrow(
       "GitHub's compare API announced 350 commits from v1.0.0 to " +
         `${sha(350)}, but its pages held 250 of the 350 to send.`
@@ -145,6 +148,34 @@ describe('rangeFromApi', () => {
 
     expect(range.shas).toEqual([sha(3), sha(2), sha(1)])
     expect(commits.map((c) => c.sha)).toEqual([sha(3), sha(2), sha(1)])
+  })
+
+  it('sends head first even when a cut at max-commits leaves it out of the pages', async () => {
+    // GitHub orders by date: head (300) carries an old date and is listed tenth.
+    const all = history(300)
+    const listed = [...all.slice(0, 9), all[299], ...all.slice(9, 299)]
+    const { github } = fake(listed)
+
+    const { range, commits } = await rangeFromApi(github, sha(300), tagged, {
+      maxCommits: 250
+    })
+
+    expect(range.shas[0]).toBe(sha(300))
+    expect(range.shas).toHaveLength(250)
+    expect(range.shas.slice(1)).toEqual(
+      listed
+        .slice(51)
+        .map((c) => c.sha)
+        .reverse()
+        .slice(0, 249)
+    )
+    expect(range).toMatchObject({ total: 300, truncated: true })
+    expect(commits[0]).toEqual({
+      sha: sha(300),
+      date: '',
+      author: '',
+      subject: ''
+    })
   })
 
   it('keeps the API order when head is already first, newest first', async () => {

@@ -41529,7 +41529,7 @@ async function rangeFromApi(github, head, choice, options) {
         // A page that came back short (or 404) would silently drop commits from the list.
         throw new CommitRangeError(`GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`, 'Re-run the job; if it persists, use commit-source: git with a full checkout.');
     }
-    const commits = newestFirst(kept, head);
+    const commits = newestFirst(kept, head).slice(0, options.maxCommits);
     const shas = commits.map((c) => c.sha);
     return {
         range: {
@@ -41544,7 +41544,8 @@ async function rangeFromApi(github, head, choice, options) {
 /**
  * Unique, head first, then newest first in GitHub's order: the pages list the range oldest
  * first, as `git log --reverse` does. Dates are no guide (rebases and cherry-picks keep author
- * dates, and clocks differ), so the order is the API's, reversed.
+ * dates, and clocks differ), so the order is the API's, reversed. GitHub orders by date, so a
+ * cut at max-commits can leave head out; it is sent all the same, as the git source does.
  */
 function newestFirst(commits, head) {
     const unique = [
@@ -41554,7 +41555,10 @@ function newestFirst(commits, head) {
         ])).values()
     ].reverse();
     const at = unique.findIndex((c) => c.sha === head);
-    return at <= 0 ? unique : [unique[at], ...unique.filter((_, i) => i !== at)];
+    if (at === 0)
+        return unique;
+    const first = at > 0 ? unique[at] : { sha: head, date: '', author: '', subject: '' };
+    return [first, ...unique.filter((_, i) => i !== at)];
 }
 
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts

@@ -76,7 +76,7 @@ export async function rangeFromApi(
       'Re-run the job; if it persists, use commit-source: git with a full checkout.'
     )
   }
-  const commits = newestFirst(kept, head)
+  const commits = newestFirst(kept, head).slice(0, options.maxCommits)
   const shas = commits.map((c) => c.sha)
   return {
     range: {
@@ -92,7 +92,8 @@ export async function rangeFromApi(
 /**
  * Unique, head first, then newest first in GitHub's order: the pages list the range oldest
  * first, as `git log --reverse` does. Dates are no guide (rebases and cherry-picks keep author
- * dates, and clocks differ), so the order is the API's, reversed.
+ * dates, and clocks differ), so the order is the API's, reversed. GitHub orders by date, so a
+ * cut at max-commits can leave head out; it is sent all the same, as the git source does.
  */
 function newestFirst(commits: CompareCommit[], head: string): CompareCommit[] {
   const unique = [
@@ -104,5 +105,8 @@ function newestFirst(commits: CompareCommit[], head: string): CompareCommit[] {
     ).values()
   ].reverse()
   const at = unique.findIndex((c) => c.sha === head)
-  return at <= 0 ? unique : [unique[at], ...unique.filter((_, i) => i !== at)]
+  if (at === 0) return unique
+  const first =
+    at > 0 ? unique[at] : { sha: head, date: '', author: '', subject: '' }
+  return [first, ...unique.filter((_, i) => i !== at)]
 }

@@ -1,0 +1,375 @@
+/**
+ * How base is chosen, against in-memory git and GitHub: each strategy's source of base, the
+ * previous-deployment scan's budget, order and exclusions, and what each says in the log. The
+ * HTTP and real-git paths are covered by range-github.int.test.ts and range.int.test.ts.
+ */
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { InputError } from '../src/errors.js'
+import type { GitClient } from '../src/git.js'
+import {
+  GitHubApiError,
+  type GitHubApi,
+  type GitHubDeployment,
+  type GitHubDeploymentStatus
+} from '../src/github-api.js'
+import { previousDeploymentSha } from '../src/range/previous-deployment.js'
+import { chooseBase } from '../src/range/select.js'
+import { testContext, testInputs } from '../__fixtures__/inputs.js'
+import { stdout } from '../__fixtures__/stdout.js'
+
+const sha = (n: number): string => n.toString(16).padStart(40, '0')
+const run = (id: number): string =>
+  `https://github.com/octo-org/octo-repo/actions/runs/${id}/job/7`
+
+interface Deployment extends GitHubDeployment {
+  status?: GitHubDeploymentStatus
+  /** ms before its status answers: lets a later look-up answer first. */
+  delay?: number
+}
+
+const deployment = (
+  id: number,
+  state: string | undefined,
+  environment = 'production',
+  url = ''
+): Deployment => ({
+  id,
+  sha: sha(id),
+  environment,
+  createdAt: '2026-01-01T00:00:00Z',
+  status: state === undefined ? undefined : { state, url }
+})
+
+/** GitHub's deployments, newest first, with `environment=` matching exactly. */
+function github(deployments: Deployment[]) {
+  const listed: string[] = []
+  const looked: number[] = []
+  let inFlight = 0
+  let maxInFlight = 0
+  const api = {
+    listDeployments: (page: number, environment?: string) => {
+      listed.push(`${environment ?? '*'}:${page}`)
+      const all = deployments.filter(
+        (d) => environment === undefined || d.environment === environment
+      )
+      return Promise.resolve(all.slice((page - 1) * 100, page * 100))
+    },
+    latestStatus: async (id: number) => {
+      looked.push(id)
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      const d = deployments.find((x) => x.id === id)
+      await new Promise((r) => setTimeout(r, d?.delay ?? 0))
+      inFlight--
+      return d?.status
+    }
+  } as unknown as GitHubApi
+  return { api, listed, looked, maxInFlight: () => maxInFlight }
+}
+
+beforeEach(() => stdout.clear())
+
+describe('previousDeploymentSha', () => {
+  it('takes the newest live deployment of the exact name, and reads no other listing', async () => {
+    const gh = github([
+      deployment(9, 'failure'),
+      deployment(8, 'inactive'),
+      deployment(7, 'success')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(8))
+    expect(gh.listed).toEqual(['production:1'])
+    // Ten at a time: the batch is looked up whole, and read in order.
+    expect(gh.looked).toEqual([9, 8, 7])
+    expect(stdout.text()).toContain(
+      `Previous deployment to production: #8 at ${sha(8)} (inactive).`
+    )
+    expect(stdout.text()).toContain(
+      '::debug::Skipping deployment #9: its latest status is failure.'
+    )
+  })
+
+  it('with none of the exact name, scans every deployment for any case of it, once each', async () => {
+    const gh = github([
+      deployment(5, 'success', 'Production'),
+      deployment(4, 'success', 'staging'),
+      deployment(3, 'failure', 'production'),
+      deployment(2, 'success', 'PRODUCTION')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(5))
+    expect(gh.listed).toEqual(['production:1', '*:1'])
+    // #3 was looked up in the exact listing; it is not looked up again.
+    expect(gh.looked).toEqual([3, 5, 2])
+    expect(stdout.text()).toContain(
+      "::debug::No base among the deployments named exactly 'production'; scanning all deployments for any case of the name."
+    )
+  })
+
+  it('passes over the event deployment and every one made after it', async () => {
+    const gh = github([
+      deployment(12, 'success'),
+      deployment(11, 'success'),
+      deployment(10, 'success'),
+      deployment(9, 'success')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      eventDeploymentId: 11
+    })
+
+    expect(found).toBe(sha(10))
+    expect(gh.looked).toEqual([10, 9])
+  })
+
+  it('passes over deployments made by this run or the run it reports on, whichever it names', async () => {
+    const gh = github([
+      deployment(9, 'success', 'production', run(400)),
+      deployment(8, 'success', 'production', run(300)),
+      deployment(7, 'success', 'production', run(3000))
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [300, 400]
+    })
+
+    // Run 3000 is another run, though its id starts with 300.
+    expect(found).toBe(sha(7))
+  })
+
+  it('looks statuses up a batch at a time, and the newest live one wins whatever answers first', async () => {
+    const list = [
+      { ...deployment(6, 'failure'), delay: 30 },
+      { ...deployment(5, 'success'), delay: 20 },
+      { ...deployment(4, 'success'), delay: 0 },
+      deployment(3, 'success'),
+      deployment(2, 'success')
+    ]
+    const gh = github(list)
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      concurrency: 2
+    })
+
+    expect(found).toBe(sha(5))
+    expect(gh.maxInFlight()).toBe(2)
+    expect(gh.looked).toEqual([6, 5])
+  })
+
+  it('stops at the status budget and says what it scanned', async () => {
+    const gh = github(
+      Array.from({ length: 8 }, (_, i) => deployment(20 - i, 'failure'))
+    )
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      maxStatusLookups: 5,
+      concurrency: 2
+    })
+
+    expect(found).toBeUndefined()
+    expect(gh.looked).toHaveLength(5)
+    // The budget ran out in the exact listing: no second listing.
+    expect(gh.listed).toEqual(['production:1'])
+    expect(stdout.text()).toContain(
+      "::warning::No earlier successful deployment to 'production' was found in the 8 deployments read (8 of them to that environment, 5 statuses looked up); the search stops there. Set 'base' to say what was live."
+    )
+  })
+
+  it('reads up to maxPages full pages, and stops at a short one', async () => {
+    // 250 deployments made after the event: all passed over without a look-up.
+    const many = Array.from({ length: 250 }, (_, i) =>
+      deployment(1000 - i, 'success')
+    )
+    const capped = github(many)
+    const all = github(many)
+
+    await previousDeploymentSha(capped.api, 'production', {
+      ownRunIds: [],
+      eventDeploymentId: 1,
+      maxPages: 2
+    })
+    await previousDeploymentSha(all.api, 'production', {
+      ownRunIds: [],
+      eventDeploymentId: 1
+    })
+
+    expect(capped.listed).toEqual(['production:1', 'production:2'])
+    expect(capped.looked).toEqual([])
+    expect(stdout.text()).toContain(
+      'was found in the 200 deployments read (0 of them to that environment, 0 statuses looked up)'
+    )
+    // Not exhausted: the exact listing ended with a short page, so all deployments are read.
+    expect(all.listed).toEqual([
+      'production:1',
+      'production:2',
+      'production:3',
+      '*:1',
+      '*:2',
+      '*:3'
+    ])
+  })
+})
+
+describe('chooseBase', () => {
+  const HEAD = sha(0xbeef)
+  const git = (answers: Partial<Record<string, string>>) => {
+    const asked: string[] = []
+    const client = {
+      resolveCommit: (rev: string) => {
+        asked.push(rev)
+        return Promise.resolve(answers[rev])
+      },
+      nearestTag: (head: string, pattern: string) => {
+        asked.push(`tag ${head} ${pattern}`)
+        return Promise.resolve(answers[pattern])
+      }
+    } as unknown as GitClient
+    return { client, asked }
+  }
+
+  it('parent: base is head^1, from git', async () => {
+    const g = git({ [`${HEAD}^1`]: sha(1) })
+
+    const choice = await chooseBase(
+      testInputs({ strategy: 'parent' }),
+      testContext(),
+      HEAD,
+      { git: g.client, github: undefined }
+    )
+
+    expect(choice).toEqual({ ref: sha(1), source: 'parent' })
+    expect(g.asked).toEqual([`${HEAD}^1`])
+  })
+
+  it("tag: the nearest tag matching the pattern, '*' when none is given", async () => {
+    const g = git({ '*': 'v9', 'v1.*': 'v1.2' })
+    const deps = { git: g.client, github: undefined }
+    const inputs = testInputs({ strategy: 'tag' })
+
+    const any = await chooseBase(
+      { ...inputs, tagPattern: undefined },
+      testContext(),
+      HEAD,
+      deps
+    )
+    const v1 = await chooseBase(
+      { ...inputs, tagPattern: 'v1.*' },
+      testContext(),
+      HEAD,
+      deps
+    )
+
+    expect(any).toEqual({ ref: 'v9', source: 'tag' })
+    expect(v1).toEqual({ ref: 'v1.2', source: 'tag' })
+  })
+
+  it.each([
+    [
+      'push',
+      { eventName: 'workflow_dispatch' },
+      `Invalid 'strategy': "push" needs a push event, but this run was triggered by 'workflow_dispatch'.`
+    ],
+    [
+      'previous-deployment',
+      {},
+      `Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository.`
+    ],
+    [
+      'parent',
+      {},
+      `Invalid 'strategy': "parent" needs a git checkout, and commit-source is 'api'.`
+    ]
+  ] as const)(
+    '%s without what it needs is an input error',
+    async (strategy, ctx, message) => {
+      const choice = chooseBase(
+        testInputs({ strategy }),
+        testContext(ctx),
+        HEAD,
+        { git: undefined, github: undefined }
+      )
+
+      await expect(choice).rejects.toThrow(InputError)
+      await expect(choice).rejects.toThrow(message)
+    }
+  )
+
+  it('auto: a base input wins, and GitHub is not asked', async () => {
+    const gh = github([deployment(3, 'success')])
+
+    const choice = await chooseBase(
+      testInputs({ strategy: 'auto', base: 'v1.0.0' }),
+      testContext(),
+      HEAD,
+      { git: undefined, github: gh.api }
+    )
+
+    expect(choice).toEqual({ ref: 'v1.0.0', source: 'input' })
+    expect(gh.listed).toEqual([])
+  })
+
+  it('auto: without a previous deployment, a push takes before; any other event has no base', async () => {
+    const gh = github([])
+    const deps = { git: undefined, github: gh.api }
+    const inputs = testInputs({ strategy: 'auto' })
+
+    const push = await chooseBase(
+      inputs,
+      testContext({ eventName: 'push', pushBefore: sha(2) }),
+      HEAD,
+      deps
+    )
+    const dispatch = await chooseBase(
+      inputs,
+      testContext({ eventName: 'workflow_dispatch', pushBefore: sha(2) }),
+      HEAD,
+      deps
+    )
+
+    expect(push).toEqual({ ref: sha(2), source: 'push' })
+    expect(dispatch).toEqual({ ref: undefined, source: 'none' })
+  })
+
+  it.each([
+    [403, '::info', false],
+    [500, '::warning::', true]
+  ])(
+    'auto: deployments GitHub will not list (%s) fall back to the push, saying so',
+    async (status, _kind, warns) => {
+      const api = {
+        listDeployments: () =>
+          Promise.reject(
+            new GitHubApiError(
+              'GitHub API list deployments failed',
+              'hint',
+              status
+            )
+          )
+      } as unknown as GitHubApi
+
+      const choice = await chooseBase(
+        testInputs({ strategy: 'auto' }),
+        testContext({ eventName: 'push', pushBefore: sha(2) }),
+        HEAD,
+        { git: undefined, github: api }
+      )
+
+      expect(choice).toEqual({ ref: sha(2), source: 'push' })
+      const line =
+        'Previous deployments could not be read (GitHub API list deployments failed); trying the push event.'
+      expect(stdout.text()).toContain(line)
+      expect(stdout.text().includes(`::warning::${line}`)).toBe(warns)
+    }
+  )
+})
