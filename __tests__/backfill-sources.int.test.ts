@@ -23,6 +23,7 @@ import {
   type FakeWorkflowRun
 } from '../dev/fake-github-api.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
 const fakes: FakeGitHub[] = []
@@ -302,5 +303,73 @@ describe('planTable', () => {
     const lines = table.split('\n')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toMatch(/ release x ::error::owned ## \[warning\]y$/)
+  })
+})
+
+describe('planBackfill', () => {
+  /** c1..c5 on one line; deployments of c1, c3, a commit the clone lacks, c5, then c3 again. */
+  function history() {
+    const repo = TestRepo.init()
+    const c = [0, ...Array.from({ length: 5 }, (_, i) => i + 1)].map((i) =>
+      i === 0 ? '' : repo.commit(`c${i}`)
+    )
+    const gone = 'f'.repeat(40)
+    const past = [
+      { head: c[1], deployedAt: minute(1), source: 'd1' },
+      { head: c[3], deployedAt: minute(2), source: 'd2' },
+      { head: gone, deployedAt: minute(3), source: 'd3' },
+      { head: c[5], deployedAt: minute(4), source: 'd4' },
+      { head: c[3], deployedAt: minute(5), source: 'd5' }
+    ]
+    return { git: createGitClient(repo.dir), repo, c, gone, past }
+  }
+
+  it('plans each from the one before: first, ahead, a missing head, a missing base, a rollback', async () => {
+    const { git, repo, c, gone, past } = history()
+
+    const plan = await planBackfill(git, past, { maxCommits: 100 })
+
+    expect(
+      plan.map((p) => [p.source, p.base, p.range.status, p.range.shas])
+    ).toEqual([
+      ['d1', undefined, 'first', [c[1]]],
+      ['d2', c[1], 'ahead', repo.revList(`${c[1]}..${c[3]}`)],
+      ['d3', c[3], 'unavailable', [gone]],
+      ['d4', gone, 'unavailable', [c[5]]],
+      ['d5', c[5], 'behind', [c[3]]]
+    ])
+    expect(plan[0].range.baseSource).toBe('none')
+    expect(plan[1].range.baseSource).toBe('previous-deployment')
+    expect(stdout.text()).toContain(
+      `::warning::d3: head ${gone} is not in the checkout (never merged, or force-pushed away): only head is sent.`
+    )
+  })
+
+  it("the window includes its ends; one before it is the first one's base", async () => {
+    const { git, c, past } = history()
+
+    const plan = await planBackfill(git, past, {
+      maxCommits: 100,
+      since: minute(2),
+      until: minute(4)
+    })
+
+    expect(plan.map((p) => [p.source, p.base])).toEqual([
+      ['d2', c[1]],
+      ['d3', c[3]],
+      ['d4', 'f'.repeat(40)]
+    ])
+  })
+
+  it('cuts each range at max-commits, keeping head', async () => {
+    const { git, c, past } = history()
+
+    const plan = await planBackfill(git, past.slice(0, 2), { maxCommits: 1 })
+
+    expect(plan[1].range).toMatchObject({
+      shas: [c[3]],
+      total: 2,
+      truncated: true
+    })
   })
 })

@@ -83,6 +83,7 @@ describe('previousDeploymentSha', () => {
 
     expect(found).toBe(sha(8))
     expect(gh.listed).toEqual(['production:1'])
+    expect(stdout.text()).not.toContain('::warning::')
     // Ten at a time: the batch is looked up whole, and read in order.
     expect(gh.looked).toEqual([9, 8, 7])
     expect(stdout.text()).toContain(
@@ -289,6 +290,11 @@ describe('chooseBase', () => {
       'parent',
       {},
       `Invalid 'strategy': "parent" needs a git checkout, and commit-source is 'api'.`
+    ],
+    [
+      'tag',
+      {},
+      `Invalid 'strategy': "tag" needs a git checkout, and commit-source is 'api'.`
     ]
   ] as const)(
     '%s without what it needs is an input error',
@@ -304,6 +310,29 @@ describe('chooseBase', () => {
       await expect(choice).rejects.toThrow(message)
     }
   )
+
+  it('push: base is the push event before, on a push', async () => {
+    const choice = await chooseBase(
+      testInputs({ strategy: 'push' }),
+      testContext({ eventName: 'push', pushBefore: sha(2) }),
+      HEAD,
+      { git: undefined, github: undefined }
+    )
+
+    expect(choice).toEqual({ ref: sha(2), source: 'push' })
+  })
+
+  it('auto: without GitHub, goes straight to the push and warns of nothing', async () => {
+    const choice = await chooseBase(
+      testInputs({ strategy: 'auto' }),
+      testContext({ eventName: 'push', pushBefore: sha(2) }),
+      HEAD,
+      { git: undefined, github: undefined }
+    )
+
+    expect(choice).toEqual({ ref: sha(2), source: 'push' })
+    expect(stdout.text()).toBe('')
+  })
 
   it('auto: a base input wins, and GitHub is not asked', async () => {
     const gh = github([deployment(3, 'success')])

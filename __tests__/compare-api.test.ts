@@ -147,7 +147,11 @@ describe('rangeFromApi', () => {
     })
 
     expect(range.shas).toEqual([sha(3), sha(2), sha(1)])
-    expect(commits.map((c) => c.sha)).toEqual([sha(3), sha(2), sha(1)])
+    expect(commits.map((c) => [c.sha, c.subject])).toEqual([
+      [sha(3), 'commit 3'],
+      [sha(2), 'commit 2'],
+      [sha(1), 'commit 1']
+    ])
   })
 
   it('sends head first even when a cut at max-commits leaves it out of the pages', async () => {
