@@ -281,7 +281,7 @@ describe('plan', () => {
     )
     expect(plan.map((p) => p.range.status)).toEqual([
       'first',
-      ...Array(10).fill('ahead')
+      ...Array<string>(10).fill('ahead')
     ])
   })
 })
