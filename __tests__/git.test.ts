@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { GitError } from '../src/errors.js'
+import { GitError, GitNotFoundError } from '../src/errors.js'
 import {
   createGitClient,
   lineSplitter,
@@ -161,5 +161,32 @@ describe('createGitClient on a real repository', () => {
     const git = createGitClient(repo.dir)
 
     await expect(git.resolveCommit('--all')).resolves.toBeUndefined()
+  })
+})
+
+describe('createGitClient without git', () => {
+  it('says git is not installed, rather than a spawn error, and runs nothing', async () => {
+    const repo = TestRepo.init()
+    const saved = process.env.PATH
+    process.env.PATH = path.join(repo.dir, 'no-bin')
+    try {
+      const shallow = createGitClient(repo.dir).isShallow()
+
+      await expect(shallow).rejects.toThrow(GitNotFoundError)
+      await expect(shallow).rejects.toThrow(
+        'git is not installed on this runner (not found on PATH).'
+      )
+    } finally {
+      process.env.PATH = saved
+    }
+  })
+
+  it('passes any other failure on as it is', async () => {
+    const missing = path.join(TestRepo.init().dir, 'gone')
+
+    const shallow = createGitClient(missing).isShallow()
+
+    await expect(shallow).rejects.toThrow(/gone/)
+    await expect(shallow).rejects.not.toThrow(GitNotFoundError)
   })
 })
