@@ -1,0 +1,243 @@
+/**
+ * resolveRange in process: real git in a temporary repository, GitHub in memory. What it says
+ * in the log, what it fills in for a failure's summary, and each way it refuses.
+ */
+import { afterAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { CommitRangeError, InputError } from '../src/errors.js'
+import { createGitClient } from '../src/git.js'
+import type { GitHubApi } from '../src/github-api.js'
+import { resolveRange, type Resolved } from '../src/range/resolve.js'
+import { testContext, testInputs } from '../__fixtures__/inputs.js'
+import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { stdout } from '../__fixtures__/stdout.js'
+
+afterAll(removeTestRepos)
+beforeEach(() => stdout.clear())
+
+const repo = TestRepo.init()
+const c1 = repo.commit('one')
+const c2 = repo.commit('two')
+const c3 = repo.commit('three')
+const git = createGitClient(repo.dir)
+
+/** A compare API that knows this repository's one line of history. */
+function github(known: Record<string, string> = {}) {
+  const asked: string[] = []
+  const api = {
+    resolveCommit: (ref: string) => {
+      asked.push(ref)
+      return Promise.resolve(known[ref])
+    },
+    compare: (base: string, head: string) =>
+      Promise.resolve({
+        status: 'ahead',
+        totalCommits: 2,
+        baseSha: base,
+        commits: [c2, c3].map((sha, i) => ({
+          sha,
+          date: '',
+          author: 'Ada',
+          subject: `commit ${i}`
+        }))
+      }).then((page) => (head === c3 ? page : undefined))
+  } as unknown as GitHubApi
+  return { api, asked }
+}
+
+describe('resolveRange', () => {
+  it('says what it decided in one line, and warns when max-commits cuts the range', async () => {
+    const resolved: Resolved = {}
+
+    const { range, commits } = await resolveRange(
+      testInputs({ strategy: 'base', base: c1, head: c3, maxCommits: 1 }),
+      testContext(),
+      { git, github: undefined },
+      resolved
+    )
+
+    expect(range.shas).toEqual([c3])
+    expect(commits.map((c) => c.subject)).toEqual(['three'])
+    expect(resolved).toEqual({ head: c3, base: c1, baseSource: 'input' })
+    expect(stdout.text()).toContain(
+      "::warning::The range holds 2 commits; 'max-commits' is 1, so only the newest 1 are sent."
+    )
+    expect(stdout.text()).toContain(
+      `strategy=base base=${c1} base-source=input head=${c3} status=ahead source=git commits=1 truncated=true\n`
+    )
+  })
+
+  it("names base 'none' in its line when there is none", async () => {
+    await resolveRange(
+      testInputs({ strategy: 'head', head: c2 }),
+      testContext(),
+      { git, github: undefined }
+    )
+
+    expect(stdout.text()).toContain(
+      `strategy=head base=none base-source=none head=${c2} status=first source=git commits=1 truncated=false\n`
+    )
+    expect(stdout.text()).not.toContain('::warning::')
+  })
+
+  it("with 'first-deployment: fail', no base is an error; strategy head never has one", async () => {
+    const inputs = testInputs({ firstDeployment: 'fail', head: c2 })
+
+    const auto = resolveRange(inputs, testContext(), {
+      git,
+      github: undefined
+    })
+    await expect(auto).rejects.toThrow(CommitRangeError)
+    await expect(auto).rejects.toThrow(
+      "No base was found for strategy 'auto' and 'first-deployment' is 'fail'."
+    )
+    const head = await resolveRange(
+      { ...inputs, strategy: 'head' },
+      testContext(),
+      { git, github: undefined }
+    )
+
+    expect(head.range.status).toBe('first')
+  })
+
+  it('with no head anywhere, asks for one', async () => {
+    const result = resolveRange(testInputs(), testContext({ sha: '' }), {
+      git,
+      github: undefined
+    })
+
+    await expect(result).rejects.toThrow(InputError)
+    await expect(result).rejects.toThrow(
+      "Input 'head' is empty and the event names no commit."
+    )
+  })
+
+  it('takes head from the checkout for a dispatch, and says so when GITHUB_SHA differs', async () => {
+    const ctx = testContext({ headFromCheckout: true })
+
+    const differs = await resolveRange(
+      testInputs({ strategy: 'head' }),
+      { ...ctx, sha: c1.toUpperCase() },
+      { git, github: undefined }
+    )
+    const text = stdout.text()
+    stdout.clear()
+    const same = await resolveRange(
+      testInputs({ strategy: 'head' }),
+      { ...ctx, sha: c3.toUpperCase() },
+      { git, github: undefined }
+    )
+
+    expect(differs.range.head).toBe(c3)
+    expect(text).toContain(
+      `Head: the checkout is at ${c3}, not at GITHUB_SHA ${c1.toUpperCase()}; a workflow_dispatch run deploys what it checked out, so the checkout is head.`
+    )
+    expect(same.range.head).toBe(c3)
+    expect(stdout.text()).not.toContain('Head: the checkout is at')
+  })
+
+  describe('without a checkout', () => {
+    const empty = createGitClient(mkdtempSync(path.join(tmpdir(), 'empty-')))
+
+    it('says there is none, naming the folder', async () => {
+      const result = resolveRange(
+        testInputs({ head: c3, commitSource: 'git' }),
+        testContext(),
+        { git: empty, github: github().api }
+      )
+
+      await expect(result).rejects.toThrow(
+        `There is no git checkout in ${empty.dir}.`
+      )
+    })
+
+    it('auto falls back to the compare API, saying so', async () => {
+      const resolved: Resolved = {}
+
+      const { range } = await resolveRange(
+        testInputs({ strategy: 'base', base: c1, head: c3 }),
+        testContext(),
+        { git: empty, github: github().api },
+        resolved
+      )
+
+      expect(range).toMatchObject({ source: 'api', shas: [c3, c2] })
+      expect(resolved).toEqual({ head: c3, base: c1, baseSource: 'input' })
+      expect(stdout.text()).toContain(
+        `::warning::There is no git checkout in ${empty.dir}. Using the GitHub compare API instead.`
+      )
+    })
+
+    it('with paths, refuses the compare API, which cannot filter by path', async () => {
+      const result = resolveRange(
+        testInputs({ base: c1, head: c3, paths: ['services/api'] }),
+        testContext(),
+        { git: empty, github: github().api }
+      )
+
+      await expect(result).rejects.toThrow(CommitRangeError)
+      await expect(result).rejects.toThrow(
+        "'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent."
+      )
+    })
+  })
+
+  describe("commit-source 'api'", () => {
+    it('needs GitHub', async () => {
+      const result = resolveRange(
+        testInputs({ commitSource: 'api', head: c3 }),
+        testContext(),
+        { git, github: undefined }
+      )
+
+      await expect(result).rejects.toThrow(
+        `Invalid 'commit-source': "api" needs 'github-token' and a repository`
+      )
+    })
+
+    it('takes a full SHA as it is, lower-cased, and asks GitHub for anything else', async () => {
+      const gh = github({ [`x${c3}`]: c3, main: c3 })
+      const inputs = testInputs({
+        commitSource: 'api',
+        strategy: 'base',
+        base: c1
+      })
+
+      const sha = await resolveRange(
+        { ...inputs, head: c3.toUpperCase() },
+        testContext(),
+        { git, github: gh.api }
+      )
+      const longer = await resolveRange(
+        { ...inputs, head: `x${c3}` },
+        testContext(),
+        { git, github: gh.api }
+      )
+      const ref = await resolveRange(
+        { ...inputs, head: 'main' },
+        testContext(),
+        { git, github: gh.api }
+      )
+
+      expect([sha, longer, ref].map((r) => r.range.head)).toEqual([c3, c3, c3])
+      expect(gh.asked).toEqual([`x${c3}`, 'main'])
+    })
+
+    it('a head GitHub does not know is an error that says so', async () => {
+      const resolved: Resolved = {}
+      const result = resolveRange(
+        testInputs({ commitSource: 'api', head: 'no-such-branch' }),
+        testContext(),
+        { git, github: github().api },
+        resolved
+      )
+
+      await expect(result).rejects.toThrow(
+        'Head no-such-branch is not a commit GitHub knows.'
+      )
+      expect(resolved).toEqual({})
+    })
+  })
+})
