@@ -205,14 +205,9 @@ export async function workflowRunDeployments(
 ): Promise<PastDeployment[]> {
   const runs = new Map<number, GitHubWorkflowRun>()
   let createdBefore = until
+  let oldestCreated: string | undefined
   // A run before the window is the first one's base; older runs are not needed.
-  const covered = (): boolean =>
-    since !== undefined &&
-    [...runs.values()].some(
-      (r) =>
-        r.conclusion === 'success' &&
-        Date.parse(r.updatedAt) < Date.parse(since)
-    )
+  let covered = false
   for (let query = 0; query < MAX_PAGES / 10; query++) {
     let added = 0
     let totalCount = 0
@@ -227,15 +222,20 @@ export async function workflowRunDeployments(
       for (const run of listed.runs) {
         if (!runs.has(run.id)) added++
         runs.set(run.id, run)
+        if (oldestCreated === undefined || run.createdAt < oldestCreated)
+          oldestCreated = run.createdAt
+        covered ||=
+          since !== undefined &&
+          run.conclusion === 'success' &&
+          Date.parse(run.updatedAt) < Date.parse(since)
       }
-      if (listed.runs.length < PER_PAGE || covered()) break
+      if (listed.runs.length < PER_PAGE || covered) break
     }
-    const done = page <= 10 || covered() || totalCount <= 10 * PER_PAGE
-    if (done) return [...runs.values()].flatMap(toDeployment)
+    // Stopped before the tenth page, or GitHub had no more than one query holds: all read.
+    if (page <= 10 || totalCount <= 10 * PER_PAGE)
+      return [...runs.values()].flatMap(toDeployment)
     if (added === 0) break
-    createdBefore = [...runs.values()]
-      .map((r) => r.createdAt)
-      .reduce((a, b) => (a < b ? a : b))
+    createdBefore = oldestCreated
   }
   throw new SourceError(
     `The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`,
