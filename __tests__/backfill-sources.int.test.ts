@@ -213,6 +213,43 @@ describe('releases', () => {
   })
 })
 
+describe('releases before the window', () => {
+  it('stop the listing at the first one that counts: a prerelease before the window does not', async () => {
+    const repo = TestRepo.init()
+    const head = repo.commit('c')
+    const names = [
+      ...Array.from({ length: 99 }, (_, i) => `r${i}`),
+      'pre',
+      'base',
+      'older'
+    ]
+    for (const name of names) repo.git('tag', name, head)
+    const { fake, github } = await api({
+      releases: [
+        ...names
+          .slice(0, 99)
+          .map((tag_name, i) => ({ tag_name, published_at: minute(200 - i) })),
+        { tag_name: 'pre', published_at: minute(40), prerelease: true },
+        { tag_name: 'base', published_at: minute(30) },
+        ...Array.from({ length: 99 }, () => ({
+          tag_name: 'older',
+          published_at: minute(20)
+        }))
+      ]
+    })
+
+    const found = await releaseDeployments(github, createGitClient(repo.dir), {
+      includePrereleases: false,
+      since: minute(50)
+    })
+
+    // Page 1 ends with the prerelease; page 2 holds the base, so page 3 is never read.
+    expect(found.map((d) => d.source)).toContain('release base')
+    expect(found.map((d) => d.source)).not.toContain('release pre')
+    expect(fake.requests).toHaveLength(2)
+  })
+})
+
 describe('progress', () => {
   it('draws a bar on a terminal', () => {
     const stream = Object.assign(new PassThrough(), {
