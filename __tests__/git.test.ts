@@ -190,3 +190,187 @@ describe('createGitClient without git', () => {
     await expect(shallow).rejects.not.toThrow(GitNotFoundError)
   })
 })
+
+/** Each operation on its own, against real repositories: the range tests only see them combined. */
+describe('createGitClient: each repository operation', () => {
+  it('resolveCommit gives the full SHA of a branch or a peeled tag, and nothing for anything else', async () => {
+    const repo = TestRepo.init()
+    const [a, b] = repo.commits(2, 'c')
+    repo.git('tag', '-a', '-m', 'release', 'v1', a)
+    repo.git('branch', 'feature', a)
+    const git = createGitClient(repo.dir)
+
+    await expect(git.resolveCommit('main')).resolves.toBe(b)
+    await expect(git.resolveCommit('feature')).resolves.toBe(a)
+    await expect(git.resolveCommit('v1')).resolves.toBe(a)
+    await expect(git.resolveCommit(b.slice(0, 12))).resolves.toBe(b)
+    await expect(git.resolveCommit('nope')).resolves.toBeUndefined()
+    await expect(git.resolveCommit('HEAD^{tree}')).resolves.toBeUndefined()
+  })
+
+  it('isShallow and shallowCommits: nothing in a full clone, the boundary in a shallow one', async () => {
+    const repo = TestRepo.init()
+    const [, , c3, c4] = repo.commits(4, 'c')
+    const full = createGitClient(repo.clone().dir)
+    const shallow = createGitClient(repo.clone('--depth', '2').dir)
+
+    await expect(full.isShallow()).resolves.toBe(false)
+    await expect(full.shallowCommits()).resolves.toEqual(new Set())
+    await expect(shallow.isShallow()).resolves.toBe(true)
+    await expect(shallow.shallowCommits()).resolves.toEqual(new Set([c3]))
+    await expect(shallow.resolveCommit(c4)).resolves.toBe(c4)
+  })
+
+  it('isAncestor and mergeBase follow the graph, and mergeBase has nothing for unrelated histories', async () => {
+    const repo = TestRepo.init()
+    const root = repo.commit('root')
+    const main = repo.commit('main work')
+    repo.git('checkout', '-q', '-b', 'side', root)
+    const side = repo.commit('side work')
+    repo.git('checkout', '-q', '--orphan', 'unrelated')
+    const orphan = repo.commit('orphan')
+    const git = createGitClient(repo.dir)
+
+    await expect(git.isAncestor(root, main)).resolves.toBe(true)
+    await expect(git.isAncestor(main, root)).resolves.toBe(false)
+    await expect(git.isAncestor(side, main)).resolves.toBe(false)
+    await expect(git.mergeBase(main, side)).resolves.toBe(root)
+    await expect(git.mergeBase(main, orphan)).resolves.toBeUndefined()
+  })
+
+  it('fetchRef brings a commit origin has, whole in a full clone, and without tags', async () => {
+    const origin = TestRepo.init()
+    const first = origin.commit('first')
+    const clone = origin.clone()
+    const parent = origin.commit('after the clone')
+    const tip = origin.commit('tip')
+    origin.git('tag', '-a', '-m', 'release', 'v9', tip)
+    const git = createGitClient(clone.dir)
+
+    await expect(git.fetchRef(tip, { shallow: false })).resolves.toBe(tip)
+    await expect(git.isShallow()).resolves.toBe(false)
+    await expect(git.resolveCommit(parent)).resolves.toBe(parent)
+    await expect(git.isAncestor(first, tip)).resolves.toBe(true)
+    expect(clone.git('tag', '--list')).toBe('')
+    await expect(
+      git.fetchRef('f'.repeat(40), { shallow: false })
+    ).resolves.toBeUndefined()
+    await expect(
+      git.fetchRef('no-such-branch', { shallow: false })
+    ).resolves.toBeUndefined()
+  })
+
+  it('fetchRef in a shallow clone brings the commit alone (depth 1), by SHA or by name', async () => {
+    const origin = TestRepo.init()
+    origin.commits(3, 'c')
+    const clone = origin.clone('--depth', '1')
+    const parent = origin.commit('parent')
+    origin.git('checkout', '-q', '-b', 'release')
+    const tip = origin.commit('tip')
+    const git = createGitClient(clone.dir)
+
+    await expect(git.fetchRef('release', { shallow: true })).resolves.toBe(tip)
+    await expect(git.resolveCommit(parent)).resolves.toBeUndefined()
+    await expect(git.shallowCommits()).resolves.toContain(tip)
+  })
+
+  it('deepen extends the boundary by exactly that many commits, along the revisions given', async () => {
+    const origin = TestRepo.init()
+    const [, c2, c3, c4] = origin.commits(5, 'c')
+    const clone = origin.clone('--depth', '1')
+    const git = createGitClient(clone.dir)
+
+    await git.deepen(2, [origin.head()])
+
+    await expect(git.shallowCommits()).resolves.toEqual(new Set([c3]))
+    await expect(git.resolveCommit(c4)).resolves.toBe(c4)
+    await expect(git.resolveCommit(c2)).resolves.toBeUndefined()
+  })
+
+  it('deepen still deepens the configured branches when origin refuses the revisions (once)', async () => {
+    const origin = TestRepo.init()
+    const [, c2, c3] = origin.commits(5, 'c')
+    const clone = origin.clone('--depth', '1')
+    const git = createGitClient(clone.dir)
+
+    await git.deepen(2, ['f'.repeat(40)])
+
+    await expect(git.shallowCommits()).resolves.toEqual(new Set([c3]))
+    await expect(git.resolveCommit(c2)).resolves.toBeUndefined()
+  })
+
+  it('nearestTag: the nearest matching ancestor tag, never a tag on head itself', async () => {
+    const repo = TestRepo.init()
+    const [c1, c2, c3] = repo.commits(3, 'c')
+    repo.git('tag', 'v1', c1)
+    repo.git('tag', 'other-2', c2)
+    repo.git('tag', '-a', '-m', 'v3', 'v3', c3)
+    repo.git('tag', 'v3-again', c3)
+    const git = createGitClient(repo.dir)
+
+    await expect(git.nearestTag(c3, 'v*')).resolves.toBe('v1')
+    await expect(git.nearestTag(c3, '*')).resolves.toBe('other-2')
+    await expect(git.nearestTag(c2, 'v*')).resolves.toBe('v1')
+    await expect(git.nearestTag(c1, 'v*')).resolves.toBeUndefined()
+    await expect(git.nearestTag(c3, 'x*')).resolves.toBeUndefined()
+  })
+
+  it('tags lists lightweight and annotated tags matching a glob, with their objects and dates', async () => {
+    const repo = TestRepo.init()
+    const [c1, c2] = repo.commits(2, 'c')
+    repo.git('tag', 'v1', c1)
+    repo.git('tag', '-a', '-m', 'second', 'v2', c2)
+    repo.git('tag', 'tree-tag', `${c2}^{tree}`)
+    repo.git('tag', 'other', c2)
+    const date = (rev: string, format: string): string =>
+      repo.git('for-each-ref', `--format=${format}`, `refs/tags/${rev}`)
+    const tagObject = repo.git('rev-parse', 'refs/tags/v2')
+    const git = createGitClient(repo.dir)
+
+    const tags = await git.tags('v*')
+
+    expect(tags).toEqual([
+      {
+        name: 'v1',
+        object: c1,
+        peeled: undefined,
+        commitType: 'commit',
+        taggerDate: '',
+        committerDate: date('v1', '%(committerdate:iso-strict)'),
+        peeledDate: ''
+      },
+      {
+        name: 'v2',
+        object: tagObject,
+        peeled: c2,
+        commitType: 'commit',
+        taggerDate: date('v2', '%(taggerdate:iso-strict)'),
+        committerDate: '',
+        peeledDate: date('v2', '%(*committerdate:iso-strict)')
+      }
+    ])
+    expect(tags[1].taggerDate).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(tags[1].peeledDate).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect((await git.tags('tree-*')).map((t) => t.commitType)).toEqual([
+      'tree'
+    ])
+    expect((await git.tags('*')).map((t) => t.name).sort()).toEqual([
+      'other',
+      'tree-tag',
+      'v1',
+      'v2'
+    ])
+  })
+
+  it('presentCommits says which SHAs name commits here, in any case', async () => {
+    const repo = TestRepo.init()
+    const [c1] = repo.commits(1, 'c')
+    const tree = repo.git('rev-parse', 'HEAD^{tree}')
+    const git = createGitClient(repo.dir)
+
+    await expect(
+      git.presentCommits([c1.toUpperCase(), tree, 'f'.repeat(40)])
+    ).resolves.toEqual(new Set([c1]))
+    await expect(git.presentCommits([])).resolves.toEqual(new Set())
+  })
+})

@@ -6,10 +6,11 @@ import { afterAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { CommitRangeError, InputError } from '../src/errors.js'
+import { CommitRangeError, GitError, InputError } from '../src/errors.js'
 import { createGitClient } from '../src/git.js'
 import type { GitHubApi } from '../src/github-api.js'
 import { resolveRange, type Resolved } from '../src/range/resolve.js'
+import { DESCRIBED } from '../src/range/types.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
@@ -93,6 +94,10 @@ describe('resolveRange', () => {
     await expect(auto).rejects.toThrow(
       "No base was found for strategy 'auto' and 'first-deployment' is 'fail'."
     )
+    await expect(auto).rejects.toHaveProperty(
+      'hint',
+      "Set 'base', or 'first-deployment: head' to send only head on a first deployment."
+    )
     const head = await resolveRange(
       { ...inputs, strategy: 'head' },
       testContext(),
@@ -151,6 +156,10 @@ describe('resolveRange', () => {
       await expect(result).rejects.toThrow(
         `There is no git checkout in ${empty.dir}.`
       )
+      await expect(result).rejects.toHaveProperty(
+        'hint',
+        "Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder."
+      )
     })
 
     it('auto falls back to the compare API, saying so', async () => {
@@ -181,6 +190,10 @@ describe('resolveRange', () => {
       await expect(result).rejects.toThrow(
         "'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent."
       )
+      await expect(result).rejects.toHaveProperty(
+        'hint',
+        "Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root."
+      )
     })
   })
 
@@ -198,7 +211,7 @@ describe('resolveRange', () => {
     })
 
     it('takes a full SHA as it is, lower-cased, and asks GitHub for anything else', async () => {
-      const gh = github({ [`x${c3}`]: c3, main: c3 })
+      const gh = github({ [`x${c3}`]: c3, [`${c3}x`]: c3, main: c3 })
       const inputs = testInputs({
         commitSource: 'api',
         strategy: 'base',
@@ -215,14 +228,24 @@ describe('resolveRange', () => {
         testContext(),
         { git, github: gh.api }
       )
+      const suffixed = await resolveRange(
+        { ...inputs, head: `${c3}x` },
+        testContext(),
+        { git, github: gh.api }
+      )
       const ref = await resolveRange(
         { ...inputs, head: 'main' },
         testContext(),
         { git, github: gh.api }
       )
 
-      expect([sha, longer, ref].map((r) => r.range.head)).toEqual([c3, c3, c3])
-      expect(gh.asked).toEqual([`x${c3}`, 'main'])
+      expect([sha, longer, suffixed, ref].map((r) => r.range.head)).toEqual([
+        c3,
+        c3,
+        c3,
+        c3
+      ])
+      expect(gh.asked).toEqual([`x${c3}`, `${c3}x`, 'main'])
     })
 
     it('a head GitHub does not know is an error that says so', async () => {
@@ -237,7 +260,207 @@ describe('resolveRange', () => {
       await expect(result).rejects.toThrow(
         'Head no-such-branch is not a commit GitHub knows.'
       )
+      await expect(result).rejects.toHaveProperty(
+        'hint',
+        "Set 'head' to a pushed commit or ref."
+      )
       expect(resolved).toEqual({})
     })
+  })
+})
+
+describe('resolveRange, the edges of each decision', () => {
+  it("with 'first-deployment: fail', a base that is found is no error", async () => {
+    const { range } = await resolveRange(
+      testInputs({
+        strategy: 'base',
+        base: c1,
+        head: c3,
+        firstDeployment: 'fail'
+      }),
+      testContext(),
+      { git, github: undefined }
+    )
+
+    expect(range.shas).toEqual([c3, c2])
+  })
+
+  it('names a base the clone lacks (a force push) by its SHA, as unavailable', async () => {
+    const before = 'f'.repeat(40)
+
+    const { range } = await resolveRange(
+      testInputs({ strategy: 'push' }),
+      testContext({ eventName: 'push', pushBefore: before, sha: c3 }),
+      { git, github: undefined }
+    )
+
+    expect(range).toMatchObject({ base: undefined, status: 'unavailable' })
+    expect(stdout.text()).toContain(
+      `strategy=push base=${before} base-source=push head=${c3} status=unavailable`
+    )
+  })
+
+  it(`reads subjects for the first ${DESCRIBED} commits only, and sends them all`, async () => {
+    const big = TestRepo.init()
+    const root = big.commit('root')
+    big.fastImport(DESCRIBED + 4)
+    const asked: number[] = []
+    const bigGit = createGitClient(big.dir)
+    const counting = {
+      ...bigGit,
+      commitDetails: (shas: readonly string[]) => {
+        asked.push(shas.length)
+        return bigGit.commitDetails(shas)
+      }
+    }
+
+    const { range, commits } = await resolveRange(
+      testInputs({
+        strategy: 'base',
+        base: root,
+        head: big.head(),
+        maxCommits: 5000
+      }),
+      testContext(),
+      { git: counting, github: undefined }
+    )
+
+    expect(range.shas).toHaveLength(DESCRIBED + 4)
+    expect(asked).toEqual([DESCRIBED])
+    expect(commits).toHaveLength(DESCRIBED)
+  })
+
+  it('a summary without subjects is a warning, never a failed report', async () => {
+    const failing = {
+      ...git,
+      commitDetails: () => Promise.reject(new Error('log exploded'))
+    }
+
+    const { range, commits } = await resolveRange(
+      testInputs({ strategy: 'base', base: c1, head: c3 }),
+      testContext(),
+      { git: failing, github: undefined }
+    )
+
+    expect(range.shas).toEqual([c3, c2])
+    expect(commits).toEqual([])
+    expect(stdout.text()).toContain(
+      '::warning::Could not read commit subjects for the summary: log exploded'
+    )
+  })
+
+  it('without headFromCheckout, head is the event commit, not the checkout', async () => {
+    const { range } = await resolveRange(
+      testInputs({ strategy: 'head' }),
+      testContext({ sha: c1 }),
+      { git, github: undefined }
+    )
+
+    expect(range.head).toBe(c1)
+    expect(stdout.text()).not.toContain('Head: the checkout is at')
+  })
+
+  it('says GITHUB_SHA is unset when a dispatch takes head from the checkout without it', async () => {
+    const { range } = await resolveRange(
+      testInputs({ strategy: 'head' }),
+      testContext({ headFromCheckout: true, sha: '' }),
+      { git, github: undefined }
+    )
+
+    expect(range.head).toBe(c3)
+    expect(stdout.text()).toContain(
+      `Head: the checkout is at ${c3}, not at GITHUB_SHA (unset);`
+    )
+  })
+
+  it('a checkout with no commit yet falls back to the event commit, which it then lacks', async () => {
+    const unborn = TestRepo.init()
+
+    const result = resolveRange(
+      testInputs({ strategy: 'head' }),
+      testContext({ headFromCheckout: true, sha: c3 }),
+      { git: createGitClient(unborn.dir), github: undefined }
+    )
+
+    await expect(result).rejects.toThrow(`Head ${c3} is not in the checkout.`)
+    await expect(result).rejects.toHaveProperty(
+      'hint',
+      `Check out the deployed commit (actions/checkout with ref: ${c3} and fetch-depth: 0), or set 'head'.`
+    )
+  })
+
+  it('without git on PATH, says so, and auto uses the compare API', async () => {
+    const saved = process.env.PATH
+    process.env.PATH = path.join(repo.dir, 'no-bin')
+    try {
+      const gitOnly = resolveRange(
+        testInputs({ head: c3, commitSource: 'git' }),
+        testContext(),
+        { git, github: github().api }
+      )
+      await expect(gitOnly).rejects.toThrow(
+        'git is not installed on this runner (not found on PATH).'
+      )
+      await expect(gitOnly).rejects.toHaveProperty(
+        'hint',
+        'Install git on the runner, or set commit-source: api.'
+      )
+
+      const { range } = await resolveRange(
+        testInputs({ strategy: 'base', base: c1, head: c3 }),
+        testContext(),
+        { git, github: github().api }
+      )
+      expect(range).toMatchObject({ source: 'api', shas: [c3, c2] })
+    } finally {
+      process.env.PATH = saved
+    }
+  })
+
+  it('any other git failure stops the run as it is, without the compare API', async () => {
+    const failure = new GitError(['rev-parse'], 128, 'fatal: bad object')
+    const broken = { ...git, resolveCommit: () => Promise.reject(failure) }
+    const gh = github()
+
+    const result = resolveRange(
+      testInputs({ strategy: 'base', base: c1, head: c3 }),
+      testContext(),
+      { git: broken, github: gh.api }
+    )
+
+    await expect(result).rejects.toBe(failure)
+    expect(stdout.text()).not.toContain('compare API')
+  })
+
+  it("'api' reads previous deployments from GitHub, and refuses a first deployment under 'fail'", async () => {
+    const listed: (string | undefined)[] = []
+    const api = {
+      ...github().api,
+      listDeployments: (_page: number, environment?: string) => {
+        listed.push(environment)
+        return Promise.resolve([])
+      }
+    } as unknown as GitHubApi
+    const inputs = testInputs({
+      commitSource: 'api',
+      strategy: 'previous-deployment',
+      head: c3
+    })
+
+    const { range } = await resolveRange(inputs, testContext(), {
+      git,
+      github: api
+    })
+    const failing = resolveRange(
+      { ...inputs, firstDeployment: 'fail' },
+      testContext(),
+      { git, github: api }
+    )
+
+    expect(range).toMatchObject({ status: 'first', shas: [c3], source: 'api' })
+    expect(listed).toContain('production')
+    await expect(failing).rejects.toThrow(
+      "No base was found for strategy 'previous-deployment' and 'first-deployment' is 'fail'."
+    )
   })
 })
