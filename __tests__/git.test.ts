@@ -10,6 +10,7 @@ import {
   parseShaLines
 } from '../src/git.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
 
@@ -54,7 +55,9 @@ describe('parsers', () => {
     const sha1 = 'A'.repeat(40)
     const sha256 = 'b'.repeat(64)
     expect(
-      parseShaLines(`${sha1}\n\n${sha256}\nnot-a-sha\n${'c'.repeat(39)}\n`)
+      parseShaLines(
+        `${sha1}\n\n${sha256}\nnot-a-sha\n${'c'.repeat(39)}\n${'d'.repeat(41)}\nx${'e'.repeat(40)}\n`
+      )
     ).toEqual(['a'.repeat(40), sha256])
   })
 
@@ -74,6 +77,13 @@ describe('parsers', () => {
     expect(parseShaLines(`${'a'.repeat(40)}\r\n${'d'.repeat(40)}\r\n`)).toEqual(
       ['a'.repeat(40), 'd'.repeat(40)]
     )
+  })
+
+  it('parseCommitDetails trims each record, and skips an empty one', () => {
+    const text = `\n${'A'.repeat(40)}\0Ada Lovelace\0 Fix it \n\0\0\0`
+    expect(parseCommitDetails(text)).toEqual([
+      { sha: 'a'.repeat(40), author: 'Ada Lovelace', subject: 'Fix it' }
+    ])
   })
 
   it('parseCommitDetails reads subjects with any characters', () => {
@@ -360,6 +370,44 @@ describe('createGitClient: each repository operation', () => {
       'v1',
       'v2'
     ])
+  })
+
+  it('revList keeps the newest `limit` commits, counts them all, and says whether it reached base', async () => {
+    const repo = TestRepo.init()
+    const [c1, c2, c3, c4, c5] = repo.commits(5, 'c')
+    const git = createGitClient(repo.dir)
+
+    const cut = await git.revList(c1, c5, { limit: 2 })
+    const all = await git.revList(undefined, c5, { limit: 10 })
+    const byPath = await git.revList(c1, c5, {
+      limit: 10,
+      paths: ['c-3.txt']
+    })
+
+    expect(cut).toEqual({
+      shas: [c5, c4],
+      total: 4,
+      crossesShallowBoundary: false,
+      reachesBase: true
+    })
+    expect(all).toMatchObject({ shas: [c5, c4, c3, c2, c1], total: 5 })
+    expect(all.reachesBase).toBe(false)
+    expect(byPath).toEqual({
+      shas: [c3],
+      total: 1,
+      crossesShallowBoundary: false,
+      reachesBase: undefined
+    })
+  })
+
+  it('writes nothing of git to the log, not even a subject that looks like a command', async () => {
+    const repo = TestRepo.init()
+    const sha = repo.commit('::error::forged annotation', 'f.txt')
+    stdout.clear()
+
+    await createGitClient(repo.dir).commitDetails([sha])
+
+    expect(stdout.text()).toBe('')
   })
 
   it('presentCommits says which SHAs name commits here, in any case', async () => {

@@ -360,6 +360,16 @@ describe('resolveRange, the edges of each decision', () => {
     expect(stdout.text()).not.toContain('Head: the checkout is at')
   })
 
+  it("an explicit 'head' wins over the checkout, even on a dispatch", async () => {
+    const { range } = await resolveRange(
+      testInputs({ strategy: 'head', head: c1 }),
+      testContext({ headFromCheckout: true, sha: c3 }),
+      { git, github: undefined }
+    )
+
+    expect(range.head).toBe(c1)
+  })
+
   it('says GITHUB_SHA is unset when a dispatch takes head from the checkout without it', async () => {
     const { range } = await resolveRange(
       testInputs({ strategy: 'head' }),
