@@ -153,6 +153,18 @@ export class TestRepo {
   }
 }
 
+/** Runs `body` with a PATH on which git cannot be found, as on a runner without git. */
+export async function withoutGitOnPath<T>(body: () => Promise<T>): Promise<T> {
+  const saved = process.env.PATH
+  process.env.PATH = mkdtempSync(path.join(tmpdir(), 'no-bin-'))
+  roots.push(process.env.PATH)
+  try {
+    return await body()
+  } finally {
+    process.env.PATH = saved
+  }
+}
+
 export function removeTestRepos(): void {
   for (const root of roots.splice(0))
     rmSync(root, { recursive: true, force: true })

@@ -9,7 +9,11 @@ import {
   parseCommitDetails,
   parseShaLines
 } from '../src/git.js'
-import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import {
+  removeTestRepos,
+  TestRepo,
+  withoutGitOnPath
+} from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
@@ -177,18 +181,15 @@ describe('createGitClient on a real repository', () => {
 describe('createGitClient without git', () => {
   it('says git is not installed, rather than a spawn error, and runs nothing', async () => {
     const repo = TestRepo.init()
-    const saved = process.env.PATH
-    process.env.PATH = path.join(repo.dir, 'no-bin')
-    try {
+
+    await withoutGitOnPath(async () => {
       const shallow = createGitClient(repo.dir).isShallow()
 
       await expect(shallow).rejects.toThrow(GitNotFoundError)
       await expect(shallow).rejects.toThrow(
         'git is not installed on this runner (not found on PATH).'
       )
-    } finally {
-      process.env.PATH = saved
-    }
+    })
   })
 
   it('passes any other failure on as it is', async () => {

@@ -12,7 +12,11 @@ import type { GitHubApi } from '../src/github-api.js'
 import { resolveRange, type Resolved } from '../src/range/resolve.js'
 import { DESCRIBED } from '../src/range/types.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
-import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import {
+  removeTestRepos,
+  TestRepo,
+  withoutGitOnPath
+} from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
@@ -23,6 +27,16 @@ const c1 = repo.commit('one')
 const c2 = repo.commit('two')
 const c3 = repo.commit('three')
 const git = createGitClient(repo.dir)
+
+/** A refusal: what it says, and the hint that tells the user what to do. */
+async function expectRefusal(
+  result: Promise<unknown>,
+  message: string,
+  hint: string
+): Promise<void> {
+  await expect(result).rejects.toThrow(message)
+  await expect(result).rejects.toHaveProperty('hint', hint)
+}
 
 /** A compare API that knows this repository's one line of history. */
 function github(known: Record<string, string> = {}) {
@@ -91,11 +105,9 @@ describe('resolveRange', () => {
       github: undefined
     })
     await expect(auto).rejects.toThrow(CommitRangeError)
-    await expect(auto).rejects.toThrow(
-      "No base was found for strategy 'auto' and 'first-deployment' is 'fail'."
-    )
-    await expect(auto).rejects.toHaveProperty(
-      'hint',
+    await expectRefusal(
+      auto,
+      "No base was found for strategy 'auto' and 'first-deployment' is 'fail'.",
       "Set 'base', or 'first-deployment: head' to send only head on a first deployment."
     )
     const head = await resolveRange(
@@ -153,11 +165,9 @@ describe('resolveRange', () => {
         { git: empty, github: github().api }
       )
 
-      await expect(result).rejects.toThrow(
-        `There is no git checkout in ${empty.dir}.`
-      )
-      await expect(result).rejects.toHaveProperty(
-        'hint',
+      await expectRefusal(
+        result,
+        `There is no git checkout in ${empty.dir}.`,
         "Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder."
       )
     })
@@ -187,11 +197,9 @@ describe('resolveRange', () => {
       )
 
       await expect(result).rejects.toThrow(CommitRangeError)
-      await expect(result).rejects.toThrow(
-        "'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent."
-      )
-      await expect(result).rejects.toHaveProperty(
-        'hint',
+      await expectRefusal(
+        result,
+        "'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.",
         "Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root."
       )
     })
@@ -257,11 +265,9 @@ describe('resolveRange', () => {
         resolved
       )
 
-      await expect(result).rejects.toThrow(
-        'Head no-such-branch is not a commit GitHub knows.'
-      )
-      await expect(result).rejects.toHaveProperty(
-        'hint',
+      await expectRefusal(
+        result,
+        'Head no-such-branch is not a commit GitHub knows.',
         "Set 'head' to a pushed commit or ref."
       )
       expect(resolved).toEqual({})
@@ -392,27 +398,23 @@ describe('resolveRange, the edges of each decision', () => {
       { git: createGitClient(unborn.dir), github: undefined }
     )
 
-    await expect(result).rejects.toThrow(`Head ${c3} is not in the checkout.`)
-    await expect(result).rejects.toHaveProperty(
-      'hint',
+    await expectRefusal(
+      result,
+      `Head ${c3} is not in the checkout.`,
       `Check out the deployed commit (actions/checkout with ref: ${c3} and fetch-depth: 0), or set 'head'.`
     )
   })
 
   it('without git on PATH, says so, and auto uses the compare API', async () => {
-    const saved = process.env.PATH
-    process.env.PATH = path.join(repo.dir, 'no-bin')
-    try {
+    await withoutGitOnPath(async () => {
       const gitOnly = resolveRange(
         testInputs({ head: c3, commitSource: 'git' }),
         testContext(),
         { git, github: github().api }
       )
-      await expect(gitOnly).rejects.toThrow(
-        'git is not installed on this runner (not found on PATH).'
-      )
-      await expect(gitOnly).rejects.toHaveProperty(
-        'hint',
+      await expectRefusal(
+        gitOnly,
+        'git is not installed on this runner (not found on PATH).',
         'Install git on the runner, or set commit-source: api.'
       )
 
@@ -422,9 +424,7 @@ describe('resolveRange, the edges of each decision', () => {
         { git, github: github().api }
       )
       expect(range).toMatchObject({ source: 'api', shas: [c3, c2] })
-    } finally {
-      process.env.PATH = saved
-    }
+    })
   })
 
   it('any other git failure stops the run as it is, without the compare API', async () => {
