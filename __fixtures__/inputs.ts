@@ -22,6 +22,7 @@ export const DEFAULT_INPUTS: Readonly<Inputs> = {
   apiUrl: new URL('https://integrations.multitudes.co/deployment'),
   githubToken: 'ghs_test',
   verify: false,
+  recordCheck: true,
   timeoutSeconds: 30,
   maxAttempts: 4,
   workingDirectory: undefined

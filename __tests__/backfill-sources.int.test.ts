@@ -177,7 +177,12 @@ describe('deployments', () => {
 
     // The first success is when it went live.
     expect(found).toEqual([
-      { head: SHA, deployedAt: minute(2), source: 'deployment #1' }
+      {
+        head: SHA,
+        deployedAt: minute(2),
+        source: 'deployment #1',
+        id: 'deployment 1'
+      }
     ])
   })
 })
@@ -204,7 +209,8 @@ describe('releases', () => {
     expect(found.at(-1)).toEqual({
       head: heads[0],
       deployedAt: minute(0),
-      source: 'release r0'
+      source: 'release r0',
+      id: 'release 110' // the oldest: the fake numbers releases in the order given
     })
     expect(fake.requests).toEqual([
       'GET /repos/octo-org/octo-repo/releases?per_page=100&page=1',
@@ -306,7 +312,8 @@ describe('plan', () => {
     const past = heads.map((head, i) => ({
       head,
       deployedAt: same,
-      source: `tag v${i + 1}`
+      source: `tag v${i + 1}`,
+      id: `tag v${i + 1}`
     }))
 
     const plan = await planBackfill(createGitClient(repo.dir), past.reverse(), {
@@ -352,11 +359,11 @@ describe('planBackfill', () => {
     )
     const gone = 'f'.repeat(40)
     const past = [
-      { head: c[1], deployedAt: minute(1), source: 'd1' },
-      { head: c[3], deployedAt: minute(2), source: 'd2' },
-      { head: gone, deployedAt: minute(3), source: 'd3' },
-      { head: c[5], deployedAt: minute(4), source: 'd4' },
-      { head: c[3], deployedAt: minute(5), source: 'd5' }
+      { head: c[1], deployedAt: minute(1), source: 'd1', id: 'd1' },
+      { head: c[3], deployedAt: minute(2), source: 'd2', id: 'd2' },
+      { head: gone, deployedAt: minute(3), source: 'd3', id: 'd3' },
+      { head: c[5], deployedAt: minute(4), source: 'd4', id: 'd4' },
+      { head: c[3], deployedAt: minute(5), source: 'd5', id: 'd5' }
     ]
     return { git: createGitClient(repo.dir), repo, c, gone, past }
   }

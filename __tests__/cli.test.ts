@@ -179,7 +179,7 @@ describe('the CLI speaks CLI', () => {
     for (const input of ACTION_INPUTS)
       expect(stdout).toContain(`--${input.name}`)
     expect(stdout).toMatch(
-      /--strategy <value>\n\s+How base[^]*?Default: auto\. One of: auto, previous-deployment, push, base, tag, parent, head\./
+      /--strategy <value>\n\s+How base[^]*?Default: auto\. One of: auto, previous-deployment, multitudes, push, base, tag, parent, head\./
     )
     expect(stdout).toMatch(/--max-commits <value>\n[^]*?Default: 1000\./)
     expect(stdout).toMatch(
@@ -235,7 +235,7 @@ describe('the CLI speaks CLI', () => {
     )
     expect(stderr).toContain('Fix the flag; nothing was sent.')
     expect(stderr).toContain(
-      "Expected one of 'auto', 'previous-deployment', 'push', 'base', 'tag', 'parent', 'head'."
+      "Expected one of 'auto', 'previous-deployment', 'multitudes', 'push', 'base', 'tag', 'parent', 'head'."
     )
     expect(stderr).not.toMatch(/workflow|input '/)
   })

@@ -49,7 +49,13 @@ const list = jest.fn<MultitudesClient['listDeployments']>()
 const deps = () => ({
   git: createGitClient(repo.dir),
   github: undefined,
-  multitudes: { postDeployment: post, listDeployments: list, worstCaseMs: 1000 }
+  multitudes: {
+    postDeployment: post,
+    listDeployments: list,
+    worstCaseMs: 1000
+  },
+  record: undefined,
+  freshRecord: () => undefined
 })
 const NOW = new Date('2026-11-30T09:15:00.000Z')
 
@@ -79,7 +85,8 @@ describe('run', () => {
     const { exitCode, outputs } = await runWith({})
 
     expect(exitCode).toBeUndefined()
-    expect(post).toHaveBeenCalledWith({
+    expect(post).toHaveBeenCalledTimes(1)
+    expect(post.mock.calls[0][0]).toEqual({
       commitSha: [...shipped].reverse(),
       environmentName: 'production',
       deployedAt: NOW.toISOString()
@@ -161,7 +168,9 @@ describe('run', () => {
         postDeployment: post,
         listDeployments: list,
         worstCaseMs: 1000
-      }
+      },
+      record: undefined,
+      freshRecord: () => undefined
     })
     setInputs({ environment: 'production', 'api-key': 'mtd_key' })
 

@@ -2,11 +2,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { DeploymentPayload } from '../src/deployment.js'
 import { VerificationError } from '../src/errors.js'
 import { createMultitudesClient } from '../src/multitudes-client.js'
-import {
-  deploymentsOf,
-  isSameDeployment,
-  verifyDeployment
-} from '../src/verify.js'
+import { isSameDeployment, verifyDeployment } from '../src/verify.js'
+import { deploymentsOf } from '../src/record/reader.js'
 import {
   startMultitudesServer,
   type MultitudesServer

@@ -154,7 +154,9 @@ describe('test-deployment.yml (workflow_dispatch)', () => {
       isTest: true,
       title: 'Test deployment from octo-org/octo-repo'
     })
-    expect(api.requests.map((r) => r.method)).toEqual(['POST', 'GET'])
+    // The record is read before the POST, and again by verify.
+    expect(api.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET'])
+    expect(api.posts()).toBe(1)
     expect(summary).toContain('verified by reading it back')
   })
 })

@@ -28,6 +28,8 @@ export type Fault = { on?: 'post' | 'get' } & (
       status: number
       body?: string
       headers?: Record<string, string>
+      /** Store the deployment first, then answer with this status (a 5xx after the write). */
+      stored?: boolean
     }
   | { kind: 'retry-after'; value: string }
   | { kind: 'drop' }
@@ -35,6 +37,10 @@ export type Fault = { on?: 'post' | 'get' } & (
   | { kind: 'reset-mid-body' }
   /** The deployment is stored; the answer's body arrives a byte every 500 ms, for up to 60 s. */
   | { kind: 'trickle' }
+  /**
+   * A slow answer. A POST is handled (and stored) at once and answered `ms` later, as a slow real
+   * server does: a client that gives up first has still been recorded. A GET answers `ms` late.
+   */
   | { kind: 'delay'; ms: number }
 )
 
@@ -60,8 +66,13 @@ export const DEFAULT_KEYS: Record<string, Scope[]> = {
 
 export interface MultitudesServer {
   url: string
+  /** The record as the vendor keeps it: the latest POST of each commit set and environment. */
   deployments: StoredDeployment[]
+  /** Every deployment a POST stored, in the order received: a second POST of one is here twice. */
+  received: StoredDeployment[]
   requests: RecordedRequest[]
+  /** POST requests received on /deployment, accepted or not: what "sent once" counts. */
+  posts(): number
   faults: Fault[]
   close(): Promise<void>
 }
@@ -167,6 +178,7 @@ export async function startMultitudesServer(
     ? load(options.persistPath)
     : []
   const requests: RecordedRequest[] = []
+  const received: StoredDeployment[] = []
   const faults = [...(options.faults ?? [])]
 
   const persist = (): void => {
@@ -224,6 +236,12 @@ export async function startMultitudesServer(
     }
   }
   const bodyOverride = new WeakMap<http.ServerResponse, string>()
+  /** POSTs stored at once and answered this many ms later. */
+  const lateAnswer = new WeakMap<http.ServerResponse, number>()
+  const countPosts = (): number =>
+    requests.filter(
+      (r) => r.method === 'POST' && r.url.split('?')[0] === '/deployment'
+    ).length
   const statusOverride = new WeakMap<http.ServerResponse, number>()
   /** Answers whose body breaks or stalls after the deployment was stored. */
   const brokenBody = new WeakMap<
@@ -239,14 +257,28 @@ export async function startMultitudesServer(
     const requestId = randomUUID()
     const url = new URL(req.url ?? '/', 'http://localhost')
     const method = (req.method ?? '').toLowerCase()
+    if (url.pathname === '/_received' && method === 'get') {
+      // For scripts that run the server in another process: how many POSTs reached it.
+      return send(
+        res,
+        200,
+        { posts: countPosts(), stored: received.length },
+        requestId
+      )
+    }
     const faultIndex = faults.findIndex((f) => (f.on ?? 'post') === method)
     if (url.pathname === '/deployment' && faultIndex >= 0) {
       const [fault] = faults.splice(faultIndex, 1)
       if (fault.kind === 'delay') {
-        await new Promise((r) => setTimeout(r, fault.ms).unref())
+        if (method === 'post') lateAnswer.set(res, fault.ms)
+        else await new Promise((r) => setTimeout(r, fault.ms).unref())
         if (res.destroyed) return
-      } else if (fault.kind === 'status' && fault.status < 300) {
-        // A success with an odd status or body: the deployment is stored, the answer replaced.
+      } else if (
+        fault.kind === 'status' &&
+        (fault.status < 300 || fault.stored === true)
+      ) {
+        // A success with an odd status or body, or a failure after the write: the deployment is
+        // stored, the answer replaced.
         statusOverride.set(res, fault.status)
         if (fault.body !== undefined) bodyOverride.set(res, fault.body)
       } else if (fault.kind === 'reset-mid-body' || fault.kind === 'trickle') {
@@ -297,7 +329,13 @@ export async function startMultitudesServer(
       const same = deployments.findIndex((d) => dedupeKey(d) === key)
       if (same >= 0) deployments.splice(same, 1)
       deployments.push(record)
+      received.push(record)
       persist()
+      const late = lateAnswer.get(res)
+      if (late !== undefined) {
+        await new Promise((r) => setTimeout(r, late).unref())
+        if (res.destroyed) return
+      }
       return send(
         res,
         201,
@@ -330,9 +368,15 @@ export async function startMultitudesServer(
           { message: 'Invalid request', errors: bad },
           requestId
         )
+      // Newest first, as documented: by deployedAt, the latest received first among equals.
       const visible = deployments
-        .filter((d) => includeTests || !d.isTest)
-        .reverse()
+        .map((d, i) => ({ d, i }))
+        .filter(({ d }) => includeTests || !d.isTest)
+        .sort(
+          (a, b) =>
+            Date.parse(b.d.deployedAt) - Date.parse(a.d.deployedAt) || b.i - a.i
+        )
+        .map(({ d }) => d)
       const items = visible.slice((page - 1) * pageSize, page * pageSize)
       return send(
         res,
@@ -355,7 +399,9 @@ export async function startMultitudesServer(
   return {
     url: `http://${host}:${actual}/deployment`,
     deployments,
+    received,
     requests,
+    posts: countPosts,
     faults,
     close: () =>
       new Promise<void>((resolve) => {

@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6181);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(304);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +30754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6181:
+/***/ 304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38810,8 +38810,11 @@ class ApiError extends Error {
     requestId;
     attempts;
     fields;
+    /** The request may have been recorded, and the record could not say: check, never re-send blind. */
+    unknown;
     constructor(message, details) {
         super(message);
+        this.unknown = details.unknown ?? false;
         this.status = details.status;
         this.body = details.body ?? '';
         this.requestId = details.requestId;
@@ -40008,6 +40011,7 @@ function createGitHubApi(options) {
                 page
             });
             return data.map((r) => ({
+                id: r.id,
                 tagName: r.tag_name,
                 draft: r.draft,
                 prerelease: r.prerelease,
@@ -40035,6 +40039,7 @@ function createGitHubApi(options) {
                     headSha: r.head_sha,
                     conclusion: r.conclusion,
                     runNumber: r.run_number,
+                    attempt: r.run_attempt ?? 1,
                     createdAt: r.created_at,
                     updatedAt: r.updated_at
                 }))
@@ -40669,22 +40674,57 @@ class TransientFailure extends Error {
     body;
     requestId;
     retryAfterMs;
-    constructor(message, details = {}) {
+    /** The server may have recorded the request: check the record before sending it again. */
+    ambiguous;
+    constructor(message, details) {
         super(message);
         this.status = details.status;
         this.body = details.body ?? '';
         this.requestId = details.requestId;
         this.retryAfterMs = details.retryAfterMs;
+        this.ambiguous = details.ambiguous;
     }
 }
+/** The record holds the deployment after all: stops the retries with a success. */
+class FoundInRecord extends Error {
+    failure;
+    deployedAt;
+    constructor(failure, deployedAt) {
+        super('found in the record');
+        this.failure = failure;
+        this.deployedAt = deployedAt;
+    }
+}
+/**
+ * Failures where the request never reached a server that could act on it: nothing was recorded,
+ * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
+ */
+const NEVER_DELIVERED = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    // A proxy that refused the tunnel.
+    'UND_ERR_ABORTED',
+    // TLS that failed before any byte of the request was sent.
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
 function createMultitudesClient(options) {
     const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
     const host = url.host;
     // Named in connection messages: "could not connect to <host> through the proxy <url>".
     const route = proxy ? `${host} through the proxy ${proxy}` : host;
     const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    async function attempt(target, body, attemptNumber) {
+    async function attempt(target, body, attemptNumber, stop) {
         let response;
+        const deadline = AbortSignal.timeout(timeoutMs);
         try {
             response = await fetchImpl(target, {
                 method: body === undefined ? 'GET' : 'POST',
@@ -40697,11 +40737,15 @@ function createMultitudesClient(options) {
                 },
                 body,
                 redirect: 'manual',
-                signal: AbortSignal.timeout(timeoutMs)
+                signal: stop ? AbortSignal.any([deadline, stop]) : deadline
             });
         }
         catch (error) {
-            throw new TransientFailure(networkMessage(error, route, timeoutMs));
+            const { message, code } = networkFailure(error, route, timeoutMs);
+            // Only a POST can have been recorded; a GET changes nothing.
+            throw new TransientFailure(message, {
+                ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
+            });
         }
         // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
         // short deadline of its own and is never a reason to POST again.
@@ -40732,21 +40776,40 @@ function createMultitudesClient(options) {
                 status,
                 body: text,
                 requestId,
-                retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
+                retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+                // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
+                ambiguous: body !== undefined && status >= 500
             });
         }
         throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
     }
-    /** One request with retries for transient failures only; the body is the same every time. */
-    async function send(target, body) {
+    /**
+     * One request with retries for transient failures only; the body is the same every time. A
+     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
+     */
+    async function send(target, body, { checkRecord, signal } = {}) {
         let attempts = 0;
+        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+        const settle = async (error) => {
+            if (!checkRecord || !error.ambiguous)
+                return;
+            const found = await checkRecord();
+            if (found.state === 'recorded')
+                throw new FoundInRecord(error, found.deployedAt);
+            if (found.state === 'unknown')
+                throw unknownOutcome(error, attempts, found.why);
+        };
         try {
-            return await pRetry(() => attempt(target, body, ++attempts), {
+            return await pRetry(() => attempt(target, body, ++attempts, signal), {
                 retries: maxAttempts - 1,
                 minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+                signal,
                 shouldRetry: ({ error }) => error instanceof TransientFailure,
                 onFailedAttempt: async ({ error, retriesLeft }) => {
-                    if (!(error instanceof TransientFailure) || retriesLeft === 0)
+                    if (!(error instanceof TransientFailure))
+                        return;
+                    await settle(error);
+                    if (retriesLeft === 0 || signal?.aborted)
                         return;
                     const wait = retryDelayMs(attempts, error.retryAfterMs, backoff);
                     log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
@@ -40755,28 +40818,42 @@ function createMultitudesClient(options) {
             });
         }
         catch (error) {
+            if (error instanceof FoundInRecord) {
+                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
+                return {
+                    status: error.failure.status ?? 0,
+                    body: error.failure.body,
+                    complete: true,
+                    requestId: error.failure.requestId,
+                    attempts,
+                    foundInRecord: error.deployedAt
+                };
+            }
             if (error instanceof TransientFailure)
-                throw outage(error, attempts);
+                throw outage(error, attempts, checkRecord !== undefined);
             throw error;
         }
     }
     return {
         worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
-        postDeployment: (payload) => send(url, JSON.stringify(payload)),
-        listDeployments: (page, pageSize) => {
+        postDeployment: (payload, options) => send(url, JSON.stringify(payload), options),
+        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
             const target = new URL(url);
             target.search = new URLSearchParams({
                 page: String(page),
                 pageSize: String(pageSize),
-                includeTests: 'true'
+                includeTests: String(includeTests)
             }).toString();
-            return send(target);
+            return send(target, undefined, { signal });
         }
     };
 }
-function networkMessage(error, host, timeoutMs) {
+function networkFailure(error, host, timeoutMs) {
     if (error?.name === 'TimeoutError') {
-        return `no answer from ${host} within ${timeoutMs / 1000} s`;
+        return {
+            message: `no answer from ${host} within ${timeoutMs / 1000} s`,
+            code: undefined
+        };
     }
     // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
     let root = error;
@@ -40784,22 +40861,37 @@ function networkMessage(error, host, timeoutMs) {
         root = root.cause;
     // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
     // their messages.
-    const detail = typeof root?.code === 'string' && /^E[A-Z0-9_]+$/.test(root.code)
-        ? root.code
-        : errorMessage(root);
-    return `could not connect to ${host}: ${detail}`;
+    const code = typeof root?.code === 'string' ? root.code : undefined;
+    const detail = code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root);
+    return { message: `could not connect to ${host}: ${detail}`, code };
 }
-function outage(failure, attempts) {
+/** A failure after which nobody can say whether the deployment was recorded. */
+function unknownOutcome(failure, attempts, why) {
+    return new ApiError(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
+        status: failure.status,
+        body: failure.body,
+        requestId: failure.requestId,
+        attempts,
+        unknown: true
+    });
+}
+/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
+function outage(failure, attempts, checked) {
     const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
     const id = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
-    const message = failure.status === undefined
+    const unsure = failure.ambiguous && !checked;
+    const message = (failure.status === undefined
         ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
-        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`;
+        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
+        (unsure
+            ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
+            : '');
     return new ApiError(message, {
         status: failure.status,
         body: failure.body,
         requestId: failure.requestId,
-        attempts
+        attempts,
+        unknown: unsure
     });
 }
 /** The first few rejected fields, and how many more: a 400 may list a thousand. */
@@ -40836,29 +40928,148 @@ function rejection(status, body, requestId, attempts, headers, verb) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/record/reader.ts
+
+/** How much of the record one run reads at most. Stated in the README; measured in the bench. */
+const RECORD_BOUNDS = { maxPages: 10, maxMs: 10_000 };
+/** The API's largest page. */
+const RECORD_PAGE_SIZE = 100;
+function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages, maxMs = RECORD_BOUNDS.maxMs, warn }) {
+    const pages = [];
+    let ended = false;
+    let unreadable;
+    let deadline;
+    /** The next page, or undefined when there is none to read (end, bound, or unreadable). */
+    async function nextPage() {
+        if (ended)
+            return undefined;
+        if (pages.length >= maxPages) {
+            ended = true;
+            return undefined;
+        }
+        deadline ??= AbortSignal.timeout(maxMs);
+        const page = pages.length + 1;
+        try {
+            if (deadline.aborted)
+                throw new Error(`${maxMs / 1000} s passed`);
+            const answer = await client.listDeployments(page, RECORD_PAGE_SIZE, {
+                includeTests,
+                signal: deadline
+            });
+            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
+            if (items === undefined) {
+                throw new Error(`page ${page} is not a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'})`);
+            }
+            const records = items.flatMap(toRecorded);
+            pages.push(records);
+            if (items.length < RECORD_PAGE_SIZE)
+                ended = true;
+            return records;
+        }
+        catch (error) {
+            ended = true;
+            unreadable = deadline.aborted
+                ? `no whole page within ${maxMs / 1000} s`
+                : errorMessage(error);
+            warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
+            return undefined;
+        }
+    }
+    return {
+        get unreadable() {
+            return unreadable;
+        },
+        async scan(environment, enough) {
+            const wanted = environment.toLowerCase();
+            const read = [];
+            for (let i = 0;; i++) {
+                const page = pages[i] ?? (await nextPage());
+                if (page === undefined)
+                    break;
+                read.push(...page.filter((r) => r.environment.toLowerCase() === wanted));
+                read.sort((a, b) => b.time - a.time);
+                if (await enough(read))
+                    break;
+            }
+            return read;
+        }
+    };
+}
+/**
+ * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
+ * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
+ */
+function deploymentsOf(body) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    const list = Array.isArray(json)
+        ? json
+        : ['deployments', 'data', 'items', 'results']
+            .map((key) => json?.[key])
+            .find(Array.isArray);
+    return list?.filter((item) => typeof item === 'object' && item !== null);
+}
+const SHA = /^[0-9a-f]{7,64}$/;
+/** A listed deployment with the fields a comparison needs; anything else is passed over. */
+function toRecorded(item) {
+    const raw = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
+    if (!Array.isArray(raw) || typeof item.environmentName !== 'string')
+        return [];
+    const shas = raw.map((s) => String(s).toLowerCase());
+    const time = typeof item.deployedAt === 'string' ? Date.parse(item.deployedAt) : NaN;
+    if (shas.length === 0 ||
+        !shas.every((s) => SHA.test(s)) ||
+        Number.isNaN(time))
+        return [];
+    return [
+        {
+            shas,
+            environment: item.environmentName,
+            deployedAt: new Date(time).toISOString(),
+            time,
+            isTest: item.isTest === true
+        }
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/deps.ts
 
 
 
 
 
+
 function createDeps(inputs, repository) {
+    const multitudes = inputs.apiKey === undefined
+        ? undefined
+        : createMultitudesClient({
+            url: inputs.apiUrl,
+            apiKey: inputs.apiKey,
+            timeoutMs: inputs.timeoutSeconds * 1000,
+            maxAttempts: inputs.maxAttempts,
+            fetch: transport().fetch,
+            proxy: transport().proxyFor(inputs.apiUrl),
+            log: (message) => say.warning(message)
+        });
+    const freshRecord = () => multitudes && inputs.recordCheck
+        ? createRecord(multitudes, {
+            includeTests: inputs.isTest,
+            warn: (message) => say.warning(message)
+        })
+        : undefined;
     return {
         git: createGitClient(inputs.workingDirectory ?? process.cwd()),
         github: inputs.githubToken && repository
             ? createGitHubApi({ token: inputs.githubToken, repository })
             : undefined,
-        multitudes: inputs.apiKey === undefined
-            ? undefined
-            : createMultitudesClient({
-                url: inputs.apiUrl,
-                apiKey: inputs.apiKey,
-                timeoutMs: inputs.timeoutSeconds * 1000,
-                maxAttempts: inputs.maxAttempts,
-                fetch: transport().fetch,
-                proxy: transport().proxyFor(inputs.apiUrl),
-                log: (message) => say.warning(message)
-            })
+        multitudes,
+        record: freshRecord(),
+        freshRecord
     };
 }
 
@@ -40924,8 +41135,11 @@ function describeFailure(error) {
     return failure;
 }
 function apiHint(error) {
+    if (error.unknown) {
+        return 'Whether the deployment was recorded is unknown: look for it in Multitudes (GET /deployment) before re-running. With record-check on (the default), a re-run reads the record first and sends nothing if it is there.';
+    }
     if (error.outage) {
-        return 'The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent.';
+        return "Multitudes did not record the deployment. Re-run the job when the API is back: the run reads Multitudes' record first, so a re-run never sends it twice.";
     }
     switch (error.status) {
         case 400:
@@ -40974,6 +41188,7 @@ function applyOnError(failure, onError) {
 const STRATEGIES = [
     'auto',
     'previous-deployment',
+    'multitudes',
     'push',
     'base',
     'tag',
@@ -41004,6 +41219,7 @@ const INPUTS = {
     apiUrl: 'api-url',
     githubToken: 'github-token',
     verify: 'verify',
+    recordCheck: 'record-check',
     timeoutSeconds: 'timeout-seconds',
     maxAttempts: 'max-attempts',
     workingDirectory: 'working-directory'
@@ -41023,6 +41239,7 @@ const inputs_DEFAULTS = {
     'on-error': 'fail',
     'api-url': 'https://integrations.multitudes.co/deployment',
     verify: 'false',
+    'record-check': 'true',
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
@@ -41085,6 +41302,7 @@ function getInputs(read = readInput, env = process.env, now = Date.now) {
         apiUrl: check(() => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)), new URL(inputs_DEFAULTS[INPUTS.apiUrl])),
         githubToken,
         verify: bool(INPUTS.verify),
+        recordCheck: bool(INPUTS.recordCheck),
         timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
         maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
         workingDirectory: check(() => parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd()), undefined)
@@ -41129,6 +41347,10 @@ function checkCombinations(inputs) {
     }
     if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
         throw new InputError(`Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`);
+    }
+    if (inputs.strategy === 'multitudes' &&
+        (!inputs.recordCheck || inputs.apiKey === undefined)) {
+        throw new InputError(`Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`);
     }
     if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
         throw new InputError(`Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`);
@@ -41561,6 +41783,117 @@ function newestFirst(commits, head) {
     return [first, ...unique.filter((_, i) => i !== at)];
 }
 
+;// CONCATENATED MODULE: ./src/record/lookup.ts
+/** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
+function gitMembership(git) {
+    return {
+        everySha: true,
+        async present(shas) {
+            const found = await git.presentCommits(shas);
+            // cat-file names full SHAs; a record may list short ones.
+            return new Set(shas.filter((s) => found.has(s) || [...found].some((f) => f.startsWith(s))));
+        }
+    };
+}
+/** From GitHub, for `commit-source: api`: one commit look-up per record, at most `budget`. */
+function githubMembership(github, budget = 20) {
+    const known = new Map();
+    return {
+        everySha: false,
+        async present(shas) {
+            for (const sha of shas) {
+                if (known.has(sha) || known.size >= budget)
+                    continue;
+                known.set(sha, (await github.resolveCommit(sha)) !== undefined);
+            }
+            return new Set(shas.filter((s) => known.get(s) === true));
+        }
+    };
+}
+const holds = (record, sha) => record.shas.some((s) => sha.startsWith(s));
+/**
+ * This repository's records of `environment`, newest first, read as far as the newest one that
+ * does not hold `head`: the deployment before this one. A record of this deployment, if it was
+ * sent before, is newer than that, so nothing older is needed.
+ */
+async function ownRecords(record, environment, head, membership) {
+    const present = new Map();
+    const own = (r) => present.get(r) ?? [];
+    await record.scan(environment, async (records) => {
+        const fresh = records.filter((r) => !present.has(r));
+        const asked = fresh.flatMap((r) => membership.everySha ? r.shas : r.shas.slice(0, 1));
+        const found = fresh.length > 0
+            ? await membership.present([...new Set(asked)])
+            : new Set();
+        for (const r of fresh)
+            present.set(r, r.shas.filter((s) => found.has(s)));
+        return records.some((r) => own(r).length > 0 && !holds(r, head));
+    });
+    return [...present.keys()]
+        .sort((a, b) => b.time - a.time)
+        .map((r) => ({ ...r, present: own(r) }));
+}
+/**
+ * The newest recorded deployment of this repository to `environment` before one that holds
+ * `head`: its newest commit in the repository is base (the `multitudes` strategy).
+ */
+async function recordBase(record, environment, head, membership) {
+    const records = await ownRecords(record, environment, head, membership);
+    const previous = records.find((r) => r.present.length > 0 && !holds(r, head));
+    return (previous && { sha: previous.present[0], deployedAt: previous.deployedAt });
+}
+/** The vendor's dedupe key: the environment without case, and the same set of commits. */
+function isSameDeployment(recorded, payload) {
+    if (recorded.environment.toLowerCase() !== payload.environmentName.toLowerCase())
+        return false;
+    // A test run matches only test records; a real run reads no test records at all.
+    if (payload.isTest === true && !recorded.isTest)
+        return false;
+    const listed = new Set(recorded.shas);
+    return (listed.size === payload.commitSha.length &&
+        payload.commitSha.every((sha) => [...listed].some((s) => sha.startsWith(s))));
+}
+/**
+ * The record of this deployment, when it was sent before: newer than the deployment before it
+ * (see ownRecords). Undefined when it is not there, or the record could not be read.
+ */
+async function findRecorded(record, payload, membership) {
+    const head = payload.commitSha[0];
+    const noMembership = {
+        everySha: false,
+        present: () => Promise.resolve(new Set())
+    };
+    const records = await ownRecords(record, payload.environmentName, head, membership ?? noMembership);
+    for (const r of records) {
+        if (isSameDeployment(r, payload))
+            return r;
+        if (r.present.length > 0 && !holds(r, head))
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * Every record of `environment` that the reader's bounds reach, as a look-up for many payloads
+ * (a backfill): indexed by each listed SHA's first 7 characters.
+ */
+async function recordIndex(record, environment) {
+    const records = await record.scan(environment, () => Promise.resolve(false));
+    const bySha = new Map();
+    for (const r of records) {
+        for (const sha of r.shas) {
+            const key = sha.slice(0, 7);
+            const list = bySha.get(key);
+            if (list)
+                list.push(r);
+            else
+                bySha.set(key, [r]);
+        }
+    }
+    return (payload) => bySha
+        .get(payload.commitSha[0].slice(0, 7))
+        ?.find((r) => isSameDeployment(r, payload));
+}
+
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
 
 
@@ -41636,6 +41969,7 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
 
 
 
+
 const NONE = { ref: undefined, source: 'none' };
 /** Finds base for the chosen strategy; `auto` takes the first that answers. */
 async function chooseBase(inputs, ctx, head, deps) {
@@ -41664,6 +41998,8 @@ async function chooseBase(inputs, ctx, head, deps) {
             }
             return fromDeployments(deps.github, inputs.environment, ctx);
         }
+        case 'multitudes':
+            return fromRecord(deps, inputs.environment, head);
         case 'auto':
             if (inputs.base !== undefined)
                 return { ref: inputs.base, source: 'input' };
@@ -41678,8 +42014,29 @@ async function chooseBase(inputs, ctx, head, deps) {
                 if (previous.ref !== undefined)
                     return previous;
             }
+            {
+                const recorded = await fromRecord(deps, inputs.environment, head);
+                if (recorded.ref !== undefined)
+                    return recorded;
+            }
             return ctx.eventName === 'push' ? fromPush(ctx) : NONE;
     }
+}
+/**
+ * The newest deployment of this repository in Multitudes' record: what is live, whatever CI
+ * sent it. Its newest commit in the repository is base.
+ */
+async function fromRecord(deps, environment, head) {
+    const membership = deps.git
+        ? gitMembership(deps.git)
+        : deps.github && githubMembership(deps.github);
+    if (!deps.record || !membership)
+        return NONE;
+    const found = await recordBase(deps.record, environment, head, membership);
+    if (found === undefined)
+        return NONE;
+    say.info(`Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`);
+    return { ref: found.sha, source: 'multitudes' };
 }
 async function fromDeployments(github, environment, ctx) {
     const sha = await previousDeploymentSha(github, environment, {
@@ -41778,7 +42135,11 @@ async function fromApi(inputs, ctx, deps, resolved, knownHead) {
         throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
     }
     resolved.head = head;
-    const choice = await chooseBase(inputs, ctx, head, { git: undefined, github });
+    const choice = await chooseBase(inputs, ctx, head, {
+        git: undefined,
+        github,
+        record: deps.record
+    });
     Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice.ref);
     return rangeFromApi(github, head, choice, inputs);
@@ -41869,28 +42230,10 @@ function emptyReport(serverUrl, repository) {
 ;// CONCATENATED MODULE: ./src/verify.ts
 
 
+
 const PAGE_SIZE = 100;
-/**
- * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
- * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
- */
-function deploymentsOf(body) {
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-    const list = Array.isArray(json)
-        ? json
-        : ['deployments', 'data', 'items', 'results']
-            .map((key) => json?.[key])
-            .find(Array.isArray);
-    return list?.filter((item) => typeof item === 'object' && item !== null);
-}
 /** The same commits, environment and (when listed) time as the payload. */
-function isSameDeployment(item, payload) {
+function verify_isSameDeployment(item, payload) {
     const shas = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
     if (!Array.isArray(shas) || item.environmentName !== payload.environmentName)
         return false;
@@ -41910,7 +42253,7 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
             if (items === undefined) {
                 throw new VerificationError(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.');
             }
-            if (items.some((item) => isSameDeployment(item, payload)))
+            if (items.some((item) => verify_isSameDeployment(item, payload)))
                 return;
             if (items.length < PAGE_SIZE)
                 break;
@@ -41925,17 +42268,62 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 
 
 
-/** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
-async function sendDeployment(inputs, multitudes, payload, report) {
+
+
+const NO_RECORD = {
+    current: undefined,
+    fresh: () => undefined,
+    membership: undefined
+};
+/**
+ * POSTs the payload (unless this is a dry run, or Multitudes' record already holds it) and, with
+ * `verify`, reads it back.
+ */
+async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
     if (inputs.dryRun || multitudes === undefined) {
         say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
         return;
     }
+    if (record.current) {
+        const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
+            say.warning(`Could not compare Multitudes' record with this deployment (${errorMessage(error)}); sending it.`);
+            return undefined;
+        });
+        if (found) {
+            report.skipped = `already recorded at ${found.deployedAt}`;
+            say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+            return;
+        }
+    }
+    const checkRecord = async () => {
+        // Unreadable before the POST (a key without the read scope): no second try says more.
+        if (record.current?.unreadable !== undefined)
+            return { state: 'unknown', why: record.current.unreadable };
+        const fresh = record.fresh();
+        if (!fresh)
+            return { state: 'unknown', why: 'record-check is off' };
+        try {
+            const again = await findRecorded(fresh, payload, record.membership);
+            if (again)
+                return { state: 'recorded', deployedAt: again.deployedAt };
+        }
+        catch (error) {
+            // A membership look-up (git, GitHub) that failed: the record cannot be judged.
+            return { state: 'unknown', why: errorMessage(error) };
+        }
+        return fresh.unreadable === undefined
+            ? { state: 'absent' }
+            : { state: 'unknown', why: fresh.unreadable };
+    };
     report.post = await group('Reporting deployment', () => {
         say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
-        return multitudes.postDeployment(payload);
+        return multitudes.postDeployment(payload, {
+            checkRecord: record.current ? checkRecord : undefined
+        });
     });
-    say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    say.info(report.post.foundInRecord
+        ? `Multitudes recorded the deployment (its record lists it at ${report.post.foundInRecord}).`
+        : `Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
         await group('Verifying', () => verifyDeployment(multitudes, payload));
         report.verified = true;
@@ -41944,6 +42332,7 @@ async function sendDeployment(inputs, multitudes, payload, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute.ts
+
 
 
 
@@ -41993,7 +42382,13 @@ async function execute(read, env, ctx, makeDeps, now) {
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (isDebug())
             say.debug(`payload: ${JSON.stringify(report.payload)}`);
-        await sendDeployment(inputs, deps.multitudes, report.payload, report);
+        await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+            current: deps.record,
+            fresh: deps.freshRecord,
+            membership: range.source === 'git'
+                ? gitMembership(deps.git)
+                : deps.github && githubMembership(deps.github)
+        });
         return { report, failMessage: undefined };
     }
     catch (error) {
@@ -42041,7 +42436,8 @@ function outputValues(report, payloadFile = '') {
     const fits = json.length + list.length <= LIST_BUDGET;
     return {
         reported: String(post !== undefined),
-        status: String(post?.status ?? failure?.status ?? ''),
+        // 0: no HTTP answer came back, though the record shows the deployment.
+        status: String(post?.status || failure?.status || ''),
         response: post?.body ?? failure?.body ?? '',
         'request-id': post?.requestId ?? failure?.requestId ?? '',
         payload: fits ? json : '',

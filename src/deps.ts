@@ -7,6 +7,7 @@ import {
   createMultitudesClient,
   type MultitudesClient
 } from './multitudes-client.js'
+import { createRecord, type MultitudesRecord } from './record/reader.js'
 
 /** The side effects of a run, behind interfaces that tests replace. */
 export interface Deps {
@@ -15,26 +16,40 @@ export interface Deps {
   github: GitHubApi | undefined
   /** Undefined on a dry run without a key: nothing can be sent. */
   multitudes: MultitudesClient | undefined
+  /** Multitudes' record, read once a run; undefined without a key or with `record-check: false`. */
+  record: MultitudesRecord | undefined
+  /** A fresh read of the record, for after an ambiguous failure (pages read before are stale). */
+  freshRecord: () => MultitudesRecord | undefined
 }
 
 export function createDeps(inputs: Inputs, repository?: string): Deps {
+  const multitudes =
+    inputs.apiKey === undefined
+      ? undefined
+      : createMultitudesClient({
+          url: inputs.apiUrl,
+          apiKey: inputs.apiKey,
+          timeoutMs: inputs.timeoutSeconds * 1000,
+          maxAttempts: inputs.maxAttempts,
+          fetch: transport().fetch,
+          proxy: transport().proxyFor(inputs.apiUrl),
+          log: (message) => say.warning(message)
+        })
+  const freshRecord = (): MultitudesRecord | undefined =>
+    multitudes && inputs.recordCheck
+      ? createRecord(multitudes, {
+          includeTests: inputs.isTest,
+          warn: (message) => say.warning(message)
+        })
+      : undefined
   return {
     git: createGitClient(inputs.workingDirectory ?? process.cwd()),
     github:
       inputs.githubToken && repository
         ? createGitHubApi({ token: inputs.githubToken, repository })
         : undefined,
-    multitudes:
-      inputs.apiKey === undefined
-        ? undefined
-        : createMultitudesClient({
-            url: inputs.apiUrl,
-            apiKey: inputs.apiKey,
-            timeoutMs: inputs.timeoutSeconds * 1000,
-            maxAttempts: inputs.maxAttempts,
-            fetch: transport().fetch,
-            proxy: transport().proxyFor(inputs.apiUrl),
-            log: (message) => say.warning(message)
-          })
+    multitudes,
+    record: freshRecord(),
+    freshRecord
   }
 }

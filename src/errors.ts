@@ -68,6 +68,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined
   readonly attempts: number
   readonly fields: readonly FieldProblem[]
+  /** The request may have been recorded, and the record could not say: check, never re-send blind. */
+  readonly unknown: boolean
 
   constructor(
     message: string,
@@ -77,9 +79,11 @@ export class ApiError extends Error {
       requestId?: string
       attempts: number
       fields?: readonly FieldProblem[]
+      unknown?: boolean
     }
   ) {
     super(message)
+    this.unknown = details.unknown ?? false
     this.status = details.status
     this.body = details.body ?? ''
     this.requestId = details.requestId

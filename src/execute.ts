@@ -12,6 +12,7 @@ import {
   type Reader
 } from './inputs.js'
 import { resolveRange } from './range/resolve.js'
+import { githubMembership, gitMembership } from './record/lookup.js'
 import { emptyReport, type Report } from './report.js'
 import { sendDeployment } from './send.js'
 
@@ -70,7 +71,14 @@ export async function execute(
     )
     // Only in debug mode: a 100,000-commit payload is 4 MB of log.
     if (core.isDebug()) say.debug(`payload: ${JSON.stringify(report.payload)}`)
-    await sendDeployment(inputs, deps.multitudes, report.payload, report)
+    await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+      current: deps.record,
+      fresh: deps.freshRecord,
+      membership:
+        range.source === 'git'
+          ? gitMembership(deps.git)
+          : deps.github && githubMembership(deps.github)
+    })
     return { report, failMessage: undefined }
   } catch (error) {
     report.failure = describeFailure(error)

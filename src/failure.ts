@@ -53,8 +53,11 @@ export function describeFailure(error: unknown): Failure {
 }
 
 function apiHint(error: ApiError): string | undefined {
+  if (error.unknown) {
+    return 'Whether the deployment was recorded is unknown: look for it in Multitudes (GET /deployment) before re-running. With record-check on (the default), a re-run reads the record first and sends nothing if it is there.'
+  }
   if (error.outage) {
-    return 'The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent.'
+    return "Multitudes did not record the deployment. Re-run the job when the API is back: the run reads Multitudes' record first, so a re-run never sends it twice."
   }
   switch (error.status) {
     case 400:

@@ -12,6 +12,7 @@ export interface GitHubDeployment {
 }
 
 export interface GitHubRelease {
+  id: number
   tagName: string
   draft: boolean
   prerelease: boolean
@@ -24,6 +25,8 @@ export interface GitHubWorkflowRun {
   headSha: string
   conclusion: string | null
   runNumber: number
+  /** The run's attempt (a re-run of any job makes the next one). */
+  attempt: number
   createdAt: string
   updatedAt: string
 }
@@ -204,6 +207,7 @@ export function createGitHubApi(options: {
           page
         })
         return data.map((r) => ({
+          id: r.id,
           tagName: r.tag_name,
           draft: r.draft,
           prerelease: r.prerelease,
@@ -233,6 +237,7 @@ export function createGitHubApi(options: {
             headSha: r.head_sha,
             conclusion: r.conclusion,
             runNumber: r.run_number,
+            attempt: r.run_attempt ?? 1,
             createdAt: r.created_at,
             updatedAt: r.updated_at
           }))

@@ -20,6 +20,7 @@ import {
 export const STRATEGIES = [
   'auto',
   'previous-deployment',
+  'multitudes',
   'push',
   'base',
   'tag',
@@ -55,6 +56,7 @@ export const INPUTS = {
   apiUrl: 'api-url',
   githubToken: 'github-token',
   verify: 'verify',
+  recordCheck: 'record-check',
   timeoutSeconds: 'timeout-seconds',
   maxAttempts: 'max-attempts',
   workingDirectory: 'working-directory'
@@ -75,6 +77,7 @@ export const DEFAULTS: Readonly<Record<string, string>> = {
   'on-error': 'fail',
   'api-url': 'https://integrations.multitudes.co/deployment',
   verify: 'false',
+  'record-check': 'true',
   'timeout-seconds': '30',
   'max-attempts': '4'
 }
@@ -105,6 +108,8 @@ export interface Inputs {
   apiUrl: URL
   githubToken: string | undefined
   verify: boolean
+  /** Read Multitudes' record before a POST (and as a base): false sends no GET. */
+  recordCheck: boolean
   timeoutSeconds: number
   maxAttempts: number
   /** Absolute path of the checkout; undefined means the current directory (the workspace). */
@@ -217,6 +222,7 @@ export function getInputs(
     ),
     githubToken,
     verify: bool(INPUTS.verify),
+    recordCheck: bool(INPUTS.recordCheck),
     timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
     maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
     workingDirectory: check(
@@ -274,6 +280,14 @@ function checkCombinations(inputs: Inputs): void {
   if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
     throw new InputError(
       `Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`
+    )
+  }
+  if (
+    inputs.strategy === 'multitudes' &&
+    (!inputs.recordCheck || inputs.apiKey === undefined)
+  ) {
+    throw new InputError(
+      `Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`
     )
   }
   if (inputs.paths.length > 0 && inputs.commitSource === 'api') {

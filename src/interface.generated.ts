@@ -19,7 +19,7 @@ export const ACTION_INPUTS = [
   {
     name: 'strategy',
     description:
-      'How base (what was live before) is found: auto, previous-deployment, push, base, tag, parent or head.',
+      "How base (what was live before) is found: auto, previous-deployment, multitudes (the newest deployment of this repository in Multitudes' own record), push, base, tag, parent or head.",
     default: 'auto',
     required: false
   },
@@ -130,6 +130,13 @@ export const ACTION_INPUTS = [
     description:
       'After a 201, read the deployment back with the GET endpoint and fail if it is not there. Meant for test runs.',
     default: 'false',
+    required: false
+  },
+  {
+    name: 'record-check',
+    description:
+      "Read Multitudes' record (GET /deployment, at most 10 pages and 10 s) before the POST and after an ambiguous failure, so that one deployment is never sent twice; with auto, it is also a source of base. false sends no GET at all (the key needs no read scope then).",
+    default: 'true',
     required: false
   },
   {

@@ -24,15 +24,51 @@ export interface ApiResponse {
   complete: boolean
   requestId: string | undefined
   attempts: number
+  /**
+   * Set when no 2xx came back but Multitudes' record, read after an ambiguous failure, holds the
+   * deployment: the `deployedAt` it lists.
+   */
+  foundInRecord?: string
+}
+
+/** What Multitudes' record says of a deployment after an ambiguous failure. */
+export type RecordCheck =
+  | { state: 'recorded'; deployedAt: string }
+  | { state: 'absent' }
+  | { state: 'unknown'; why: string }
+
+export interface PostOptions {
+  /**
+   * Read after a failure that may have been recorded (a timeout, a connection lost once the
+   * request was written, a 5xx) and before the same body is sent again.
+   */
+  checkRecord?: () => Promise<RecordCheck>
+}
+
+export interface ListOptions {
+  /** Test deployments too (the GET's `includeTests`). */
+  includeTests?: boolean
+  /** Stops the request and its retries: the reader's bound in seconds. */
+  signal?: AbortSignal
 }
 
 export interface MultitudesClient {
   /** The longest one request can take with these options, retries included (the README's bound). */
   readonly worstCaseMs: number
-  /** POSTs one deployment; retries transient failures; throws ApiError when it is not accepted. */
-  postDeployment(payload: DeploymentPayload): Promise<ApiResponse>
-  /** GETs one page of deployments, test deployments included, with the same retries. */
-  listDeployments(page: number, pageSize: number): Promise<ApiResponse>
+  /**
+   * POSTs one deployment; retries transient failures, and after an ambiguous one asks
+   * `checkRecord` before sending again; throws ApiError when it is not accepted.
+   */
+  postDeployment(
+    payload: DeploymentPayload,
+    options?: PostOptions
+  ): Promise<ApiResponse>
+  /** GETs one page of deployments (test deployments with `includeTests`), with the same retries. */
+  listDeployments(
+    page: number,
+    pageSize: number,
+    options?: ListOptions
+  ): Promise<ApiResponse>
 }
 
 export interface ClientOptions {
@@ -63,6 +99,8 @@ class TransientFailure extends Error {
   readonly body: string
   readonly requestId: string | undefined
   readonly retryAfterMs: number | undefined
+  /** The server may have recorded the request: check the record before sending it again. */
+  readonly ambiguous: boolean
 
   constructor(
     message: string,
@@ -71,15 +109,51 @@ class TransientFailure extends Error {
       body?: string
       requestId?: string
       retryAfterMs?: number
-    } = {}
+      ambiguous: boolean
+    }
   ) {
     super(message)
     this.status = details.status
     this.body = details.body ?? ''
     this.requestId = details.requestId
     this.retryAfterMs = details.retryAfterMs
+    this.ambiguous = details.ambiguous
   }
 }
+
+/** The record holds the deployment after all: stops the retries with a success. */
+class FoundInRecord extends Error {
+  readonly failure: TransientFailure
+  readonly deployedAt: string
+
+  constructor(failure: TransientFailure, deployedAt: string) {
+    super('found in the record')
+    this.failure = failure
+    this.deployedAt = deployedAt
+  }
+}
+
+/**
+ * Failures where the request never reached a server that could act on it: nothing was recorded,
+ * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
+ */
+const NEVER_DELIVERED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  // A proxy that refused the tunnel.
+  'UND_ERR_ABORTED',
+  // TLS that failed before any byte of the request was sent.
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
 
 export function createMultitudesClient(
   options: ClientOptions
@@ -102,9 +176,11 @@ export function createMultitudesClient(
   async function attempt(
     target: URL,
     body: string | undefined,
-    attemptNumber: number
+    attemptNumber: number,
+    stop: AbortSignal | undefined
   ): Promise<ApiResponse> {
     let response: Response
+    const deadline = AbortSignal.timeout(timeoutMs)
     try {
       response = await fetchImpl(target, {
         method: body === undefined ? 'GET' : 'POST',
@@ -117,10 +193,14 @@ export function createMultitudesClient(
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs)
+        signal: stop ? AbortSignal.any([deadline, stop]) : deadline
       })
     } catch (error) {
-      throw new TransientFailure(networkMessage(error, route, timeoutMs))
+      const { message, code } = networkFailure(error, route, timeoutMs)
+      // Only a POST can have been recorded; a GET changes nothing.
+      throw new TransientFailure(message, {
+        ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
+      })
     }
     // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
     // short deadline of its own and is never a reason to POST again.
@@ -159,7 +239,9 @@ export function createMultitudesClient(
         status,
         body: text,
         requestId,
-        retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+        // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
+        ambiguous: body !== undefined && status >= 500
       })
     }
     throw rejection(
@@ -172,16 +254,35 @@ export function createMultitudesClient(
     )
   }
 
-  /** One request with retries for transient failures only; the body is the same every time. */
-  async function send(target: URL, body?: string): Promise<ApiResponse> {
+  /**
+   * One request with retries for transient failures only; the body is the same every time. A
+   * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
+   */
+  async function send(
+    target: URL,
+    body?: string,
+    { checkRecord, signal }: PostOptions & ListOptions = {}
+  ): Promise<ApiResponse> {
     let attempts = 0
+    /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+    const settle = async (error: TransientFailure): Promise<void> => {
+      if (!checkRecord || !error.ambiguous) return
+      const found = await checkRecord()
+      if (found.state === 'recorded')
+        throw new FoundInRecord(error, found.deployedAt)
+      if (found.state === 'unknown')
+        throw unknownOutcome(error, attempts, found.why)
+    }
     try {
-      return await pRetry(() => attempt(target, body, ++attempts), {
+      return await pRetry(() => attempt(target, body, ++attempts, signal), {
         retries: maxAttempts - 1,
         minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+        signal,
         shouldRetry: ({ error }) => error instanceof TransientFailure,
         onFailedAttempt: async ({ error, retriesLeft }) => {
-          if (!(error instanceof TransientFailure) || retriesLeft === 0) return
+          if (!(error instanceof TransientFailure)) return
+          await settle(error)
+          if (retriesLeft === 0 || signal?.aborted) return
           const wait = retryDelayMs(attempts, error.retryAfterMs, backoff)
           log(
             `Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`
@@ -190,60 +291,105 @@ export function createMultitudesClient(
         }
       })
     } catch (error) {
-      if (error instanceof TransientFailure) throw outage(error, attempts)
+      if (error instanceof FoundInRecord) {
+        log(
+          `Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`
+        )
+        return {
+          status: error.failure.status ?? 0,
+          body: error.failure.body,
+          complete: true,
+          requestId: error.failure.requestId,
+          attempts,
+          foundInRecord: error.deployedAt
+        }
+      }
+      if (error instanceof TransientFailure)
+        throw outage(error, attempts, checkRecord !== undefined)
       throw error
     }
   }
 
   return {
     worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
-    postDeployment: (payload) => send(url, JSON.stringify(payload)),
-    listDeployments: (page, pageSize) => {
+    postDeployment: (payload, options) =>
+      send(url, JSON.stringify(payload), options),
+    listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
       const target = new URL(url)
       target.search = new URLSearchParams({
         page: String(page),
         pageSize: String(pageSize),
-        includeTests: 'true'
+        includeTests: String(includeTests)
       }).toString()
-      return send(target)
+      return send(target, undefined, { signal })
     }
   }
 }
 
-function networkMessage(
+function networkFailure(
   error: unknown,
   host: string,
   timeoutMs: number
-): string {
+): { message: string; code: string | undefined } {
   // Duck-typed: undici's errors may come from another realm.
   type Cause = { name?: unknown; code?: unknown; cause?: unknown } | null
   if ((error as Cause)?.name === 'TimeoutError') {
-    return `no answer from ${host} within ${timeoutMs / 1000} s`
+    return {
+      message: `no answer from ${host} within ${timeoutMs / 1000} s`,
+      code: undefined
+    }
   }
   // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
   let root = error as Cause
   while (root?.cause) root = root.cause
   // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
   // their messages.
+  const code = typeof root?.code === 'string' ? root.code : undefined
   const detail =
-    typeof root?.code === 'string' && /^E[A-Z0-9_]+$/.test(root.code)
-      ? root.code
-      : errorMessage(root)
-  return `could not connect to ${host}: ${detail}`
+    code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root)
+  return { message: `could not connect to ${host}: ${detail}`, code }
 }
 
-function outage(failure: TransientFailure, attempts: number): ApiError {
+/** A failure after which nobody can say whether the deployment was recorded. */
+function unknownOutcome(
+  failure: TransientFailure,
+  attempts: number,
+  why: string
+): ApiError {
+  return new ApiError(
+    `Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`,
+    {
+      status: failure.status,
+      body: failure.body,
+      requestId: failure.requestId,
+      attempts,
+      unknown: true
+    }
+  )
+}
+
+/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
+function outage(
+  failure: TransientFailure,
+  attempts: number,
+  checked: boolean
+): ApiError {
   const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`
   const id = failure.requestId ? ` Request id: ${failure.requestId}.` : ''
+  const unsure = failure.ambiguous && !checked
   const message =
-    failure.status === undefined
+    (failure.status === undefined
       ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
-      : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`
+      : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
+    (unsure
+      ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
+      : '')
   return new ApiError(message, {
     status: failure.status,
     body: failure.body,
     requestId: failure.requestId,
-    attempts
+    attempts,
+    unknown: unsure
   })
 }
 

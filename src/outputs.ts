@@ -43,7 +43,8 @@ export function outputValues(
   const fits = json.length + list.length <= LIST_BUDGET
   return {
     reported: String(post !== undefined),
-    status: String(post?.status ?? failure?.status ?? ''),
+    // 0: no HTTP answer came back, though the record shows the deployment.
+    status: String(post?.status || failure?.status || ''),
     response: post?.body ?? failure?.body ?? '',
     'request-id': post?.requestId ?? failure?.requestId ?? '',
     payload: fits ? json : '',

@@ -1,17 +1,40 @@
 import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import type { DeploymentPayload } from './deployment.js'
+import { errorMessage } from './errors.js'
 import type { Inputs } from './inputs.js'
-import type { MultitudesClient } from './multitudes-client.js'
+import type { MultitudesClient, RecordCheck } from './multitudes-client.js'
+import { findRecorded, type Membership } from './record/lookup.js'
+import type { MultitudesRecord } from './record/reader.js'
 import type { Report } from './report.js'
 import { verifyDeployment } from './verify.js'
 
-/** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
+/** Multitudes' record, as the send step reads it. */
+export interface RecordAccess {
+  /** The record as read for this run (base and the check before the POST share its pages). */
+  current: MultitudesRecord | undefined
+  /** A new read, for after an ambiguous failure. */
+  fresh: () => MultitudesRecord | undefined
+  /** Which listed commits are this repository's; undefined when nothing can tell. */
+  membership: Membership | undefined
+}
+
+const NO_RECORD: RecordAccess = {
+  current: undefined,
+  fresh: () => undefined,
+  membership: undefined
+}
+
+/**
+ * POSTs the payload (unless this is a dry run, or Multitudes' record already holds it) and, with
+ * `verify`, reads it back.
+ */
 export async function sendDeployment(
   inputs: Pick<Inputs, 'dryRun' | 'verify' | 'apiUrl'>,
   multitudes: MultitudesClient | undefined,
   payload: DeploymentPayload,
-  report: Report
+  report: Report,
+  record: RecordAccess = NO_RECORD
 ): Promise<void> {
   if (inputs.dryRun || multitudes === undefined) {
     say.info(
@@ -19,13 +42,55 @@ export async function sendDeployment(
     )
     return
   }
+  if (record.current) {
+    const found = await findRecorded(
+      record.current,
+      payload,
+      record.membership
+    ).catch((error: unknown) => {
+      say.warning(
+        `Could not compare Multitudes' record with this deployment (${errorMessage(error)}); sending it.`
+      )
+      return undefined
+    })
+    if (found) {
+      report.skipped = `already recorded at ${found.deployedAt}`
+      say.notice(
+        `Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`
+      )
+      return
+    }
+  }
+  const checkRecord = async (): Promise<RecordCheck> => {
+    // Unreadable before the POST (a key without the read scope): no second try says more.
+    if (record.current?.unreadable !== undefined)
+      return { state: 'unknown', why: record.current.unreadable }
+    const fresh = record.fresh()
+    if (!fresh) return { state: 'unknown', why: 'record-check is off' }
+    try {
+      const again = await findRecorded(fresh, payload, record.membership)
+      if (again) return { state: 'recorded', deployedAt: again.deployedAt }
+    } catch (error) {
+      // A membership look-up (git, GitHub) that failed: the record cannot be judged.
+      return { state: 'unknown', why: errorMessage(error) }
+    }
+    return fresh.unreadable === undefined
+      ? { state: 'absent' }
+      : { state: 'unknown', why: fresh.unreadable }
+  }
   report.post = await core.group('Reporting deployment', () => {
     say.info(
       `Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`
     )
-    return multitudes.postDeployment(payload)
+    return multitudes.postDeployment(payload, {
+      checkRecord: record.current ? checkRecord : undefined
+    })
   })
-  say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`)
+  say.info(
+    report.post.foundInRecord
+      ? `Multitudes recorded the deployment (its record lists it at ${report.post.foundInRecord}).`
+      : `Multitudes recorded the deployment (HTTP ${report.post.status}).`
+  )
   if (inputs.verify) {
     await core.group('Verifying', () => verifyDeployment(multitudes, payload))
     report.verified = true

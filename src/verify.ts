@@ -2,6 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { DeploymentPayload } from './deployment.js'
 import { VerificationError } from './errors.js'
 import type { MultitudesClient } from './multitudes-client.js'
+import { deploymentsOf } from './record/reader.js'
+
+type Listed = NonNullable<ReturnType<typeof deploymentsOf>>[number]
 
 export interface VerifyOptions {
   /** Reads of the whole list before giving up (the API may take a moment to list a new record). */
@@ -13,33 +16,6 @@ export interface VerifyOptions {
 }
 
 const PAGE_SIZE = 100
-
-interface Listed {
-  commitSha?: unknown
-  environmentName?: unknown
-  deployedAt?: unknown
-}
-
-/**
- * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
- * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
- */
-export function deploymentsOf(body: string): Listed[] | undefined {
-  let json: unknown
-  try {
-    json = JSON.parse(body)
-  } catch {
-    return undefined
-  }
-  const list = Array.isArray(json)
-    ? json
-    : ['deployments', 'data', 'items', 'results']
-        .map((key) => (json as Record<string, unknown> | null)?.[key])
-        .find(Array.isArray)
-  return list?.filter(
-    (item): item is Listed => typeof item === 'object' && item !== null
-  )
-}
 
 /** The same commits, environment and (when listed) time as the payload. */
 export function isSameDeployment(

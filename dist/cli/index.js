@@ -32171,7 +32171,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9886);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
 /* harmony import */ var _cli_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8679);
 
 
@@ -32195,7 +32195,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9886:
+/***/ 8836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35258,8 +35258,11 @@ class ApiError extends Error {
     requestId;
     attempts;
     fields;
+    /** The request may have been recorded, and the record could not say: check, never re-send blind. */
+    unknown;
     constructor(message, details) {
         super(message);
+        this.unknown = details.unknown ?? false;
         this.status = details.status;
         this.body = details.body ?? '';
         this.requestId = details.requestId;
@@ -41454,6 +41457,7 @@ function createGitHubApi(options) {
                 page
             });
             return data.map((r) => ({
+                id: r.id,
                 tagName: r.tag_name,
                 draft: r.draft,
                 prerelease: r.prerelease,
@@ -41481,6 +41485,7 @@ function createGitHubApi(options) {
                     headSha: r.head_sha,
                     conclusion: r.conclusion,
                     runNumber: r.run_number,
+                    attempt: r.run_attempt ?? 1,
                     createdAt: r.created_at,
                     updatedAt: r.updated_at
                 }))
@@ -42115,22 +42120,57 @@ class TransientFailure extends Error {
     body;
     requestId;
     retryAfterMs;
-    constructor(message, details = {}) {
+    /** The server may have recorded the request: check the record before sending it again. */
+    ambiguous;
+    constructor(message, details) {
         super(message);
         this.status = details.status;
         this.body = details.body ?? '';
         this.requestId = details.requestId;
         this.retryAfterMs = details.retryAfterMs;
+        this.ambiguous = details.ambiguous;
     }
 }
+/** The record holds the deployment after all: stops the retries with a success. */
+class FoundInRecord extends Error {
+    failure;
+    deployedAt;
+    constructor(failure, deployedAt) {
+        super('found in the record');
+        this.failure = failure;
+        this.deployedAt = deployedAt;
+    }
+}
+/**
+ * Failures where the request never reached a server that could act on it: nothing was recorded,
+ * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
+ */
+const NEVER_DELIVERED = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    // A proxy that refused the tunnel.
+    'UND_ERR_ABORTED',
+    // TLS that failed before any byte of the request was sent.
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
 function createMultitudesClient(options) {
     const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
     const host = url.host;
     // Named in connection messages: "could not connect to <host> through the proxy <url>".
     const route = proxy ? `${host} through the proxy ${proxy}` : host;
     const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    async function attempt(target, body, attemptNumber) {
+    async function attempt(target, body, attemptNumber, stop) {
         let response;
+        const deadline = AbortSignal.timeout(timeoutMs);
         try {
             response = await fetchImpl(target, {
                 method: body === undefined ? 'GET' : 'POST',
@@ -42143,11 +42183,15 @@ function createMultitudesClient(options) {
                 },
                 body,
                 redirect: 'manual',
-                signal: AbortSignal.timeout(timeoutMs)
+                signal: stop ? AbortSignal.any([deadline, stop]) : deadline
             });
         }
         catch (error) {
-            throw new TransientFailure(networkMessage(error, route, timeoutMs));
+            const { message, code } = networkFailure(error, route, timeoutMs);
+            // Only a POST can have been recorded; a GET changes nothing.
+            throw new TransientFailure(message, {
+                ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
+            });
         }
         // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
         // short deadline of its own and is never a reason to POST again.
@@ -42178,21 +42222,40 @@ function createMultitudesClient(options) {
                 status,
                 body: text,
                 requestId,
-                retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
+                retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+                // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
+                ambiguous: body !== undefined && status >= 500
             });
         }
         throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
     }
-    /** One request with retries for transient failures only; the body is the same every time. */
-    async function send(target, body) {
+    /**
+     * One request with retries for transient failures only; the body is the same every time. A
+     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
+     */
+    async function send(target, body, { checkRecord, signal } = {}) {
         let attempts = 0;
+        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+        const settle = async (error) => {
+            if (!checkRecord || !error.ambiguous)
+                return;
+            const found = await checkRecord();
+            if (found.state === 'recorded')
+                throw new FoundInRecord(error, found.deployedAt);
+            if (found.state === 'unknown')
+                throw unknownOutcome(error, attempts, found.why);
+        };
         try {
-            return await pRetry(() => attempt(target, body, ++attempts), {
+            return await pRetry(() => attempt(target, body, ++attempts, signal), {
                 retries: maxAttempts - 1,
                 minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+                signal,
                 shouldRetry: ({ error }) => error instanceof TransientFailure,
                 onFailedAttempt: async ({ error, retriesLeft }) => {
-                    if (!(error instanceof TransientFailure) || retriesLeft === 0)
+                    if (!(error instanceof TransientFailure))
+                        return;
+                    await settle(error);
+                    if (retriesLeft === 0 || signal?.aborted)
                         return;
                     const wait = retryDelayMs(attempts, error.retryAfterMs, backoff);
                     log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
@@ -42201,28 +42264,42 @@ function createMultitudesClient(options) {
             });
         }
         catch (error) {
+            if (error instanceof FoundInRecord) {
+                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
+                return {
+                    status: error.failure.status ?? 0,
+                    body: error.failure.body,
+                    complete: true,
+                    requestId: error.failure.requestId,
+                    attempts,
+                    foundInRecord: error.deployedAt
+                };
+            }
             if (error instanceof TransientFailure)
-                throw outage(error, attempts);
+                throw outage(error, attempts, checkRecord !== undefined);
             throw error;
         }
     }
     return {
         worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
-        postDeployment: (payload) => send(url, JSON.stringify(payload)),
-        listDeployments: (page, pageSize) => {
+        postDeployment: (payload, options) => send(url, JSON.stringify(payload), options),
+        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
             const target = new URL(url);
             target.search = new URLSearchParams({
                 page: String(page),
                 pageSize: String(pageSize),
-                includeTests: 'true'
+                includeTests: String(includeTests)
             }).toString();
-            return send(target);
+            return send(target, undefined, { signal });
         }
     };
 }
-function networkMessage(error, host, timeoutMs) {
+function networkFailure(error, host, timeoutMs) {
     if (error?.name === 'TimeoutError') {
-        return `no answer from ${host} within ${timeoutMs / 1000} s`;
+        return {
+            message: `no answer from ${host} within ${timeoutMs / 1000} s`,
+            code: undefined
+        };
     }
     // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
     let root = error;
@@ -42230,22 +42307,37 @@ function networkMessage(error, host, timeoutMs) {
         root = root.cause;
     // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
     // their messages.
-    const detail = typeof root?.code === 'string' && /^E[A-Z0-9_]+$/.test(root.code)
-        ? root.code
-        : errorMessage(root);
-    return `could not connect to ${host}: ${detail}`;
+    const code = typeof root?.code === 'string' ? root.code : undefined;
+    const detail = code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root);
+    return { message: `could not connect to ${host}: ${detail}`, code };
 }
-function outage(failure, attempts) {
+/** A failure after which nobody can say whether the deployment was recorded. */
+function unknownOutcome(failure, attempts, why) {
+    return new ApiError(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
+        status: failure.status,
+        body: failure.body,
+        requestId: failure.requestId,
+        attempts,
+        unknown: true
+    });
+}
+/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
+function outage(failure, attempts, checked) {
     const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
     const id = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
-    const message = failure.status === undefined
+    const unsure = failure.ambiguous && !checked;
+    const message = (failure.status === undefined
         ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
-        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`;
+        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
+        (unsure
+            ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
+            : '');
     return new ApiError(message, {
         status: failure.status,
         body: failure.body,
         requestId: failure.requestId,
-        attempts
+        attempts,
+        unknown: unsure
     });
 }
 /** The first few rejected fields, and how many more: a 400 may list a thousand. */
@@ -42282,29 +42374,148 @@ function rejection(status, body, requestId, attempts, headers, verb) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/record/reader.ts
+
+/** How much of the record one run reads at most. Stated in the README; measured in the bench. */
+const RECORD_BOUNDS = { maxPages: 10, maxMs: 10_000 };
+/** The API's largest page. */
+const RECORD_PAGE_SIZE = 100;
+function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages, maxMs = RECORD_BOUNDS.maxMs, warn }) {
+    const pages = [];
+    let ended = false;
+    let unreadable;
+    let deadline;
+    /** The next page, or undefined when there is none to read (end, bound, or unreadable). */
+    async function nextPage() {
+        if (ended)
+            return undefined;
+        if (pages.length >= maxPages) {
+            ended = true;
+            return undefined;
+        }
+        deadline ??= AbortSignal.timeout(maxMs);
+        const page = pages.length + 1;
+        try {
+            if (deadline.aborted)
+                throw new Error(`${maxMs / 1000} s passed`);
+            const answer = await client.listDeployments(page, RECORD_PAGE_SIZE, {
+                includeTests,
+                signal: deadline
+            });
+            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
+            if (items === undefined) {
+                throw new Error(`page ${page} is not a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'})`);
+            }
+            const records = items.flatMap(toRecorded);
+            pages.push(records);
+            if (items.length < RECORD_PAGE_SIZE)
+                ended = true;
+            return records;
+        }
+        catch (error) {
+            ended = true;
+            unreadable = deadline.aborted
+                ? `no whole page within ${maxMs / 1000} s`
+                : errorMessage(error);
+            warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
+            return undefined;
+        }
+    }
+    return {
+        get unreadable() {
+            return unreadable;
+        },
+        async scan(environment, enough) {
+            const wanted = environment.toLowerCase();
+            const read = [];
+            for (let i = 0;; i++) {
+                const page = pages[i] ?? (await nextPage());
+                if (page === undefined)
+                    break;
+                read.push(...page.filter((r) => r.environment.toLowerCase() === wanted));
+                read.sort((a, b) => b.time - a.time);
+                if (await enough(read))
+                    break;
+            }
+            return read;
+        }
+    };
+}
+/**
+ * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
+ * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
+ */
+function deploymentsOf(body) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    const list = Array.isArray(json)
+        ? json
+        : ['deployments', 'data', 'items', 'results']
+            .map((key) => json?.[key])
+            .find(Array.isArray);
+    return list?.filter((item) => typeof item === 'object' && item !== null);
+}
+const SHA = /^[0-9a-f]{7,64}$/;
+/** A listed deployment with the fields a comparison needs; anything else is passed over. */
+function toRecorded(item) {
+    const raw = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
+    if (!Array.isArray(raw) || typeof item.environmentName !== 'string')
+        return [];
+    const shas = raw.map((s) => String(s).toLowerCase());
+    const time = typeof item.deployedAt === 'string' ? Date.parse(item.deployedAt) : NaN;
+    if (shas.length === 0 ||
+        !shas.every((s) => SHA.test(s)) ||
+        Number.isNaN(time))
+        return [];
+    return [
+        {
+            shas,
+            environment: item.environmentName,
+            deployedAt: new Date(time).toISOString(),
+            time,
+            isTest: item.isTest === true
+        }
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/deps.ts
 
 
 
 
 
+
 function createDeps(inputs, repository) {
+    const multitudes = inputs.apiKey === undefined
+        ? undefined
+        : createMultitudesClient({
+            url: inputs.apiUrl,
+            apiKey: inputs.apiKey,
+            timeoutMs: inputs.timeoutSeconds * 1000,
+            maxAttempts: inputs.maxAttempts,
+            fetch: transport().fetch,
+            proxy: transport().proxyFor(inputs.apiUrl),
+            log: (message) => untrusted_say.warning(message)
+        });
+    const freshRecord = () => multitudes && inputs.recordCheck
+        ? createRecord(multitudes, {
+            includeTests: inputs.isTest,
+            warn: (message) => untrusted_say.warning(message)
+        })
+        : undefined;
     return {
         git: createGitClient(inputs.workingDirectory ?? process.cwd()),
         github: inputs.githubToken && repository
             ? createGitHubApi({ token: inputs.githubToken, repository })
             : undefined,
-        multitudes: inputs.apiKey === undefined
-            ? undefined
-            : createMultitudesClient({
-                url: inputs.apiUrl,
-                apiKey: inputs.apiKey,
-                timeoutMs: inputs.timeoutSeconds * 1000,
-                maxAttempts: inputs.maxAttempts,
-                fetch: transport().fetch,
-                proxy: transport().proxyFor(inputs.apiUrl),
-                log: (message) => untrusted_say.warning(message)
-            })
+        multitudes,
+        record: freshRecord(),
+        freshRecord
     };
 }
 
@@ -42370,8 +42581,11 @@ function describeFailure(error) {
     return failure;
 }
 function apiHint(error) {
+    if (error.unknown) {
+        return 'Whether the deployment was recorded is unknown: look for it in Multitudes (GET /deployment) before re-running. With record-check on (the default), a re-run reads the record first and sends nothing if it is there.';
+    }
     if (error.outage) {
-        return 'The deployment was not recorded. Re-run the job when the API is back; retries are safe because the same deployedAt is sent.';
+        return "Multitudes did not record the deployment. Re-run the job when the API is back: the run reads Multitudes' record first, so a re-run never sends it twice.";
     }
     switch (error.status) {
         case 400:
@@ -42420,6 +42634,7 @@ function applyOnError(failure, onError) {
 const STRATEGIES = [
     'auto',
     'previous-deployment',
+    'multitudes',
     'push',
     'base',
     'tag',
@@ -42450,6 +42665,7 @@ const INPUTS = {
     apiUrl: 'api-url',
     githubToken: 'github-token',
     verify: 'verify',
+    recordCheck: 'record-check',
     timeoutSeconds: 'timeout-seconds',
     maxAttempts: 'max-attempts',
     workingDirectory: 'working-directory'
@@ -42469,6 +42685,7 @@ const inputs_DEFAULTS = {
     'on-error': 'fail',
     'api-url': 'https://integrations.multitudes.co/deployment',
     verify: 'false',
+    'record-check': 'true',
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
@@ -42531,6 +42748,7 @@ function getInputs(read = readInput, env = process.env, now = Date.now) {
         apiUrl: check(() => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)), new URL(inputs_DEFAULTS[INPUTS.apiUrl])),
         githubToken,
         verify: bool(INPUTS.verify),
+        recordCheck: bool(INPUTS.recordCheck),
         timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
         maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
         workingDirectory: check(() => parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd()), undefined)
@@ -42575,6 +42793,10 @@ function checkCombinations(inputs) {
     }
     if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
         throw new InputError(`Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`);
+    }
+    if (inputs.strategy === 'multitudes' &&
+        (!inputs.recordCheck || inputs.apiKey === undefined)) {
+        throw new InputError(`Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`);
     }
     if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
         throw new InputError(`Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`);
@@ -43007,6 +43229,117 @@ function newestFirst(commits, head) {
     return [first, ...unique.filter((_, i) => i !== at)];
 }
 
+;// CONCATENATED MODULE: ./src/record/lookup.ts
+/** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
+function gitMembership(git) {
+    return {
+        everySha: true,
+        async present(shas) {
+            const found = await git.presentCommits(shas);
+            // cat-file names full SHAs; a record may list short ones.
+            return new Set(shas.filter((s) => found.has(s) || [...found].some((f) => f.startsWith(s))));
+        }
+    };
+}
+/** From GitHub, for `commit-source: api`: one commit look-up per record, at most `budget`. */
+function githubMembership(github, budget = 20) {
+    const known = new Map();
+    return {
+        everySha: false,
+        async present(shas) {
+            for (const sha of shas) {
+                if (known.has(sha) || known.size >= budget)
+                    continue;
+                known.set(sha, (await github.resolveCommit(sha)) !== undefined);
+            }
+            return new Set(shas.filter((s) => known.get(s) === true));
+        }
+    };
+}
+const holds = (record, sha) => record.shas.some((s) => sha.startsWith(s));
+/**
+ * This repository's records of `environment`, newest first, read as far as the newest one that
+ * does not hold `head`: the deployment before this one. A record of this deployment, if it was
+ * sent before, is newer than that, so nothing older is needed.
+ */
+async function ownRecords(record, environment, head, membership) {
+    const present = new Map();
+    const own = (r) => present.get(r) ?? [];
+    await record.scan(environment, async (records) => {
+        const fresh = records.filter((r) => !present.has(r));
+        const asked = fresh.flatMap((r) => membership.everySha ? r.shas : r.shas.slice(0, 1));
+        const found = fresh.length > 0
+            ? await membership.present([...new Set(asked)])
+            : new Set();
+        for (const r of fresh)
+            present.set(r, r.shas.filter((s) => found.has(s)));
+        return records.some((r) => own(r).length > 0 && !holds(r, head));
+    });
+    return [...present.keys()]
+        .sort((a, b) => b.time - a.time)
+        .map((r) => ({ ...r, present: own(r) }));
+}
+/**
+ * The newest recorded deployment of this repository to `environment` before one that holds
+ * `head`: its newest commit in the repository is base (the `multitudes` strategy).
+ */
+async function recordBase(record, environment, head, membership) {
+    const records = await ownRecords(record, environment, head, membership);
+    const previous = records.find((r) => r.present.length > 0 && !holds(r, head));
+    return (previous && { sha: previous.present[0], deployedAt: previous.deployedAt });
+}
+/** The vendor's dedupe key: the environment without case, and the same set of commits. */
+function isSameDeployment(recorded, payload) {
+    if (recorded.environment.toLowerCase() !== payload.environmentName.toLowerCase())
+        return false;
+    // A test run matches only test records; a real run reads no test records at all.
+    if (payload.isTest === true && !recorded.isTest)
+        return false;
+    const listed = new Set(recorded.shas);
+    return (listed.size === payload.commitSha.length &&
+        payload.commitSha.every((sha) => [...listed].some((s) => sha.startsWith(s))));
+}
+/**
+ * The record of this deployment, when it was sent before: newer than the deployment before it
+ * (see ownRecords). Undefined when it is not there, or the record could not be read.
+ */
+async function findRecorded(record, payload, membership) {
+    const head = payload.commitSha[0];
+    const noMembership = {
+        everySha: false,
+        present: () => Promise.resolve(new Set())
+    };
+    const records = await ownRecords(record, payload.environmentName, head, membership ?? noMembership);
+    for (const r of records) {
+        if (isSameDeployment(r, payload))
+            return r;
+        if (r.present.length > 0 && !holds(r, head))
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * Every record of `environment` that the reader's bounds reach, as a look-up for many payloads
+ * (a backfill): indexed by each listed SHA's first 7 characters.
+ */
+async function recordIndex(record, environment) {
+    const records = await record.scan(environment, () => Promise.resolve(false));
+    const bySha = new Map();
+    for (const r of records) {
+        for (const sha of r.shas) {
+            const key = sha.slice(0, 7);
+            const list = bySha.get(key);
+            if (list)
+                list.push(r);
+            else
+                bySha.set(key, [r]);
+        }
+    }
+    return (payload) => bySha
+        .get(payload.commitSha[0].slice(0, 7))
+        ?.find((r) => isSameDeployment(r, payload));
+}
+
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
 
 
@@ -43082,6 +43415,7 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
 
 
 
+
 const NONE = { ref: undefined, source: 'none' };
 /** Finds base for the chosen strategy; `auto` takes the first that answers. */
 async function chooseBase(inputs, ctx, head, deps) {
@@ -43110,6 +43444,8 @@ async function chooseBase(inputs, ctx, head, deps) {
             }
             return fromDeployments(deps.github, inputs.environment, ctx);
         }
+        case 'multitudes':
+            return fromRecord(deps, inputs.environment, head);
         case 'auto':
             if (inputs.base !== undefined)
                 return { ref: inputs.base, source: 'input' };
@@ -43124,8 +43460,29 @@ async function chooseBase(inputs, ctx, head, deps) {
                 if (previous.ref !== undefined)
                     return previous;
             }
+            {
+                const recorded = await fromRecord(deps, inputs.environment, head);
+                if (recorded.ref !== undefined)
+                    return recorded;
+            }
             return ctx.eventName === 'push' ? fromPush(ctx) : NONE;
     }
+}
+/**
+ * The newest deployment of this repository in Multitudes' record: what is live, whatever CI
+ * sent it. Its newest commit in the repository is base.
+ */
+async function fromRecord(deps, environment, head) {
+    const membership = deps.git
+        ? gitMembership(deps.git)
+        : deps.github && githubMembership(deps.github);
+    if (!deps.record || !membership)
+        return NONE;
+    const found = await recordBase(deps.record, environment, head, membership);
+    if (found === undefined)
+        return NONE;
+    untrusted_say.info(`Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`);
+    return { ref: found.sha, source: 'multitudes' };
 }
 async function fromDeployments(github, environment, ctx) {
     const sha = await previousDeploymentSha(github, environment, {
@@ -43224,7 +43581,11 @@ async function fromApi(inputs, ctx, deps, resolved, knownHead) {
         throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
     }
     resolved.head = head;
-    const choice = await chooseBase(inputs, ctx, head, { git: undefined, github });
+    const choice = await chooseBase(inputs, ctx, head, {
+        git: undefined,
+        github,
+        record: deps.record
+    });
     Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice.ref);
     return rangeFromApi(github, head, choice, inputs);
@@ -43315,28 +43676,10 @@ function emptyReport(serverUrl, repository) {
 ;// CONCATENATED MODULE: ./src/verify.ts
 
 
+
 const PAGE_SIZE = 100;
-/**
- * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
- * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
- */
-function deploymentsOf(body) {
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-    const list = Array.isArray(json)
-        ? json
-        : ['deployments', 'data', 'items', 'results']
-            .map((key) => json?.[key])
-            .find(Array.isArray);
-    return list?.filter((item) => typeof item === 'object' && item !== null);
-}
 /** The same commits, environment and (when listed) time as the payload. */
-function isSameDeployment(item, payload) {
+function verify_isSameDeployment(item, payload) {
     const shas = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
     if (!Array.isArray(shas) || item.environmentName !== payload.environmentName)
         return false;
@@ -43356,7 +43699,7 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
             if (items === undefined) {
                 throw new VerificationError(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.');
             }
-            if (items.some((item) => isSameDeployment(item, payload)))
+            if (items.some((item) => verify_isSameDeployment(item, payload)))
                 return;
             if (items.length < PAGE_SIZE)
                 break;
@@ -43371,17 +43714,62 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 
 
 
-/** POSTs the payload (unless this is a dry run) and, with `verify`, reads it back. */
-async function sendDeployment(inputs, multitudes, payload, report) {
+
+
+const NO_RECORD = {
+    current: undefined,
+    fresh: () => undefined,
+    membership: undefined
+};
+/**
+ * POSTs the payload (unless this is a dry run, or Multitudes' record already holds it) and, with
+ * `verify`, reads it back.
+ */
+async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
     if (inputs.dryRun || multitudes === undefined) {
         untrusted_say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
         return;
     }
+    if (record.current) {
+        const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
+            untrusted_say.warning(`Could not compare Multitudes' record with this deployment (${errorMessage(error)}); sending it.`);
+            return undefined;
+        });
+        if (found) {
+            report.skipped = `already recorded at ${found.deployedAt}`;
+            untrusted_say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+            return;
+        }
+    }
+    const checkRecord = async () => {
+        // Unreadable before the POST (a key without the read scope): no second try says more.
+        if (record.current?.unreadable !== undefined)
+            return { state: 'unknown', why: record.current.unreadable };
+        const fresh = record.fresh();
+        if (!fresh)
+            return { state: 'unknown', why: 'record-check is off' };
+        try {
+            const again = await findRecorded(fresh, payload, record.membership);
+            if (again)
+                return { state: 'recorded', deployedAt: again.deployedAt };
+        }
+        catch (error) {
+            // A membership look-up (git, GitHub) that failed: the record cannot be judged.
+            return { state: 'unknown', why: errorMessage(error) };
+        }
+        return fresh.unreadable === undefined
+            ? { state: 'absent' }
+            : { state: 'unknown', why: fresh.unreadable };
+    };
     report.post = await group('Reporting deployment', () => {
         untrusted_say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
-        return multitudes.postDeployment(payload);
+        return multitudes.postDeployment(payload, {
+            checkRecord: record.current ? checkRecord : undefined
+        });
     });
-    untrusted_say.info(`Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    untrusted_say.info(report.post.foundInRecord
+        ? `Multitudes recorded the deployment (its record lists it at ${report.post.foundInRecord}).`
+        : `Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
         await group('Verifying', () => verifyDeployment(multitudes, payload));
         report.verified = true;
@@ -43390,6 +43778,7 @@ async function sendDeployment(inputs, multitudes, payload, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/execute.ts
+
 
 
 
@@ -43439,7 +43828,13 @@ async function execute(read, env, ctx, makeDeps, now) {
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (isDebug())
             untrusted_say.debug(`payload: ${JSON.stringify(report.payload)}`);
-        await sendDeployment(inputs, deps.multitudes, report.payload, report);
+        await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+            current: deps.record,
+            fresh: deps.freshRecord,
+            membership: range.source === 'git'
+                ? gitMembership(deps.git)
+                : deps.github && githubMembership(deps.github)
+        });
         return { report, failMessage: undefined };
     }
     catch (error) {
@@ -43487,7 +43882,8 @@ function outputValues(report, payloadFile = '') {
     const fits = json.length + list.length <= LIST_BUDGET;
     return {
         reported: String(post !== undefined),
-        status: String(post?.status ?? failure?.status ?? ''),
+        // 0: no HTTP answer came back, though the record shows the deployment.
+        status: String(post?.status || failure?.status || ''),
         response: post?.body ?? failure?.body ?? '',
         'request-id': post?.requestId ?? failure?.requestId ?? '',
         payload: fits ? json : '',
@@ -43591,8 +43987,10 @@ function helpText() {
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
 The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
 variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
-Base, with --strategy auto: --base, else the previous deployment (GitHub), else the CI's
-previous commit (CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none.
+Base, with --strategy auto: --base, else the previous deployment (GitHub), else the newest
+deployment of this repository in Multitudes' record, else the CI's previous commit
+(CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none. Before the POST, the
+record is read, and a deployment it already holds is not sent again.
 
 Options:
 ${inputs.join('\n')}
@@ -43737,13 +44135,25 @@ function createProgress(stream, log, now = Date.now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/backfill/run.ts
+;// CONCATENATED MODULE: ./src/backfill/state.ts
 
 
-
-
-/** One line of the state file: a deployment Multitudes recorded. */
-const stateKey = (environment, head, deployedAt) => `${environment}\u0000${head}\u0000${deployedAt}`;
+/**
+ * What a state line is about: the target and the source's own identity of the deployment (a tag
+ * name, a release id, a deployment id, a run id and attempt), never a time that can change.
+ */
+const stateKey = (target, id) => JSON.stringify([
+    target.apiUrl,
+    target.environment.toLowerCase(),
+    target.isTest,
+    target.repository,
+    id
+]);
+/** The state file cannot be used: nothing is sent, since what it would record could be lost. */
+class StateFileError extends HintedError {
+    name = 'StateFileError';
+}
+/** The keys of the deployments a state file says were recorded. A cut line costs only itself. */
 function readState(file) {
     let text;
     try {
@@ -43755,22 +44165,100 @@ function readState(file) {
     const keys = new Set();
     for (const line of text.split('\n')) {
         try {
-            const r = JSON.parse(line);
-            keys.add(stateKey(r.environment, r.head, r.deployedAt));
+            const { key } = JSON.parse(line);
+            if (typeof key === 'string')
+                keys.add(key);
         }
         catch {
-            // A line cut by a kill mid-write: that deployment is posted again (the API dedupes).
+            // A line cut by a kill mid-write, or one from an older format: Multitudes' record is
+            // checked before that deployment is sent again.
         }
     }
     return keys;
 }
 /**
- * Posts the plan in order, at most `rate` requests a second. Each deployment the API records is
- * appended to the state file at once, so a re-run (or a run after a kill) skips it without a
- * request. Stops at the first error a user must fix (400, 401, 403), and says where.
+ * Opens the state file for appending, before the first POST, so a file that cannot be written
+ * stops the run while nothing has been sent. A lock file beside it keeps a second run on the same
+ * state away until this one ends (a lock left by a process that is gone is taken over).
+ */
+function openState(file) {
+    const lock = `${file}.lock`;
+    takeLock(lock);
+    let fd;
+    let text = '';
+    try {
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        }
+        catch {
+            // a new state file
+        }
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'a');
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
+        throw new StateFileError(`The state file ${file} cannot be written (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
+    }
+    // A line cut by a kill has no newline: the next line must not join it.
+    let needsNewline = text.length > 0 && !text.endsWith('\n');
+    return {
+        record(line) {
+            (0,external_node_fs_namespaceObject.writeSync)(fd, `${needsNewline ? '\n' : ''}${JSON.stringify(line)}\n`);
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+            needsNewline = false;
+        },
+        close() {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
+        }
+    };
+}
+function takeLock(lock) {
+    for (let tries = 0; tries < 2; tries++) {
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(lock, String(process.pid), { flag: 'wx' });
+            return;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST') {
+                throw new StateFileError(`The state file's lock ${lock} cannot be written (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
+            }
+            const owner = Number((0,external_node_fs_namespaceObject.readFileSync)(lock, 'utf8'));
+            if (alive(owner)) {
+                throw new StateFileError(`Another backfill (process ${owner}) is using this state file. Nothing was sent, so no deployment goes out twice.`, `Wait for it to end, or remove ${lock} if that process is not a backfill.`);
+            }
+            (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true }); // left by a run that was killed
+        }
+    }
+    throw new StateFileError(`The state file's lock ${lock} could not be taken. Nothing was sent.`, 'Run the backfill again.');
+}
+function alive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/backfill/run.ts
+
+
+
+
+
+/**
+ * Posts the plan in order, at most `rate` requests a second. A deployment is skipped without a
+ * POST when the state file or Multitudes' record already holds it; each one the API records is
+ * appended to the state file (flushed) at once. Stops at the first error a user must fix (400,
+ * 401, 403), or at SIGINT/SIGTERM once the request in flight is settled, and says where.
  */
 async function runBackfill(plan, options, client, io) {
     const done = readState(options.stateFile);
+    const key = (p) => stateKey(options.target, p.id);
     const items = plan.map((p) => ({
         head: p.head,
         base: p.base ?? null,
@@ -43778,41 +44266,31 @@ async function runBackfill(plan, options, client, io) {
         rangeStatus: p.range.status,
         deployedAt: p.deployedAt,
         source: p.source,
-        status: done.has(stateKey(options.environment, p.head, p.deployedAt))
-            ? 'skipped'
-            : 'planned'
+        status: done.has(key(p)) ? 'skipped' : 'planned'
     }));
     let stopped;
-    if (!options.dryRun && client) {
-        const interval = 1000 / options.rate;
-        let last = -Infinity;
-        let handled = 0;
-        io.progress.start(items.filter((x) => x.status === 'planned').length);
-        for (const [i, item] of items.entries()) {
-            if (item.status !== 'planned')
-                continue;
-            const wait = last + interval - io.now();
-            if (wait > 0)
-                await io.sleep(wait);
-            last = io.now();
-            const payload = buildPayload(options, plan[i].range.shas, item.deployedAt);
-            try {
-                await client.postDeployment(payload);
-                (0,external_node_fs_namespaceObject.appendFileSync)(options.stateFile, `${JSON.stringify({ environment: options.environment, head: item.head, deployedAt: item.deployedAt, source: item.source, postedAt: new Date(io.now()).toISOString() })}\n`);
-                item.status = 'posted';
-            }
-            catch (error) {
-                item.status = 'failed';
-                const fix = error instanceof ApiError && !error.outage;
-                io.log(`Failed: ${item.source}: ${errorMessage(error)}`);
-                if (fix || options.onError === 'fail') {
-                    stopped = `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`;
-                    break;
-                }
-            }
-            io.progress.update(++handled);
+    const todo = items.filter((x) => x.status === 'planned').length;
+    if (!options.dryRun && client && todo > 0) {
+        const state = openState(options.stateFile);
+        try {
+            const recorded = io.record
+                ? await recordIndex(io.record, options.environment)
+                : () => undefined;
+            stopped = await postAll(plan, items, options, client, io, {
+                recorded,
+                save: (p, item, via) => state.record({
+                    key: key(p),
+                    source: item.source,
+                    head: item.head,
+                    deployedAt: item.deployedAt,
+                    via,
+                    at: new Date(io.now()).toISOString()
+                })
+            });
         }
-        io.progress.stop();
+        finally {
+            state.close();
+        }
     }
     const count = (status) => items.filter((x) => x.status === status).length;
     return {
@@ -43823,6 +44301,74 @@ async function runBackfill(plan, options, client, io) {
         deployments: items,
         stopped
     };
+}
+/** The POST loop; returns why it stopped early, if it did. */
+async function postAll(plan, items, options, client, io, ledger) {
+    const interval = 1000 / options.rate;
+    let last = -Infinity;
+    let handled = 0;
+    io.progress.start(items.filter((x) => x.status === 'planned').length);
+    try {
+        for (const [i, item] of items.entries()) {
+            if (item.status !== 'planned')
+                continue;
+            const signal = io.interrupted();
+            if (signal)
+                return `interrupted by ${signal} before ${item.source}`;
+            const payload = buildPayload(options, plan[i].range.shas, item.deployedAt);
+            const already = ledger.recorded(payload);
+            if (already) {
+                io.log(`Skipped: ${logLine(item.source, 120)}: Multitudes' record holds it (recorded at ${already.deployedAt}).`);
+                item.status = 'skipped';
+                ledger.save(plan[i], item, 'record');
+                io.progress.update(++handled);
+                continue;
+            }
+            const wait = last + interval - io.now();
+            if (wait > 0)
+                await io.sleep(wait);
+            last = io.now();
+            try {
+                await client.postDeployment(payload, {
+                    checkRecord: () => checkAgain(io, options.environment, payload)
+                });
+            }
+            catch (error) {
+                item.status = 'failed';
+                const fix = error instanceof ApiError && !error.outage;
+                io.log(`Failed: ${logLine(item.source, 120)}: ${errorMessage(error)}`);
+                if (fix || options.onError === 'fail')
+                    return `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`;
+                continue;
+            }
+            finally {
+                io.progress.update(++handled);
+            }
+            item.status = 'posted';
+            try {
+                ledger.save(plan[i], item, 'post');
+            }
+            catch (error) {
+                return `stopped after ${item.source}, which Multitudes recorded, because the state file could not be written (${errorMessage(error)}); Multitudes' record is checked on the next run, so it is not sent again`;
+            }
+        }
+        return undefined;
+    }
+    finally {
+        io.progress.stop();
+    }
+}
+/** After an ambiguous failure: does a fresh read of the record hold the payload? */
+async function checkAgain(io, environment, payload) {
+    const fresh = io.freshRecord?.();
+    if (!fresh)
+        return { state: 'unknown', why: 'the record is not read' };
+    const found = (await recordIndex(fresh, environment))(payload);
+    if (found)
+        return { state: 'recorded', deployedAt: found.deployedAt };
+    return fresh.unreadable === undefined
+        ? { state: 'absent' }
+        : { state: 'unknown', why: fresh.unreadable };
 }
 /** The plan as a table: date, head, base, commit count, range status, source item. */
 function planTable(items) {
@@ -43870,7 +44416,8 @@ async function tagDeployments(git, pattern) {
         found.push({
             head,
             deployedAt: input_parsers_parseDeployedAt('tag date', time),
-            source: `tag ${tag.name}`
+            source: `tag ${tag.name}`,
+            id: `tag ${tag.name}`
         });
     }
     return found;
@@ -43915,7 +44462,8 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
     return releases.map((r) => ({
         head: commits.get(r.tagName),
         deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
-        source: `release ${r.tagName}`
+        source: `release ${r.tagName}`,
+        id: `release ${r.id}`
     }));
 }
 /**
@@ -43953,7 +44501,8 @@ async function successfulDeployments(github, list, matches, { since, until }) {
             found.push({
                 head: d.sha.toLowerCase(),
                 deployedAt,
-                source: `deployment #${d.id}`
+                source: `deployment #${d.id}`,
+                id: `deployment ${d.id}`
             });
             if (beforeWindow(deployedAt))
                 return found;
@@ -44011,7 +44560,8 @@ function toDeployment(run) {
         {
             head: run.headSha.toLowerCase(),
             deployedAt: input_parsers_parseDeployedAt('updated_at', run.updatedAt),
-            source: `run #${run.runNumber} (${run.id})`
+            source: `run #${run.runNumber} (${run.id})`,
+            id: `run ${run.id} attempt ${run.attempt}`
         }
     ];
 }
@@ -44030,12 +44580,15 @@ function toDeployment(run) {
 
 
 
+
+
 const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'];
 const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source <source> [options]
 
 Reconstructs past production deployments and reports them, oldest first, with the commits each
 one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
-full history and tags. A re-run skips what the state file says was posted.
+full history and tags. A re-run skips what the state file or Multitudes' record says was
+posted; Ctrl-C stops after the request in flight (exit 130), and the same command resumes.
 
 Sources:
   tags                     Tags matching --tag-pattern, at the tagger date (annotated) or the
@@ -44065,6 +44618,9 @@ Sources:
   --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
   --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
                            As for report.
+  --record-check <bool>    Default true: before the first POST, read Multitudes' record (up to
+                           10,000 deployments, 60 s) and skip what it already holds; false
+                           sends no GET and trusts the state file alone.
 
 Exit codes: 0 done; 1 stopped or failed; 2 bad usage or input (nothing was sent).`;
 /** A date, or a date-time with a zone, as UTC ISO 8601 (a bare date is midnight UTC). */
@@ -44100,6 +44656,7 @@ const FLAGS = {
     tags: { type: 'string', default: '' },
     'working-directory': { type: 'string', default: '' },
     'on-error': { type: 'string', default: 'fail' },
+    'record-check': { type: 'string', default: 'true' },
     help: { type: 'boolean' }
 };
 /** Flags that belong to one source: given with another, they would be silently ignored. */
@@ -44169,21 +44726,32 @@ function parseOptions(values, env) {
     if (apiKey === undefined && !dryRun) {
         throw new InputError('--api-key is empty and MULTITUDES_API_KEY is not set. Set one, or use --dry-run to plan only.');
     }
+    const environment = parseEnvironment('--environment', values.environment ?? '');
+    const apiUrl = parseApiUrl('--api-url', values['api-url']);
+    const dir = parseWorkingDirectory('--working-directory', values['working-directory'], process.cwd()) ?? process.cwd();
+    const isTest = values['is-test'] ?? false;
+    const repository = source.kind === 'tags'
+        ? values.repository?.trim() ||
+            env.GITHUB_REPOSITORY ||
+            `checkout ${external_node_path_default().resolve(dir)}`
+        : source.github.repository;
     return {
-        environment: parseEnvironment('--environment', values.environment ?? ''),
+        environment,
+        target: { apiUrl: apiUrl.href, environment, isTest, repository },
         source,
         since: parseWindow('--since', values.since),
         until: parseWindow('--until', values.until),
         maxCommits: parseInteger('--max-commits', values['max-commits'], 1, 100_000),
-        apiUrl: parseApiUrl('--api-url', values['api-url']),
+        apiUrl,
         apiKey: apiKey === undefined ? undefined : checkSecret('--api-key', apiKey),
         rate: parseInteger('--rate', values.rate, 1, 100),
         title: parseText('--title', values.title ?? '', LIMITS.title),
         tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
-        dir: parseWorkingDirectory('--working-directory', values['working-directory'], process.cwd()) ?? process.cwd(),
+        dir,
         onError: parseEnum('--on-error', values['on-error'], ON_ERROR),
         stateFile: values['state-file'],
-        isTest: values['is-test'] ?? false,
+        isTest,
+        recordCheck: parseBoolean('--record-check', values['record-check']),
         dryRun,
         json: values.json ?? false
     };
@@ -44228,12 +44796,22 @@ async function backfillCommand(argv, env, print, log) {
         print(`${errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`);
         return 2;
     }
+    let interrupted;
+    const onSignal = (signal) => {
+        // A second signal does not wait: the record is checked on the next run all the same.
+        if (interrupted)
+            process.exit(exitAfter(signal));
+        interrupted = signal;
+        log(`${signal}: stopping once the request in flight is settled and recorded in the state file.`);
+    };
     const io = {
         log,
         sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms),
         now: Date.now,
-        progress: createProgress(process.stderr, log)
+        progress: createProgress(process.stderr, log),
+        interrupted: () => interrupted
     };
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
     try {
         const git = createGitClient(options.dir);
         const past = await readSource(options, git);
@@ -44252,8 +44830,20 @@ async function backfillCommand(argv, env, print, log) {
                 proxy: transport().proxyFor(options.apiUrl),
                 log
             });
+        const freshRecord = () => client && options.recordCheck
+            ? createRecord(client, {
+                includeTests: options.isTest,
+                maxPages: BACKFILL_RECORD_BOUNDS.maxPages,
+                maxMs: BACKFILL_RECORD_BOUNDS.maxMs,
+                warn: log
+            })
+            : undefined;
         const result = client
-            ? await runBackfill(plan, options, client, io)
+            ? await runBackfill(plan, options, client, {
+                ...io,
+                record: freshRecord(),
+                freshRecord
+            })
             : preview;
         const { stopped, ...shape } = result;
         print(options.json
@@ -44261,6 +44851,10 @@ async function backfillCommand(argv, env, print, log) {
             : `backfill: ${result.planned} planned, ${result.posted} posted, ${result.skipped} skipped, ${result.failed} failed`);
         if (stopped)
             log(`Backfill ${stopped}`);
+        if (interrupted) {
+            log("Run the same command again to resume: what was recorded is skipped (state file and Multitudes' record).");
+            return exitAfter(interrupted);
+        }
         return stopped || (result.failed > 0 && options.onError === 'fail') ? 1 : 0;
     }
     catch (error) {
@@ -44268,7 +44862,17 @@ async function backfillCommand(argv, env, print, log) {
         log(`Backfill failed: ${errorMessage(error)}${hint}`);
         return 1;
     }
+    finally {
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    }
 }
+/** The exit code after a signal, as a shell reports it (128 + the signal's number). */
+const exitAfter = (signal) => signal === 'SIGTERM' ? 143 : 130;
+/**
+ * How much of Multitudes' record a backfill reads before its first POST: every deployment it may
+ * send again is looked up there.
+ */
+const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 };
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 
@@ -44523,7 +45127,7 @@ const ACTION_INPUTS = [
     },
     {
         name: 'strategy',
-        description: 'How base (what was live before) is found: auto, previous-deployment, push, base, tag, parent or head.',
+        description: "How base (what was live before) is found: auto, previous-deployment, multitudes (the newest deployment of this repository in Multitudes' own record), push, base, tag, parent or head.",
         default: 'auto',
         required: false
     },
@@ -44621,6 +45225,12 @@ const ACTION_INPUTS = [
         name: 'verify',
         description: 'After a 201, read the deployment back with the GET endpoint and fail if it is not there. Meant for test runs.',
         default: 'false',
+        required: false
+    },
+    {
+        name: 'record-check',
+        description: "Read Multitudes' record (GET /deployment, at most 10 pages and 10 s) before the POST and after an ambiguous failure, so that one deployment is never sent twice; with auto, it is also a source of base. false sends no GET at all (the key needs no read scope then).",
+        default: 'true',
         required: false
     },
     {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { errorMessage, HintedError, InputError } from '../errors.js'
@@ -8,6 +9,7 @@ import {
   checkSecret,
   invalid,
   parseApiUrl,
+  parseBoolean,
   parseDeployedAt,
   parseEnum,
   parseEnvironment,
@@ -20,6 +22,7 @@ import {
 } from '../input-parsers.js'
 import { DEFAULTS, LIMITS, ON_ERROR } from '../inputs.js'
 import { createMultitudesClient } from '../multitudes-client.js'
+import { createRecord } from '../record/reader.js'
 import { planBackfill } from './plan.js'
 import { createProgress } from './progress.js'
 import { planTable, runBackfill, type BackfillOptions } from './run.js'
@@ -38,7 +41,8 @@ export const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --env
 
 Reconstructs past production deployments and reports them, oldest first, with the commits each
 one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
-full history and tags. A re-run skips what the state file says was posted.
+full history and tags. A re-run skips what the state file or Multitudes' record says was
+posted; Ctrl-C stops after the request in flight (exit 130), and the same command resumes.
 
 Sources:
   tags                     Tags matching --tag-pattern, at the tagger date (annotated) or the
@@ -68,6 +72,9 @@ Sources:
   --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
   --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
                            As for report.
+  --record-check <bool>    Default true: before the first POST, read Multitudes' record (up to
+                           10,000 deployments, 60 s) and skip what it already holds; false
+                           sends no GET and trusts the state file alone.
 
 Exit codes: 0 done; 1 stopped or failed; 2 bad usage or input (nothing was sent).`
 
@@ -107,6 +114,7 @@ const FLAGS = {
   tags: { type: 'string', default: '' },
   'working-directory': { type: 'string', default: '' },
   'on-error': { type: 'string', default: 'fail' },
+  'record-check': { type: 'string', default: 'true' },
   help: { type: 'boolean' }
 } as const
 
@@ -143,6 +151,7 @@ interface Options extends BackfillOptions {
   apiKey: string | undefined
   dir: string
   json: boolean
+  recordCheck: boolean
 }
 
 /** Flags that belong to one source: given with another, they would be silently ignored. */
@@ -237,8 +246,27 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
       '--api-key is empty and MULTITUDES_API_KEY is not set. Set one, or use --dry-run to plan only.'
     )
   }
+  const environment = parseEnvironment(
+    '--environment',
+    values.environment ?? ''
+  )
+  const apiUrl = parseApiUrl('--api-url', values['api-url'])
+  const dir =
+    parseWorkingDirectory(
+      '--working-directory',
+      values['working-directory'],
+      process.cwd()
+    ) ?? process.cwd()
+  const isTest = values['is-test'] ?? false
+  const repository =
+    source.kind === 'tags'
+      ? values.repository?.trim() ||
+        env.GITHUB_REPOSITORY ||
+        `checkout ${path.resolve(dir)}`
+      : source.github.repository
   return {
-    environment: parseEnvironment('--environment', values.environment ?? ''),
+    environment,
+    target: { apiUrl: apiUrl.href, environment, isTest, repository },
     source,
     since: parseWindow('--since', values.since),
     until: parseWindow('--until', values.until),
@@ -248,20 +276,16 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
       1,
       100_000
     ),
-    apiUrl: parseApiUrl('--api-url', values['api-url']),
+    apiUrl,
     apiKey: apiKey === undefined ? undefined : checkSecret('--api-key', apiKey),
     rate: parseInteger('--rate', values.rate, 1, 100),
     title: parseText('--title', values.title ?? '', LIMITS.title),
     tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
-    dir:
-      parseWorkingDirectory(
-        '--working-directory',
-        values['working-directory'],
-        process.cwd()
-      ) ?? process.cwd(),
+    dir,
     onError: parseEnum('--on-error', values['on-error'], ON_ERROR),
     stateFile: values['state-file'],
-    isTest: values['is-test'] ?? false,
+    isTest,
+    recordCheck: parseBoolean('--record-check', values['record-check']),
     dryRun,
     json: values.json ?? false
   }
@@ -315,12 +339,23 @@ export async function backfillCommand(
     )
     return 2
   }
+  let interrupted: NodeJS.Signals | undefined
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // A second signal does not wait: the record is checked on the next run all the same.
+    if (interrupted) process.exit(exitAfter(signal))
+    interrupted = signal
+    log(
+      `${signal}: stopping once the request in flight is settled and recorded in the state file.`
+    )
+  }
   const io = {
     log,
     sleep: (ms: number) => delay(ms),
     now: Date.now,
-    progress: createProgress(process.stderr, log)
+    progress: createProgress(process.stderr, log),
+    interrupted: () => interrupted
   }
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal)
   try {
     const git = createGitClient(options.dir)
     const past = await readSource(options, git)
@@ -344,8 +379,21 @@ export async function backfillCommand(
             proxy: transport().proxyFor(options.apiUrl),
             log
           })
+    const freshRecord = () =>
+      client && options.recordCheck
+        ? createRecord(client, {
+            includeTests: options.isTest,
+            maxPages: BACKFILL_RECORD_BOUNDS.maxPages,
+            maxMs: BACKFILL_RECORD_BOUNDS.maxMs,
+            warn: log
+          })
+        : undefined
     const result = client
-      ? await runBackfill(plan, options, client, io)
+      ? await runBackfill(plan, options, client, {
+          ...io,
+          record: freshRecord(),
+          freshRecord
+        })
       : preview
     const { stopped, ...shape } = result
     print(
@@ -354,10 +402,28 @@ export async function backfillCommand(
         : `backfill: ${result.planned} planned, ${result.posted} posted, ${result.skipped} skipped, ${result.failed} failed`
     )
     if (stopped) log(`Backfill ${stopped}`)
+    if (interrupted) {
+      log(
+        "Run the same command again to resume: what was recorded is skipped (state file and Multitudes' record)."
+      )
+      return exitAfter(interrupted)
+    }
     return stopped || (result.failed > 0 && options.onError === 'fail') ? 1 : 0
   } catch (error) {
     const hint = error instanceof HintedError ? ` ${error.hint}` : ''
     log(`Backfill failed: ${errorMessage(error)}${hint}`)
     return 1
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
   }
 }
+
+/** The exit code after a signal, as a shell reports it (128 + the signal's number). */
+const exitAfter = (signal: NodeJS.Signals): number =>
+  signal === 'SIGTERM' ? 143 : 130
+
+/**
+ * How much of Multitudes' record a backfill reads before its first POST: every deployment it may
+ * send again is looked up there.
+ */
+export const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 }

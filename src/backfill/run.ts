@@ -1,9 +1,11 @@
-import { appendFileSync, readFileSync } from 'node:fs'
-import { buildPayload } from '../deployment.js'
+import { buildPayload, type DeploymentPayload } from '../deployment.js'
 import { ApiError, errorMessage } from '../errors.js'
-import type { MultitudesClient } from '../multitudes-client.js'
+import type { MultitudesClient, RecordCheck } from '../multitudes-client.js'
+import { recordIndex } from '../record/lookup.js'
+import type { MultitudesRecord } from '../record/reader.js'
 import type { PlannedDeployment } from './plan.js'
 import type { Progress } from './progress.js'
+import { openState, readState, stateKey, type Target } from './state.js'
 import { logLine } from '../untrusted.js'
 
 export type ItemStatus = 'planned' | 'posted' | 'skipped' | 'failed'
@@ -30,6 +32,8 @@ export interface BackfillResult {
 
 export interface BackfillOptions {
   environment: string
+  /** Where the deployments go: part of every state key. */
+  target: Target
   dryRun: boolean
   stateFile: string
   /** Multitudes requests per second at most. */
@@ -46,35 +50,19 @@ export interface BackfillIo {
   sleep: (ms: number) => Promise<void>
   now: () => number
   progress: Progress
-}
-
-/** One line of the state file: a deployment Multitudes recorded. */
-const stateKey = (environment: string, head: string, deployedAt: string) =>
-  `${environment}\u0000${head}\u0000${deployedAt}`
-
-function readState(file: string): Set<string> {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return new Set() // no state file yet: nothing was posted
-  }
-  const keys = new Set<string>()
-  for (const line of text.split('\n')) {
-    try {
-      const r = JSON.parse(line) as Record<string, string>
-      keys.add(stateKey(r.environment, r.head, r.deployedAt))
-    } catch {
-      // A line cut by a kill mid-write: that deployment is posted again (the API dedupes).
-    }
-  }
-  return keys
+  /** The signal that asked the run to stop, once one did. */
+  interrupted: () => NodeJS.Signals | undefined
+  /** Multitudes' record, read once before the first POST; undefined to rely on the state alone. */
+  record?: MultitudesRecord
+  /** A new read of the record, after an ambiguous failure. */
+  freshRecord?: () => MultitudesRecord | undefined
 }
 
 /**
- * Posts the plan in order, at most `rate` requests a second. Each deployment the API records is
- * appended to the state file at once, so a re-run (or a run after a kill) skips it without a
- * request. Stops at the first error a user must fix (400, 401, 403), and says where.
+ * Posts the plan in order, at most `rate` requests a second. A deployment is skipped without a
+ * POST when the state file or Multitudes' record already holds it; each one the API records is
+ * appended to the state file (flushed) at once. Stops at the first error a user must fix (400,
+ * 401, 403), or at SIGINT/SIGTERM once the request in flight is settled, and says where.
  */
 export async function runBackfill(
   plan: readonly PlannedDeployment[],
@@ -83,6 +71,7 @@ export async function runBackfill(
   io: BackfillIo
 ): Promise<BackfillResult> {
   const done = readState(options.stateFile)
+  const key = (p: PlannedDeployment): string => stateKey(options.target, p.id)
   const items: BackfillItem[] = plan.map((p) => ({
     head: p.head,
     base: p.base ?? null,
@@ -90,41 +79,31 @@ export async function runBackfill(
     rangeStatus: p.range.status,
     deployedAt: p.deployedAt,
     source: p.source,
-    status: done.has(stateKey(options.environment, p.head, p.deployedAt))
-      ? 'skipped'
-      : 'planned'
+    status: done.has(key(p)) ? 'skipped' : 'planned'
   }))
   let stopped: string | undefined
-  if (!options.dryRun && client) {
-    const interval = 1000 / options.rate
-    let last = -Infinity
-    let handled = 0
-    io.progress.start(items.filter((x) => x.status === 'planned').length)
-    for (const [i, item] of items.entries()) {
-      if (item.status !== 'planned') continue
-      const wait = last + interval - io.now()
-      if (wait > 0) await io.sleep(wait)
-      last = io.now()
-      const payload = buildPayload(options, plan[i].range.shas, item.deployedAt)
-      try {
-        await client.postDeployment(payload)
-        appendFileSync(
-          options.stateFile,
-          `${JSON.stringify({ environment: options.environment, head: item.head, deployedAt: item.deployedAt, source: item.source, postedAt: new Date(io.now()).toISOString() })}\n`
-        )
-        item.status = 'posted'
-      } catch (error) {
-        item.status = 'failed'
-        const fix = error instanceof ApiError && !error.outage
-        io.log(`Failed: ${item.source}: ${errorMessage(error)}`)
-        if (fix || options.onError === 'fail') {
-          stopped = `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`
-          break
-        }
-      }
-      io.progress.update(++handled)
+  const todo = items.filter((x) => x.status === 'planned').length
+  if (!options.dryRun && client && todo > 0) {
+    const state = openState(options.stateFile)
+    try {
+      const recorded = io.record
+        ? await recordIndex(io.record, options.environment)
+        : () => undefined
+      stopped = await postAll(plan, items, options, client, io, {
+        recorded,
+        save: (p, item, via) =>
+          state.record({
+            key: key(p),
+            source: item.source,
+            head: item.head,
+            deployedAt: item.deployedAt,
+            via,
+            at: new Date(io.now()).toISOString()
+          })
+      })
+    } finally {
+      state.close()
     }
-    io.progress.stop()
   }
   const count = (status: ItemStatus): number =>
     items.filter((x) => x.status === status).length
@@ -136,6 +115,90 @@ export async function runBackfill(
     deployments: items,
     stopped
   }
+}
+
+interface Ledger {
+  /** The record of a payload in Multitudes, when it is there. */
+  recorded: (payload: DeploymentPayload) => { deployedAt: string } | undefined
+  save: (
+    p: PlannedDeployment,
+    item: BackfillItem,
+    via: 'post' | 'record'
+  ) => void
+}
+
+/** The POST loop; returns why it stopped early, if it did. */
+async function postAll(
+  plan: readonly PlannedDeployment[],
+  items: BackfillItem[],
+  options: BackfillOptions,
+  client: MultitudesClient,
+  io: BackfillIo,
+  ledger: Ledger
+): Promise<string | undefined> {
+  const interval = 1000 / options.rate
+  let last = -Infinity
+  let handled = 0
+  io.progress.start(items.filter((x) => x.status === 'planned').length)
+  try {
+    for (const [i, item] of items.entries()) {
+      if (item.status !== 'planned') continue
+      const signal = io.interrupted()
+      if (signal) return `interrupted by ${signal} before ${item.source}`
+      const payload = buildPayload(options, plan[i].range.shas, item.deployedAt)
+      const already = ledger.recorded(payload)
+      if (already) {
+        io.log(
+          `Skipped: ${logLine(item.source, 120)}: Multitudes' record holds it (recorded at ${already.deployedAt}).`
+        )
+        item.status = 'skipped'
+        ledger.save(plan[i], item, 'record')
+        io.progress.update(++handled)
+        continue
+      }
+      const wait = last + interval - io.now()
+      if (wait > 0) await io.sleep(wait)
+      last = io.now()
+      try {
+        await client.postDeployment(payload, {
+          checkRecord: () => checkAgain(io, options.environment, payload)
+        })
+      } catch (error) {
+        item.status = 'failed'
+        const fix = error instanceof ApiError && !error.outage
+        io.log(`Failed: ${logLine(item.source, 120)}: ${errorMessage(error)}`)
+        if (fix || options.onError === 'fail')
+          return `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`
+        continue
+      } finally {
+        io.progress.update(++handled)
+      }
+      item.status = 'posted'
+      try {
+        ledger.save(plan[i], item, 'post')
+      } catch (error) {
+        return `stopped after ${item.source}, which Multitudes recorded, because the state file could not be written (${errorMessage(error)}); Multitudes' record is checked on the next run, so it is not sent again`
+      }
+    }
+    return undefined
+  } finally {
+    io.progress.stop()
+  }
+}
+
+/** After an ambiguous failure: does a fresh read of the record hold the payload? */
+async function checkAgain(
+  io: BackfillIo,
+  environment: string,
+  payload: DeploymentPayload
+): Promise<RecordCheck> {
+  const fresh = io.freshRecord?.()
+  if (!fresh) return { state: 'unknown', why: 'the record is not read' }
+  const found = (await recordIndex(fresh, environment))(payload)
+  if (found) return { state: 'recorded', deployedAt: found.deployedAt }
+  return fresh.unreadable === undefined
+    ? { state: 'absent' }
+    : { state: 'unknown', why: fresh.unreadable }
 }
 
 /** The plan as a table: date, head, base, commit count, range status, source item. */

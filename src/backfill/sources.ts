@@ -17,6 +17,11 @@ export interface PastDeployment {
   deployedAt: string
   /** What it came from, e.g. `tag v1.2.0`. */
   source: string
+  /**
+   * The source's own identity of it, which no later change to it alters: `tag v1.2.0`,
+   * `release 1234`, `deployment 42`, `run 99 attempt 1`.
+   */
+  id: string
 }
 
 /** A source's history could not be read whole; planning from part of it would be a guess. */
@@ -43,7 +48,8 @@ export async function tagDeployments(
     found.push({
       head,
       deployedAt: parseDeployedAt('tag date', time),
-      source: `tag ${tag.name}`
+      source: `tag ${tag.name}`,
+      id: `tag ${tag.name}`
     })
   }
   return found
@@ -114,7 +120,8 @@ export async function releaseDeployments(
   return releases.map((r) => ({
     head: commits.get(r.tagName) as string,
     deployedAt: parseDeployedAt('published_at', r.publishedAt),
-    source: `release ${r.tagName}`
+    source: `release ${r.tagName}`,
+    id: `release ${r.id}`
   }))
 }
 
@@ -175,7 +182,8 @@ async function successfulDeployments(
       found.push({
         head: d.sha.toLowerCase(),
         deployedAt,
-        source: `deployment #${d.id}`
+        source: `deployment #${d.id}`,
+        id: `deployment ${d.id}`
       })
       if (beforeWindow(deployedAt)) return found
     }
@@ -249,7 +257,8 @@ function toDeployment(run: GitHubWorkflowRun): PastDeployment[] {
     {
       head: run.headSha.toLowerCase(),
       deployedAt: parseDeployedAt('updated_at', run.updatedAt),
-      source: `run #${run.runNumber} (${run.id})`
+      source: `run #${run.runNumber} (${run.id})`,
+      id: `run ${run.id} attempt ${run.attempt}`
     }
   ]
 }

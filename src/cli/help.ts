@@ -79,8 +79,10 @@ export function helpText(): string {
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
 The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
 variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
-Base, with --strategy auto: --base, else the previous deployment (GitHub), else the CI's
-previous commit (CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none.
+Base, with --strategy auto: --base, else the previous deployment (GitHub), else the newest
+deployment of this repository in Multitudes' record, else the CI's previous commit
+(CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none. Before the POST, the
+record is read, and a deployment it already holds is not sent again.
 
 Options:
 ${inputs.join('\n')}

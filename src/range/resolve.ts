@@ -10,6 +10,7 @@ import {
 import type { CommitDetails, GitClient } from '../git.js'
 import type { GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
+import type { MultitudesRecord } from '../record/reader.js'
 import { rangeFromApi } from './compare-api.js'
 import { CheckoutError, rangeFromGit } from './local-git.js'
 import { chooseBase } from './select.js'
@@ -19,6 +20,8 @@ export interface RangeDeps {
   git: GitClient
   /** Undefined without a token or a repository: no deployments, no compare API. */
   github: GitHubApi | undefined
+  /** Multitudes' record; undefined without a key or with `record-check: false`. */
+  record?: MultitudesRecord
 }
 
 /** Head and base as far as resolving got, filled in as it goes (for a failure's summary). */
@@ -142,7 +145,11 @@ async function fromApi(
     )
   }
   resolved.head = head
-  const choice = await chooseBase(inputs, ctx, head, { git: undefined, github })
+  const choice = await chooseBase(inputs, ctx, head, {
+    git: undefined,
+    github,
+    record: deps.record
+  })
   Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
   checkFirstDeployment(inputs, choice.ref)
   return rangeFromApi(github, head, choice, inputs)

@@ -4,15 +4,26 @@ import { errorMessage, InputError } from '../errors.js'
 import type { GitClient } from '../git.js'
 import { GitHubApiError, type GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
+import {
+  githubMembership,
+  gitMembership,
+  recordBase
+} from '../record/lookup.js'
+import type { MultitudesRecord } from '../record/reader.js'
 import { previousDeploymentSha } from './previous-deployment.js'
 import type { BaseChoice } from './types.js'
 
 const NONE: BaseChoice = { ref: undefined, source: 'none' }
 
-/** What finds base: git for `parent` and `tag`, GitHub for `previous-deployment`. */
+/**
+ * What finds base: git for `parent` and `tag`, GitHub for `previous-deployment`, Multitudes'
+ * record for `multitudes`.
+ */
 export interface BaseDeps {
   git: GitClient | undefined
   github: GitHubApi | undefined
+  /** Undefined without a key, or with `record-check: false`. */
+  record?: MultitudesRecord
 }
 type Options = Pick<Inputs, 'strategy' | 'base' | 'tagPattern' | 'environment'>
 
@@ -52,6 +63,8 @@ export async function chooseBase(
       }
       return fromDeployments(deps.github, inputs.environment, ctx)
     }
+    case 'multitudes':
+      return fromRecord(deps, inputs.environment, head)
     case 'auto':
       if (inputs.base !== undefined)
         return { ref: inputs.base, source: 'input' }
@@ -72,8 +85,33 @@ export async function chooseBase(
         })
         if (previous.ref !== undefined) return previous
       }
+      {
+        const recorded = await fromRecord(deps, inputs.environment, head)
+        if (recorded.ref !== undefined) return recorded
+      }
       return ctx.eventName === 'push' ? fromPush(ctx) : NONE
   }
+}
+
+/**
+ * The newest deployment of this repository in Multitudes' record: what is live, whatever CI
+ * sent it. Its newest commit in the repository is base.
+ */
+async function fromRecord(
+  deps: BaseDeps,
+  environment: string,
+  head: string
+): Promise<BaseChoice> {
+  const membership = deps.git
+    ? gitMembership(deps.git)
+    : deps.github && githubMembership(deps.github)
+  if (!deps.record || !membership) return NONE
+  const found = await recordBase(deps.record, environment, head, membership)
+  if (found === undefined) return NONE
+  say.info(
+    `Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`
+  )
+  return { ref: found.sha, source: 'multitudes' }
 }
 
 async function fromDeployments(

@@ -1,5 +1,11 @@
 export type BaseSource =
-  'input' | 'previous-deployment' | 'push' | 'tag' | 'parent' | 'none'
+  | 'input'
+  | 'previous-deployment'
+  | 'multitudes'
+  | 'push'
+  | 'tag'
+  | 'parent'
+  | 'none'
 
 export type RangeStatus =
   'ahead' | 'identical' | 'behind' | 'diverged' | 'first' | 'unavailable'
