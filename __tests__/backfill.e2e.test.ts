@@ -11,6 +11,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -235,10 +236,14 @@ interface Setup {
 async function setup(
   scenario: Scenario,
   h = history(),
-  api: ServerOptions = {}
+  api: ServerOptions | MultitudesServer = {}
 ): Promise<Setup> {
-  const server = await startMultitudesServer(api)
-  servers.push(server)
+  let server: MultitudesServer
+  if ('url' in api) server = api
+  else {
+    server = await startMultitudesServer(api)
+    servers.push(server)
+  }
   let github: FakeGitHub | undefined
   if (scenario.github) {
     github = await startFakeGitHub(scenario.github(h))
@@ -419,6 +424,180 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     expect(server.received).toHaveLength(4)
   })
 })
+
+describe.each(SCENARIOS)(
+  'backfill --source $source: exactly once',
+  (scenario) => {
+    const stateOf = (h: History): string =>
+      path.join(h.repo.dir, '..', 'state.jsonl')
+    const keysIn = (file: string): string[] =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line) => {
+          try {
+            return [(JSON.parse(line) as { key: string }).key]
+          } catch {
+            return [] // a cut line
+          }
+        })
+
+    it('a try-out against another API, or an --is-test run, leaves the real run everything to send', async () => {
+      const h = history()
+      const trial = await startMultitudesServer()
+      servers.push(trial)
+      const tryOut = await setup(scenario, h, trial)
+      const real = await setup(scenario, h, {})
+
+      expect((await tryOut.backfill()).code).toBe(0)
+      expect((await real.backfill(['--is-test'])).code).toBe(0)
+      const run = await real.backfill()
+
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('4 planned, 4 posted, 0 skipped, 0 failed')
+      expect(trial.posts()).toBe(4)
+      expect(real.server.posts()).toBe(8)
+      expect(real.server.received.map((d) => d.isTest)).toEqual([
+        ...Array<boolean>(4).fill(true),
+        ...Array<boolean>(4).fill(false)
+      ])
+    })
+
+    it('a lost state file re-posts nothing: Multitudes’ record holds every deployment', async () => {
+      const { h, server, backfill } = await setup(scenario)
+      await backfill()
+      rmSync(stateOf(h))
+
+      const again = await backfill()
+
+      expect(again.code).toBe(0)
+      expect(again.stdout).toContain('4 planned, 0 posted, 4 skipped, 0 failed')
+      expect(server.posts()).toBe(4)
+      // The state file is rebuilt from the record, so the next run needs no request at all.
+      expect(keysIn(stateOf(h))).toHaveLength(4)
+      const requests = server.requests.length
+      await backfill()
+      expect(server.requests).toHaveLength(requests)
+    })
+
+    it('a cut state line costs only itself, and the line after it is kept', async () => {
+      const { h, server, backfill } = await setup(scenario)
+      await backfill()
+      const lines = readFileSync(stateOf(h), 'utf8').trim().split('\n')
+      // A kill mid-write: the second line is cut, with no newline after it.
+      writeFileSync(stateOf(h), `${lines[0]}\n${lines[1].slice(0, 20)}`)
+
+      const again = await backfill()
+      const third = await backfill()
+
+      expect(again.stdout).toContain('4 planned, 0 posted, 4 skipped, 0 failed')
+      expect(third.stdout).toContain('4 planned, 0 posted, 4 skipped, 0 failed')
+      expect(server.posts()).toBe(4)
+      // The cut line is passed over; every deployment has a whole line again.
+      expect(new Set(keysIn(stateOf(h)))).toEqual(
+        new Set(lines.map((l) => (JSON.parse(l) as { key: string }).key))
+      )
+    })
+
+    it('a state file that cannot be written stops before the first POST', async () => {
+      const { h, server, backfill } = await setup(scenario)
+      const blocker = path.join(h.repo.dir, '..', 'not-a-folder')
+      writeFileSync(blocker, '')
+
+      const run = await backfill([
+        '--state-file',
+        path.join(blocker, 'state.jsonl')
+      ])
+
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(
+        /The state file .*not-a-folder.* cannot be written/
+      )
+      expect(run.stderr).toContain('Nothing was sent.')
+      expect(server.posts()).toBe(0)
+    })
+
+    it('two backfills on one state file at once post each deployment once', async () => {
+      const { server, start, backfill } = await setup(scenario)
+
+      const [a, b] = await Promise.all([start().done, start().done])
+      const after = await backfill()
+
+      // Whichever came second either found the lock taken (exit 1, nothing sent) or, when the
+      // first had finished, the state holding everything.
+      expect([a.code, b.code]).toContain(0)
+      const refused = [a, b].filter((x) => x.code !== 0)
+      expect(
+        refused.every((r) =>
+          /Another backfill \(process \d+\) is using this state file/.test(
+            r.stderr
+          )
+        )
+      ).toBe(true)
+      expect(after.stdout).toContain('0 posted')
+      expect(server.posts()).toBe(4)
+    })
+
+    it('Ctrl-C during a POST: the POST is settled and recorded, a tally, exit 130; the same command resumes', async () => {
+      // The second POST is stored at once and answered 1.5 s later: the signal lands mid-request.
+      const h = history()
+      const { server, start, backfill } = await setup(scenario, h, {
+        faults: [
+          { kind: 'delay', ms: 0 },
+          { kind: 'delay', ms: 1500 }
+        ]
+      })
+
+      const run = start(['--rate', '100'])
+      while (server.posts() < 2) await new Promise((r) => setTimeout(r, 10))
+      run.child.kill('SIGINT')
+      const stopped = await run.done
+      const recorded = keysIn(stateOf(h))
+      const resumed = await backfill()
+
+      expect(stopped.code).toBe(130)
+      expect(stopped.stdout).toContain(
+        '4 planned, 2 posted, 0 skipped, 0 failed'
+      )
+      expect(stopped.stderr).toContain('Run the same command again to resume')
+      expect(recorded).toHaveLength(2)
+      expect(resumed.code).toBe(0)
+      expect(resumed.stdout).toContain(
+        '4 planned, 2 posted, 2 skipped, 0 failed'
+      )
+      expect(server.posts()).toBe(4)
+      expect(server.received).toHaveLength(4)
+    })
+
+    if (scenario.source === 'workflow-runs') {
+      it('a run touched later (a re-run of one job: a new attempt, a new updated_at) is not posted again', async () => {
+        const h = history()
+        const { server, backfill } = await setup(scenario, h)
+        await backfill()
+        const touched: Scenario = {
+          ...scenario,
+          github: (hh) => {
+            const options = scenario.github!(hh)
+            return {
+              ...options,
+              workflowRuns: options.workflowRuns?.map((r) => ({
+                ...r,
+                updated_at: shift(r.updated_at, 30),
+                run_attempt: 2
+              }))
+            }
+          }
+        }
+        const later = await setup(touched, h, server)
+
+        const again = await later.backfill()
+
+        expect(again.code).toBe(0)
+        expect(again.stdout).toContain('0 posted, 4 skipped')
+        expect(server.posts()).toBe(4)
+      })
+    }
+  }
+)
 
 describe('backfill stops', () => {
   const [tags, releases] = SCENARIOS

@@ -20,11 +20,18 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { format, resolveConfig } from 'prettier'
+import { createGitClient } from '../src/git.ts'
 import { createGitHubApi } from '../src/github-api.ts'
+import { createMultitudesClient } from '../src/multitudes-client.ts'
+import { gitMembership, recordBase } from '../src/record/lookup.ts'
+import { createRecord } from '../src/record/reader.ts'
 import { rangeFromApi } from '../src/range/compare-api.ts'
 import { previousDeploymentSha } from '../src/range/previous-deployment.ts'
 import { startFakeGitHub, type FakeDeployment } from './fake-github-api.ts'
-import { startMultitudesServer } from './multitudes-server.ts'
+import {
+  startMultitudesServer,
+  type MultitudesServer
+} from './multitudes-server.ts'
 import { ACTION_DIR, runLikeRunner, type RunnerResult } from './run-action.ts'
 import { baseBelow, generateRepo, git, GIT_ENV } from './bench/repo.ts'
 
@@ -214,11 +221,14 @@ curl --silent --show-error --request POST --fail-with-body --url "$URL" \\
 async function startup(repo: string, url: string): Promise<void> {
   const floor = await timed(() => spawnSync(process.execPath, ['-e', '0']))
   // The action POSTs to the local API, as the vendor snippet does: both sides do the same work.
+  // Each run reports to an environment of its own, so the record check (one GET) never finds it
+  // already sent and every run POSTs.
+  let run = 0
   const action = await timed(() =>
     runLikeRunner({
       workspace: repo,
       inputs: {
-        environment: 'production',
+        environment: `production-${++run}`,
         strategy: 'head',
         'api-key': KEY,
         'api-url': url
@@ -266,6 +276,8 @@ async function rangeSizes(repo: string, url: string): Promise<void> {
     let outputChars = 0
     const action = await timed(async () => {
       const rssFile = path.join(root, 'rss')
+      // Each run is a new deployment to an empty record: its check costs one GET of an empty page.
+      server.deployments.length = 0
       const r = await runLikeRunner({
         workspace: repo,
         inputs: {
@@ -555,16 +567,120 @@ async function runCli(
  * Backfill of release tags over a long history: plan, post, and planning against git. Its own
  * API server: the shared one holds the 100,000-commit deployments of the range rows.
  */
+/**
+ * Multitudes' record: what the check before every POST costs a normal run, and how far the
+ * `multitudes` base is found behind other repositories' records at 100 ms a request.
+ */
+async function multitudesRecord(): Promise<void> {
+  const repo = generateRepo(path.join(root, 'record'), 20)
+  const [head, live] = git(repo, 'rev-list', '-2', 'HEAD').split('\n')
+  const server = await startMultitudesServer()
+  try {
+    const deploy = () =>
+      runLikeRunner({
+        workspace: repo,
+        eventName: 'push',
+        sha: head,
+        event: { ref: 'refs/heads/main', before: live, after: head },
+        inputs: {
+          environment: 'production',
+          'api-key': KEY,
+          'api-url': server.url
+        }
+      })
+    const first = await deploy()
+    check(first, 1, true)
+    const gets = server.requests.filter((r) => r.method === 'GET').length
+    const again = await deploy()
+    const rerunPosts = server.posts() - 1
+    if (!again.outputs.skipped.startsWith('already recorded'))
+      throw new Error(
+        `the re-run was not skipped: ${again.stdout.slice(-2000)}`
+      )
+    record(
+      'Check before the POST: GET requests of a normal run (push, one commit)',
+      `${gets} GET`,
+      `a re-run: ${rerunPosts} POST`,
+      '',
+      1,
+      all(atMost(gets, 1, count), atMost(rerunPosts, 0, count))
+    )
+  } finally {
+    await server.close()
+  }
+
+  const latency = 100
+  const slow = await startMultitudesServer({ latencyMs: latency })
+  try {
+    const at = (minutes: number) =>
+      new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString()
+    // Ours, then 900 newer deployments of other repositories, then 2,000 older ones.
+    slow.deployments.push(
+      ...Array.from({ length: 2000 }, (_, i) => stored(`old${i}`, at(i))),
+      stored(live, at(5000)),
+      ...Array.from({ length: 900 }, (_, i) =>
+        stored(`other${i}`, at(6000 + i))
+      )
+    )
+    const client = createMultitudesClient({
+      url: new URL(slow.url),
+      apiKey: KEY,
+      timeoutMs: 10_000,
+      maxAttempts: 1
+    })
+    const membership = gitMembership(createGitClient(repo))
+    const runs = 3
+    slow.requests.length = 0
+    const elapsed = await timed(async () => {
+      const found = await recordBase(
+        createRecord(client, { includeTests: false, warn: console.warn }),
+        'production',
+        head,
+        membership
+      )
+      if (found?.sha !== live)
+        throw new Error(`found base ${found?.sha}, expected ${live}`)
+    }, runs)
+    const requests = slow.requests.length / runs
+    record(
+      `Base from Multitudes' record behind 900 other repositories' records, ${latency} ms latency`,
+      `${ms(elapsed)}, ${requests} requests`,
+      '',
+      '',
+      runs,
+      all(atMost(elapsed, 1500, ms), atMost(requests, 10, count))
+    )
+  } finally {
+    await slow.close()
+  }
+}
+
+/** A stored deployment of `sha` (another repository's when it is not hex). */
+function stored(sha: string, deployedAt: string) {
+  const hex = /^[0-9a-f]{40}$/.test(sha)
+    ? sha
+    : Buffer.from(sha).toString('hex').padEnd(40, '0').slice(0, 40)
+  return {
+    id: sha,
+    commitSha: [hex],
+    environmentName: 'production',
+    deployedAt,
+    isTest: false,
+    receivedAt: deployedAt
+  }
+}
+
 async function backfill(): Promise<void> {
   const server = await startMultitudesServer()
   try {
-    await backfillOn(server.url)
+    await backfillOn(server)
   } finally {
     await server.close()
   }
 }
 
-async function backfillOn(url: string): Promise<void> {
+async function backfillOn(server: MultitudesServer): Promise<void> {
+  const url = server.url
   const repo = generateRepo(path.join(root, 'backfill'), BACKFILL.commits)
   const shas = git(repo, 'rev-list', '--reverse', 'HEAD').split('\n')
   const step = Math.floor(shas.length / BACKFILL.tags)
@@ -623,6 +739,23 @@ async function backfillOn(url: string): Promise<void> {
     1,
     all(atMost(full, 20_000, ms), atMost(rss, 200, mb))
   )
+  // The state file is lost: every deployment is found in Multitudes' record instead.
+  const posts = server.posts()
+  const lost = await runCli(
+    repo,
+    args('--api-url', url, '--rate', '100', '--json'),
+    { MULTITUDES_API_KEY: KEY }
+  )
+  if (lost.code !== 0 || !lost.stdout.includes(`"skipped": ${BACKFILL.tags}`))
+    throw new Error(`the backfill re-run failed (exit ${lost.code})`)
+  record(
+    `Backfill of ${BACKFILL.tags} deployments run again without its state file: POSTs sent again`,
+    count(server.posts() - posts),
+    '',
+    '',
+    1,
+    atMost(server.posts() - posts, 0, count)
+  )
   record(
     `Backfill planning against git rev-list over the same ${BACKFILL.tags} ranges`,
     ms(plan),
@@ -662,6 +795,7 @@ try {
   await compare()
   await compareCapped()
   await previousDeployment()
+  await multitudesRecord()
   await backfill()
   bundle()
 } finally {

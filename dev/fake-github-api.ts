@@ -39,6 +39,8 @@ export interface FakeWorkflowRun {
   conclusion: string | null
   created_at: string
   updated_at: string
+  /** 1 unless a job of the run was re-run. */
+  run_attempt?: number
 }
 
 export interface FakeCommit {
@@ -125,7 +127,8 @@ function runBody(r: FakeWorkflowRun): unknown {
     status: 'completed',
     conclusion: r.conclusion,
     created_at: r.created_at,
-    updated_at: r.updated_at
+    updated_at: r.updated_at,
+    run_attempt: r.run_attempt ?? 1
   }
 }
 

@@ -57,6 +57,8 @@ export interface ServerOptions {
   persistPath?: string
   faults?: Fault[]
   now?: () => Date
+  /** Every answer waits this long first, as a distant server's would (benchmarks). */
+  latencyMs?: number
 }
 
 export const DEFAULT_KEYS: Record<string, Scope[]> = {
@@ -200,7 +202,9 @@ export async function startMultitudesServer(
         headers: req.headers,
         body
       })
-      void handle(req, res, body)
+      if (options.latencyMs)
+        setTimeout(() => void handle(req, res, body), options.latencyMs).unref()
+      else void handle(req, res, body)
     })
   })
 

@@ -166,7 +166,7 @@ export const ACTION_OUTPUTS = [
   {
     name: 'reported',
     description:
-      'true when the API accepted the deployment (201 Created; any other 2xx counts too, with a warning), else false (dry-run false). The status line decides: a 2xx whose body breaks is still reported, and never POSTed again.'
+      "true when the API accepted the deployment (201 Created; any other 2xx counts too, with a warning), or when, after an ambiguous failure, Multitudes' record shows it; else false (dry-run and already recorded: false). The status line decides: a 2xx whose body breaks is still reported, and never POSTed again."
   },
   {
     name: 'status',
@@ -195,7 +195,7 @@ export const ACTION_OUTPUTS = [
   {
     name: 'base-source',
     description:
-      'What gave base, input, previous-deployment, push, tag, parent or none.'
+      'What gave base, input, previous-deployment, multitudes, push, tag, parent or none.'
   },
   {
     name: 'range-status',
@@ -211,6 +211,6 @@ export const ACTION_OUTPUTS = [
   {
     name: 'skipped',
     description:
-      "Why nothing was reported on purpose (a failed upstream run, a deployment status that is not success, another environment's status, a deleted branch); empty otherwise."
+      'Why nothing was reported on purpose (a failed upstream run, a deployment status that is not success, another environment\'s status, a deleted branch, or "already recorded at <deployedAt>" when Multitudes\' record holds this deployment); empty otherwise.'
   }
 ] as const

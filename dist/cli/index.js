@@ -44155,13 +44155,14 @@ class StateFileError extends HintedError {
 }
 /** The keys of the deployments a state file says were recorded. A cut line costs only itself. */
 function readState(file) {
-    let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        return parseState((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
     }
     catch {
         return new Set(); // no state file yet: nothing was posted
     }
+}
+function parseState(text) {
     const keys = new Set();
     for (const line of text.split('\n')) {
         try {
@@ -44183,7 +44184,7 @@ function readState(file) {
  */
 function openState(file) {
     const lock = `${file}.lock`;
-    takeLock(lock);
+    takeLock(file, lock);
     let fd;
     let text = '';
     try {
@@ -44202,6 +44203,7 @@ function openState(file) {
     // A line cut by a kill has no newline: the next line must not join it.
     let needsNewline = text.length > 0 && !text.endsWith('\n');
     return {
+        done: parseState(text),
         record(line) {
             (0,external_node_fs_namespaceObject.writeSync)(fd, `${needsNewline ? '\n' : ''}${JSON.stringify(line)}\n`);
             (0,external_node_fs_namespaceObject.fsyncSync)(fd);
@@ -44213,21 +44215,35 @@ function openState(file) {
         }
     };
 }
-function takeLock(lock) {
+/**
+ * The lock is made whole (with its owner's pid) under another name and linked into place: a run
+ * that finds it never reads a lock that is there but still empty.
+ */
+function takeLock(file, lock) {
+    const mine = `${lock}.${process.pid}`;
     for (let tries = 0; tries < 2; tries++) {
         try {
-            (0,external_node_fs_namespaceObject.writeFileSync)(lock, String(process.pid), { flag: 'wx' });
+            (0,external_node_fs_namespaceObject.writeFileSync)(mine, String(process.pid));
+            (0,external_node_fs_namespaceObject.linkSync)(mine, lock);
             return;
         }
         catch (error) {
             if (error.code !== 'EEXIST') {
-                throw new StateFileError(`The state file's lock ${lock} cannot be written (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
+                throw new StateFileError(`The state file ${file} cannot be written: its lock ${lock} cannot be made (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
             }
             const owner = Number((0,external_node_fs_namespaceObject.readFileSync)(lock, 'utf8'));
             if (alive(owner)) {
                 throw new StateFileError(`Another backfill (process ${owner}) is using this state file. Nothing was sent, so no deployment goes out twice.`, `Wait for it to end, or remove ${lock} if that process is not a backfill.`);
             }
             (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true }); // left by a run that was killed
+        }
+        finally {
+            try {
+                (0,external_node_fs_namespaceObject.rmSync)(mine, { force: true });
+            }
+            catch {
+                // Never made (its folder is not one): nothing to remove.
+            }
         }
     }
     throw new StateFileError(`The state file's lock ${lock} could not be taken. Nothing was sent.`, 'Run the backfill again.');
@@ -44273,6 +44289,10 @@ async function runBackfill(plan, options, client, io) {
     if (!options.dryRun && client && todo > 0) {
         const state = openState(options.stateFile);
         try {
+            // Read again under the lock: a run that held it before may have posted some of these.
+            for (const [i, item] of items.entries())
+                if (state.done.has(key(plan[i])))
+                    item.status = 'skipped';
             const recorded = io.record
                 ? await recordIndex(io.record, options.environment)
                 : () => undefined;
@@ -45256,7 +45276,7 @@ const ACTION_INPUTS = [
 const ACTION_OUTPUTS = [
     {
         name: 'reported',
-        description: 'true when the API accepted the deployment (201 Created; any other 2xx counts too, with a warning), else false (dry-run false). The status line decides: a 2xx whose body breaks is still reported, and never POSTed again.'
+        description: "true when the API accepted the deployment (201 Created; any other 2xx counts too, with a warning), or when, after an ambiguous failure, Multitudes' record shows it; else false (dry-run and already recorded: false). The status line decides: a 2xx whose body breaks is still reported, and never POSTed again."
     },
     {
         name: 'status',
@@ -45281,7 +45301,7 @@ const ACTION_OUTPUTS = [
     { name: 'base-sha', description: 'Full SHA of base; empty when none.' },
     {
         name: 'base-source',
-        description: 'What gave base, input, previous-deployment, push, tag, parent or none.'
+        description: 'What gave base, input, previous-deployment, multitudes, push, tag, parent or none.'
     },
     {
         name: 'range-status',
@@ -45294,7 +45314,7 @@ const ACTION_OUTPUTS = [
     },
     {
         name: 'skipped',
-        description: "Why nothing was reported on purpose (a failed upstream run, a deployment status that is not success, another environment's status, a deleted branch); empty otherwise."
+        description: 'Why nothing was reported on purpose (a failed upstream run, a deployment status that is not success, another environment\'s status, a deleted branch, or "already recorded at <deployedAt>" when Multitudes\' record holds this deployment); empty otherwise.'
     }
 ];
 

@@ -86,6 +86,9 @@ export async function runBackfill(
   if (!options.dryRun && client && todo > 0) {
     const state = openState(options.stateFile)
     try {
+      // Read again under the lock: a run that held it before may have posted some of these.
+      for (const [i, item] of items.entries())
+        if (state.done.has(key(plan[i]))) item.status = 'skipped'
       const recorded = io.record
         ? await recordIndex(io.record, options.environment)
         : () => undefined

@@ -1,6 +1,7 @@
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   openSync,
   readFileSync,
   rmSync,
@@ -37,12 +38,14 @@ export class StateFileError extends HintedError {
 
 /** The keys of the deployments a state file says were recorded. A cut line costs only itself. */
 export function readState(file: string): Set<string> {
-  let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    return parseState(readFileSync(file, 'utf8'))
   } catch {
     return new Set() // no state file yet: nothing was posted
   }
+}
+
+function parseState(text: string): Set<string> {
   const keys = new Set<string>()
   for (const line of text.split('\n')) {
     try {
@@ -57,6 +60,8 @@ export function readState(file: string): Set<string> {
 }
 
 export interface StateWriter {
+  /** The keys recorded, read under the lock: what another run posted is in it. */
+  readonly done: Set<string>
   /** Appends one line and flushes it to disk before returning. */
   record(line: Record<string, unknown> & { key: string }): void
   /** Closes the file and lets another run take the lock. */
@@ -70,7 +75,7 @@ export interface StateWriter {
  */
 export function openState(file: string): StateWriter {
   const lock = `${file}.lock`
-  takeLock(lock)
+  takeLock(file, lock)
   let fd: number
   let text = ''
   try {
@@ -90,6 +95,7 @@ export function openState(file: string): StateWriter {
   // A line cut by a kill has no newline: the next line must not join it.
   let needsNewline = text.length > 0 && !text.endsWith('\n')
   return {
+    done: parseState(text),
     record(line) {
       writeSync(fd, `${needsNewline ? '\n' : ''}${JSON.stringify(line)}\n`)
       fsyncSync(fd)
@@ -102,15 +108,21 @@ export function openState(file: string): StateWriter {
   }
 }
 
-function takeLock(lock: string): void {
+/**
+ * The lock is made whole (with its owner's pid) under another name and linked into place: a run
+ * that finds it never reads a lock that is there but still empty.
+ */
+function takeLock(file: string, lock: string): void {
+  const mine = `${lock}.${process.pid}`
   for (let tries = 0; tries < 2; tries++) {
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      writeFileSync(mine, String(process.pid))
+      linkSync(mine, lock)
       return
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new StateFileError(
-          `The state file's lock ${lock} cannot be written (${(error as Error).message}). Nothing was sent.`,
+          `The state file ${file} cannot be written: its lock ${lock} cannot be made (${(error as Error).message}). Nothing was sent.`,
           'Pass --state-file with a path in a writable folder.'
         )
       }
@@ -122,6 +134,12 @@ function takeLock(lock: string): void {
         )
       }
       rmSync(lock, { force: true }) // left by a run that was killed
+    } finally {
+      try {
+        rmSync(mine, { force: true })
+      } catch {
+        // Never made (its folder is not one): nothing to remove.
+      }
     }
   }
   throw new StateFileError(

@@ -1,0 +1,356 @@
+/**
+ * Multitudes' record in process: the reader's pages, order and bounds, and the look-ups built on
+ * it (base, the duplicate check, the backfill index), against the local API and scripted pages.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { DeploymentPayload } from '../src/deployment.js'
+import {
+  createMultitudesClient,
+  type ApiResponse,
+  type MultitudesClient
+} from '../src/multitudes-client.js'
+import {
+  findRecorded,
+  isSameDeployment,
+  recordBase,
+  recordIndex,
+  type Membership
+} from '../src/record/lookup.js'
+import { createRecord, RECORD_BOUNDS } from '../src/record/reader.js'
+import {
+  startMultitudesServer,
+  type MultitudesServer
+} from '../dev/multitudes-server.ts'
+
+const sha = (n: number): string =>
+  n.toString(16).padStart(8, '0') + 'f'.repeat(32)
+const ours = new Set(Array.from({ length: 100 }, (_, i) => sha(i)))
+/** This repository's commits are sha(0)…sha(99); anything else is another repository's. */
+const membership: Membership = {
+  everySha: true,
+  present: (shas) => Promise.resolve(new Set(shas.filter((s) => ours.has(s))))
+}
+
+interface Listed {
+  commitSha: string[]
+  environmentName: string
+  deployedAt: string
+  isTest?: boolean
+}
+const at = (minute: number): string =>
+  new Date(Date.UTC(2026, 10, 30, 9, minute)).toISOString()
+const listed = (
+  shas: string[],
+  minute: number,
+  environmentName = 'production'
+): Listed => ({ commitSha: shas, environmentName, deployedAt: at(minute) })
+
+/** A client whose GET pages are `pages`, as given; counts the pages asked for. */
+function pagesClient(pages: Listed[][] | ((page: number) => ApiResponse)) {
+  const asked: number[] = []
+  const client: Pick<MultitudesClient, 'listDeployments'> = {
+    listDeployments: (page) => {
+      asked.push(page)
+      if (typeof pages === 'function') return Promise.resolve(pages(page))
+      return Promise.resolve({
+        status: 200,
+        body: JSON.stringify({ deployments: pages[page - 1] ?? [] }),
+        complete: true,
+        requestId: undefined,
+        attempts: 1
+      })
+    }
+  }
+  return { client, asked }
+}
+
+const payload = (shas: string[], environmentName = 'production') =>
+  ({
+    commitSha: shas,
+    environmentName,
+    deployedAt: at(59)
+  }) satisfies DeploymentPayload
+
+const warnings: string[] = []
+const warn = (m: string) => void warnings.push(m)
+afterEach(() => void warnings.splice(0))
+
+describe('recordBase', () => {
+  it('is the newest of this repository’s deployments by deployedAt, whatever order the pages list them in', async () => {
+    // Oldest first on the page: the reader must sort, not trust the order.
+    const { client } = pagesClient([
+      [listed([sha(1)], 1), listed([sha(3), sha(2)], 3), listed([sha(5)], 2)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    const base = await recordBase(record, 'production', sha(9), membership)
+
+    expect(base).toEqual({ sha: sha(3), deployedAt: at(3) })
+  })
+
+  it('passes over other repositories, other environments and a record that holds head', async () => {
+    const { client } = pagesClient([
+      [
+        listed(['b'.repeat(40)], 50), // another repository
+        listed([sha(7)], 40, 'staging'),
+        listed([sha(9), sha(8)], 30, 'Production'), // this deployment, sent before
+        listed([sha(6)], 20, 'PRODUCTION')
+      ]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    expect(await recordBase(record, 'production', sha(9), membership)).toEqual({
+      sha: sha(6),
+      deployedAt: at(20)
+    })
+  })
+
+  it('reads on past 900 other repositories’ records, and no further than the page that has it', async () => {
+    const others = Array.from({ length: 9 }, (_, p) =>
+      Array.from({ length: 100 }, (_, i) =>
+        listed([`c${String(p * 100 + i).padStart(39, '0')}`], 59 - p)
+      )
+    )
+    const tenth = [listed([sha(4)], 1), ...others[0].slice(1)]
+    const { client, asked } = pagesClient([...others, tenth, ...others])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    const base = await recordBase(record, 'production', sha(9), membership)
+
+    expect(base?.sha).toBe(sha(4))
+    expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  })
+
+  it('stops at its page bound and says nothing is there', async () => {
+    const full = Array.from({ length: 100 }, (_, i) =>
+      listed([`d${String(i).padStart(39, '0')}`], 1)
+    )
+    const { client, asked } = pagesClient(() => ({
+      status: 200,
+      body: JSON.stringify(full),
+      complete: true,
+      requestId: undefined,
+      attempts: 1
+    }))
+    const record = createRecord(client, {
+      includeTests: false,
+      maxPages: 3,
+      warn
+    })
+
+    expect(
+      await recordBase(record, 'production', sha(9), membership)
+    ).toBeUndefined()
+    expect(asked).toEqual([1, 2, 3])
+    expect(RECORD_BOUNDS).toEqual({ maxPages: 10, maxMs: 10_000 })
+  })
+
+  it('takes a short SHA the record lists as this repository’s commit', async () => {
+    const short = sha(3).slice(0, 8)
+    const { client } = pagesClient([[listed([short], 1)]])
+    const record = createRecord(client, { includeTests: false, warn })
+    const git: Membership = {
+      everySha: true,
+      present: (shas) =>
+        Promise.resolve(new Set(shas.filter((s) => sha(3).startsWith(s))))
+    }
+
+    expect(await recordBase(record, 'production', sha(9), git)).toEqual({
+      sha: short,
+      deployedAt: at(1)
+    })
+  })
+})
+
+describe('the reader', () => {
+  it.each([
+    ['not JSON', '<html>502</html>', true],
+    ['no list in it', '{"message":"ok"}', true],
+    ['a body cut short', '{"deployments":[', false]
+  ])(
+    'a page that is %s warns once and reads as empty, never as absent',
+    async (_name, body, complete) => {
+      const { client, asked } = pagesClient(() => ({
+        status: 200,
+        body,
+        complete,
+        requestId: undefined,
+        attempts: 1
+      }))
+      const record = createRecord(client, { includeTests: false, warn })
+
+      expect(
+        await findRecorded(record, payload([sha(1)]), membership)
+      ).toBeUndefined()
+      expect(
+        await findRecorded(record, payload([sha(1)]), membership)
+      ).toBeUndefined()
+      expect(record.unreadable).toMatch(/^page 1 is not a list of deployments/)
+      expect(warnings).toHaveLength(1)
+      expect(asked).toEqual([1])
+    }
+  )
+
+  it('passes over items without the fields a comparison needs', async () => {
+    const { client } = pagesClient([
+      [
+        { commitSha: ['zz'], environmentName: 'production', deployedAt: at(3) },
+        {
+          commitSha: [sha(2)],
+          environmentName: 'production',
+          deployedAt: 'soon'
+        },
+        { commitSha: [], environmentName: 'production', deployedAt: at(2) },
+        listed([sha(1)], 1)
+      ] as Listed[]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    expect(await recordBase(record, 'production', sha(9), membership)).toEqual({
+      sha: sha(1),
+      deployedAt: at(1)
+    })
+  })
+
+  describe('against the local API', () => {
+    let server: MultitudesServer
+    afterEach(() => server.close())
+
+    const client = (key = 'mtd_demo_key') =>
+      createMultitudesClient({
+        url: new URL(server.url),
+        apiKey: key,
+        timeoutMs: 2000,
+        maxAttempts: 1
+      })
+
+    it('reads test deployments only for a test run', async () => {
+      server = await startMultitudesServer()
+      const writer = client()
+      await writer.postDeployment({ ...payload([sha(1)]), isTest: true })
+
+      const real = createRecord(writer, { includeTests: false, warn })
+      const test = createRecord(writer, { includeTests: true, warn })
+
+      expect(
+        await findRecorded(real, { ...payload([sha(1)]) }, membership)
+      ).toBeUndefined()
+      expect(
+        await findRecorded(
+          test,
+          { ...payload([sha(1)]), isTest: true },
+          membership
+        )
+      ).toMatchObject({ isTest: true })
+      expect(server.requests.map((r) => r.url)).toEqual([
+        '/deployment',
+        '/deployment?page=1&pageSize=100&includeTests=false',
+        '/deployment?page=1&pageSize=100&includeTests=true'
+      ])
+    })
+
+    it('a key that may not read: one warning naming the 403, and an empty record', async () => {
+      server = await startMultitudesServer({
+        keys: { mtd_write_only: ['deployments:write'] },
+        faults: [{ on: 'get', kind: 'status', status: 403 }]
+      })
+      const record = createRecord(client('mtd_write_only'), {
+        includeTests: false,
+        warn
+      })
+
+      expect(
+        await recordBase(record, 'production', sha(9), membership)
+      ).toBeUndefined()
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^Multitudes' record could not be read \(The API key may not read deployments \(403 Forbidden\)/
+        )
+      ])
+    })
+
+    it('gives up at its time bound, warning once', async () => {
+      server = await startMultitudesServer({
+        faults: [{ on: 'get', kind: 'delay', ms: 1500 }]
+      })
+      const record = createRecord(client(), {
+        includeTests: false,
+        maxMs: 200,
+        warn
+      })
+      const started = Date.now()
+
+      expect(
+        await recordBase(record, 'production', sha(9), membership)
+      ).toBeUndefined()
+      expect(Date.now() - started).toBeLessThan(1000)
+      expect(record.unreadable).toBe('no whole page within 0.2 s')
+    })
+  })
+})
+
+describe('findRecorded', () => {
+  it('finds the same commits in the same environment, without case and in any order', async () => {
+    const { client } = pagesClient([
+      [listed([sha(2), sha(3)], 5, 'Production'), listed([sha(1)], 1)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    const found = await findRecorded(
+      record,
+      payload([sha(3), sha(2)]),
+      membership
+    )
+
+    expect(found?.deployedAt).toBe(at(5))
+  })
+
+  it('an older record of the same commits, behind the deployment before this one, is a rollback, not a duplicate', async () => {
+    const { client } = pagesClient([
+      [listed([sha(5)], 5), listed([sha(2)], 2), listed([sha(1)], 1)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    expect(
+      await findRecorded(record, payload([sha(2)]), membership)
+    ).toBeUndefined()
+  })
+
+  it('a record with one commit more or less is another deployment', async () => {
+    const { client } = pagesClient([[listed([sha(3), sha(2), sha(1)], 5)]])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    expect(
+      await findRecorded(record, payload([sha(3), sha(2)]), membership)
+    ).toBeUndefined()
+  })
+
+  it('isSameDeployment: a test run matches test records only', () => {
+    const record = { shas: [sha(1)], environment: 'production', isTest: false }
+    expect(isSameDeployment(record, payload([sha(1)]))).toBe(true)
+    expect(
+      isSameDeployment(record, { ...payload([sha(1)]), isTest: true })
+    ).toBe(false)
+    expect(isSameDeployment(record, payload([sha(1)], 'staging'))).toBe(false)
+  })
+})
+
+describe('recordIndex (backfill)', () => {
+  it('finds each payload among every record read, by its commits and environment', async () => {
+    const { client } = pagesClient([
+      Array.from({ length: 100 }, (_, i) => listed([sha(i)], i % 60)),
+      [listed([sha(1), 'e'.repeat(40)], 1, 'PRODUCTION')]
+    ])
+    const index = await recordIndex(
+      createRecord(client, { includeTests: false, warn }),
+      'production'
+    )
+
+    expect(index(payload([sha(42)]))?.shas).toEqual([sha(42)])
+    expect(index(payload([sha(1), 'e'.repeat(40)]))?.environment).toBe(
+      'PRODUCTION'
+    )
+    expect(index(payload([sha(42), sha(43)]))).toBeUndefined()
+    expect(index(payload([sha(42)], 'staging'))).toBeUndefined()
+  })
+})
