@@ -149,6 +149,47 @@ describe('run', () => {
     expect(post).not.toHaveBeenCalled()
   })
 
+  it.each([
+    [
+      'RUNNER_TEMP is not a folder',
+      'RUNNER_TEMP',
+      /Could not write the payload-file output/
+    ],
+    [
+      'GITHUB_OUTPUT cannot be written',
+      'GITHUB_OUTPUT',
+      /Could not set the step outputs/
+    ]
+  ])(
+    'a recorded deployment never ends as a failed step: %s',
+    async (_name, variable, warning) => {
+      post.mockResolvedValue({
+        status: 201,
+        body: '{}',
+        requestId: undefined,
+        attempts: 1,
+        complete: true
+      })
+      setInputs({ environment: 'production', 'api-key': 'mtd_key' })
+      const saved = process.env[variable]
+      // A folder where a file is expected, or a file where a folder is.
+      process.env[variable] =
+        variable === 'RUNNER_TEMP' ? files.GITHUB_EVENT_PATH : temp
+      try {
+        await run(deps, () => NOW)
+      } finally {
+        if (saved === undefined) delete process.env[variable]
+        else process.env[variable] = saved
+      }
+      const exitCode = process.exitCode
+      process.exitCode = undefined
+
+      expect(exitCode).toBeUndefined()
+      expect(post).toHaveBeenCalledTimes(1)
+      expect(stdout.text()).toMatch(new RegExp(`::warning::${warning.source}`))
+    }
+  )
+
   it('still reports when commit subjects cannot be read for the summary', async () => {
     post.mockResolvedValue({
       status: 201,

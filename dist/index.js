@@ -42402,6 +42402,7 @@ async function execute(read, env, ctx, makeDeps, now) {
 
 
 
+
 /** Every output as action.yml names it. */
 const OUTPUTS = {
     reported: 'reported',
@@ -42453,19 +42454,34 @@ function outputValues(report, payloadFile = '') {
         'payload-file': payloadFile
     };
 }
-/** Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). */
+/**
+ * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs
+ * after the POST, so it never throws: a recorded deployment must not end as a red step that
+ * invites a re-run.
+ */
 function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     let file = '';
     if (report.payload && tempDir) {
-        file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
-        (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report.payload));
+        try {
+            file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report.payload));
+        }
+        catch (error) {
+            file = '';
+            say.warning(`Could not write the payload-file output in RUNNER_TEMP: ${errorMessage(error)}`);
+        }
     }
     const values = outputValues(report, file);
     if (report.payload && values.payload === '') {
         say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
     }
-    for (const [name, value] of Object.entries(values)) {
-        setOutput(name, value);
+    try {
+        for (const [name, value] of Object.entries(values)) {
+            setOutput(name, value);
+        }
+    }
+    catch (error) {
+        say.warning(`Could not set the step outputs: ${errorMessage(error)}`);
     }
 }
 

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { errorMessage } from './errors.js'
 import { say } from './untrusted.js'
 import type { Report } from './report.js'
 
@@ -61,15 +62,26 @@ export function outputValues(
   }
 }
 
-/** Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). */
+/**
+ * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs
+ * after the POST, so it never throws: a recorded deployment must not end as a red step that
+ * invites a re-run.
+ */
 export function setOutputs(
   report: Report,
   tempDir = process.env.RUNNER_TEMP
 ): void {
   let file = ''
   if (report.payload && tempDir) {
-    file = path.join(tempDir, `multitudes-payload-${process.pid}.json`)
-    writeFileSync(file, JSON.stringify(report.payload))
+    try {
+      file = path.join(tempDir, `multitudes-payload-${process.pid}.json`)
+      writeFileSync(file, JSON.stringify(report.payload))
+    } catch (error) {
+      file = ''
+      say.warning(
+        `Could not write the payload-file output in RUNNER_TEMP: ${errorMessage(error)}`
+      )
+    }
   }
   const values = outputValues(report, file)
   if (report.payload && values.payload === '') {
@@ -77,7 +89,11 @@ export function setOutputs(
       `The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`
     )
   }
-  for (const [name, value] of Object.entries(values)) {
-    core.setOutput(name, value)
+  try {
+    for (const [name, value] of Object.entries(values)) {
+      core.setOutput(name, value)
+    }
+  } catch (error) {
+    say.warning(`Could not set the step outputs: ${errorMessage(error)}`)
   }
 }

@@ -35275,7 +35275,7 @@ class ApiError extends Error {
     }
 }
 /** The message of anything thrown, including non-Error values. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     // Duck-typed: errors from another realm (a VM context, undici) fail `instanceof Error`.
     const message = error?.message;
     if (typeof message === 'string')
@@ -41413,7 +41413,7 @@ function createGitHubApi(options) {
             : code === 404
                 ? `Check that the token can see ${options.repository}.`
                 : 'Re-run the job; if GitHub keeps failing, set commit-source: git with a full checkout.';
-        return new GitHubApiError(`GitHub API ${what} failed${code ? ` (${code})` : ''}: ${errorMessage(error)}`, hint, code);
+        return new GitHubApiError(`GitHub API ${what} failed${code ? ` (${code})` : ''}: ${errors_errorMessage(error)}`, hint, code);
     }
     async function call(what, permission, fn) {
         try {
@@ -42308,7 +42308,7 @@ function networkFailure(error, host, timeoutMs) {
     // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
     // their messages.
     const code = typeof root?.code === 'string' ? root.code : undefined;
-    const detail = code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root);
+    const detail = code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errors_errorMessage(root);
     return { message: `could not connect to ${host}: ${detail}`, code };
 }
 /** A failure after which nobody can say whether the deployment was recorded. */
@@ -42416,7 +42416,7 @@ function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages,
             ended = true;
             unreadable = deadline.aborted
                 ? `no whole page within ${maxMs / 1000} s`
-                : errorMessage(error);
+                : errors_errorMessage(error);
             warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
             return undefined;
         }
@@ -42543,7 +42543,7 @@ const FIELD_ANNOTATIONS = 5;
 /** Turns anything thrown into a Failure that says what happened and what to do. */
 function describeFailure(error) {
     const failure = {
-        message: errorMessage(error),
+        message: errors_errorMessage(error),
         hint: undefined,
         status: undefined,
         body: '',
@@ -43454,7 +43454,7 @@ async function chooseBase(inputs, ctx, head, deps) {
                     const log = error instanceof GitHubApiError && error.status === 403
                         ? untrusted_say.info
                         : untrusted_say.warning;
-                    log(`Previous deployments could not be read (${errorMessage(error)}); trying the push event.`);
+                    log(`Previous deployments could not be read (${errors_errorMessage(error)}); trying the push event.`);
                     return NONE;
                 });
                 if (previous.ref !== undefined)
@@ -43646,7 +43646,7 @@ async function describeCommits(git, shas) {
         return await git.commitDetails(shas);
     }
     catch (error) {
-        untrusted_say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
+        untrusted_say.warning(`Could not read commit subjects for the summary: ${errors_errorMessage(error)}`);
         return [];
     }
 }
@@ -43732,7 +43732,7 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
     }
     if (record.current) {
         const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
-            untrusted_say.warning(`Could not compare Multitudes' record with this deployment (${errorMessage(error)}); sending it.`);
+            untrusted_say.warning(`Could not compare Multitudes' record with this deployment (${errors_errorMessage(error)}); sending it.`);
             return undefined;
         });
         if (found) {
@@ -43755,7 +43755,7 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         }
         catch (error) {
             // A membership look-up (git, GitHub) that failed: the record cannot be judged.
-            return { state: 'unknown', why: errorMessage(error) };
+            return { state: 'unknown', why: errors_errorMessage(error) };
         }
         return fresh.unreadable === undefined
             ? { state: 'absent' }
@@ -43848,6 +43848,7 @@ async function execute(read, env, ctx, makeDeps, now) {
 
 
 
+
 /** Every output as action.yml names it. */
 const OUTPUTS = {
     reported: 'reported',
@@ -43899,19 +43900,34 @@ function outputValues(report, payloadFile = '') {
         'payload-file': payloadFile
     };
 }
-/** Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). */
+/**
+ * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs
+ * after the POST, so it never throws: a recorded deployment must not end as a red step that
+ * invites a re-run.
+ */
 function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     let file = '';
     if (report.payload && tempDir) {
-        file = path.join(tempDir, `multitudes-payload-${process.pid}.json`);
-        writeFileSync(file, JSON.stringify(report.payload));
+        try {
+            file = path.join(tempDir, `multitudes-payload-${process.pid}.json`);
+            writeFileSync(file, JSON.stringify(report.payload));
+        }
+        catch (error) {
+            file = '';
+            say.warning(`Could not write the payload-file output in RUNNER_TEMP: ${errorMessage(error)}`);
+        }
     }
     const values = outputValues(report, file);
     if (report.payload && values.payload === '') {
         say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
     }
-    for (const [name, value] of Object.entries(values)) {
-        core.setOutput(name, value);
+    try {
+        for (const [name, value] of Object.entries(values)) {
+            core.setOutput(name, value);
+        }
+    }
+    catch (error) {
+        say.warning(`Could not set the step outputs: ${errorMessage(error)}`);
     }
 }
 
@@ -44356,9 +44372,9 @@ async function postAll(plan, items, options, client, io, ledger) {
             catch (error) {
                 item.status = 'failed';
                 const fix = error instanceof ApiError && !error.outage;
-                io.log(`Failed: ${logLine(item.source, 120)}: ${errorMessage(error)}`);
+                io.log(`Failed: ${logLine(item.source, 120)}: ${errors_errorMessage(error)}`);
                 if (fix || options.onError === 'fail')
-                    return `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`;
+                    return `stopped at ${item.source} (${item.deployedAt}): ${errors_errorMessage(error)}`;
                 continue;
             }
             finally {
@@ -44369,7 +44385,7 @@ async function postAll(plan, items, options, client, io, ledger) {
                 ledger.save(plan[i], item, 'post');
             }
             catch (error) {
-                return `stopped after ${item.source}, which Multitudes recorded, because the state file could not be written (${errorMessage(error)}); Multitudes' record is checked on the next run, so it is not sent again`;
+                return `stopped after ${item.source}, which Multitudes recorded, because the state file could not be written (${errors_errorMessage(error)}); Multitudes' record is checked on the next run, so it is not sent again`;
             }
         }
         return undefined;
@@ -44813,7 +44829,7 @@ async function backfillCommand(argv, env, print, log) {
         options = parseOptions(values, env);
     }
     catch (error) {
-        print(`${errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`);
+        print(`${errors_errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`);
         return 2;
     }
     let interrupted;
@@ -44879,7 +44895,7 @@ async function backfillCommand(argv, env, print, log) {
     }
     catch (error) {
         const hint = error instanceof HintedError ? ` ${error.hint}` : '';
-        log(`Backfill failed: ${errorMessage(error)}${hint}`);
+        log(`Backfill failed: ${errors_errorMessage(error)}${hint}`);
         return 1;
     }
     finally {
@@ -45005,7 +45021,7 @@ async function cli(argv, env, print) {
         });
     }
     catch (error) {
-        return usage(print, errorMessage(error));
+        return usage(print, errors_errorMessage(error));
     }
     const { values, positionals, tokens } = parsed;
     if (values.help)
@@ -45042,7 +45058,7 @@ async function cli(argv, env, print) {
         ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
     }
     catch (error) {
-        return usage(print, (0,words/* cliWords */.q)(`${errorMessage(error)} Nothing was sent.`));
+        return usage(print, (0,words/* cliWords */.q)(`${errors_errorMessage(error)} Nothing was sent.`));
     }
     const { report, failMessage } = await execute(read, env, ctx, createDeps, () => new Date());
     const outputs = outputValues(report);
