@@ -398,7 +398,7 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
   })
 
   it('a run killed half-way and started again ends with each deployment posted once', async () => {
-    const { h, server, start, backfill } = await setup(scenario)
+    const { h, server, times, start, backfill } = await setup(scenario)
 
     const run = start(['--rate', '1'])
     while (server.deployments.length < 2)
@@ -421,7 +421,7 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     expect(posted + skipped).toBe(4)
     expect(skipped).toBe(before)
     expect(server.posts()).toBe(4)
-    expect(server.received).toHaveLength(4)
+    expect(server.received.map((d) => d.deployedAt)).toEqual(times)
   })
 })
 
@@ -463,7 +463,7 @@ describe.each(SCENARIOS)(
     })
 
     it('a lost state file re-posts nothing: Multitudes’ record holds every deployment', async () => {
-      const { h, server, backfill } = await setup(scenario)
+      const { h, server, times, backfill } = await setup(scenario)
       await backfill()
       rmSync(stateOf(h))
 
@@ -472,6 +472,7 @@ describe.each(SCENARIOS)(
       expect(again.code).toBe(0)
       expect(again.stdout).toContain('4 planned, 0 posted, 4 skipped, 0 failed')
       expect(server.posts()).toBe(4)
+      expect(server.received.map((d) => d.deployedAt)).toEqual(times)
       // The state file is rebuilt from the record, so the next run needs no request at all.
       expect(keysIn(stateOf(h))).toHaveLength(4)
       const requests = server.requests.length
@@ -517,7 +518,7 @@ describe.each(SCENARIOS)(
     })
 
     it('two backfills on one state file at once post each deployment once', async () => {
-      const { server, start, backfill } = await setup(scenario)
+      const { server, times, start, backfill } = await setup(scenario)
 
       const [a, b] = await Promise.all([start().done, start().done])
       const after = await backfill()
@@ -535,12 +536,13 @@ describe.each(SCENARIOS)(
       ).toBe(true)
       expect(after.stdout).toContain('0 posted')
       expect(server.posts()).toBe(4)
+      expect(server.received.map((d) => d.deployedAt)).toEqual(times)
     })
 
     it('Ctrl-C during a POST: the POST is settled and recorded, a tally, exit 130; the same command resumes', async () => {
       // The second POST is stored at once and answered 1.5 s later: the signal lands mid-request.
       const h = history()
-      const { server, start, backfill } = await setup(scenario, h, {
+      const { server, times, start, backfill } = await setup(scenario, h, {
         faults: [
           { kind: 'delay', ms: 0 },
           { kind: 'delay', ms: 1500 }
@@ -565,7 +567,7 @@ describe.each(SCENARIOS)(
         '4 planned, 2 posted, 2 skipped, 0 failed'
       )
       expect(server.posts()).toBe(4)
-      expect(server.received).toHaveLength(4)
+      expect(server.received.map((d) => d.deployedAt)).toEqual(times)
     })
 
     if (scenario.source === 'workflow-runs') {

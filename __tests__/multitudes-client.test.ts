@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { ApiError } from '../src/errors.js'
 import type { DeploymentPayload } from '../src/deployment.js'
 import {
   BODY_LIMIT,
   createMultitudesClient,
-  type ClientOptions
+  type ClientOptions,
+  type RecordCheck
 } from '../src/multitudes-client.js'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 import {
@@ -489,4 +492,145 @@ describe('bounded time', () => {
       expect(total).toBeGreaterThanOrEqual(client.worstCaseMs * tightness)
     }
   )
+})
+
+describe('an ambiguous failure is checked in the record before the body goes again', () => {
+  const checker = (answers: RecordCheck[]) => {
+    const calls: number[] = []
+    return {
+      calls,
+      checkRecord: (): Promise<RecordCheck> => {
+        calls.push(calls.length + 1)
+        return Promise.resolve(answers.shift() ?? { state: 'absent' })
+      }
+    }
+  }
+
+  it.each<[string, Fault[], number]>([
+    ['a 500', [{ kind: 'status', status: 500 }], 1],
+    ['a 503', [{ kind: 'status', status: 503 }], 1],
+    ['a dropped connection', [{ kind: 'drop' }], 1],
+    ['a 429', [{ kind: 'retry-after', value: '0' }], 0],
+    ['a 408', [{ kind: 'status', status: 408 }], 0]
+  ])(
+    '%s: the record is read %i time(s), and an absent deployment is sent again',
+    async (_name, faults, checks) => {
+      const { server, client } = await setup(faults)
+      const { calls, checkRecord } = checker([])
+
+      const result = await client.postDeployment(payload, { checkRecord })
+
+      expect(calls).toHaveLength(checks)
+      expect(result).toMatchObject({ status: 201, attempts: 2 })
+      expect(result.foundInRecord).toBeUndefined()
+      expect(server.posts()).toBe(2)
+    }
+  )
+
+  it('a refused connection was never delivered: sent again without a read', async () => {
+    // A port that was just free: nothing listens there, so the connection is refused.
+    const closed = http.createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as AddressInfo
+    await new Promise((resolve) => closed.close(resolve))
+    const { client } = await setup([], {
+      url: new URL(`http://127.0.0.1:${port}/deployment`),
+      maxAttempts: 2
+    })
+    const { calls, checkRecord } = checker([])
+
+    await expect(
+      client.postDeployment(payload, { checkRecord })
+    ).rejects.toMatchObject({ unknown: false, attempts: 2 })
+    expect(calls).toHaveLength(0)
+  })
+
+  it('found in the record: reported with the listed time, and never sent again', async () => {
+    const { server, client, logs } = await setup([
+      { kind: 'status', status: 502 },
+      { kind: 'status', status: 502 }
+    ])
+    const { calls, checkRecord } = checker([
+      { state: 'recorded', deployedAt: '2026-11-30T09:00:00.000Z' }
+    ])
+
+    const result = await client.postDeployment(payload, { checkRecord })
+
+    expect(calls).toHaveLength(1)
+    expect(server.posts()).toBe(1)
+    expect(result).toMatchObject({
+      status: 502,
+      attempts: 1,
+      foundInRecord: '2026-11-30T09:00:00.000Z'
+    })
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^Attempt 1 failed \(127\.0\.0\.1:\d+ answered 502\), but Multitudes' record holds the deployment \(deployedAt 2026-11-30T09:00:00\.000Z\)/
+      )
+    ])
+  })
+
+  it('a record that cannot be read makes the outcome unknown: no second POST, no retry wait', async () => {
+    const { server, client, slept } = await setup([
+      { kind: 'status', status: 500 }
+    ])
+    const { checkRecord } = checker([{ state: 'unknown', why: '403 on GET' }])
+
+    const error = await client
+      .postDeployment(payload, { checkRecord })
+      .catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ unknown: true, outage: true, status: 500 })
+    expect((error as ApiError).message).toMatch(
+      /^Whether Multitudes recorded the deployment is unknown: attempt 1 failed .* its record could not be read \(403 on GET\)/
+    )
+    expect(server.posts()).toBe(1)
+    expect(slept).toEqual([])
+  })
+
+  it('after the last attempt the record is read too: absent there means not recorded, said plainly', async () => {
+    const { client } = await setup(
+      [
+        { kind: 'status', status: 500 },
+        { kind: 'status', status: 500 }
+      ],
+      { maxAttempts: 2 }
+    )
+    const { calls, checkRecord } = checker([])
+
+    const error = await client
+      .postDeployment(payload, { checkRecord })
+      .catch((e: unknown) => e)
+
+    expect(calls).toHaveLength(2)
+    expect(error).toMatchObject({ unknown: false, status: 500 })
+  })
+
+  it('without a record check, an ambiguous last failure is unknown, not "not recorded"', async () => {
+    const { client } = await setup([{ kind: 'status', status: 500 }], {
+      maxAttempts: 1
+    })
+
+    const error = await client.postDeployment(payload).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ unknown: true })
+    expect((error as ApiError).message).toContain(
+      'The last attempt may have reached it all the same'
+    )
+  })
+
+  it('a GET is never ambiguous: it changes nothing', async () => {
+    const { client } = await setup(
+      [
+        { on: 'get', kind: 'status', status: 500 },
+        { on: 'get', kind: 'status', status: 500 }
+      ],
+      { maxAttempts: 2 }
+    )
+
+    const error = await client.listDeployments(1, 100).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ unknown: false, status: 500 })
+  })
 })

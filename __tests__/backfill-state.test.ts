@@ -1,0 +1,110 @@
+/** The backfill state file on its own: keys, appends that survive a cut line, and the lock. */
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import {
+  openState,
+  readState,
+  stateKey,
+  StateFileError,
+  type Target
+} from '../src/backfill/state.js'
+
+const dir = () => mkdtempSync(path.join(tmpdir(), 'state-'))
+const target: Target = {
+  apiUrl: 'https://integrations.multitudes.co/deployment',
+  environment: 'Production',
+  isTest: false,
+  repository: 'octo-org/octo-repo'
+}
+
+describe('stateKey', () => {
+  it.each<[string, Partial<Target>]>([
+    ['another API', { apiUrl: 'http://127.0.0.1:8080/deployment' }],
+    ['another environment', { environment: 'staging' }],
+    ['a test run', { isTest: true }],
+    ['another repository', { repository: 'octo-org/other' }]
+  ])('differs for %s', (_name, change) => {
+    expect(stateKey({ ...target, ...change }, 'tag v1')).not.toBe(
+      stateKey(target, 'tag v1')
+    )
+  })
+
+  it('differs for another deployment of the same target, and not for the case of the environment', () => {
+    expect(stateKey(target, 'tag v2')).not.toBe(stateKey(target, 'tag v1'))
+    expect(stateKey({ ...target, environment: 'production' }, 'tag v1')).toBe(
+      stateKey(target, 'tag v1')
+    )
+  })
+})
+
+describe('openState', () => {
+  it('after a cut line, the next line starts on a line of its own', () => {
+    const file = path.join(dir(), 'state.jsonl')
+    writeFileSync(file, `{"key":"a"}\n{"key":"b`)
+
+    const state = openState(file)
+    state.record({ key: 'c' })
+    state.record({ key: 'd' })
+    state.close()
+
+    expect(readFileSync(file, 'utf8')).toBe(
+      `{"key":"a"}\n{"key":"b\n{"key":"c"}\n{"key":"d"}\n`
+    )
+    expect(readState(file)).toEqual(new Set(['a', 'c', 'd']))
+  })
+
+  it('reads what is recorded under the lock', () => {
+    const file = path.join(dir(), 'state.jsonl')
+    writeFileSync(file, `{"key":"a"}\nnot json\n{"other":1}\n`)
+
+    const state = openState(file)
+
+    expect(state.done).toEqual(new Set(['a']))
+    state.close()
+  })
+
+  it('a second open of the same file is refused while the first holds it, and allowed after', () => {
+    const file = path.join(dir(), 'state.jsonl')
+    const first = openState(file)
+
+    expect(() => openState(file)).toThrow(
+      new RegExp(
+        `Another backfill \\(process ${process.pid}\\) is using this state file`
+      )
+    )
+    first.close()
+    expect(() => openState(file).close()).not.toThrow()
+  })
+
+  it('a lock left by a process that is gone is taken over', () => {
+    const file = path.join(dir(), 'state.jsonl')
+    const gone = spawnSync(
+      process.execPath,
+      ['-e', 'process.stdout.write(String(process.pid))'],
+      {
+        encoding: 'utf8'
+      }
+    ).stdout
+    writeFileSync(`${file}.lock`, gone)
+
+    const state = openState(file)
+    state.record({ key: 'a' })
+    state.close()
+
+    expect(readState(file)).toEqual(new Set(['a']))
+  })
+
+  it('a file that cannot be written is a StateFileError naming it, before anything is sent', () => {
+    const blocker = path.join(dir(), 'file')
+    writeFileSync(blocker, '')
+    const file = path.join(blocker, 'state.jsonl')
+
+    expect(() => openState(file)).toThrow(StateFileError)
+    expect(() => openState(file)).toThrow(
+      `The state file ${file} cannot be written`
+    )
+  })
+})
