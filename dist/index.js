@@ -41784,6 +41784,12 @@ function newestFirst(commits, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/record/lookup.ts
+/** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
+function membershipOf(git, github) {
+    if (git)
+        return gitMembership(git);
+    return github && githubMembership(github);
+}
 /** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
 function gitMembership(git) {
     return {
@@ -42027,9 +42033,7 @@ async function chooseBase(inputs, ctx, head, deps) {
  * sent it. Its newest commit in the repository is base.
  */
 async function fromRecord(deps, environment, head) {
-    const membership = deps.git
-        ? gitMembership(deps.git)
-        : deps.github && githubMembership(deps.github);
+    const membership = membershipOf(deps.git, deps.github);
     if (!deps.record || !membership)
         return NONE;
     const found = await recordBase(deps.record, environment, head, membership);
@@ -42385,9 +42389,7 @@ async function execute(read, env, ctx, makeDeps, now) {
         await sendDeployment(inputs, deps.multitudes, report.payload, report, {
             current: deps.record,
             fresh: deps.freshRecord,
-            membership: range.source === 'git'
-                ? gitMembership(deps.git)
-                : deps.github && githubMembership(deps.github)
+            membership: membershipOf(range.source === 'git' ? deps.git : undefined, deps.github)
         });
         return { report, failMessage: undefined };
     }

@@ -12,7 +12,7 @@ import {
   type Reader
 } from './inputs.js'
 import { resolveRange } from './range/resolve.js'
-import { githubMembership, gitMembership } from './record/lookup.js'
+import { membershipOf } from './record/lookup.js'
 import { emptyReport, type Report } from './report.js'
 import { sendDeployment } from './send.js'
 
@@ -74,10 +74,10 @@ export async function execute(
     await sendDeployment(inputs, deps.multitudes, report.payload, report, {
       current: deps.record,
       fresh: deps.freshRecord,
-      membership:
-        range.source === 'git'
-          ? gitMembership(deps.git)
-          : deps.github && githubMembership(deps.github)
+      membership: membershipOf(
+        range.source === 'git' ? deps.git : undefined,
+        deps.github
+      )
     })
     return { report, failMessage: undefined }
   } catch (error) {

@@ -4,11 +4,7 @@ import { errorMessage, InputError } from '../errors.js'
 import type { GitClient } from '../git.js'
 import { GitHubApiError, type GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
-import {
-  githubMembership,
-  gitMembership,
-  recordBase
-} from '../record/lookup.js'
+import { membershipOf, recordBase } from '../record/lookup.js'
 import type { MultitudesRecord } from '../record/reader.js'
 import { previousDeploymentSha } from './previous-deployment.js'
 import type { BaseChoice } from './types.js'
@@ -102,9 +98,7 @@ async function fromRecord(
   environment: string,
   head: string
 ): Promise<BaseChoice> {
-  const membership = deps.git
-    ? gitMembership(deps.git)
-    : deps.github && githubMembership(deps.github)
+  const membership = membershipOf(deps.git, deps.github)
   if (!deps.record || !membership) return NONE
   const found = await recordBase(deps.record, environment, head, membership)
   if (found === undefined) return NONE

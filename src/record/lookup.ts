@@ -14,6 +14,15 @@ export interface Membership {
   everySha: boolean
 }
 
+/** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
+export function membershipOf(
+  git: Pick<GitClient, 'presentCommits'> | undefined,
+  github: Pick<GitHubApi, 'resolveCommit'> | undefined
+): Membership | undefined {
+  if (git) return gitMembership(git)
+  return github && githubMembership(github)
+}
+
 /** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
 export function gitMembership(
   git: Pick<GitClient, 'presentCommits'>
