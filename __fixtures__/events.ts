@@ -38,3 +38,35 @@ export function pushEvent(
     (e) => e.ref === 'refs/heads/master'
   )
 }
+
+/**
+ * A `deployment_status` event for deployment 50 of `sha`, built on the published example of a
+ * success.
+ */
+export function deploymentStatusEvent(
+  sha: string,
+  state: string,
+  environment: string,
+  createdAt = '2026-11-29T10:00:00+01:00'
+): Record<string, unknown> {
+  const example = webhookExample(
+    'deployment_status',
+    {},
+    (e) => (e.deployment_status as { state: string }).state === 'success'
+  )
+  return {
+    ...example,
+    deployment: {
+      ...(example.deployment as object),
+      id: 50,
+      sha,
+      environment
+    },
+    deployment_status: {
+      ...(example.deployment_status as object),
+      state,
+      environment,
+      created_at: createdAt
+    }
+  }
+}

@@ -19,7 +19,11 @@ import {
   type RunnerOptions
 } from '../dev/run-action.ts'
 import { assertDistFresh } from '../dev/source-hash.ts'
-import { pushEvent, webhookExample } from '../__fixtures__/events.js'
+import {
+  deploymentStatusEvent,
+  pushEvent,
+  webhookExample
+} from '../__fixtures__/events.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 
 assertDistFresh()
@@ -141,28 +145,6 @@ describe('the action sends one deployment once', () => {
 
   it('a second success status for one GitHub deployment sends nothing', async () => {
     const server = await api()
-    const status = (createdAt: string) => {
-      const example = webhookExample(
-        'deployment_status',
-        {},
-        (e) => (e.deployment_status as { state: string }).state === 'success'
-      )
-      return {
-        ...example,
-        deployment: {
-          ...(example.deployment as object),
-          id: 50,
-          sha: head,
-          environment: 'production'
-        },
-        deployment_status: {
-          ...(example.deployment_status as object),
-          state: 'success',
-          environment: 'production',
-          created_at: createdAt
-        }
-      }
-    }
     const github = await startFakeGitHub({
       deployments: [
         {
@@ -183,7 +165,7 @@ describe('the action sends one deployment once', () => {
     const run = (createdAt: string) =>
       action(server, {
         eventName: 'deployment_status',
-        event: status(createdAt),
+        event: deploymentStatusEvent(head, 'success', 'production', createdAt),
         env: { GITHUB_API_URL: github.url }
       })
 

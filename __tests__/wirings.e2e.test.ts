@@ -20,7 +20,11 @@ import {
   summaryAsText,
   type RunnerOptions
 } from '../dev/run-action.ts'
-import { pushEvent, webhookExample } from '../__fixtures__/events.js'
+import {
+  deploymentStatusEvent,
+  pushEvent,
+  webhookExample
+} from '../__fixtures__/events.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { actionInputs, readWorkflow } from '../__fixtures__/workflows.js'
 
@@ -80,33 +84,6 @@ async function report(
   }
 }
 
-function deploymentStatusEvent(
-  state: string,
-  environment: string,
-  createdAt = '2026-11-29T10:00:00+01:00'
-): Record<string, unknown> {
-  const example = webhookExample(
-    'deployment_status',
-    {},
-    (e) => (e.deployment_status as { state: string }).state === 'success'
-  )
-  return {
-    ...example,
-    deployment: {
-      ...(example.deployment as object),
-      id: 50,
-      sha: head,
-      environment
-    },
-    deployment_status: {
-      ...(example.deployment_status as object),
-      state,
-      environment,
-      created_at: createdAt
-    }
-  }
-}
-
 function workflowRunEvent(conclusion: string | null): Record<string, unknown> {
   const example = webhookExample(
     'workflow_run',
@@ -152,7 +129,7 @@ describe('deployment_status from a deployment platform', () => {
   it('reports a success with the commits since the previous production deployment, at the status time', async () => {
     const result = await report({
       eventName: 'deployment_status',
-      event: deploymentStatusEvent('success', 'production'),
+      event: deploymentStatusEvent(head, 'success', 'production'),
       github: { deployments: platformDeployments }
     })
 
@@ -174,7 +151,7 @@ describe('deployment_status from a deployment platform', () => {
   it('matches the environment without case (Vercel says Production)', async () => {
     const result = await report({
       eventName: 'deployment_status',
-      event: deploymentStatusEvent('success', 'Production'),
+      event: deploymentStatusEvent(head, 'success', 'Production'),
       github: { deployments: platformDeployments }
     })
 
@@ -186,7 +163,7 @@ describe('deployment_status from a deployment platform', () => {
     async (state) => {
       const result = await report({
         eventName: 'deployment_status',
-        event: deploymentStatusEvent(state, 'production'),
+        event: deploymentStatusEvent(head, state, 'production'),
         github: { deployments: platformDeployments }
       })
 
@@ -201,7 +178,7 @@ describe('deployment_status from a deployment platform', () => {
   it('sends nothing for a preview environment, naming both environments', async () => {
     const result = await report({
       eventName: 'deployment_status',
-      event: deploymentStatusEvent('success', 'preview-7'),
+      event: deploymentStatusEvent(head, 'success', 'preview-7'),
       github: { deployments: platformDeployments }
     })
 
@@ -214,7 +191,7 @@ describe('deployment_status from a deployment platform', () => {
   it('an explicit deployed-at still wins over the status time', async () => {
     const result = await report({
       eventName: 'deployment_status',
-      event: deploymentStatusEvent('success', 'production'),
+      event: deploymentStatusEvent(head, 'success', 'production'),
       inputs: { 'deployed-at': '2026-11-29T08:00:00Z' },
       github: { deployments: platformDeployments }
     })
