@@ -143,6 +143,26 @@ describe('the action sends one deployment once', () => {
     expect(server.posts()).toBe(1)
   })
 
+  it('a rollback below what the record says is live is behind: only head is sent', async () => {
+    const server = await api()
+    await action(server) // live..head is recorded
+
+    const rollback = await action(server, {
+      eventName: 'workflow_dispatch',
+      event: webhookExample('workflow_dispatch'),
+      inputs: { head: live }
+    })
+
+    expect(rollback.outputs).toMatchObject({
+      reported: 'true',
+      'base-source': 'multitudes',
+      'base-sha': head,
+      'range-status': 'behind',
+      'commit-shas': JSON.stringify([live])
+    })
+    expect(server.posts()).toBe(2)
+  })
+
   it('a second success status for one GitHub deployment sends nothing', async () => {
     const server = await api()
     const github = await startFakeGitHub({

@@ -11,6 +11,7 @@ import {
 } from '../src/multitudes-client.js'
 import {
   findRecorded,
+  githubMembership,
   isSameDeployment,
   recordBase,
   recordIndex,
@@ -352,5 +353,51 @@ describe('recordIndex (backfill)', () => {
     )
     expect(index(payload([sha(42), sha(43)]))).toBeUndefined()
     expect(index(payload([sha(42)], 'staging'))).toBeUndefined()
+  })
+})
+
+describe('githubMembership (commit-source api)', () => {
+  it('asks GitHub once per SHA, up to its budget, and counts a 404 as another repository', async () => {
+    const asked: string[] = []
+    const github = {
+      resolveCommit: (ref: string) => {
+        asked.push(ref)
+        return Promise.resolve(ours.has(ref) ? ref : undefined)
+      }
+    }
+    const membership = githubMembership(github, 3)
+
+    expect(membership.everySha).toBe(false)
+    expect(await membership.present([sha(1), 'b'.repeat(40)])).toEqual(
+      new Set([sha(1)])
+    )
+    expect(await membership.present([sha(1), sha(2), sha(3)])).toEqual(
+      new Set([sha(1), sha(2)])
+    )
+    expect(asked).toEqual([sha(1), 'b'.repeat(40), sha(2)])
+  })
+
+  it('only each record’s first SHA is asked about', async () => {
+    const asked: string[] = []
+    const { client } = pagesClient([
+      [listed([sha(2), sha(1)], 2), listed(['b'.repeat(40), sha(3)], 1)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+    const github = {
+      resolveCommit: (ref: string) => {
+        asked.push(ref)
+        return Promise.resolve(ours.has(ref) ? ref : undefined)
+      }
+    }
+
+    const base = await recordBase(
+      record,
+      'production',
+      sha(9),
+      githubMembership(github)
+    )
+
+    expect(base).toEqual({ sha: sha(2), deployedAt: at(2) })
+    expect(asked).toEqual([sha(2), 'b'.repeat(40)])
   })
 })

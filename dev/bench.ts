@@ -277,7 +277,10 @@ async function rangeSizes(repo: string, url: string): Promise<void> {
     const action = await timed(async () => {
       const rssFile = path.join(root, 'rss')
       // Each run is a new deployment to an empty record: its check costs one GET of an empty page.
+      // The server keeps nothing from earlier runs: 100,000-SHA records it holds slow its own GC.
       server.deployments.length = 0
+      server.received.length = 0
+      server.requests.length = 0
       const r = await runLikeRunner({
         workspace: repo,
         inputs: {
