@@ -10,6 +10,8 @@ export default {
   testRunnerNodeArgs: ['--experimental-vm-modules'],
   mutate: [
     'src/range/**/*.ts',
+    'src/record/**/*.ts',
+    'src/backfill/state.ts',
     'src/backfill/plan.ts',
     'src/backfill/sources.ts',
     'src/git.ts',

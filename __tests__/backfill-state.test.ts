@@ -1,7 +1,14 @@
 /** The backfill state file on its own: keys, appends that survive a cut line, and the lock. */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -105,6 +112,71 @@ describe('openState', () => {
     expect(() => openState(file)).toThrow(StateFileError)
     expect(() => openState(file)).toThrow(
       `The state file ${file} cannot be written`
+    )
+  })
+})
+
+describe('openState, the edges', () => {
+  it('appends to a whole file without a blank line, and starts a new one without a leading newline', () => {
+    const folder = dir()
+    const whole = path.join(folder, 'whole.jsonl')
+    const fresh = path.join(folder, 'fresh.jsonl')
+    writeFileSync(whole, '{"key":"a"}\n')
+
+    for (const file of [whole, fresh]) {
+      const state = openState(file)
+      state.record({ key: 'b' })
+      state.close()
+    }
+
+    expect(readFileSync(whole, 'utf8')).toBe('{"key":"a"}\n{"key":"b"}\n')
+    expect(readFileSync(fresh, 'utf8')).toBe('{"key":"b"}\n')
+    expect(existsSync(`${whole}.lock`)).toBe(false)
+  })
+
+  it('a missing state file reads as nothing posted', () => {
+    expect(readState(path.join(dir(), 'none.jsonl'))).toEqual(new Set())
+  })
+
+  it.each([['not a number'], ['0'], ['-1'], ['']])(
+    'a lock that names no live process (%j) is taken over',
+    (owner) => {
+      const file = path.join(dir(), 'state.jsonl')
+      writeFileSync(`${file}.lock`, owner)
+
+      openState(file).close()
+
+      expect(existsSync(`${file}.lock`)).toBe(false)
+    }
+  )
+
+  it('a state file that is a folder: a StateFileError, and the lock is let go', () => {
+    const folder = dir()
+    const file = path.join(folder, 'state.jsonl')
+    mkdirSync(file)
+
+    expect(() => openState(file)).toThrow(
+      new RegExp(
+        `^The state file ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} cannot be written \\(EISDIR`
+      )
+    )
+    expect(existsSync(`${file}.lock`)).toBe(false)
+    expect(readdirSync(folder)).toEqual(['state.jsonl'])
+  })
+
+  it('the lock held by a live process names it and says how to go on', () => {
+    const file = path.join(dir(), 'state.jsonl')
+    writeFileSync(`${file}.lock`, String(process.ppid))
+
+    let message = ''
+    try {
+      openState(file)
+    } catch (error) {
+      message = `${(error as StateFileError).message} ${(error as StateFileError).hint}`
+    }
+
+    expect(message).toBe(
+      `Another backfill (process ${process.ppid}) is using this state file. Nothing was sent, so no deployment goes out twice. Wait for it to end, or remove ${file}.lock if that process is not a backfill.`
     )
   })
 })

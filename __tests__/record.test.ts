@@ -2,7 +2,7 @@
  * Multitudes' record in process: the reader's pages, order and bounds, and the look-ups built on
  * it (base, the duplicate check, the backfill index), against the local API and scripted pages.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import type { DeploymentPayload } from '../src/deployment.js'
 import {
   createMultitudesClient,
@@ -13,6 +13,7 @@ import {
   findRecorded,
   githubMembership,
   isSameDeployment,
+  membershipOf,
   recordBase,
   recordIndex,
   type Membership
@@ -22,6 +23,8 @@ import {
   startMultitudesServer,
   type MultitudesServer
 } from '../dev/multitudes-server.ts'
+import { createGitClient } from '../src/git.js'
+import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 
 const sha = (n: number): string =>
   n.toString(16).padStart(8, '0') + 'f'.repeat(32)
@@ -75,6 +78,7 @@ const payload = (shas: string[], environmentName = 'production') =>
 const warnings: string[] = []
 const warn = (m: string) => void warnings.push(m)
 afterEach(() => void warnings.splice(0))
+afterAll(removeTestRepos)
 
 describe('recordBase', () => {
   it('is the newest of this repository’s deployments by deployedAt, whatever order the pages list them in', async () => {
@@ -399,5 +403,228 @@ describe('githubMembership (commit-source api)', () => {
 
     expect(base).toEqual({ sha: sha(2), deployedAt: at(2) })
     expect(asked).toEqual([sha(2), 'b'.repeat(40)])
+  })
+})
+
+describe('what the mutation run asked for', () => {
+  const full = (minute: number) =>
+    Array.from({ length: 100 }, (_, i) =>
+      listed([`c${String(minute * 1000 + i).padStart(39, '0')}`], minute)
+    )
+
+  it('scan lists newest first, and a second scan reuses the pages read instead of skipping ahead', async () => {
+    const { client, asked } = pagesClient([
+      [listed([sha(1)], 1), ...full(30).slice(1)],
+      [listed([sha(2)], 50)],
+      [listed([sha(3)], 3)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+    const all = () => Promise.resolve(false)
+
+    const first = await record.scan('production', all)
+    const second = await record.scan('production', all)
+
+    expect(first[0].shas).toEqual([sha(2)])
+    expect(first.at(-1)?.shas).toEqual([sha(1)])
+    expect(first.every((r, k) => k === 0 || first[k - 1].time >= r.time)).toBe(
+      true
+    )
+    expect(second).toEqual(first)
+    expect(asked).toEqual([1, 2])
+  })
+
+  it('asks about each record once, and not at all for a page with none of the environment', async () => {
+    const asked: string[][] = []
+    const counting: Membership = {
+      everySha: true,
+      present: (shas) => {
+        asked.push([...shas])
+        return Promise.resolve(new Set<string>())
+      }
+    }
+    const { client } = pagesClient([
+      [listed(['b'.repeat(40)], 9), ...full(8).slice(1)],
+      [...full(7).map((r) => ({ ...r, environmentName: 'staging' }))],
+      [listed(['d'.repeat(40)], 1)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    await recordBase(record, 'production', sha(9), counting)
+
+    expect(asked.map((a) => a.length)).toEqual([100, 1])
+  })
+
+  it('reads past its page bound only when told: the stop is the page that holds the base', async () => {
+    const others = Array.from({ length: 3 }, (_, p) => full(50 - p))
+    const { client, asked } = pagesClient([
+      ...others,
+      [listed([sha(4)], 1), ...full(1).slice(1)],
+      ...others
+    ])
+    const record = createRecord(client, {
+      includeTests: false,
+      maxPages: 20,
+      warn
+    })
+
+    expect(
+      (await recordBase(record, 'production', sha(9), membership))?.sha
+    ).toBe(sha(4))
+    expect(asked).toEqual([1, 2, 3, 4])
+  })
+
+  it('a record of this deployment on an earlier page, older than the previous deployment on a later one, is a rollback', async () => {
+    // Pages not in deployedAt order: the walk must go by time, not by page.
+    const { client } = pagesClient([
+      [listed([sha(9), sha(8)], 20), ...full(40).slice(1)],
+      [listed([sha(5)], 30)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    expect(
+      await findRecorded(record, payload([sha(9), sha(8)]), membership)
+    ).toBeUndefined()
+  })
+
+  it('finds a match behind another repository’s record and behind this repository’s other deployment of head', async () => {
+    const { client } = pagesClient([
+      [
+        listed(['b'.repeat(40)], 50), // another repository
+        listed([sha(9), sha(7)], 40), // head, with other commits (a monorepo's other service)
+        listed([sha(9), sha(8)], 30), // this deployment
+        listed([sha(5)], 20)
+      ]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    expect(
+      (await findRecorded(record, payload([sha(9), sha(8)]), membership))?.time
+    ).toBe(Date.parse(at(30)))
+    // Without a way to tell this repository's records, it reads on to the end.
+    expect(
+      (await findRecorded(record, payload([sha(9), sha(8)]), undefined))?.time
+    ).toBe(Date.parse(at(30)))
+  })
+
+  it('a record that lists head by a short SHA holds head, and is no base', async () => {
+    const { client } = pagesClient([
+      [listed([sha(9).slice(0, 8)], 5), listed([sha(4)], 1)]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+    const git: Membership = {
+      everySha: true,
+      present: (shas) =>
+        Promise.resolve(
+          new Set(shas.filter((s) => [...ours].some((o) => o.startsWith(s))))
+        )
+    }
+
+    expect(await recordBase(record, 'production', sha(9), git)).toEqual({
+      sha: sha(4),
+      deployedAt: at(1)
+    })
+  })
+
+  it('isSameDeployment: the same count of other commits is another deployment; short SHAs match', () => {
+    const record = {
+      shas: [sha(1), sha(3)],
+      environment: 'production',
+      isTest: false
+    }
+    expect(isSameDeployment(record, payload([sha(1), sha(2)]))).toBe(false)
+    expect(
+      isSameDeployment(
+        { ...record, shas: [sha(1).slice(0, 8), sha(3).slice(0, 9)] },
+        payload([sha(3), sha(1)])
+      )
+    ).toBe(true)
+  })
+
+  it('a test run does not match a real record of the same commits', async () => {
+    const { client } = pagesClient([[listed([sha(1)], 1)]])
+    const record = createRecord(client, { includeTests: true, warn })
+
+    expect(
+      await findRecorded(
+        record,
+        { ...payload([sha(1)]), isTest: true },
+        membership
+      )
+    ).toBeUndefined()
+  })
+
+  it('reads a single SHA given as a string, and passes over SHAs with anything around them', async () => {
+    const { client } = pagesClient([
+      [
+        { commitSha: sha(3), environmentName: 'production', deployedAt: at(9) },
+        listed([`${sha(4)}x`], 8),
+        listed([`x${sha(5)}`], 7),
+        listed([sha(6), 'not-a-sha'], 6),
+        { commitSha: [sha(7)], environmentName: 7, deployedAt: at(5) },
+        listed([sha(2)], 2)
+      ] as unknown as Listed[]
+    ])
+    const record = createRecord(client, { includeTests: false, warn })
+
+    const read = await record.scan('production', () => Promise.resolve(false))
+
+    expect(read.map((r) => r.shas)).toEqual([[sha(3)], [sha(2)]])
+  })
+
+  it('says which way a page could not be read', async () => {
+    const answer = (body: string, complete: boolean) =>
+      createRecord(
+        pagesClient(() => ({
+          status: 200,
+          body,
+          complete,
+          requestId: undefined,
+          attempts: 1
+        })).client,
+        { includeTests: false, warn }
+      )
+    const notJson = answer('<html>', true)
+    const cut = answer('[', false)
+    await notJson.scan('production', () => Promise.resolve(false))
+    await cut.scan('production', () => Promise.resolve(false))
+
+    expect(notJson.unreadable).toBe(
+      'page 1 is not a list of deployments (not JSON, or no list in it)'
+    )
+    expect(cut.unreadable).toBe(
+      'page 1 is not a list of deployments (the body broke, stalled or passed its size limit)'
+    )
+  })
+
+  it('recordIndex finds a deployment whose head no other record shares', async () => {
+    const { client } = pagesClient([[listed(['e'.repeat(40), sha(1)], 1)]])
+    const index = await recordIndex(
+      createRecord(client, { includeTests: false, warn }),
+      'production'
+    )
+
+    expect(index(payload(['e'.repeat(40), sha(1)]))?.deployedAt).toBe(at(1))
+  })
+})
+
+describe('membership', () => {
+  it('from the checkout: full and short SHAs of its commits, nothing of another repository', async () => {
+    const repo = TestRepo.init()
+    const mine = repo.commit('one')
+    const git = membershipOf(createGitClient(repo.dir), undefined)
+
+    expect(git?.everySha).toBe(true)
+    expect(
+      await git?.present([mine, mine.slice(0, 10), 'b'.repeat(40)])
+    ).toEqual(new Set([mine, mine.slice(0, 10)]))
+  })
+
+  it('the checkout when there is one, else GitHub, else nothing', () => {
+    const github = { resolveCommit: () => Promise.resolve(undefined) }
+    const git = { presentCommits: () => Promise.resolve(new Set<string>()) }
+
+    expect(membershipOf(git, github)?.everySha).toBe(true)
+    expect(membershipOf(undefined, github)?.everySha).toBe(false)
+    expect(membershipOf(undefined, undefined)).toBeUndefined()
   })
 })
