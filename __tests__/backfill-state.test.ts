@@ -180,3 +180,33 @@ describe('openState, the edges', () => {
     )
   })
 })
+
+describe('StateFileError', () => {
+  it('names itself, and every way the file fails says how to go on', () => {
+    const folder = dir()
+    const notAFolder = path.join(folder, 'file')
+    writeFileSync(notAFolder, '')
+    const isAFolder = path.join(folder, 'state.jsonl')
+    mkdirSync(isAFolder)
+    const caught = (file: string): StateFileError => {
+      try {
+        openState(file)
+      } catch (error) {
+        return error as StateFileError
+      }
+      throw new Error('openState did not fail')
+    }
+
+    const lock = caught(path.join(notAFolder, 'state.jsonl'))
+    const open = caught(isAFolder)
+
+    expect(lock.name).toBe('StateFileError')
+    expect(lock.message).toMatch(
+      /its lock .*state\.jsonl\.lock cannot be made \(ENOTDIR: .*\)\. Nothing was sent\.$/
+    )
+    expect([lock.hint, open.hint]).toEqual([
+      'Pass --state-file with a path in a writable folder.',
+      'Pass --state-file with a path in a writable folder.'
+    ])
+  })
+})

@@ -628,3 +628,72 @@ describe('membership', () => {
     expect(membershipOf(undefined, undefined)).toBeUndefined()
   })
 })
+
+describe('the record’s shapes', () => {
+  const read = async (body: string) => {
+    const { client } = pagesClient(() => ({
+      status: 200,
+      body,
+      complete: true,
+      requestId: undefined,
+      attempts: 1
+    }))
+    const record = createRecord(client, { includeTests: false, warn })
+    const records = await record.scan('production', () =>
+      Promise.resolve(false)
+    )
+    return { records, unreadable: record.unreadable }
+  }
+  const one = listed([sha(1)], 1)
+
+  it.each(['deployments', 'data', 'items', 'results'])(
+    'reads the list under "%s"',
+    async (key) => {
+      expect(
+        (await read(JSON.stringify({ [key]: [one] }))).records
+      ).toHaveLength(1)
+    }
+  )
+
+  it('a JSON null is no list: unreadable, never empty', async () => {
+    expect((await read('null')).unreadable).toMatch(/^page 1 is not a list/)
+  })
+
+  it('passes over list items that are not objects, an empty SHA list and a numeric deployedAt', async () => {
+    const { records } = await read(
+      JSON.stringify([
+        1,
+        null,
+        'x',
+        { ...one, commitSha: [] },
+        { ...one, deployedAt: 5 },
+        one
+      ])
+    )
+
+    expect(records).toEqual([
+      expect.objectContaining({ shas: [sha(1)], deployedAt: at(1) })
+    ])
+  })
+
+  it('recordIndex answers nothing for a head no record lists', async () => {
+    const { client } = pagesClient([[one]])
+    const index = await recordIndex(
+      createRecord(client, { includeTests: false, warn }),
+      'production'
+    )
+
+    expect(index(payload(['a'.repeat(40)]))).toBeUndefined()
+  })
+
+  it('gitMembership tells two commits of the checkout apart by a short SHA', async () => {
+    const repo = TestRepo.init()
+    const first = repo.commit('one')
+    const second = repo.commit('two')
+    const git = membershipOf(createGitClient(repo.dir), undefined)
+
+    expect(await git?.present([first, second, first.slice(0, 12)])).toEqual(
+      new Set([first, second, first.slice(0, 12)])
+    )
+  })
+})
