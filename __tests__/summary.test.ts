@@ -28,6 +28,25 @@ function render(report: Parameters<typeof addDeploymentSummary>[0]): string {
 }
 
 describe('the job summary', () => {
+  it('a deployment found in the record after a lost answer says so, with the listed time', () => {
+    const run = reportedRun()
+    const html = render({
+      ...run,
+      post: {
+        status: 0,
+        body: '',
+        complete: true,
+        requestId: undefined,
+        attempts: 1,
+        foundInRecord: '2026-11-30T09:15:00.000Z'
+      }
+    })
+
+    expect(html).toContain(
+      '✅ Reported (the answer was lost, and Multitudes&#39; record lists it at 2026-11-30T09:15:00.000Z)'
+    )
+  })
+
   it('shows the environment, result, strategy, range with a compare link, count and flags', () => {
     const html = render(reportedRun())
 

@@ -42524,7 +42524,10 @@ function result(report) {
     if (report.dryRun)
         return '🧪 Dry run: nothing was sent';
     if (report.post) {
-        return `✅ Reported (HTTP ${report.post.status})${report.verified ? ', verified by reading it back' : ''}`;
+        const how = report.post.foundInRecord
+            ? `the answer was lost, and Multitudes' record lists it at ${report.post.foundInRecord}`
+            : `HTTP ${report.post.status}`;
+        return `✅ Reported (${how})${report.verified ? ', verified by reading it back' : ''}`;
     }
     return '❔ Not reported';
 }
