@@ -570,6 +570,19 @@ describe.each(SCENARIOS)(
       expect(server.received.map((d) => d.deployedAt)).toEqual(times)
     })
 
+    it('--record-check false sends no GET: the state file alone decides', async () => {
+      const { h, server, backfill } = await setup(scenario)
+
+      const first = await backfill(['--record-check', 'false'])
+      rmSync(stateOf(h))
+      const again = await backfill(['--record-check', 'false'])
+
+      expect(first.code).toBe(0)
+      expect(again.stdout).toContain('4 planned, 4 posted, 0 skipped, 0 failed')
+      expect(server.requests.every((r) => r.method === 'POST')).toBe(true)
+      expect(server.posts()).toBe(8)
+    })
+
     if (scenario.source === 'workflow-runs') {
       it('a run touched later (a re-run of one job: a new attempt, a new updated_at) is not posted again', async () => {
         const h = history()
