@@ -397,6 +397,20 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     })
   })
 
+  it('a bare --until date takes in that whole day; a bare --since date starts at its midnight', async () => {
+    const { times, backfill } = await setup(scenario)
+    const day = times[1].slice(0, 10)
+    const onOrBefore = times.filter((t) => t.slice(0, 10) <= day).length
+
+    const until = await backfill(['--dry-run', '--json', '--until', day])
+    const since = await backfill(['--dry-run', '--json', '--since', day])
+
+    expect((JSON.parse(until.stdout) as Json).planned).toBe(onOrBefore)
+    expect((JSON.parse(since.stdout) as Json).planned).toBe(
+      times.filter((t) => t.slice(0, 10) >= day).length
+    )
+  })
+
   it('a run killed half-way and started again ends with each deployment posted once', async () => {
     const { h, server, times, start, backfill } = await setup(scenario)
 

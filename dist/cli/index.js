@@ -44644,7 +44644,8 @@ Sources:
   --workflow <file or id>  Required with --source workflow-runs, e.g. deploy.yml.
   --branch <name>          With workflow-runs. Default: the repository's default branch.
   --include-prereleases    With releases: count prereleases too.
-  --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z).
+  --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z). A
+                           bare date is a whole UTC day, included at both ends.
   --dry-run                Plan only: print the plan, send nothing.
   --json                   Print the result as JSON.
   --state-file <path>      Default .multitudes-backfill.jsonl.
@@ -44661,12 +44662,16 @@ Sources:
                            sends no GET and trusts the state file alone.
 
 Exit codes: 0 done; 1 stopped or failed; 2 bad usage or input (nothing was sent).`;
-/** A date, or a date-time with a zone, as UTC ISO 8601 (a bare date is midnight UTC). */
+/**
+ * A date, or a date-time with a zone, as UTC ISO 8601. A bare date is a whole UTC day: `--since`
+ * starts at its midnight, and `--until` takes it in to its last millisecond, so month-by-month
+ * windows leave no day out.
+ */
 function parseWindow(name, raw) {
     if (raw === undefined)
         return undefined;
     const value = /^\d{4}-\d{2}-\d{2}$/.test(raw.trim())
-        ? `${raw.trim()}T00:00:00Z`
+        ? `${raw.trim()}T${name === '--until' ? '23:59:59.999' : '00:00:00'}Z`
         : raw;
     return input_parsers_parseDeployedAt(name, value);
 }
