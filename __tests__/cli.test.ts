@@ -276,6 +276,44 @@ describe('the CLI speaks CLI', () => {
     expect(stderr).not.toContain('actions/checkout')
   })
 
+  it.each<[string, string[], Record<string, string>, RegExp]>([
+    [
+      '--head',
+      ['--head', 'f'.repeat(40)],
+      {},
+      /Invalid --head: "f{40}" names no commit in the checkout or on origin/
+    ],
+    [
+      'CI_COMMIT_SHA',
+      [],
+      { CI_COMMIT_SHA: 'e'.repeat(40) },
+      /Invalid CI_COMMIT_SHA: "e{40}" names no commit in the checkout or on origin/
+    ]
+  ])(
+    'a head from %s that names no commit is bad input: exit 2, named, nothing sent',
+    async (_from, args, env, message) => {
+      const server = await api()
+
+      const { code, stderr } = await cli(
+        [
+          'report',
+          '--environment',
+          'production',
+          '--api-url',
+          server.url,
+          ...args
+        ],
+        { MULTITUDES_API_KEY: 'mtd_demo_key', ...env }
+      )
+
+      expect(code).toBe(2)
+      expect(stderr).toMatch(message)
+      expect(stderr).toContain('nothing was sent')
+      expect(stderr).not.toContain('pass --head')
+      expect(server.posts()).toBe(0)
+    }
+  )
+
   it('never suggests the --on-error value that is already set', async () => {
     const refused = await cli(
       [

@@ -9,6 +9,8 @@ import path from 'node:path'
 import { CommitRangeError, GitError, InputError } from '../src/errors.js'
 import { createGitClient } from '../src/git.js'
 import type { GitHubApi } from '../src/github-api.js'
+import type { Inputs } from '../src/inputs.js'
+import type { RunContext } from '../src/context.js'
 import { resolveRange, type Resolved } from '../src/range/resolve.js'
 import { DESCRIBED } from '../src/range/types.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
@@ -256,11 +258,11 @@ describe('resolveRange', () => {
       expect(gh.asked).toEqual([`x${c3}`, `${c3}x`, 'main'])
     })
 
-    it('a head GitHub does not know is an error that says so', async () => {
+    it('a head from the event that GitHub does not know is an error that says so', async () => {
       const resolved: Resolved = {}
       const result = resolveRange(
-        testInputs({ commitSource: 'api', head: 'no-such-branch' }),
-        testContext(),
+        testInputs({ commitSource: 'api' }),
+        testContext({ sha: 'no-such-branch' }),
         { git, github: github().api },
         resolved
       )
@@ -272,6 +274,64 @@ describe('resolveRange', () => {
       )
       expect(resolved).toEqual({})
     })
+
+    it.each<[string, Partial<Inputs>, Partial<RunContext>, string]>([
+      ['the head input', { head: 'no-such-branch' }, {}, "Invalid 'head'"],
+      [
+        'a CI variable',
+        {},
+        { sha: 'no-such-branch', shaVariable: 'CI_COMMIT_SHA' },
+        'Invalid CI_COMMIT_SHA'
+      ]
+    ])(
+      'a head from %s that GitHub does not know is bad input, named',
+      async (_from, inputs, ctx, name) => {
+        const result = resolveRange(
+          testInputs({ commitSource: 'api', ...inputs }),
+          testContext(ctx),
+          { git, github: github().api }
+        )
+
+        await expect(result).rejects.toBeInstanceOf(InputError)
+        await expect(result).rejects.toThrow(
+          `${name}: "no-such-branch" names no commit that GitHub knows.`
+        )
+      }
+    )
+  })
+})
+
+describe('a head that was given', () => {
+  it('is fetched from origin when the checkout does not have it yet', async () => {
+    const origin = TestRepo.init()
+    const live = origin.commit('live')
+    const clone = origin.clone()
+    const later = origin.commit('pushed after the checkout')
+
+    const { range } = await resolveRange(
+      testInputs({ commitSource: 'git', head: later, base: live }),
+      testContext({ eventName: 'push' }),
+      { git: createGitClient(clone.dir), github: undefined }
+    )
+
+    expect(range.shas).toEqual([later])
+  })
+
+  it('that origin does not have either is bad input, never "check out the commit"', async () => {
+    const origin = TestRepo.init()
+    origin.commit('live')
+    const clone = origin.clone()
+
+    const result = resolveRange(
+      testInputs({ commitSource: 'git', head: 'd'.repeat(40) }),
+      testContext({ eventName: 'push' }),
+      { git: createGitClient(clone.dir), github: undefined }
+    )
+
+    await expect(result).rejects.toBeInstanceOf(InputError)
+    await expect(result).rejects.toThrow(
+      `Invalid 'head': "${'d'.repeat(40)}" names no commit in the checkout or on origin.`
+    )
   })
 })
 

@@ -55,20 +55,18 @@ export function cliContext(
     ['CI_COMMIT_BEFORE_SHA', 'GIT_PREVIOUS_SUCCESSFUL_COMMIT'],
     true
   )
+  const shaVariables = [
+    'GITHUB_SHA',
+    'CI_COMMIT_SHA',
+    'BUILDKITE_COMMIT',
+    'CIRCLE_SHA1',
+    'GIT_COMMIT'
+  ]
+  const sha = commitVariable(env, shaVariables, false)
   return {
     eventName: before ? 'push' : 'cli',
-    sha:
-      commitVariable(
-        env,
-        [
-          'GITHUB_SHA',
-          'CI_COMMIT_SHA',
-          'BUILDKITE_COMMIT',
-          'CIRCLE_SHA1',
-          'GIT_COMMIT'
-        ],
-        false
-      ) ?? 'HEAD',
+    sha: sha ?? 'HEAD',
+    shaVariable: sha === undefined ? undefined : first(env, shaVariables)?.[0],
     ref: '',
     repository: repository ?? first(env, ['GITHUB_REPOSITORY'])?.[1],
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',

@@ -21,6 +21,8 @@ export interface RunContext {
   eventName: string
   /** GITHUB_SHA */
   sha: string
+  /** The CI variable `sha` came from, outside GitHub Actions (CI_COMMIT_SHA, …). */
+  shaVariable?: string
   ref: string
   /** `owner/repo`, when known. */
   repository: string | undefined

@@ -43512,6 +43512,10 @@ function needGit(deps, strategy) {
 
 
 
+/** Head, as the event or an input names it, is neither in the checkout nor on origin. */
+class HeadNotInCheckout extends CheckoutError {
+    name = 'HeadNotInCheckout';
+}
 /**
  * Head, base and the commits between them, from the checkout or from the compare API, with one
  * log line that explains the decision. `auto` uses the checkout when it holds (or can be
@@ -43540,6 +43544,9 @@ async function fromGitOrApi(inputs, ctx, deps, resolved) {
         const fallback = inputs.commitSource === 'auto' &&
             error instanceof CheckoutError &&
             deps.github !== undefined;
+        const named = headName(inputs, ctx);
+        if (!fallback && named && error instanceof HeadNotInCheckout)
+            throw unknownHead(headRevision(inputs, ctx), named, 'in the checkout or on origin');
         if (!fallback)
             throw error;
         if (inputs.paths.length > 0) {
@@ -43582,6 +43589,9 @@ async function fromApi(inputs, ctx, deps, resolved, knownHead) {
         ? rev.toLowerCase()
         : await github.resolveCommit(rev);
     if (head === undefined) {
+        const named = headName(inputs, ctx);
+        if (named)
+            throw unknownHead(rev, named, 'that GitHub knows');
         throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
     }
     resolved.head = head;
@@ -43624,10 +43634,22 @@ async function headFromGit(inputs, ctx, git) {
     }
     const rev = headRevision(inputs, ctx);
     const sha = await commitInCheckout(rev, git);
-    if (sha === undefined) {
-        throw new CheckoutError(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
-    }
-    return sha;
+    if (sha !== undefined)
+        return sha;
+    // A head that was given (an input, a CI variable) may be on origin without being fetched.
+    const named = headName(inputs, ctx);
+    const fetched = named && (await git.fetchRef(rev, { shallow: await git.isShallow() }));
+    if (fetched)
+        return fetched;
+    throw new HeadNotInCheckout(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
+}
+/** The input or CI variable that named head, when one did (not the event's own commit). */
+function headName(inputs, ctx) {
+    return inputs.head !== undefined ? "'head'" : ctx.shaVariable;
+}
+/** A head that was given and names no commit: bad input, never "check out the commit". */
+function unknownHead(rev, name, where) {
+    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
 }
 async function commitInCheckout(rev, git) {
     try {
@@ -44955,15 +44977,18 @@ function commitVariable(env, names, shaOnly) {
 /** Where the CLI runs: a RunContext from the CI system's variables. */
 function cliContext(env, repository) {
     const before = commitVariable(env, ['CI_COMMIT_BEFORE_SHA', 'GIT_PREVIOUS_SUCCESSFUL_COMMIT'], true);
+    const shaVariables = [
+        'GITHUB_SHA',
+        'CI_COMMIT_SHA',
+        'BUILDKITE_COMMIT',
+        'CIRCLE_SHA1',
+        'GIT_COMMIT'
+    ];
+    const sha = commitVariable(env, shaVariables, false);
     return {
         eventName: before ? 'push' : 'cli',
-        sha: commitVariable(env, [
-            'GITHUB_SHA',
-            'CI_COMMIT_SHA',
-            'BUILDKITE_COMMIT',
-            'CIRCLE_SHA1',
-            'GIT_COMMIT'
-        ], false) ?? 'HEAD',
+        sha: sha ?? 'HEAD',
+        shaVariable: sha === undefined ? undefined : first(env, shaVariables)?.[0],
         ref: '',
         repository: repository ?? first(env, ['GITHUB_REPOSITORY'])?.[1],
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',

@@ -31,6 +31,11 @@ export interface Resolved {
   baseSource?: string
 }
 
+/** Head, as the event or an input names it, is neither in the checkout nor on origin. */
+class HeadNotInCheckout extends CheckoutError {
+  override name = 'HeadNotInCheckout'
+}
+
 export interface ResolvedRange {
   range: CommitRange
   /** Subjects and authors of the commits sent, for the summary. */
@@ -78,6 +83,13 @@ async function fromGitOrApi(
       inputs.commitSource === 'auto' &&
       error instanceof CheckoutError &&
       deps.github !== undefined
+    const named = headName(inputs, ctx)
+    if (!fallback && named && error instanceof HeadNotInCheckout)
+      throw unknownHead(
+        headRevision(inputs, ctx),
+        named,
+        'in the checkout or on origin'
+      )
     if (!fallback) throw error
     if (inputs.paths.length > 0) {
       // The compare API cannot filter by path: the whole range would be wrong for this service.
@@ -139,6 +151,8 @@ async function fromApi(
     ? rev.toLowerCase()
     : await github.resolveCommit(rev)
   if (head === undefined) {
+    const named = headName(inputs, ctx)
+    if (named) throw unknownHead(rev, named, 'that GitHub knows')
     throw new CommitRangeError(
       `Head ${rev} is not a commit GitHub knows.`,
       `Set 'head' to a pushed commit or ref.`
@@ -203,13 +217,31 @@ async function headFromGit(
   }
   const rev = headRevision(inputs, ctx)
   const sha = await commitInCheckout(rev, git)
-  if (sha === undefined) {
-    throw new CheckoutError(
-      `Head ${rev} is not in the checkout.`,
-      `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`
-    )
-  }
-  return sha
+  if (sha !== undefined) return sha
+  // A head that was given (an input, a CI variable) may be on origin without being fetched.
+  const named = headName(inputs, ctx)
+  const fetched =
+    named && (await git.fetchRef(rev, { shallow: await git.isShallow() }))
+  if (fetched) return fetched
+  throw new HeadNotInCheckout(
+    `Head ${rev} is not in the checkout.`,
+    `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`
+  )
+}
+
+/** The input or CI variable that named head, when one did (not the event's own commit). */
+function headName(
+  inputs: Pick<Inputs, 'head'>,
+  ctx: Pick<RunContext, 'shaVariable'>
+): string | undefined {
+  return inputs.head !== undefined ? "'head'" : ctx.shaVariable
+}
+
+/** A head that was given and names no commit: bad input, never "check out the commit". */
+function unknownHead(rev: string, name: string, where: string): InputError {
+  return new InputError(
+    `Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`
+  )
 }
 
 async function commitInCheckout(
