@@ -542,8 +542,13 @@ describe('checkout problems', () => {
     const repo = TestRepo.init()
     repo.commit('c')
 
+    // A head from the event: check out the deployed commit.
+    await expect(
+      range(repo, {}, { eventName: 'push', sha: 'b'.repeat(40) })
+    ).rejects.toThrow(/Head b{40} is not in the checkout/)
+    // A head that was given: a typo, named as bad input.
     await expect(range(repo, { head: 'b'.repeat(40) })).rejects.toThrow(
-      /Head b{40} is not in the checkout/
+      /Invalid 'head': "b{40}" names no commit in the checkout or on origin/
     )
   })
 })
