@@ -200,18 +200,11 @@ describe('run', () => {
     })
     const git = createGitClient(repo.dir)
     const broken = () => ({
+      ...deps(),
       git: {
         ...git,
         commitDetails: () => Promise.reject(new Error('git log broke'))
-      },
-      github: undefined,
-      multitudes: {
-        postDeployment: post,
-        listDeployments: list,
-        worstCaseMs: 1000
-      },
-      record: undefined,
-      freshRecord: () => undefined
+      }
     })
     setInputs({ environment: 'production', 'api-key': 'mtd_key' })
 

@@ -4,7 +4,7 @@ import type { DeploymentPayload } from './deployment.js'
 import { errorMessage } from './errors.js'
 import type { Inputs } from './inputs.js'
 import type { MultitudesClient, RecordCheck } from './multitudes-client.js'
-import { findRecorded, type Membership } from './record/lookup.js'
+import { checkRecord, findRecorded, type Membership } from './record/lookup.js'
 import type { MultitudesRecord } from './record/reader.js'
 import type { Report } from './report.js'
 import { verifyDeployment } from './verify.js'
@@ -61,29 +61,22 @@ export async function sendDeployment(
       return
     }
   }
-  const checkRecord = async (): Promise<RecordCheck> => {
+  const recheck = async (): Promise<RecordCheck> => {
     // Unreadable before the POST (a key without the read scope): no second try says more.
     if (record.current?.unreadable !== undefined)
       return { state: 'unknown', why: record.current.unreadable }
     const fresh = record.fresh()
     if (!fresh) return { state: 'unknown', why: 'record-check is off' }
-    try {
-      const again = await findRecorded(fresh, payload, record.membership)
-      if (again) return { state: 'recorded', deployedAt: again.deployedAt }
-    } catch (error) {
-      // A membership look-up (git, GitHub) that failed: the record cannot be judged.
-      return { state: 'unknown', why: errorMessage(error) }
-    }
-    return fresh.unreadable === undefined
-      ? { state: 'absent' }
-      : { state: 'unknown', why: fresh.unreadable }
+    return checkRecord(fresh, (r) =>
+      findRecorded(r, payload, record.membership)
+    )
   }
   report.post = await core.group('Reporting deployment', () => {
     say.info(
       `Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`
     )
     return multitudes.postDeployment(payload, {
-      checkRecord: record.current ? checkRecord : undefined
+      checkRecord: record.current ? recheck : undefined
     })
   })
   say.info(

@@ -43230,6 +43230,7 @@ function newestFirst(commits, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/record/lookup.ts
+
 /** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
 function membershipOf(git, github) {
     if (git)
@@ -43344,6 +43345,24 @@ async function recordIndex(record, environment) {
     return (payload) => bySha
         .get(payload.commitSha[0].slice(0, 7))
         ?.find((r) => isSameDeployment(r, payload));
+}
+/**
+ * What a fresh read of the record says of a deployment after an ambiguous failure: `find` looks
+ * it up; a read or a look-up that fails leaves the outcome unknown, never "absent".
+ */
+async function checkRecord(fresh, find) {
+    try {
+        const found = await find(fresh);
+        if (found)
+            return { state: 'recorded', deployedAt: found.deployedAt };
+    }
+    catch (error) {
+        // A membership look-up (git, GitHub) that failed: the record cannot be judged.
+        return { state: 'unknown', why: errors_errorMessage(error) };
+    }
+    return fresh.unreadable === undefined
+        ? { state: 'absent' }
+        : { state: 'unknown', why: fresh.unreadable };
 }
 
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
@@ -43767,30 +43786,19 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
             return;
         }
     }
-    const checkRecord = async () => {
+    const recheck = async () => {
         // Unreadable before the POST (a key without the read scope): no second try says more.
         if (record.current?.unreadable !== undefined)
             return { state: 'unknown', why: record.current.unreadable };
         const fresh = record.fresh();
         if (!fresh)
             return { state: 'unknown', why: 'record-check is off' };
-        try {
-            const again = await findRecorded(fresh, payload, record.membership);
-            if (again)
-                return { state: 'recorded', deployedAt: again.deployedAt };
-        }
-        catch (error) {
-            // A membership look-up (git, GitHub) that failed: the record cannot be judged.
-            return { state: 'unknown', why: errors_errorMessage(error) };
-        }
-        return fresh.unreadable === undefined
-            ? { state: 'absent' }
-            : { state: 'unknown', why: fresh.unreadable };
+        return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
     };
     report.post = await group('Reporting deployment', () => {
         untrusted_say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload, {
-            checkRecord: record.current ? checkRecord : undefined
+            checkRecord: record.current ? recheck : undefined
         });
     });
     untrusted_say.info(report.post.foundInRecord
@@ -44423,12 +44431,7 @@ async function checkAgain(io, environment, payload) {
     const fresh = io.freshRecord?.();
     if (!fresh)
         return { state: 'unknown', why: 'the record is not read' };
-    const found = (await recordIndex(fresh, environment))(payload);
-    if (found)
-        return { state: 'recorded', deployedAt: found.deployedAt };
-    return fresh.unreadable === undefined
-        ? { state: 'absent' }
-        : { state: 'unknown', why: fresh.unreadable };
+    return checkRecord(fresh, async (r) => (await recordIndex(r, environment))(payload));
 }
 /** The plan as a table: date, head, base, commit count, range status, source item. */
 function planTable(items) {

@@ -1,7 +1,7 @@
 import { buildPayload, type DeploymentPayload } from '../deployment.js'
 import { ApiError, errorMessage } from '../errors.js'
 import type { MultitudesClient, RecordCheck } from '../multitudes-client.js'
-import { recordIndex } from '../record/lookup.js'
+import { checkRecord, recordIndex } from '../record/lookup.js'
 import type { MultitudesRecord } from '../record/reader.js'
 import type { PlannedDeployment } from './plan.js'
 import type { Progress } from './progress.js'
@@ -197,11 +197,9 @@ async function checkAgain(
 ): Promise<RecordCheck> {
   const fresh = io.freshRecord?.()
   if (!fresh) return { state: 'unknown', why: 'the record is not read' }
-  const found = (await recordIndex(fresh, environment))(payload)
-  if (found) return { state: 'recorded', deployedAt: found.deployedAt }
-  return fresh.unreadable === undefined
-    ? { state: 'absent' }
-    : { state: 'unknown', why: fresh.unreadable }
+  return checkRecord(fresh, async (r) =>
+    (await recordIndex(r, environment))(payload)
+  )
 }
 
 /** The plan as a table: date, head, base, commit count, range status, source item. */

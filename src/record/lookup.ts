@@ -1,6 +1,8 @@
 import type { DeploymentPayload } from '../deployment.js'
 import type { GitClient } from '../git.js'
+import { errorMessage } from '../errors.js'
 import type { GitHubApi } from '../github-api.js'
+import type { RecordCheck } from '../multitudes-client.js'
 import type { MultitudesRecord, Recorded } from './reader.js'
 
 /**
@@ -185,4 +187,24 @@ export async function recordIndex(
     bySha
       .get(payload.commitSha[0].slice(0, 7))
       ?.find((r) => isSameDeployment(r, payload))
+}
+
+/**
+ * What a fresh read of the record says of a deployment after an ambiguous failure: `find` looks
+ * it up; a read or a look-up that fails leaves the outcome unknown, never "absent".
+ */
+export async function checkRecord(
+  fresh: MultitudesRecord,
+  find: (record: MultitudesRecord) => Promise<Recorded | undefined>
+): Promise<RecordCheck> {
+  try {
+    const found = await find(fresh)
+    if (found) return { state: 'recorded', deployedAt: found.deployedAt }
+  } catch (error) {
+    // A membership look-up (git, GitHub) that failed: the record cannot be judged.
+    return { state: 'unknown', why: errorMessage(error) }
+  }
+  return fresh.unreadable === undefined
+    ? { state: 'absent' }
+    : { state: 'unknown', why: fresh.unreadable }
 }
