@@ -84,7 +84,10 @@ async function report(
   }
 }
 
-function workflowRunEvent(conclusion: string | null): Record<string, unknown> {
+function workflowRunEvent(
+  conclusion: string | null,
+  run: Record<string, unknown> = {}
+): Record<string, unknown> {
   const example = webhookExample(
     'workflow_run',
     {},
@@ -97,7 +100,8 @@ function workflowRunEvent(conclusion: string | null): Record<string, unknown> {
       id: 777,
       head_sha: head,
       conclusion,
-      updated_at: '2026-11-29T11:30:00Z'
+      updated_at: '2026-11-29T11:30:00Z',
+      ...run
     }
   }
 }
@@ -270,6 +274,45 @@ describe('workflow_run after the deploy workflow', () => {
       )
     }
   )
+
+  it.each(['pull_request', 'pull_request_target', 'merge_group'])(
+    'sends nothing for a successful run triggered by %s, even on a branch named main',
+    async (event) => {
+      const result = await report({
+        eventName: 'workflow_run',
+        event: workflowRunEvent('success', { event, head_branch: 'main' }),
+        github: { deployments }
+      })
+
+      expectNothingSent(
+        result,
+        new RegExp(`ran for a '${event}' event, which deploys nothing`)
+      )
+    }
+  )
+
+  it('sends nothing for a successful push run on a fork whose branch is named main', async () => {
+    const example = workflowRunEvent('success').workflow_run as {
+      head_repository: object
+    }
+    const result = await report({
+      eventName: 'workflow_run',
+      event: workflowRunEvent('success', {
+        event: 'push',
+        head_branch: 'main',
+        head_repository: {
+          ...example.head_repository,
+          full_name: 'mallory/octo-repo'
+        }
+      }),
+      github: { deployments }
+    })
+
+    expectNothingSent(
+      result,
+      /ran on code from mallory\/octo-repo, not from octo-org\/octo-repo/
+    )
+  })
 })
 
 describe('the previous production deployment behind many previews', () => {

@@ -39102,7 +39102,7 @@ function eventHead(eventName, payload) {
     return {};
 }
 /** What a deployment platform or an upstream workflow says about the deployment. */
-function upstream(eventName, payload) {
+function upstream(eventName, payload, repository) {
     const deployment = payload.deployment;
     switch (eventName) {
         case 'deployment_status': {
@@ -39128,7 +39128,7 @@ function upstream(eventName, payload) {
             const conclusion = str(field(run, 'conclusion')) ?? 'none yet';
             return {
                 notDeployed: conclusion === 'success'
-                    ? undefined
+                    ? notFromThisRepository(run, repository)
                     : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
                 eventTime: time(field(run, 'updated_at')),
                 runId: id(field(run, 'id'))
@@ -39138,17 +39138,38 @@ function upstream(eventName, payload) {
             return {};
     }
 }
+/** Events whose runs deploy nothing to production: a pull request's code, a merge queue's try. */
+const UNDEPLOYED_EVENT = /^(pull_request.*|merge_group)$/;
+/**
+ * Why a successful workflow_run is not a production deployment: it ran for a pull request or a
+ * merge queue, or on another repository's code. `branches:` filters match head_branch, which a
+ * fork names as it likes, so the branch alone proves nothing.
+ */
+function notFromThisRepository(run, repository) {
+    const event = str(field(run, 'event')) ?? '';
+    if (UNDEPLOYED_EVENT.test(event)) {
+        return `the workflow run that triggered this one ran for a '${event}' event, which deploys nothing to production`;
+    }
+    const from = str(field(field(run, 'head_repository'), 'full_name'));
+    if (from === undefined ||
+        repository === undefined ||
+        from.toLowerCase() !== repository.toLowerCase()) {
+        return `the workflow run that triggered this one ran on ${from === undefined ? 'code from an unnamed repository' : `code from ${from}`}, not from ${repository ?? 'this repository'}`;
+    }
+    return undefined;
+}
 function toRunContext(context) {
     const payload = context.payload;
     const { head, warning } = eventHead(context.eventName, payload);
-    const event = upstream(context.eventName, payload);
+    const repository = repositoryOf(context);
+    const event = upstream(context.eventName, payload, repository);
     const isPush = context.eventName === 'push';
     const after = isPush ? str(payload.after) : undefined;
     return {
         eventName: context.eventName,
         sha: context.sha,
         ref: context.ref,
-        repository: repositoryOf(context),
+        repository,
         serverUrl: context.serverUrl,
         runId: context.runId,
         eventHead: head,
