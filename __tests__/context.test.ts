@@ -7,7 +7,8 @@ const BEFORE = '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c'
 
 function context(
   eventName: string,
-  payload: Record<string, unknown>
+  payload: Record<string, unknown>,
+  repo = { owner: 'Codertocat', repo: 'Hello-World' }
 ): EventContext {
   return {
     eventName,
@@ -16,7 +17,7 @@ function context(
     ref: 'refs/heads/main',
     serverUrl: 'https://github.com',
     runId: 1,
-    repo: { owner: 'Codertocat', repo: 'Hello-World' }
+    repo
   }
 }
 
@@ -146,7 +147,9 @@ describe('toRunContext on published webhook examples', () => {
       (e) =>
         (e.workflow_run as { conclusion: unknown }).conclusion === 'success'
     )
-    const ctx = toRunContext(context('workflow_run', event))
+    const ctx = toRunContext(
+      context('workflow_run', event, { owner: 'octo-org', repo: 'octo-repo' })
+    )
 
     expect(ctx).toMatchObject({
       ownRunIds: [1, 289782451],
