@@ -445,6 +445,40 @@ describe('says "I don’t know" instead of guessing', () => {
     expect(result.outputs.reported).toBe('false')
   })
 
+  describe('a valid base in a shallow clone with no origin is not a typo', () => {
+    const shallow = repo.clone('--depth=1', '--branch', 'main')
+    shallow.git('remote', 'remove', 'origin')
+
+    it('with commit-source git: fails, saying to fetch it or use the API', async () => {
+      const result = await report({
+        workspace: shallow.dir,
+        inputs: { base: live, 'commit-source': 'git' }
+      })
+
+      expect(result.exitCode).toBe(1)
+      expect(result.api.requests).toHaveLength(0)
+      expect(result.stdout).not.toMatch(/Invalid 'base'|typo/)
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `::error::Base ${live} \\(input\\) is not in this shallow clone, and there is no origin to fetch it from\\..*commit-source: api`
+        )
+      )
+    })
+
+    it('with commit-source auto: the compare API sends the whole range', async () => {
+      const result = await report({
+        workspace: shallow.dir,
+        inputs: { base: live },
+        github: { compare: compareFromRepo() }
+      })
+
+      expect(result.exitCode).toBe(0)
+      expect(result.stdout).toContain('Using the GitHub compare API instead.')
+      const sent = JSON.parse(result.outputs['commit-shas']) as string[]
+      expect(new Set(sent)).toEqual(new Set(shipped))
+    })
+  })
+
   it('paths without a checkout fails instead of sending the unfiltered range', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'no-checkout-'))
     const result = await report({

@@ -56,6 +56,8 @@ export interface GitClient {
     ref: string,
     options: { shallow: boolean }
   ): Promise<string | undefined>
+  /** Whether a remote named origin is configured: without it, nothing can be fetched. */
+  hasOrigin(): Promise<boolean>
   /** Deepens a shallow clone by `by` commits below its boundary, along `revs`. */
   deepen(by: number, revs: readonly string[]): Promise<void>
   /** The nearest tag matching `pattern` that is an ancestor of head and not on head itself. */
@@ -222,6 +224,13 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
         }
       )
       return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined
+    },
+
+    async hasOrigin() {
+      const r = await run(['config', '--get', 'remote.origin.url'], {
+        ok: [0, 1]
+      })
+      return r.exitCode === 0
     },
 
     async deepen(by, revs) {

@@ -35777,6 +35777,12 @@ function createGitClient(cwd = process.cwd()) {
             });
             return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined;
         },
+        async hasOrigin() {
+            const r = await run(['config', '--get', 'remote.origin.url'], {
+                ok: [0, 1]
+            });
+            return r.exitCode === 0;
+        },
         async deepen(by, revs) {
             const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin'];
             const r = await run([...args, ...revs], { ok: [0, 1, 128] });
@@ -43107,6 +43113,10 @@ async function rangeFromGit(git, head, choice, options) {
     const base = (await git.resolveCommit(choice.ref)) ??
         (await git.fetchRef(choice.ref, { shallow }));
     if (base === undefined) {
+        // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
+        if (shallow && !(await git.hasOrigin())) {
+            throw new CheckoutError(`Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`, `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`);
+        }
         if (choice.source === 'input')
             throw unknownBaseInput(choice.ref, 'in the checkout or on origin');
         if (shallow) {

@@ -65,6 +65,13 @@ export async function rangeFromGit(
     (await git.resolveCommit(choice.ref)) ??
     (await git.fetchRef(choice.ref, { shallow }))
   if (base === undefined) {
+    // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
+    if (shallow && !(await git.hasOrigin())) {
+      throw new CheckoutError(
+        `Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`,
+        `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`
+      )
+    }
     if (choice.source === 'input')
       throw unknownBaseInput(choice.ref, 'in the checkout or on origin')
     if (shallow) {
