@@ -63,7 +63,11 @@ export class TestRepo {
   git(...args: string[]): string {
     // Distinct, increasing dates keep git's date ordering deterministic.
     this.tick++
-    const date = `${1_700_000_000 + this.tick * 60} +0000`
+    return this.gitAt(`${1_700_000_000 + this.tick * 60} +0000`, ...args)
+  }
+
+  /** A git command dated `date` (git's format, e.g. `4070908800 +0000`): commits, tags. */
+  gitAt(date: string, ...args: string[]): string {
     return execFileSync('git', args, {
       cwd: this.dir,
       env: { ...this.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },

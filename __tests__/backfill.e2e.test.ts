@@ -650,6 +650,25 @@ describe('backfill stops', () => {
     expect(server.posts()).toBe(1)
   })
 
+  it('at a deployment dated in the future, which the live run refuses too: nothing sent', async () => {
+    const h = history()
+    h.repo.gitAt('4070908800 +0000', 'tag', '-a', 'v9', '-m', 'in 2099')
+    const { backfill, server } = await setup(tags, h)
+
+    const { code, stderr } = await backfill(['--until', '2099-12-31'])
+
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      /1 deployment\(s\) are dated in the future: tag v9 \(2099-01-01T00:00:00\.000Z\)\. Expected a time that has passed .*Nothing was sent\..*--until/
+    )
+    expect(server.requests).toHaveLength(0)
+
+    // Ended before it, the window is planned as usual.
+    const before = await backfill(['--dry-run', '--until', '2098-12-31'])
+    expect(before.code).toBe(0)
+    expect(before.stdout).not.toContain('tag v9')
+  })
+
   it.each([
     [tags, ['--since', 'last week'], {}, `Invalid '--since': "last week"`],
     [

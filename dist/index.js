@@ -38881,12 +38881,23 @@ function parseInteger(name, raw, min, max) {
     return n;
 }
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+/** How far ahead of this runner's clock a deployment time may be: clock skew between machines. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Whether a deployment time (ms) lies in the future of `now`, beyond clock skew. One rule for the
+ * live run and the backfill: a future deployedAt, once sent, skews Deploy Time for good.
+ */
+function isFuture(at, now) {
+    return at > now + CLOCK_SKEW_MS;
+}
+/** What a future time is expected to be instead, for messages. */
+function pastExpected(now) {
+    return `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this machine's clock, ${new Date(now).toISOString()})`;
+}
 /**
  * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
  * A time without a zone is refused: the runner's clock zone is not the user's.
  */
-/** How far ahead of this runner's clock `deployed-at` may be: clock skew between machines. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 function parseDeployedAt(name, raw, now = Infinity) {
     const value = raw.trim();
     const m = ISO_8601.exec(value);
@@ -38910,10 +38921,8 @@ function parseDeployedAt(name, raw, now = Infinity) {
     if (!real)
         throw invalid(name, raw, expected);
     const at = local - offsetMinutes * 60_000;
-    if (at > now + CLOCK_SKEW_MS) {
-        // A deployment cannot have happened in the future; sent, it would skew Deploy Time for good.
-        throw invalid(name, raw, `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this runner's clock, ${new Date(now).toISOString()})`);
-    }
+    if (isFuture(at, now))
+        throw invalid(name, raw, pastExpected(now));
     return new Date(at).toISOString();
 }
 /** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */

@@ -64,13 +64,26 @@ export function parseInteger(
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/
 
+/** How far ahead of this runner's clock a deployment time may be: clock skew between machines. */
+export const CLOCK_SKEW_MS = 5 * 60_000
+
+/**
+ * Whether a deployment time (ms) lies in the future of `now`, beyond clock skew. One rule for the
+ * live run and the backfill: a future deployedAt, once sent, skews Deploy Time for good.
+ */
+export function isFuture(at: number, now: number): boolean {
+  return at > now + CLOCK_SKEW_MS
+}
+
+/** What a future time is expected to be instead, for messages. */
+export function pastExpected(now: number): string {
+  return `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this machine's clock, ${new Date(now).toISOString()})`
+}
+
 /**
  * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
  * A time without a zone is refused: the runner's clock zone is not the user's.
  */
-/** How far ahead of this runner's clock `deployed-at` may be: clock skew between machines. */
-export const CLOCK_SKEW_MS = 5 * 60_000
-
 export function parseDeployedAt(
   name: string,
   raw: string,
@@ -100,14 +113,7 @@ export function parseDeployedAt(
     Math.abs(offsetMinutes) <= 18 * 60
   if (!real) throw invalid(name, raw, expected)
   const at = local - offsetMinutes * 60_000
-  if (at > now + CLOCK_SKEW_MS) {
-    // A deployment cannot have happened in the future; sent, it would skew Deploy Time for good.
-    throw invalid(
-      name,
-      raw,
-      `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this runner's clock, ${new Date(now).toISOString()})`
-    )
-  }
+  if (isFuture(at, now)) throw invalid(name, raw, pastExpected(now))
   return new Date(at).toISOString()
 }
 

@@ -35329,12 +35329,23 @@ function parseInteger(name, raw, min, max) {
     return n;
 }
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+/** How far ahead of this runner's clock a deployment time may be: clock skew between machines. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Whether a deployment time (ms) lies in the future of `now`, beyond clock skew. One rule for the
+ * live run and the backfill: a future deployedAt, once sent, skews Deploy Time for good.
+ */
+function isFuture(at, now) {
+    return at > now + CLOCK_SKEW_MS;
+}
+/** What a future time is expected to be instead, for messages. */
+function pastExpected(now) {
+    return `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this machine's clock, ${new Date(now).toISOString()})`;
+}
 /**
  * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
  * A time without a zone is refused: the runner's clock zone is not the user's.
  */
-/** How far ahead of this runner's clock `deployed-at` may be: clock skew between machines. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 function input_parsers_parseDeployedAt(name, raw, now = Infinity) {
     const value = raw.trim();
     const m = ISO_8601.exec(value);
@@ -35358,10 +35369,8 @@ function input_parsers_parseDeployedAt(name, raw, now = Infinity) {
     if (!real)
         throw invalid(name, raw, expected);
     const at = local - offsetMinutes * 60_000;
-    if (at > now + CLOCK_SKEW_MS) {
-        // A deployment cannot have happened in the future; sent, it would skew Deploy Time for good.
-        throw invalid(name, raw, `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this runner's clock, ${new Date(now).toISOString()})`);
-    }
+    if (isFuture(at, now))
+        throw invalid(name, raw, pastExpected(now));
     return new Date(at).toISOString();
 }
 /** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
@@ -44120,7 +44129,184 @@ function typedOutputs(outputs) {
 
 // EXTERNAL MODULE: ./src/cli/words.ts
 var words = __nccwpck_require__(8679);
+;// CONCATENATED MODULE: ./src/backfill/sources.ts
+
+
+
+
+/** A source's history could not be read whole; planning from part of it would be a guess. */
+class SourceError extends HintedError {
+    name = 'SourceError';
+}
+/** Pages read from one GitHub listing at most: 10,000 items. */
+const MAX_PAGES = 100;
+/**
+ * Tags matching `pattern` as deployments: the tagger date of an annotated tag, the committer
+ * date of a lightweight one. A tag that names no commit is passed over.
+ */
+async function tagDeployments(git, pattern) {
+    const found = [];
+    for (const tag of await git.tags(pattern)) {
+        const head = tag.peeled ?? tag.object;
+        const time = tag.taggerDate || tag.peeledDate || tag.committerDate;
+        if (!time || tag.commitType !== 'commit')
+            continue;
+        found.push({
+            head,
+            deployedAt: input_parsers_parseDeployedAt('tag date', time),
+            source: `tag ${tag.name}`,
+            id: `tag ${tag.name}`
+        });
+    }
+    return found;
+}
+/**
+ * Every page of a listing, newest first, until a short page or until `enough` says the rest is
+ * older than anything needed. A listing longer than the cap is an error: its oldest part would
+ * be missing, and the first deployment planned would then carry commits that shipped earlier.
+ */
+async function allPages(what, list, enough = () => false) {
+    const items = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const batch = await list(page);
+        items.push(...batch);
+        if (batch.length < PER_PAGE || batch.some(enough))
+            return items;
+    }
+    throw tooMany(what);
+}
+function tooMany(what) {
+    return new SourceError(`GitHub lists more than ${MAX_PAGES * PER_PAGE} ${what}; the backfill reads no more than that.`, NARROW);
+}
+const NARROW = 'Narrow the history with --since (and --until), and run the backfill once for each window.';
+/**
+ * Published releases as deployments, at `published_at`, each at its tag's commit in the checkout.
+ * Drafts are left out, and prereleases unless asked for. A release whose tag the checkout lacks
+ * stops the run: without it, the next release would claim its commits.
+ */
+async function releaseDeployments(github, git, { includePrereleases, since }) {
+    const kept = (r) => !r.draft && r.publishedAt !== null && (includePrereleases || !r.prerelease);
+    // The newest release before the window is the first one's base; older pages are not needed.
+    const before = (r) => kept(r) &&
+        since !== undefined &&
+        Date.parse(r.publishedAt) < Date.parse(since);
+    const releases = (await allPages('releases', (page) => github.listReleases(page), before)).filter(kept);
+    const commits = new Map((await git.tags('**')).map((t) => [t.name, t.peeled ?? t.object]));
+    const missing = releases.filter((r) => !commits.has(r.tagName));
+    if (missing.length > 0) {
+        const names = missing.slice(0, 5).map((r) => r.tagName);
+        throw new SourceError(`${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
+    }
+    return releases.map((r) => ({
+        head: commits.get(r.tagName),
+        deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
+        source: `release ${r.tagName}`,
+        id: `release ${r.id}`
+    }));
+}
+/**
+ * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
+ * As in the live run, the exact name is listed first; only when it has no successful deployment
+ * are all deployments read, comparing names without case.
+ */
+async function githubDeployments(github, environment, { since, until }) {
+    const exact = await successfulDeployments(github, (page) => github.listDeployments(page, environment), () => true, { since, until });
+    if (exact.length > 0)
+        return exact;
+    const wanted = environment.toLowerCase();
+    untrusted_say.info(`No successful deployment is named exactly '${environment}'; reading all deployments for any case of the name.`);
+    return successfulDeployments(github, (page) => github.listDeployments(page), (name) => name.toLowerCase() === wanted, { since, until });
+}
+async function successfulDeployments(github, list, matches, { since, until }) {
+    const found = [];
+    // Newest first: once a success before the window is found (the first one's base), older
+    // deployments are not needed. One created after the window needs no status look-up.
+    const beforeWindow = (time) => since !== undefined && Date.parse(time) < Date.parse(since);
+    const afterWindow = (time) => until !== undefined && Date.parse(time) > Date.parse(until);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const deployments = await list(page);
+        for (const d of deployments) {
+            if (!matches(d.environment) || !FULL_SHA.test(d.sha))
+                continue;
+            if (afterWindow(d.createdAt))
+                continue;
+            const statuses = await allPages('deployment statuses', (p) => github.deploymentStatuses(d.id, p));
+            // Listed newest first: the last success listed is when it became a success.
+            const success = statuses.filter((s) => s.state === 'success').at(-1);
+            if (success === undefined)
+                continue;
+            const deployedAt = input_parsers_parseDeployedAt('created_at', success.createdAt);
+            found.push({
+                head: d.sha.toLowerCase(),
+                deployedAt,
+                source: `deployment #${d.id}`,
+                id: `deployment ${d.id}`
+            });
+            if (beforeWindow(deployedAt))
+                return found;
+        }
+        if (deployments.length < PER_PAGE)
+            return found;
+    }
+    throw tooMany('deployments');
+}
+/**
+ * Successful runs of `workflow` on `branch`, at each run's `updated_at` and `head_sha`: what
+ * Multitudes' GitHub Actions integration counted. GitHub lists at most 1,000 runs a query, so
+ * each next query asks for runs created at or before the oldest one seen.
+ */
+async function workflowRunDeployments(github, { workflow, branch, since, until }) {
+    const runs = new Map();
+    let createdBefore = until;
+    let oldestCreated;
+    // A run before the window is the first one's base; older runs are not needed.
+    let covered = false;
+    for (let query = 0; query < MAX_PAGES / 10; query++) {
+        let added = 0;
+        let totalCount = 0;
+        let page = 1;
+        for (; page <= 10; page++) {
+            const listed = await github.listWorkflowRuns(workflow, { branch, createdBefore }, page);
+            totalCount = listed.totalCount;
+            for (const run of listed.runs) {
+                if (!runs.has(run.id))
+                    added++;
+                runs.set(run.id, run);
+                if (oldestCreated === undefined || run.createdAt < oldestCreated)
+                    oldestCreated = run.createdAt;
+                covered ||=
+                    since !== undefined &&
+                        run.conclusion === 'success' &&
+                        Date.parse(run.updatedAt) < Date.parse(since);
+            }
+            if (listed.runs.length < PER_PAGE || covered)
+                break;
+        }
+        // Stopped before the tenth page, or GitHub had no more than one query holds: all read.
+        if (page <= 10 || totalCount <= 10 * PER_PAGE)
+            return [...runs.values()].flatMap(toDeployment);
+        if (added === 0)
+            break;
+        createdBefore = oldestCreated;
+    }
+    throw new SourceError(`The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`, NARROW);
+}
+function toDeployment(run) {
+    if (run.conclusion !== 'success' || !FULL_SHA.test(run.headSha))
+        return [];
+    return [
+        {
+            head: run.headSha.toLowerCase(),
+            deployedAt: input_parsers_parseDeployedAt('updated_at', run.updatedAt),
+            source: `run #${run.runNumber} (${run.id})`,
+            id: `run ${run.id} attempt ${run.attempt}`
+        }
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/backfill/plan.ts
+
+
 
 
 /**
@@ -44129,12 +44315,17 @@ var words = __nccwpck_require__(8679);
  * deployment in the window takes the latest one before the window as base; with none, it sends
  * [head], never the whole history.
  */
-async function planBackfill(git, past, { since, until, maxCommits }) {
+async function planBackfill(git, past, { since, until, maxCommits, now = Date.now() }) {
     const sorted = [...past].sort((a, b) => Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
         // Same second (tags pushed at once): v2 before v10, deployment #9 before #10.
         a.source.localeCompare(b.source, 'en', { numeric: true }));
     const inWindow = (d) => (since === undefined || d.deployedAt >= since) &&
         (until === undefined || d.deployedAt <= until);
+    const future = sorted.filter((d) => inWindow(d) && isFuture(Date.parse(d.deployedAt), now));
+    if (future.length > 0) {
+        const named = future.slice(0, 5).map((d) => `${d.source} (${d.deployedAt})`);
+        throw new SourceError(`${future.length} deployment(s) are dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`, 'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.');
+    }
     // One git call says which heads the checkout has (a GitHub deployment may name a commit that
     // was never merged, or was force-pushed away), and a history is shallow or not once: planning
     // 300 deployments then costs one rev-list each, not four git calls.
@@ -44483,181 +44674,6 @@ function planTable(items) {
         .join('  ')
         .trimEnd())
         .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/backfill/sources.ts
-
-
-
-
-/** A source's history could not be read whole; planning from part of it would be a guess. */
-class SourceError extends HintedError {
-    name = 'SourceError';
-}
-/** Pages read from one GitHub listing at most: 10,000 items. */
-const MAX_PAGES = 100;
-/**
- * Tags matching `pattern` as deployments: the tagger date of an annotated tag, the committer
- * date of a lightweight one. A tag that names no commit is passed over.
- */
-async function tagDeployments(git, pattern) {
-    const found = [];
-    for (const tag of await git.tags(pattern)) {
-        const head = tag.peeled ?? tag.object;
-        const time = tag.taggerDate || tag.peeledDate || tag.committerDate;
-        if (!time || tag.commitType !== 'commit')
-            continue;
-        found.push({
-            head,
-            deployedAt: input_parsers_parseDeployedAt('tag date', time),
-            source: `tag ${tag.name}`,
-            id: `tag ${tag.name}`
-        });
-    }
-    return found;
-}
-/**
- * Every page of a listing, newest first, until a short page or until `enough` says the rest is
- * older than anything needed. A listing longer than the cap is an error: its oldest part would
- * be missing, and the first deployment planned would then carry commits that shipped earlier.
- */
-async function allPages(what, list, enough = () => false) {
-    const items = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const batch = await list(page);
-        items.push(...batch);
-        if (batch.length < PER_PAGE || batch.some(enough))
-            return items;
-    }
-    throw tooMany(what);
-}
-function tooMany(what) {
-    return new SourceError(`GitHub lists more than ${MAX_PAGES * PER_PAGE} ${what}; the backfill reads no more than that.`, NARROW);
-}
-const NARROW = 'Narrow the history with --since (and --until), and run the backfill once for each window.';
-/**
- * Published releases as deployments, at `published_at`, each at its tag's commit in the checkout.
- * Drafts are left out, and prereleases unless asked for. A release whose tag the checkout lacks
- * stops the run: without it, the next release would claim its commits.
- */
-async function releaseDeployments(github, git, { includePrereleases, since }) {
-    const kept = (r) => !r.draft && r.publishedAt !== null && (includePrereleases || !r.prerelease);
-    // The newest release before the window is the first one's base; older pages are not needed.
-    const before = (r) => kept(r) &&
-        since !== undefined &&
-        Date.parse(r.publishedAt) < Date.parse(since);
-    const releases = (await allPages('releases', (page) => github.listReleases(page), before)).filter(kept);
-    const commits = new Map((await git.tags('**')).map((t) => [t.name, t.peeled ?? t.object]));
-    const missing = releases.filter((r) => !commits.has(r.tagName));
-    if (missing.length > 0) {
-        const names = missing.slice(0, 5).map((r) => r.tagName);
-        throw new SourceError(`${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
-    }
-    return releases.map((r) => ({
-        head: commits.get(r.tagName),
-        deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
-        source: `release ${r.tagName}`,
-        id: `release ${r.id}`
-    }));
-}
-/**
- * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
- * As in the live run, the exact name is listed first; only when it has no successful deployment
- * are all deployments read, comparing names without case.
- */
-async function githubDeployments(github, environment, { since, until }) {
-    const exact = await successfulDeployments(github, (page) => github.listDeployments(page, environment), () => true, { since, until });
-    if (exact.length > 0)
-        return exact;
-    const wanted = environment.toLowerCase();
-    untrusted_say.info(`No successful deployment is named exactly '${environment}'; reading all deployments for any case of the name.`);
-    return successfulDeployments(github, (page) => github.listDeployments(page), (name) => name.toLowerCase() === wanted, { since, until });
-}
-async function successfulDeployments(github, list, matches, { since, until }) {
-    const found = [];
-    // Newest first: once a success before the window is found (the first one's base), older
-    // deployments are not needed. One created after the window needs no status look-up.
-    const beforeWindow = (time) => since !== undefined && Date.parse(time) < Date.parse(since);
-    const afterWindow = (time) => until !== undefined && Date.parse(time) > Date.parse(until);
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const deployments = await list(page);
-        for (const d of deployments) {
-            if (!matches(d.environment) || !FULL_SHA.test(d.sha))
-                continue;
-            if (afterWindow(d.createdAt))
-                continue;
-            const statuses = await allPages('deployment statuses', (p) => github.deploymentStatuses(d.id, p));
-            // Listed newest first: the last success listed is when it became a success.
-            const success = statuses.filter((s) => s.state === 'success').at(-1);
-            if (success === undefined)
-                continue;
-            const deployedAt = input_parsers_parseDeployedAt('created_at', success.createdAt);
-            found.push({
-                head: d.sha.toLowerCase(),
-                deployedAt,
-                source: `deployment #${d.id}`,
-                id: `deployment ${d.id}`
-            });
-            if (beforeWindow(deployedAt))
-                return found;
-        }
-        if (deployments.length < PER_PAGE)
-            return found;
-    }
-    throw tooMany('deployments');
-}
-/**
- * Successful runs of `workflow` on `branch`, at each run's `updated_at` and `head_sha`: what
- * Multitudes' GitHub Actions integration counted. GitHub lists at most 1,000 runs a query, so
- * each next query asks for runs created at or before the oldest one seen.
- */
-async function workflowRunDeployments(github, { workflow, branch, since, until }) {
-    const runs = new Map();
-    let createdBefore = until;
-    let oldestCreated;
-    // A run before the window is the first one's base; older runs are not needed.
-    let covered = false;
-    for (let query = 0; query < MAX_PAGES / 10; query++) {
-        let added = 0;
-        let totalCount = 0;
-        let page = 1;
-        for (; page <= 10; page++) {
-            const listed = await github.listWorkflowRuns(workflow, { branch, createdBefore }, page);
-            totalCount = listed.totalCount;
-            for (const run of listed.runs) {
-                if (!runs.has(run.id))
-                    added++;
-                runs.set(run.id, run);
-                if (oldestCreated === undefined || run.createdAt < oldestCreated)
-                    oldestCreated = run.createdAt;
-                covered ||=
-                    since !== undefined &&
-                        run.conclusion === 'success' &&
-                        Date.parse(run.updatedAt) < Date.parse(since);
-            }
-            if (listed.runs.length < PER_PAGE || covered)
-                break;
-        }
-        // Stopped before the tenth page, or GitHub had no more than one query holds: all read.
-        if (page <= 10 || totalCount <= 10 * PER_PAGE)
-            return [...runs.values()].flatMap(toDeployment);
-        if (added === 0)
-            break;
-        createdBefore = oldestCreated;
-    }
-    throw new SourceError(`The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`, NARROW);
-}
-function toDeployment(run) {
-    if (run.conclusion !== 'success' || !FULL_SHA.test(run.headSha))
-        return [];
-    return [
-        {
-            head: run.headSha.toLowerCase(),
-            deployedAt: input_parsers_parseDeployedAt('updated_at', run.updatedAt),
-            source: `run #${run.runNumber} (${run.id})`,
-            id: `run ${run.id} attempt ${run.attempt}`
-        }
-    ];
 }
 
 ;// CONCATENATED MODULE: ./src/backfill/command.ts

@@ -1,8 +1,9 @@
 import type { GitClient } from '../git.js'
+import { isFuture, pastExpected } from '../input-parsers.js'
 import { headOnly, rangeFromGit } from '../range/local-git.js'
 import type { CommitRange } from '../range/types.js'
 import { say } from '../untrusted.js'
-import type { PastDeployment } from './sources.js'
+import { SourceError, type PastDeployment } from './sources.js'
 
 export interface PlannedDeployment extends PastDeployment {
   /** The deployment before it (of the same source), whose head is base; undefined for none. */
@@ -14,6 +15,8 @@ export interface PlanOptions {
   since?: string
   until?: string
   maxCommits: number
+  /** This machine's clock (ms): a deployment dated after it is refused, as in the live run. */
+  now?: number
 }
 
 /**
@@ -25,7 +28,7 @@ export interface PlanOptions {
 export async function planBackfill(
   git: GitClient,
   past: readonly PastDeployment[],
-  { since, until, maxCommits }: PlanOptions
+  { since, until, maxCommits, now = Date.now() }: PlanOptions
 ): Promise<PlannedDeployment[]> {
   const sorted = [...past].sort(
     (a, b) =>
@@ -36,6 +39,16 @@ export async function planBackfill(
   const inWindow = (d: PastDeployment): boolean =>
     (since === undefined || d.deployedAt >= since) &&
     (until === undefined || d.deployedAt <= until)
+  const future = sorted.filter(
+    (d) => inWindow(d) && isFuture(Date.parse(d.deployedAt), now)
+  )
+  if (future.length > 0) {
+    const named = future.slice(0, 5).map((d) => `${d.source} (${d.deployedAt})`)
+    throw new SourceError(
+      `${future.length} deployment(s) are dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`,
+      'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.'
+    )
+  }
   // One git call says which heads the checkout has (a GitHub deployment may name a commit that
   // was never merged, or was force-pushed away), and a history is shallow or not once: planning
   // 300 deployments then costs one rev-list each, not four git calls.
