@@ -650,6 +650,22 @@ describe('backfill stops', () => {
     expect(server.posts()).toBe(1)
   })
 
+  it('at an answer that quotes the key back, which is redacted in every line and in --json', async () => {
+    const quote = `Authorization: Bearer mtd_demo_key ${JSON.stringify({ key: 'mtd_demo_key' })}`
+    for (const flags of [[], ['--json']]) {
+      const { backfill, server } = await setup(tags, history(), {
+        faults: [{ kind: 'status', status: 400, body: quote }]
+      })
+
+      const { code, stdout, stderr } = await backfill(flags)
+
+      expect(code).toBe(1)
+      expect(server.posts()).toBe(1)
+      expect(stdout + stderr).toContain('***')
+      expect(stdout + stderr).not.toContain('mtd_demo_key')
+    }
+  })
+
   it('at a deployment dated in the future, which the live run refuses too: nothing sent', async () => {
     const h = history()
     h.repo.gitAt('4070908800 +0000', 'tag', '-a', 'v9', '-m', 'in 2099')

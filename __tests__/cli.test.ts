@@ -381,6 +381,92 @@ describe('the CLI speaks CLI', () => {
   })
 })
 
+// Controls but the line feed that ends a line.
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/
+
+describe('secrets and untrusted text, where no runner masks them', () => {
+  const KEY = 'mtd_demo_key'
+  const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyz'
+  const report = (server: MultitudesServer, ...more: string[]) =>
+    cli(
+      [
+        'report',
+        '--environment',
+        'production',
+        '--api-url',
+        server.url,
+        ...more
+      ],
+      {
+        MULTITUDES_API_KEY: KEY,
+        GITHUB_TOKEN: TOKEN,
+        CI_COMMIT_BEFORE_SHA: before,
+        CI_COMMIT_SHA: repo.head()
+      }
+    )
+  /** A firewall page that quotes the request's headers back, raw and JSON-escaped. */
+  const echoing = {
+    kind: 'status' as const,
+    status: 400,
+    headers: { 'content-type': 'text/html' },
+    body: `<h1>Blocked</h1><pre>Authorization: Bearer ${KEY}\nX-Token: token ${TOKEN}\n${JSON.stringify({ auth: `Bearer ${KEY}` })}</pre>`
+  }
+
+  it.each([[[]], [['--json']]])(
+    'a key or token echoed by a server is redacted in every line printed: %j',
+    async (flags) => {
+      const server = await startMultitudesServer({ faults: [echoing] })
+      servers.push(server)
+
+      const { code, stdout, stderr } = await report(server, ...flags)
+
+      expect(code).toBe(1)
+      expect(server.posts()).toBe(1)
+      const printed = stdout + stderr
+      expect(printed).toContain('***')
+      expect(printed).not.toContain(KEY)
+      expect(printed).not.toContain(TOKEN)
+    }
+  )
+
+  it('--json writes ##[ and C0/C1 controls from an answer as escapes that parse back the same', async () => {
+    const message =
+      '##[error]forged \u0085##[set-output name=x]y \u009b31m \u0007 \u2028'
+    const server = await startMultitudesServer({
+      faults: [
+        { kind: 'status', status: 422, body: JSON.stringify({ message }) }
+      ]
+    })
+    servers.push(server)
+
+    const { stdout } = await report(server, '--json', '--on-error', 'warn')
+
+    expect(stdout).not.toContain('##[')
+    expect(stdout).not.toMatch(RAW_CONTROL)
+    expect(stdout).toContain('##\\u005berror]')
+    expect(stdout).toContain('\\u0085')
+    const json = JSON.parse(stdout) as { response: { message: string } }
+    expect(json.response.message).toBe(message)
+  })
+
+  it('a GitHub token with a line break is bad input, like the key: exit 2, nothing sent', async () => {
+    const server = await api()
+
+    const { code, stderr } = await cli(
+      ['report', '--environment', 'production', '--api-url', server.url],
+      { MULTITUDES_API_KEY: KEY, GITHUB_TOKEN: 'ghs_first\nhalf_of_it' }
+    )
+
+    expect(code).toBe(2)
+    expect(stderr).toContain(
+      'Invalid --github-token: character 10 (U+000A) cannot be sent in an HTTP header'
+    )
+    expect(stderr).not.toContain('half_of_it')
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
 describe('cliContext', () => {
   const B1 = 'b1'.repeat(20)
   const J0 = 'a0'.repeat(20)

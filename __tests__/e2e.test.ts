@@ -503,4 +503,30 @@ describe('the API key', () => {
     }
     expect(runs[0].server.requests[0].headers.authorization).toBe(SECRET)
   })
+
+  it('an answer that quotes it back leaves no output or summary holding it', async () => {
+    const quote = `Authorization: ${SECRET}`
+    const run = await deploy({ 'on-error': 'warn' }, [
+      { kind: 'status', status: 400, body: JSON.stringify({ message: quote }) }
+    ])
+
+    expect(run.exitCode).toBe(0)
+    expect(JSON.parse(run.outputs.response)).toEqual({
+      message: 'Authorization: ***'
+    })
+    expect(run.summary).not.toContain(SECRET)
+  })
+})
+
+describe('the GitHub token', () => {
+  it('is checked like the key: a line break is an input error naming it, and nothing is sent', async () => {
+    const run = await deploy({ 'github-token': 'ghs_first\nhalf_of_it' })
+
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::Invalid 'github-token': character 10 \(U\+000A\) cannot be sent in an HTTP header/
+    )
+    expect(run.stdout).not.toMatch(/^::(?!add-mask).*half_of_it/m)
+    expect(run.server.requests).toHaveLength(0)
+  })
 })

@@ -6,7 +6,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { Parser, HtmlRenderer } from 'commonmark'
 import fc from 'fast-check'
-import { clip, logLine, summaryText } from '../src/untrusted.js'
+import {
+  addSecret,
+  clip,
+  jsonText,
+  logLine,
+  printable,
+  redact,
+  REDACTED,
+  summaryText
+} from '../src/untrusted.js'
 
 /** Strings rich in what attacks these sinks: command prefixes, breaks, markup. */
 const hostile = fc
@@ -103,5 +112,50 @@ describe('summaryText', () => {
     expect(summaryText('a\r\n\r\n# b <i>c</i> `d`')).toBe(
       'a # b &#60;i&#62;c&#60;/i&#62; &#96;d&#96;'
     )
+  })
+})
+
+// Controls but the line feed that ends a JSON line.
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/
+
+describe('the one redaction point', () => {
+  const KEY = 'mtd_redaction_test_key'
+  addSecret(`Bearer ${KEY}`)
+  addSecret('short')
+
+  it('replaces a secret and its token part, raw, JSON-escaped and URL-encoded, in every sink', () => {
+    const quoted = `Bearer ${KEY} / ${KEY} / ${JSON.stringify(`Bearer ${KEY}`)} / ${encodeURIComponent(`Bearer ${KEY}`)}`
+    for (const out of [
+      redact(quoted),
+      logLine(quoted),
+      summaryText(quoted),
+      printable(quoted),
+      jsonText({ quoted })
+    ]) {
+      expect(out).not.toContain(KEY)
+      expect(out).toContain(REDACTED)
+    }
+    expect(redact(`x ${KEY} y`)).toBe(`x ${REDACTED} y`)
+  })
+
+  it('leaves values too short to be a key alone, so ordinary words survive', () => {
+    expect(redact('a short line')).toBe('a short line')
+  })
+
+  it('jsonText parses back to the same value (secrets aside) with no raw control or ##[', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const json = jsonText({ text, list: [text] })
+        expect(JSON.parse(json)).toEqual({ text, list: [text] })
+        expect(json).not.toContain('##[')
+        expect(json).not.toMatch(RAW_CONTROL)
+      })
+    )
+  })
+
+  it('printable keeps line breaks and tabs and starts no workflow command on any line', () => {
+    const out = printable('a\tb\n::error::x\n##[warning]y\u0085z')
+    expect(out.split('\n')).toEqual(['a\tb', ': :error::x', '## [warning]y z'])
   })
 })

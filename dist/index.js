@@ -33716,6 +33716,43 @@ function getIDToken(aud) {
  * message the action writes goes through here, its own included: escaping our own text is
  * harmless, and a sink that is always escaped cannot be forgotten.
  */
+/** Secrets this process holds (the API key, the GitHub token), longest first. */
+let secrets = [];
+/** What a secret is replaced with wherever the project writes text. */
+const REDACTED = '***';
+/**
+ * Registers a secret, and the token part of `Bearer <token>`, for redaction everywhere this
+ * project writes text, and masks it in the runner's log (on other CIs nothing else would).
+ */
+function addSecret(secret) {
+    const parts = [secret, /^\S+\s+(\S+)$/.exec(secret)?.[1]];
+    for (const part of parts) {
+        if (part === undefined)
+            continue;
+        core_setSecret(part);
+        // A value this short would blank out ordinary words; no issued key is that short.
+        if (part.length < 8 || secrets.includes(part))
+            continue;
+        secrets = [...secrets, part].sort((a, b) => b.length - a.length);
+    }
+}
+/**
+ * The one redaction point: every registered secret replaced, also as JSON or a URL encodes it
+ * (a server that echoes the Authorization header may quote it either way).
+ */
+function redact(text) {
+    let out = text;
+    for (const secret of secrets) {
+        for (const form of new Set([
+            secret,
+            JSON.stringify(secret).slice(1, -1),
+            encodeURIComponent(secret)
+        ])) {
+            out = out.replaceAll(form, REDACTED);
+        }
+    }
+    return out;
+}
 /** Longest log line or annotation we write; a 5 MB error page is not a message. */
 const MAX_LINE = 4000;
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
@@ -33734,7 +33771,7 @@ function clip(text, max) {
  * runner finds anywhere in a line).
  */
 function logLine(text, max = MAX_LINE) {
-    return clip(text
+    return clip(redact(text)
         .replace(BREAKS, ' ')
         .replace(/##\[/g, '## [')
         .replace(/^(\s*):(?=:)/, '$1: '), max);
@@ -33742,6 +33779,28 @@ function logLine(text, max = MAX_LINE) {
 /** Text for a cell or line of the HTML job summary: one line, HTML-escaped. */
 function summaryText(text, max = MAX_LINE) {
     return logLine(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Lines a CLI prints to stdout (a plan table, a result): secrets redacted, and each line safe
+ * for a log that reads workflow commands, as logLine makes it; line breaks and tabs are kept.
+ */
+function printable(text) {
+    // logLine keeps tabs: only line breaks need the split.
+    return text
+        .split('\n')
+        .map((line) => logLine(line, Infinity))
+        .join('\n');
+}
+// Characters JSON.stringify leaves as they are that a log would act on: DEL, C1, U+2028/9.
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029]/g;
+/**
+ * JSON for stdout (`--json`): strings redacted, every control character as a `\u` escape, and
+ * `##[` written as `##\u005b`, so the text is the same once parsed but no log reads a command.
+ */
+function jsonText(value) {
+    return JSON.stringify(value, (_key, v) => (typeof v === 'string' ? redact(v) : v), 2)
+        .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '##\\u005b');
 }
 /** The log and annotation calls of @actions/core, with every message through logLine. */
 const say = {
@@ -41361,15 +41420,12 @@ function value(read, name) {
     const raw = read(name);
     return raw.trim() === '' ? (inputs_DEFAULTS[name] ?? '') : raw;
 }
-/** Masks a secret before anything else can print it, and the token part of `Bearer <token>`. */
+/** Registers a secret for redaction before anything else can print it. */
 function readSecret(raw) {
     const secret = raw?.trim();
     if (!secret)
         return undefined;
-    core_setSecret(secret);
-    const token = /^\S+\s+(\S+)$/.exec(secret)?.[1];
-    if (token)
-        core_setSecret(token);
+    addSecret(secret);
     return secret;
 }
 function checkCombinations(inputs) {
@@ -41378,6 +41434,8 @@ function checkCombinations(inputs) {
     }
     if (inputs.apiKey !== undefined)
         checkSecret('api-key', inputs.apiKey);
+    if (inputs.githubToken !== undefined)
+        checkSecret('github-token', inputs.githubToken);
     if (inputs.strategy === 'base' && inputs.base === undefined) {
         throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
     }
@@ -42507,7 +42565,7 @@ function outputValues(report, payloadFile = '') {
     const json = payload ? JSON.stringify(payload) : '';
     const list = JSON.stringify(shas);
     const fits = json.length + list.length <= LIST_BUDGET;
-    return {
+    const values = {
         reported: String(post !== undefined),
         // 0: no HTTP answer came back, though the record shows the deployment.
         status: String(post?.status || failure?.status || ''),
@@ -42525,6 +42583,8 @@ function outputValues(report, payloadFile = '') {
         skipped: report.skipped ?? '',
         'payload-file': payloadFile
     };
+    // An answer may quote the key back (a proxy's error page): no output carries a secret.
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value)]));
 }
 /**
  * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { cli, plainLog } from './cli.js'
 import { cliWords } from './cli/words.js'
+import { printable } from './untrusted.js'
 
 // @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
 // and stdout carries only the result (the JSON with --json).
@@ -10,7 +11,8 @@ process.stdout.write = (chunk: string | Uint8Array): boolean => {
   const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
   for (const line of text.split('\n')) {
     const plain = line === '' ? undefined : plainLog(line, verbose)
-    if (plain !== undefined) process.stderr.write(`${cliWords(plain)}\n`)
+    if (plain !== undefined)
+      process.stderr.write(`${printable(cliWords(plain))}\n`)
   }
   return true
 }
@@ -18,5 +20,5 @@ process.stdout.write = (chunk: string | Uint8Array): boolean => {
 process.exitCode = await cli(
   process.argv.slice(2),
   process.env,
-  (text) => void write(`${text}\n`)
+  (text) => void write(`${printable(text)}\n`)
 )

@@ -1,4 +1,4 @@
-import { say } from './untrusted.js'
+import { jsonText, say } from './untrusted.js'
 import { parseArgs } from 'node:util'
 import { pushBase, type RunContext } from './context.js'
 import { errorMessage } from './errors.js'
@@ -197,7 +197,7 @@ export async function cli(
     () => new Date()
   )
   const outputs = outputValues(report)
-  if (flags.json) print(JSON.stringify(typedOutputs(outputs), null, 2))
+  if (flags.json) print(jsonText(typedOutputs(outputs)))
   else if (failMessage === undefined) {
     const verb = report.post
       ? 'Reported'
@@ -207,8 +207,7 @@ export async function cli(
     print(
       `${verb} ${outputs['commit-count']} commit(s) to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`
     )
-    if (report.dryRun && report.payload)
-      print(JSON.stringify(report.payload, null, 2))
+    if (report.dryRun && report.payload) print(jsonText(report.payload))
   }
   if (failMessage !== undefined) say.error(cliWords(failMessage))
   if (failMessage === undefined) return EXIT.ok

@@ -1,4 +1,4 @@
-import { say } from './untrusted.js'
+import { addSecret, say } from './untrusted.js'
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import {
@@ -255,13 +255,11 @@ function value(read: Reader, name: string): string {
   return raw.trim() === '' ? (DEFAULTS[name] ?? '') : raw
 }
 
-/** Masks a secret before anything else can print it, and the token part of `Bearer <token>`. */
+/** Registers a secret for redaction before anything else can print it. */
 function readSecret(raw: string | undefined): string | undefined {
   const secret = raw?.trim()
   if (!secret) return undefined
-  core.setSecret(secret)
-  const token = /^\S+\s+(\S+)$/.exec(secret)?.[1]
-  if (token) core.setSecret(token)
+  addSecret(secret)
   return secret
 }
 
@@ -272,6 +270,8 @@ function checkCombinations(inputs: Inputs): void {
     )
   }
   if (inputs.apiKey !== undefined) checkSecret('api-key', inputs.apiKey)
+  if (inputs.githubToken !== undefined)
+    checkSecret('github-token', inputs.githubToken)
   if (inputs.strategy === 'base' && inputs.base === undefined) {
     throw new InputError(
       `Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { errorMessage } from './errors.js'
-import { say } from './untrusted.js'
+import { redact, say } from './untrusted.js'
 import type { Report } from './report.js'
 
 /** Every output as action.yml names it. */
@@ -42,7 +42,7 @@ export function outputValues(
   const json = payload ? JSON.stringify(payload) : ''
   const list = JSON.stringify(shas)
   const fits = json.length + list.length <= LIST_BUDGET
-  return {
+  const values = {
     reported: String(post !== undefined),
     // 0: no HTTP answer came back, though the record shows the deployment.
     status: String(post?.status || failure?.status || ''),
@@ -60,6 +60,10 @@ export function outputValues(
     skipped: report.skipped ?? '',
     'payload-file': payloadFile
   }
+  // An answer may quote the key back (a proxy's error page): no output carries a secret.
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, redact(value)])
+  ) as typeof values
 }
 
 /**

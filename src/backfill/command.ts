@@ -26,6 +26,7 @@ import { createRecord } from '../record/reader.js'
 import { planBackfill } from './plan.js'
 import { createProgress } from './progress.js'
 import { planTable, runBackfill, type BackfillOptions } from './run.js'
+import { addSecret, jsonText } from '../untrusted.js'
 import {
   githubDeployments,
   releaseDeployments,
@@ -183,6 +184,7 @@ function parseGitHubOptions(
     )
   }
   const token = (values['github-token'] ?? env.GITHUB_TOKEN ?? '').trim()
+  if (token !== '') addSecret(token)
   if (token === '') {
     throw new InputError(
       '--github-token is empty and GITHUB_TOKEN is not set. The GitHub sources read the repository through the API: give a token with read access to contents, deployments and actions.'
@@ -246,6 +248,7 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
   const dryRun = values['dry-run'] ?? false
   const apiKey =
     (values['api-key'] ?? env.MULTITUDES_API_KEY)?.trim() || undefined
+  if (apiKey !== undefined) addSecret(apiKey)
   if (apiKey === undefined && !dryRun) {
     throw new InputError(
       '--api-key is empty and MULTITUDES_API_KEY is not set. Set one, or use --dry-run to plan only.'
@@ -403,7 +406,7 @@ export async function backfillCommand(
     const { stopped, ...shape } = result
     print(
       options.json
-        ? JSON.stringify(shape, null, 2)
+        ? jsonText(shape)
         : `backfill: ${result.planned} planned, ${result.posted} posted, ${result.skipped} skipped, ${result.failed} failed`
     )
     if (stopped) log(`Backfill ${stopped}`)
