@@ -769,30 +769,29 @@ describe('backfill from GitHub', () => {
     expect(server.requests).toHaveLength(0)
   })
 
-  it('deployments: with none named exactly, any case of the name counts', async () => {
+  it('deployments: every case of the name is one environment (old production, newer Production)', async () => {
     const { h, backfill } = await setup({
       ...deployments,
       github: (x) => ({
         deployments: deployments.github!(x).deployments!.map((d) => ({
           ...d,
           environment:
-            d.environment === 'production' ? 'Production' : d.environment
+            d.environment === 'production' && d.id >= 5
+              ? 'Production'
+              : d.environment
         }))
       })
     })
 
-    const { stdout, stderr } = await backfill(['--dry-run', '--json'])
+    const { stdout } = await backfill(['--dry-run', '--json'])
 
     const json = JSON.parse(stdout) as Json
-    expect(json.deployments.map((d) => d.head)).toEqual([
-      h.c1,
-      h.c2,
-      h.c3,
-      h.c2
+    expect(json.deployments.map((d) => [d.source, d.head])).toEqual([
+      ['deployment #1', h.c1],
+      ['deployment #2', h.c2],
+      ['deployment #5', h.c3],
+      ['deployment #6', h.c2]
     ])
-    expect(stderr).toContain(
-      "No successful deployment is named exactly 'production'"
-    )
   })
 
   it('deployments: a head the checkout lacks is sent alone, with a warning', async () => {

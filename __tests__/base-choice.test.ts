@@ -70,7 +70,7 @@ function github(deployments: Deployment[]) {
 beforeEach(() => stdout.clear())
 
 describe('previousDeploymentSha', () => {
-  it('takes the newest live deployment of the exact name, and reads no other listing', async () => {
+  it('takes the newest live deployment of the exact name; the listing of all stops at it', async () => {
     const gh = github([
       deployment(9, 'failure'),
       deployment(8, 'inactive'),
@@ -82,7 +82,8 @@ describe('previousDeploymentSha', () => {
     })
 
     expect(found).toBe(sha(8))
-    expect(gh.listed).toEqual(['production:1'])
+    // One page of all deployments: it reaches #8, so nothing newer is missed.
+    expect(gh.listed).toEqual(['production:1', '*:1'])
     expect(stdout.text()).not.toContain('::warning::')
     // Ten at a time: the batch is looked up whole, and read in order.
     expect(gh.looked).toEqual([9, 8, 7])
@@ -112,6 +113,57 @@ describe('previousDeploymentSha', () => {
     expect(gh.looked).toEqual([3, 5, 2])
     expect(stdout.text()).toContain(
       "::debug::No base among the deployments named exactly 'production'; scanning all deployments for any case of the name."
+    )
+  })
+
+  it('a newer deployment to another case of the name beats an older exact one (Vercel says Production)', async () => {
+    const gh = github([
+      deployment(30, 'success', 'preview-9'),
+      deployment(21, 'success', 'Production'),
+      deployment(20, 'failure', 'PRODUCTION'),
+      deployment(10, 'success', 'production'),
+      deployment(5, 'success', 'Production')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(21))
+    // #10 from the exact listing, then only what is newer than it: #5 is never looked up.
+    expect(gh.looked).toEqual([10, 21, 20])
+  })
+
+  it('an exact deployment newer than every other case of the name stays base', async () => {
+    const gh = github([
+      deployment(10, 'success', 'production'),
+      deployment(9, 'success', 'Production')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(10))
+    expect(gh.looked).toEqual([10])
+  })
+
+  it('warns when the newer deployments cannot all be read before reaching the exact base', async () => {
+    const gh = github([
+      ...Array.from({ length: 250 }, (_, i) =>
+        deployment(1000 - i, 'success', `preview-${i}`)
+      ),
+      deployment(10, 'success', 'production')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      maxPages: 2
+    })
+
+    expect(found).toBe(sha(10))
+    expect(stdout.text()).toContain(
+      "::warning::Deployment #10 to 'production' is the base, but 200 newer deployments were read without reaching it"
     )
   })
 

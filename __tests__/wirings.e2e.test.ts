@@ -323,7 +323,7 @@ describe('the previous production deployment behind many previews', () => {
     deployment(5_000 - i, head, 'failure')
   )
 
-  it('asks GitHub for the environment by name: one listing and a status per candidate', async () => {
+  it('asks GitHub for the environment by name, then reads all deployments only down to the base found', async () => {
     const result = await report({
       inputs: { strategy: 'previous-deployment' },
       github: {
@@ -335,10 +335,35 @@ describe('the previous production deployment behind many previews', () => {
     const listings = result.github.requests.filter((r) =>
       /\/deployments\?/.test(r)
     )
-    expect(listings).toEqual([
+    expect(listings[0]).toBe(
       'GET /repos/octo-org/octo-repo/deployments?per_page=100&page=1&environment=production'
-    ])
-    expect(result.github.requests).toHaveLength(1 + 21)
+    )
+    // 670 newer deployments: 7 pages of all of them reach #100, and no status of theirs is read.
+    expect(listings.slice(1)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map(
+        (page) =>
+          `GET /repos/octo-org/octo-repo/deployments?per_page=100&page=${page}`
+      )
+    )
+    expect(result.github.requests).toHaveLength(1 + 21 + 7)
+  })
+
+  it('a newer deployment to another case of the name beats an old exact one', async () => {
+    const result = await report({
+      inputs: { strategy: 'previous-deployment' },
+      github: {
+        deployments: [
+          deployment(300, shipped[1], 'success', 'Production'),
+          deployment(200, shipped[2], 'failure', 'PRODUCTION'),
+          deployment(100, live, 'success', 'production')
+        ]
+      }
+    })
+
+    expect(result.outputs).toMatchObject({
+      'base-sha': shipped[1],
+      'commit-shas': JSON.stringify(repo.revList(`${shipped[1]}..${head}`))
+    })
   })
 
   it('scans without case when the exact name finds nothing', async () => {

@@ -40435,36 +40435,52 @@ async function checkRecord(fresh, find) {
 const LIVE_STATES = new Set(['success', 'inactive']);
 /**
  * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
- * success or inactive. GitHub filters by the exact name first; only when that finds no base are
- * all deployments scanned, comparing names without case (GitHub treats environment names without
- * case, so `Production` and `production` are one environment). A failed or skipped deployment is
- * passed over, so its commits ship with the next successful one.
+ * success or inactive. GitHub treats environment names without case (`Production` and
+ * `production` are one environment) but filters by the exact name, so the exact name is listed
+ * first and then every deployment newer than what it found is read for other cases of the
+ * name: the newest among all of them wins. A failed or skipped deployment is passed over, so
+ * its commits ship with the next successful one.
  */
 async function previousDeploymentSha(github, environment, options) {
-    const seen = new Set();
-    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, options, seen);
+    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, options);
     let result = exact;
-    if (exact.sha === undefined && !exact.exhausted) {
+    if (!exact.exhausted || exact.found !== undefined) {
         const wanted = environment.toLowerCase();
-        untrusted/* say */.cv.debug(`No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        result = await scan((page) => github.listDeployments(page), (d) => d.environment.toLowerCase() === wanted && !seen.has(d.id), github, options, seen);
+        untrusted/* say */.cv.debug(exact.found
+            ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
+            : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, options, exact.found?.id);
+        if (other.found !== undefined)
+            result = other;
+        else if (other.exhausted && exact.found !== undefined) {
+            untrusted/* say */.cv.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
+        }
+        else if (exact.found === undefined)
+            result = other;
     }
-    if (result.sha === undefined && result.exhausted) {
+    if (result.found === undefined && result.exhausted) {
         untrusted/* say */.cv.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
     }
-    return result.sha;
+    if (result.found !== undefined) {
+        untrusted/* say */.cv.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
+    }
+    return result.found?.sha;
 }
-async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, seen) {
+async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
+/** Deployments up to this id are older than a base already found: the listing stops there. */
+newerThan) {
     const ownRun = new RegExp(`/actions/runs/(${ownRunIds.join('|')})(/|$)`);
     const result = {
-        sha: undefined,
+        found: undefined,
         listed: 0,
         candidates: 0,
         lookups: 0,
         exhausted: false
     };
     for (let page = 1; page <= maxPages; page++) {
-        const deployments = await list(page);
+        const listed = await list(page);
+        // Newest first: once the listing reaches the base already found, the rest is older.
+        const deployments = newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan);
         result.listed += deployments.length;
         const candidates = deployments.filter((d) => matches(d) &&
             (eventDeploymentId === undefined || d.id < eventDeploymentId));
@@ -40476,8 +40492,6 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
             if (batch.length === 0)
                 return { ...result, exhausted: true };
             result.lookups += batch.length;
-            for (const d of batch)
-                seen.add(d.id);
             const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
             for (const [j, status] of statuses.entries()) {
                 const deployment = batch[j];
@@ -40486,13 +40500,12 @@ async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPa
                 if (ownRunIds.length > 0 && ownRun.test(status.url))
                     continue;
                 if (LIVE_STATES.has(status.state)) {
-                    untrusted/* say */.cv.info(`Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`);
-                    return { ...result, sha: deployment.sha };
+                    return { ...result, found: { ...deployment, state: status.state } };
                 }
                 untrusted/* say */.cv.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
             }
         }
-        if (deployments.length < PER_PAGE)
+        if (listed.length < PER_PAGE || deployments.length < listed.length)
             return result;
     }
     return { ...result, exhausted: true };
@@ -41158,7 +41171,6 @@ var words = __nccwpck_require__(8679);
 
 
 
-
 /** A source's history could not be read whole; planning from part of it would be a guess. */
 class SourceError extends HintedError {
     name = 'SourceError';
@@ -41231,15 +41243,11 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
 }
 /**
  * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
- * As in the live run, the exact name is listed first; only when it has no successful deployment
- * are all deployments read, comparing names without case.
+ * GitHub treats environment names without case, so every deployment is read and `Production`
+ * and `production` are one environment (its `environment=` filter matches the exact name only).
  */
 async function githubDeployments(github, environment, { since, until }) {
-    const exact = await successfulDeployments(github, (page) => github.listDeployments(page, environment), () => true, { since, until });
-    if (exact.length > 0)
-        return exact;
     const wanted = environment.toLowerCase();
-    untrusted/* say */.cv.info(`No successful deployment is named exactly '${environment}'; reading all deployments for any case of the name.`);
     return successfulDeployments(github, (page) => github.listDeployments(page), (name) => name.toLowerCase() === wanted, { since, until });
 }
 async function successfulDeployments(github, list, matches, { since, until }) {

@@ -7,7 +7,6 @@ import type {
 } from '../github-api.js'
 import { PER_PAGE } from '../github-api.js'
 import { FULL_SHA, parseDeployedAt } from '../input-parsers.js'
-import { say } from '../untrusted.js'
 
 /** One past deployment, as a source knows it. */
 export interface PastDeployment {
@@ -127,25 +126,15 @@ export async function releaseDeployments(
 
 /**
  * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
- * As in the live run, the exact name is listed first; only when it has no successful deployment
- * are all deployments read, comparing names without case.
+ * GitHub treats environment names without case, so every deployment is read and `Production`
+ * and `production` are one environment (its `environment=` filter matches the exact name only).
  */
 export async function githubDeployments(
   github: GitHubApi,
   environment: string,
   { since, until }: { since?: string; until?: string }
 ): Promise<PastDeployment[]> {
-  const exact = await successfulDeployments(
-    github,
-    (page) => github.listDeployments(page, environment),
-    () => true,
-    { since, until }
-  )
-  if (exact.length > 0) return exact
   const wanted = environment.toLowerCase()
-  say.info(
-    `No successful deployment is named exactly '${environment}'; reading all deployments for any case of the name.`
-  )
   return successfulDeployments(
     github,
     (page) => github.listDeployments(page),

@@ -19,7 +19,8 @@ export interface PreviousDeploymentOptions {
 }
 
 interface Scan {
-  sha: string | undefined
+  /** The newest live deployment found, with its latest state. */
+  found: (GitHubDeployment & { state: string }) | undefined
   listed: number
   candidates: number
   lookups: number
@@ -29,44 +30,57 @@ interface Scan {
 
 /**
  * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
- * success or inactive. GitHub filters by the exact name first; only when that finds no base are
- * all deployments scanned, comparing names without case (GitHub treats environment names without
- * case, so `Production` and `production` are one environment). A failed or skipped deployment is
- * passed over, so its commits ship with the next successful one.
+ * success or inactive. GitHub treats environment names without case (`Production` and
+ * `production` are one environment) but filters by the exact name, so the exact name is listed
+ * first and then every deployment newer than what it found is read for other cases of the
+ * name: the newest among all of them wins. A failed or skipped deployment is passed over, so
+ * its commits ship with the next successful one.
  */
 export async function previousDeploymentSha(
   github: GitHubApi,
   environment: string,
   options: PreviousDeploymentOptions
 ): Promise<string | undefined> {
-  const seen = new Set<number>()
   const exact = await scan(
     (page) => github.listDeployments(page, environment),
     () => true,
     github,
-    options,
-    seen
+    options
   )
   let result = exact
-  if (exact.sha === undefined && !exact.exhausted) {
+  if (!exact.exhausted || exact.found !== undefined) {
     const wanted = environment.toLowerCase()
     say.debug(
-      `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`
+      exact.found
+        ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
+        : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`
     )
-    result = await scan(
+    const other = await scan(
       (page) => github.listDeployments(page),
-      (d) => d.environment.toLowerCase() === wanted && !seen.has(d.id),
+      (d) =>
+        d.environment !== environment && d.environment.toLowerCase() === wanted,
       github,
       options,
-      seen
+      exact.found?.id
     )
+    if (other.found !== undefined) result = other
+    else if (other.exhausted && exact.found !== undefined) {
+      say.warning(
+        `Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`
+      )
+    } else if (exact.found === undefined) result = other
   }
-  if (result.sha === undefined && result.exhausted) {
+  if (result.found === undefined && result.exhausted) {
     say.warning(
       `No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`
     )
   }
-  return result.sha
+  if (result.found !== undefined) {
+    say.info(
+      `Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`
+    )
+  }
+  return result.found?.sha
 }
 
 async function scan(
@@ -80,18 +94,22 @@ async function scan(
     maxStatusLookups = 100,
     concurrency = 10
   }: PreviousDeploymentOptions,
-  seen: Set<number>
+  /** Deployments up to this id are older than a base already found: the listing stops there. */
+  newerThan?: number
 ): Promise<Scan> {
   const ownRun = new RegExp(`/actions/runs/(${ownRunIds.join('|')})(/|$)`)
   const result: Scan = {
-    sha: undefined,
+    found: undefined,
     listed: 0,
     candidates: 0,
     lookups: 0,
     exhausted: false
   }
   for (let page = 1; page <= maxPages; page++) {
-    const deployments = await list(page)
+    const listed = await list(page)
+    // Newest first: once the listing reaches the base already found, the rest is older.
+    const deployments =
+      newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan)
     result.listed += deployments.length
     const candidates = deployments.filter(
       (d) =>
@@ -105,7 +123,6 @@ async function scan(
       const batch = candidates.slice(i, i + Math.min(concurrency, room))
       if (batch.length === 0) return { ...result, exhausted: true }
       result.lookups += batch.length
-      for (const d of batch) seen.add(d.id)
       const statuses = await Promise.all(
         batch.map((d) => github.latestStatus(d.id))
       )
@@ -114,17 +131,15 @@ async function scan(
         if (status === undefined) continue
         if (ownRunIds.length > 0 && ownRun.test(status.url)) continue
         if (LIVE_STATES.has(status.state)) {
-          say.info(
-            `Previous deployment to ${deployment.environment}: #${deployment.id} at ${deployment.sha} (${status.state}).`
-          )
-          return { ...result, sha: deployment.sha }
+          return { ...result, found: { ...deployment, state: status.state } }
         }
         say.debug(
           `Skipping deployment #${deployment.id}: its latest status is ${status.state}.`
         )
       }
     }
-    if (deployments.length < PER_PAGE) return result
+    if (listed.length < PER_PAGE || deployments.length < listed.length)
+      return result
   }
   return { ...result, exhausted: true }
 }
