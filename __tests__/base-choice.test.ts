@@ -422,35 +422,51 @@ describe('chooseBase', () => {
     expect(dispatch).toEqual({ ref: undefined, source: 'none' })
   })
 
-  it.each([
-    [403, '::info', false],
-    [500, '::warning::', true]
-  ])(
-    'auto: deployments GitHub will not list (%s) fall back to the push, saying so',
-    async (status, _kind, warns) => {
-      const api = {
-        listDeployments: () =>
-          Promise.reject(
-            new GitHubApiError(
-              'GitHub API list deployments failed',
-              'hint',
-              status
-            )
+  const refusing = (status: number) =>
+    ({
+      listDeployments: () =>
+        Promise.reject(
+          new GitHubApiError(
+            'GitHub API list deployments failed',
+            "Give the job's token 'deployments:read'.",
+            status
           )
-      } as unknown as GitHubApi
+        )
+    }) as unknown as GitHubApi
 
+  it.each([403, 500])(
+    'auto: deployments GitHub will not list (%s) fall back to the push, with a warning naming the permission',
+    async (status) => {
       const choice = await chooseBase(
         testInputs({ strategy: 'auto' }),
         testContext({ eventName: 'push', pushBefore: sha(2) }),
         HEAD,
-        { git: undefined, github: api }
+        { git: undefined, github: refusing(status) }
       )
 
       expect(choice).toEqual({ ref: sha(2), source: 'push' })
-      const line =
-        'Previous deployments could not be read (GitHub API list deployments failed); trying the push event.'
-      expect(stdout.text()).toContain(line)
-      expect(stdout.text().includes(`::warning::${line}`)).toBe(warns)
+      expect(stdout.text()).toContain(
+        "::warning::GitHub deployments could not be read (GitHub API list deployments failed); the push event's before is base instead. Give the job's token 'deployments:read'."
+      )
     }
   )
+
+  it('auto off a push: deployments that cannot be read leave base unknown, never a quiet first deployment', async () => {
+    const choice = await chooseBase(
+      testInputs({ strategy: 'auto' }),
+      testContext({ eventName: 'deployment_status' }),
+      HEAD,
+      { git: undefined, github: refusing(403) }
+    )
+
+    expect(choice).toEqual({
+      ref: undefined,
+      source: 'none',
+      unknown:
+        'GitHub deployments could not be read (GitHub API list deployments failed)'
+    })
+    expect(stdout.text()).toContain(
+      "::warning::GitHub deployments could not be read (GitHub API list deployments failed); without them the previous deployment is unknown. Give the job's token 'deployments:read'."
+    )
+  })
 })

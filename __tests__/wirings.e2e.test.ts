@@ -204,6 +204,50 @@ describe('deployment_status from a deployment platform', () => {
   })
 })
 
+describe('deployments the token may not read (no deployments: read)', () => {
+  const refused = {
+    faults: [
+      {
+        path: /\/deployments$/,
+        status: 403,
+        body: { message: 'Resource not accessible by integration' }
+      }
+    ]
+  }
+
+  it('deployment_status: warns naming the permission and sends head as unavailable, not as a first deployment', async () => {
+    const result = await report({
+      eventName: 'deployment_status',
+      event: deploymentStatusEvent(head, 'success', 'production'),
+      github: refused
+    })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(
+      /^::warning::GitHub deployments could not be read \(GitHub API list deployments failed \(403\).*without them the previous deployment is unknown\..*deployments: read/m
+    )
+    expect(result.outputs).toMatchObject({
+      'range-status': 'unavailable',
+      'commit-shas': JSON.stringify([head])
+    })
+  })
+
+  it('workflow_run under first-deployment: fail: fails and sends nothing', async () => {
+    const result = await report({
+      eventName: 'workflow_run',
+      event: workflowRunEvent('success'),
+      inputs: { 'first-deployment': 'fail' },
+      github: refused
+    })
+
+    expect(result.exitCode).toBe(1)
+    expect(result.api.posts()).toBe(0)
+    expect(result.stdout).toMatch(
+      /::error::No base was found for strategy 'auto' \(GitHub deployments could not be read .*403.*\) and 'first-deployment' is 'fail'/
+    )
+  })
+})
+
 describe('deployment (the workflow is the deployer)', () => {
   it('never takes the event’s own deployment as base', async () => {
     const example = webhookExample('deployment')

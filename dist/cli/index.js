@@ -40133,13 +40133,20 @@ function headOnly(head, choice, status, base, source = 'git') {
     };
 }
 /**
+ * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
+ * but could not be read (the warning that said so has named the fix).
+ */
+function noBase(head, choice, source = 'git') {
+    return headOnly(head, choice, choice.unknown === undefined ? 'first' : 'unavailable', undefined, source);
+}
+/**
  * The commits of `git rev-list base..head` from the checkout, classified. A shallow checkout is
  * deepened until the range is whole; a range that still reaches past the shallow boundary is an
  * error, never a silently short list (git itself exits 0 with one).
  */
 async function rangeFromGit(git, head, choice, options) {
     if (choice.ref === undefined)
-        return headOnly(head, choice, 'first');
+        return noBase(head, choice);
     const shallow = await git.isShallow();
     const named = `${choice.ref} (${choice.source})`;
     const base = (await git.resolveCommit(choice.ref)) ??
@@ -40229,7 +40236,7 @@ async function rangeFromApi(github, head, choice, options) {
         commits: []
     });
     if (choice.ref === undefined)
-        return only('first');
+        return { range: noBase(head, choice, 'api'), commits: [] };
     const first = await github.compare(choice.ref, head, 1);
     if (first === undefined && choice.source === 'input') {
         if ((await github.resolveCommit(choice.ref)) === undefined)
@@ -40548,26 +40555,33 @@ async function chooseBase(inputs, ctx, head, deps) {
         case 'multitudes':
             return fromRecord(deps, inputs.environment, head);
         case 'auto':
-            if (inputs.base !== undefined)
-                return { ref: inputs.base, source: 'input' };
-            if (deps.github) {
-                const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
-                    const log = error instanceof GitHubApiError && error.status === 403
-                        ? untrusted/* say */.cv.info
-                        : untrusted/* say */.cv.warning;
-                    log(`Previous deployments could not be read (${errors_errorMessage(error)}); trying the push event.`);
-                    return NONE;
-                });
-                if (previous.ref !== undefined)
-                    return previous;
-            }
-            {
-                const recorded = await fromRecord(deps, inputs.environment, head);
-                if (recorded.ref !== undefined)
-                    return recorded;
-            }
-            return ctx.eventName === 'push' ? fromPush(ctx) : NONE;
+            return auto(inputs, ctx, head, deps);
     }
+}
+/**
+ * Each source of base in turn: the input, GitHub deployments, Multitudes' record, the push. When
+ * GitHub deployments could not be read off a push event, no base means "unknown", not "first".
+ */
+async function auto(inputs, ctx, head, deps) {
+    if (inputs.base !== undefined)
+        return { ref: inputs.base, source: 'input' };
+    let unknown;
+    if (deps.github) {
+        const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
+            unknown = `GitHub deployments could not be read (${errors_errorMessage(error)})`;
+            const hint = error instanceof GitHubApiError ? ` ${error.hint}` : '';
+            untrusted/* say */.cv.warning(`${unknown}; ${ctx.eventName === 'push' ? "the push event's before is base instead" : 'without them the previous deployment is unknown'}.${hint}`);
+            return NONE;
+        });
+        if (previous.ref !== undefined)
+            return previous;
+    }
+    const recorded = await fromRecord(deps, inputs.environment, head);
+    if (recorded.ref !== undefined)
+        return recorded;
+    if (ctx.eventName === 'push')
+        return fromPush(ctx);
+    return unknown === undefined ? NONE : { ...NONE, unknown };
 }
 /**
  * The newest deployment of this repository in Multitudes' record: what is live, whatever CI
@@ -40667,7 +40681,7 @@ function explain(inputs, range) {
 async function fromGit(inputs, ctx, deps, head, resolved) {
     const choice = await chooseBase(inputs, ctx, head, deps);
     Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
-    checkFirstDeployment(inputs, choice.ref);
+    checkFirstDeployment(inputs, choice);
     const range = await rangeFromGit(deps.git, head, choice, inputs);
     return {
         range,
@@ -40696,7 +40710,7 @@ async function fromApi(inputs, ctx, deps, resolved, knownHead) {
         record: deps.record
     });
     Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
-    checkFirstDeployment(inputs, choice.ref);
+    checkFirstDeployment(inputs, choice);
     return rangeFromApi(github, head, choice, inputs);
 }
 function headRevision(inputs, ctx) {
@@ -40706,11 +40720,11 @@ function headRevision(inputs, ctx) {
     }
     return rev;
 }
-function checkFirstDeployment(inputs, base) {
-    if (base === undefined &&
+function checkFirstDeployment(inputs, choice) {
+    if (choice.ref === undefined &&
         inputs.strategy !== 'head' &&
         inputs.firstDeployment === 'fail') {
-        throw new CommitRangeError(`No base was found for strategy '${inputs.strategy}' and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
+        throw new CommitRangeError(`No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
     }
 }
 /**

@@ -3,7 +3,7 @@ import pLimit from 'p-limit'
 import { CommitRangeError } from '../errors.js'
 import type { CompareCommit, GitHubApi } from '../github-api.js'
 import { PER_PAGE } from '../github-api.js'
-import { headOnly, unknownBaseInput } from './local-git.js'
+import { headOnly, noBase, unknownBaseInput } from './local-git.js'
 import {
   DESCRIBED,
   type BaseChoice,
@@ -32,7 +32,8 @@ export async function rangeFromApi(
     range: headOnly(head, choice, status, base, 'api'),
     commits: []
   })
-  if (choice.ref === undefined) return only('first')
+  if (choice.ref === undefined)
+    return { range: noBase(head, choice, 'api'), commits: [] }
   const first = await github.compare(choice.ref, head, 1)
   if (first === undefined && choice.source === 'input') {
     if ((await github.resolveCommit(choice.ref)) === undefined)

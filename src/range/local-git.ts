@@ -48,6 +48,24 @@ export function headOnly(
 }
 
 /**
+ * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
+ * but could not be read (the warning that said so has named the fix).
+ */
+export function noBase(
+  head: string,
+  choice: BaseChoice,
+  source: CommitRange['source'] = 'git'
+): CommitRange {
+  return headOnly(
+    head,
+    choice,
+    choice.unknown === undefined ? 'first' : 'unavailable',
+    undefined,
+    source
+  )
+}
+
+/**
  * The commits of `git rev-list base..head` from the checkout, classified. A shallow checkout is
  * deepened until the range is whole; a range that still reaches past the shallow boundary is an
  * error, never a silently short list (git itself exits 0 with one).
@@ -58,7 +76,7 @@ export async function rangeFromGit(
   choice: BaseChoice,
   options: RangeOptions
 ): Promise<CommitRange> {
-  if (choice.ref === undefined) return headOnly(head, choice, 'first')
+  if (choice.ref === undefined) return noBase(head, choice)
   const shallow = await git.isShallow()
   const named = `${choice.ref} (${choice.source})`
   const base =

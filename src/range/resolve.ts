@@ -14,7 +14,7 @@ import type { MultitudesRecord } from '../record/reader.js'
 import { rangeFromApi } from './compare-api.js'
 import { CheckoutError, rangeFromGit } from './local-git.js'
 import { chooseBase } from './select.js'
-import { DESCRIBED, type CommitRange } from './types.js'
+import { DESCRIBED, type BaseChoice, type CommitRange } from './types.js'
 
 export interface RangeDeps {
   git: GitClient
@@ -125,7 +125,7 @@ async function fromGit(
 ): Promise<ResolvedRange> {
   const choice = await chooseBase(inputs, ctx, head, deps)
   Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
-  checkFirstDeployment(inputs, choice.ref)
+  checkFirstDeployment(inputs, choice)
   const range = await rangeFromGit(deps.git, head, choice, inputs)
   return {
     range,
@@ -165,7 +165,7 @@ async function fromApi(
     record: deps.record
   })
   Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
-  checkFirstDeployment(inputs, choice.ref)
+  checkFirstDeployment(inputs, choice)
   return rangeFromApi(github, head, choice, inputs)
 }
 
@@ -181,15 +181,15 @@ function headRevision(inputs: Pick<Inputs, 'head'>, ctx: RunContext): string {
 
 function checkFirstDeployment(
   inputs: Pick<Inputs, 'strategy' | 'firstDeployment'>,
-  base: string | undefined
+  choice: BaseChoice
 ): void {
   if (
-    base === undefined &&
+    choice.ref === undefined &&
     inputs.strategy !== 'head' &&
     inputs.firstDeployment === 'fail'
   ) {
     throw new CommitRangeError(
-      `No base was found for strategy '${inputs.strategy}' and 'first-deployment' is 'fail'.`,
+      `No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`,
       `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`
     )
   }

@@ -62,31 +62,41 @@ export async function chooseBase(
     case 'multitudes':
       return fromRecord(deps, inputs.environment, head)
     case 'auto':
-      if (inputs.base !== undefined)
-        return { ref: inputs.base, source: 'input' }
-      if (deps.github) {
-        const previous = await fromDeployments(
-          deps.github,
-          inputs.environment,
-          ctx
-        ).catch((error: unknown) => {
-          const log =
-            error instanceof GitHubApiError && error.status === 403
-              ? say.info
-              : say.warning
-          log(
-            `Previous deployments could not be read (${errorMessage(error)}); trying the push event.`
-          )
-          return NONE
-        })
-        if (previous.ref !== undefined) return previous
-      }
-      {
-        const recorded = await fromRecord(deps, inputs.environment, head)
-        if (recorded.ref !== undefined) return recorded
-      }
-      return ctx.eventName === 'push' ? fromPush(ctx) : NONE
+      return auto(inputs, ctx, head, deps)
   }
+}
+
+/**
+ * Each source of base in turn: the input, GitHub deployments, Multitudes' record, the push. When
+ * GitHub deployments could not be read off a push event, no base means "unknown", not "first".
+ */
+async function auto(
+  inputs: Options,
+  ctx: RunContext,
+  head: string,
+  deps: BaseDeps
+): Promise<BaseChoice> {
+  if (inputs.base !== undefined) return { ref: inputs.base, source: 'input' }
+  let unknown: string | undefined
+  if (deps.github) {
+    const previous = await fromDeployments(
+      deps.github,
+      inputs.environment,
+      ctx
+    ).catch((error: unknown) => {
+      unknown = `GitHub deployments could not be read (${errorMessage(error)})`
+      const hint = error instanceof GitHubApiError ? ` ${error.hint}` : ''
+      say.warning(
+        `${unknown}; ${ctx.eventName === 'push' ? "the push event's before is base instead" : 'without them the previous deployment is unknown'}.${hint}`
+      )
+      return NONE
+    })
+    if (previous.ref !== undefined) return previous
+  }
+  const recorded = await fromRecord(deps, inputs.environment, head)
+  if (recorded.ref !== undefined) return recorded
+  if (ctx.eventName === 'push') return fromPush(ctx)
+  return unknown === undefined ? NONE : { ...NONE, unknown }
 }
 
 /**

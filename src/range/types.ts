@@ -14,6 +14,11 @@ export type RangeStatus =
 export interface BaseChoice {
   ref: string | undefined
   source: BaseSource
+  /**
+   * Why no base was found although one may exist (GitHub deployments could not be read): head
+   * alone is then an `unavailable` range, never a quiet first deployment.
+   */
+  unknown?: string
 }
 
 /** The commits being deployed, and how they were found. */
