@@ -12,7 +12,10 @@ import {
   type GitHubDeployment,
   type GitHubDeploymentStatus
 } from '../src/github-api.js'
-import { previousDeploymentSha } from '../src/range/previous-deployment.js'
+import {
+  previousDeploymentSha,
+  statusSetBy
+} from '../src/range/previous-deployment.js'
 import { chooseBase } from '../src/range/select.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 import { stdout } from '../__fixtures__/stdout.js'
@@ -468,5 +471,25 @@ describe('chooseBase', () => {
     expect(stdout.text()).toContain(
       "::warning::GitHub deployments could not be read (GitHub API list deployments failed); without them the previous deployment is unknown. Give the job's token 'deployments:read'."
     )
+  })
+})
+
+describe('statusSetBy', () => {
+  it.each([
+    ['https://github.com/o/r/actions/runs/42/job/7', { run: 42 }],
+    ['https://github.com/o/r/actions/runs/42', { run: 42 }],
+    ['https://ghes.example.com/o/r/actions/runs/42/attempts/2', { run: 42 }],
+    [
+      'https://github.com/o/r/runs/4687056418?check_suite_focus=true',
+      { job: 4687056418 }
+    ],
+    ['https://github.com/o/r/runs/99', { job: 99 }],
+    ['https://github.com/o/r/actions/runs/x', undefined],
+    ['https://vercel.com/o/r/runs/42x', undefined],
+    ['https://example.com/runs/42', undefined],
+    ['not a url', undefined],
+    ['', undefined]
+  ])('%s → %j', (url, expected) => {
+    expect(statusSetBy(url)).toEqual(expected)
   })
 })

@@ -303,6 +303,54 @@ describe('workflow_run after the deploy workflow', () => {
     expect(JSON.parse(result.outputs['commit-shas'])).toEqual(shipped)
   })
 
+  describe('a status URL in the older /runs/<job id>?check_suite_focus=true form', () => {
+    // As @octokit/webhooks-examples' deployment_status carries it.
+    const oldForm = (
+      webhookExample('deployment_status', {}, (e) =>
+        /check_suite_focus/.test(
+          String((e.deployment_status as { log_url?: string }).log_url)
+        )
+      ).deployment_status as { log_url: string }
+    ).log_url.replace(
+      /^https:\/\/github\.com\/[^/]+\/[^/]+\/runs\/\d+/,
+      'https://github.com/octo-org/octo-repo/runs/555'
+    )
+    const withOldForm = [
+      deployment(51, head, 'success', 'production', oldForm),
+      deployment(40, live, 'success')
+    ]
+
+    it('maps the job to its run with one request, and excludes the run’s own deployment', async () => {
+      const result = await report({
+        eventName: 'workflow_run',
+        event: workflowRunEvent('success'),
+        github: { deployments: withOldForm, jobs: { 555: 777 } }
+      })
+
+      expect(result.outputs).toMatchObject({ 'base-sha': live })
+      expect(JSON.parse(result.outputs['commit-shas'])).toEqual(shipped)
+      expect(
+        result.github.requests.filter((r) => r.includes('/actions/jobs/'))
+      ).toEqual(['GET /repos/octo-org/octo-repo/actions/jobs/555'])
+    })
+
+    it('warns, naming the permission, when the job cannot be looked up', async () => {
+      const result = await report({
+        eventName: 'workflow_run',
+        event: workflowRunEvent('success'),
+        github: {
+          deployments: withOldForm,
+          faults: [{ path: /\/actions\/jobs\//, status: 403 }]
+        }
+      })
+
+      expect(result.stdout).toMatch(
+        /^::warning::Could not tell which run set the status of deployment #51 \(job 555\).*actions: read/m
+      )
+      expect(result.outputs).toMatchObject({ 'base-sha': head })
+    })
+  })
+
   it.each(['failure', 'cancelled', null])(
     'sends nothing when the run concluded %s',
     async (conclusion) => {

@@ -69,6 +69,8 @@ export interface FakeGitHubOptions {
   releases?: FakeRelease[]
   workflowRuns?: FakeWorkflowRun[]
   defaultBranch?: string
+  /** Job id → the id of the run it belongs to, for GET /actions/jobs/{job_id}. */
+  jobs?: Record<number, number>
   latencyMs?: number
 }
 
@@ -245,6 +247,13 @@ export async function startFakeGitHub(
         total_count: runs.length,
         workflow_runs: slice(reachable).map(runBody)
       })
+    }
+    m = /^\/repos\/[^/]+\/[^/]+\/actions\/jobs\/(\d+)$/.exec(url.pathname)
+    if (m) {
+      const run = options.jobs?.[Number(m[1])]
+      return run === undefined
+        ? send(404, { message: 'Not Found' })
+        : send(200, { ...examples.job, id: Number(m[1]), run_id: run })
     }
     m = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)$/.exec(url.pathname)
     if (m) {

@@ -78,6 +78,8 @@ export interface GitHubApi {
     page: number
   ): Promise<{ totalCount: number; runs: GitHubWorkflowRun[] }>
   defaultBranch(): Promise<string>
+  /** The id of the workflow run a job belongs to. */
+  jobRun(jobId: number): Promise<number>
   /** Full SHA of a commit-ish, or undefined when GitHub does not know it. */
   resolveCommit(ref: string): Promise<string | undefined>
   /** One page (100) of `compare/base...head`; undefined when there is no common ancestor. */
@@ -248,6 +250,16 @@ export function createGitHubApi(options: {
       call('get repository', 'contents:read', async () => {
         const { data } = await octokit.rest.repos.get({ owner, repo })
         return data.default_branch
+      }),
+
+    jobRun: (jobId) =>
+      call('get job', 'actions:read', async () => {
+        const { data } = await octokit.rest.actions.getJobForWorkflowRun({
+          owner,
+          repo,
+          job_id: jobId
+        })
+        return data.run_id
       }),
 
     latestStatus: (id) =>

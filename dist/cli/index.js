@@ -38553,6 +38553,14 @@ function createGitHubApi(options) {
             const { data } = await octokit.rest.repos.get({ owner, repo });
             return data.default_branch;
         }),
+        jobRun: (jobId) => call('get job', 'actions:read', async () => {
+            const { data } = await octokit.rest.actions.getJobForWorkflowRun({
+                owner,
+                repo,
+                job_id: jobId
+            });
+            return data.run_id;
+        }),
         latestStatus: (id) => call('list deployment statuses', 'deployments:read', async () => {
             const { data } = await octokit.rest.repos.listDeploymentStatuses({
                 owner,
@@ -40438,6 +40446,7 @@ async function checkRecord(fresh, find) {
 ;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
 
 
+
 /** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
 const LIVE_STATES = new Set(['success', 'inactive']);
 /**
@@ -40449,14 +40458,15 @@ const LIVE_STATES = new Set(['success', 'inactive']);
  * its commits ship with the next successful one.
  */
 async function previousDeploymentSha(github, environment, options) {
-    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, options);
+    const isOwn = ownRunCheck(github, options.ownRunIds);
+    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options);
     let result = exact;
     if (!exact.exhausted || exact.found !== undefined) {
         const wanted = environment.toLowerCase();
         untrusted/* say */.cv.debug(exact.found
             ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
             : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, options, exact.found?.id);
+        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, exact.found?.id);
         if (other.found !== undefined)
             result = other;
         else if (other.exhausted && exact.found !== undefined) {
@@ -40473,10 +40483,54 @@ async function previousDeploymentSha(github, environment, options) {
     }
     return result.found?.sha;
 }
-async function scan(list, matches, github, { ownRunIds, eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
+/**
+ * The run a status was set by, from its URL: `/actions/runs/<run>/…` today, or the older
+ * `/runs/<job>?check_suite_focus=true` that names a job.
+ */
+function statusSetBy(url) {
+    let path;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const run = /\/actions\/runs\/(\d+)(?:\/|$)/.exec(path);
+    if (run)
+        return { run: Number(run[1]) };
+    const job = /^\/[^/]+\/[^/]+\/runs\/(\d+)\/?$/.exec(path);
+    return job ? { job: Number(job[1]) } : undefined;
+}
+/**
+ * Whether a status was set by one of `ownRunIds`. A job id is mapped to its run with one jobs
+ * API request at most: the first such status is nearly always the run's own deployment, and
+ * the next one is what was live before it.
+ */
+function ownRunCheck(github, ownRunIds) {
+    let lookups = 0;
+    return async (url, deployment) => {
+        const by = ownRunIds.length === 0 ? undefined : statusSetBy(url);
+        if (by === undefined)
+            return false;
+        if ('run' in by)
+            return ownRunIds.includes(by.run);
+        if (lookups++ > 0) {
+            untrusted/* say */.cv.debug(`Deployment #${deployment}: its status names job ${by.job}; one job was looked up already, so it is taken as another run's.`);
+            return false;
+        }
+        try {
+            return ownRunIds.includes(await github.jobRun(by.job));
+        }
+        catch (error) {
+            const hint = error instanceof GitHubApiError ? ` ${error.hint}` : '';
+            untrusted/* say */.cv.warning(`Could not tell which run set the status of deployment #${deployment} (job ${by.job}): ${errors_errorMessage(error)}. It is taken as another run's deployment, so it may be this run's own.${hint}`);
+            return false;
+        }
+    };
+}
+async function scan(list, matches, github, isOwn, { eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
 /** Deployments up to this id are older than a base already found: the listing stops there. */
 newerThan) {
-    const ownRun = new RegExp(`/actions/runs/(${ownRunIds.join('|')})(/|$)`);
     const result = {
         found: undefined,
         listed: 0,
@@ -40504,12 +40558,12 @@ newerThan) {
                 const deployment = batch[j];
                 if (status === undefined)
                     continue;
-                if (ownRunIds.length > 0 && ownRun.test(status.url))
-                    continue;
-                if (LIVE_STATES.has(status.state)) {
+                if (!LIVE_STATES.has(status.state)) {
+                    untrusted/* say */.cv.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+                }
+                else if (!(await isOwn(status.url, deployment.id))) {
                     return { ...result, found: { ...deployment, state: status.state } };
                 }
-                untrusted/* say */.cv.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
             }
         }
         if (listed.length < PER_PAGE || deployments.length < listed.length)
