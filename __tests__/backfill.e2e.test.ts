@@ -732,6 +732,58 @@ describe('backfill stops', () => {
   )
 })
 
+describe('backfill sources: tags of tags, and two tags on one commit', () => {
+  /** v1 on c1; v2 a tag of the tag inner-2 on c2, as `git tag -a v2 inner-2` makes it. */
+  function nested() {
+    const repo = TestRepo.init()
+    const c1 = repo.commit('one')
+    repo.git('tag', '-a', 'v1', '-m', 'release 1')
+    const c2 = repo.commit('two')
+    repo.git('tag', '-a', 'inner-2', '-m', 'inner')
+    repo.git(
+      '-c',
+      'advice.nestedTag=false',
+      'tag',
+      '-a',
+      'v2',
+      '-m',
+      'release 2',
+      'inner-2'
+    )
+    return { repo, c1, c2 } as unknown as History
+  }
+  const [tags, releases] = SCENARIOS
+
+  it.each([
+    ['tags', tags],
+    [
+      'releases',
+      {
+        ...releases,
+        github: () => ({
+          releases: [
+            { tag_name: 'v2', published_at: T[1] },
+            { tag_name: 'v1', published_at: T[0] }
+          ]
+        })
+      }
+    ]
+  ])(
+    '%s: a tag of a tag is a deployment of its commit, on the git this CI has',
+    async (_name, scenario) => {
+      const h = nested()
+      const { backfill } = await setup(scenario, h)
+
+      const { code, stdout } = await backfill(['--dry-run', '--json'])
+
+      expect(code).toBe(0)
+      const json = JSON.parse(stdout) as Json
+      expect(json.deployments.map((d) => d.head)).toEqual([h.c1, h.c2])
+      expect(json.deployments[1]).toMatchObject({ base: h.c1, commitCount: 1 })
+    }
+  )
+})
+
 describe('backfill from GitHub', () => {
   const [, releases, deployments, runs] = SCENARIOS
 

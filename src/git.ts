@@ -286,7 +286,7 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
         '--end-of-options',
         `refs/tags/${pattern}`
       ])
-      return parseLines(r.stdout).map((line) => {
+      const refs = parseLines(r.stdout).map((line) => {
         const [
           name,
           object,
@@ -307,6 +307,24 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
           peeledDate
         }
       })
+      // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
+      const nested = refs.filter((t) => t.commitType === 'tag')
+      if (nested.length > 0) {
+        const peeled = await run(
+          ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
+          {
+            input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
+          }
+        )
+        for (const [i, line] of parseLines(peeled.stdout).entries()) {
+          const [sha, type] = line.split(' ')
+          if (type === 'commit' && nested[i]) {
+            nested[i].peeled = sha.toLowerCase()
+            nested[i].commitType = 'commit'
+          }
+        }
+      }
+      return refs
     },
 
     async presentCommits(shas) {

@@ -32857,7 +32857,7 @@ function createGitClient(cwd = process.cwd()) {
                 '--end-of-options',
                 `refs/tags/${pattern}`
             ]);
-            return parseLines(r.stdout).map((line) => {
+            const refs = parseLines(r.stdout).map((line) => {
                 const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
                 return {
                     name,
@@ -32869,6 +32869,21 @@ function createGitClient(cwd = process.cwd()) {
                     peeledDate
                 };
             });
+            // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
+            const nested = refs.filter((t) => t.commitType === 'tag');
+            if (nested.length > 0) {
+                const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+                    input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
+                });
+                for (const [i, line] of parseLines(peeled.stdout).entries()) {
+                    const [sha, type] = line.split(' ');
+                    if (type === 'commit' && nested[i]) {
+                        nested[i].peeled = sha.toLowerCase();
+                        nested[i].commitType = 'commit';
+                    }
+                }
+            }
+            return refs;
         },
         async presentCommits(shas) {
             if (shas.length === 0)
