@@ -222,14 +222,14 @@ describe('releases', () => {
 describe('releases before the window', () => {
   it('stop the listing at the first one that counts: a prerelease before the window does not', async () => {
     const repo = TestRepo.init()
-    const head = repo.commit('c')
     const names = [
       ...Array.from({ length: 99 }, (_, i) => `r${i}`),
       'pre',
       'base',
       'older'
     ]
-    for (const name of names) repo.git('tag', name, head)
+    // A commit each: releases of one commit would be one deployment.
+    for (const name of names) repo.git('tag', name, repo.commit(name))
     const { fake, github } = await api({
       releases: [
         ...names

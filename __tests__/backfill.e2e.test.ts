@@ -784,6 +784,59 @@ describe('backfill sources: tags of tags, and two tags on one commit', () => {
   )
 })
 
+describe('backfill sources: two matching tags on one commit are one deployment', () => {
+  function twoTags() {
+    const repo = TestRepo.init()
+    const c1 = repo.commit('one')
+    repo.git('tag', 'v1')
+    const c2 = repo.commit('two')
+    repo.git('tag', '-a', 'v1.2.0-rc.1', '-m', 'candidate')
+    repo.git('tag', '-a', 'v1.2.0', '-m', 'release') // a minute later, same commit
+    repo.git('tag', '-f', 'v1', c2) // v1 moved beside it
+    const c3 = repo.commit('three')
+    repo.git('tag', 'v1.3.0')
+    return { repo, c1, c2, c3 } as unknown as History & { c3: string }
+  }
+  const [tags, releases] = SCENARIOS
+
+  it.each([
+    // A lightweight tag is dated by its commit: the moved v1 is the earliest.
+    ['tags', tags, 'tag v1 (alias: tag v1.2.0-rc.1, tag v1.2.0)'],
+    [
+      'releases',
+      {
+        ...releases,
+        github: () => ({
+          releases: [
+            { tag_name: 'v1.3.0', published_at: T[3] },
+            { tag_name: 'v1.2.0', published_at: T[2] },
+            { tag_name: 'v1.2.0-rc.1', published_at: T[1], prerelease: true },
+            { tag_name: 'v1', published_at: shift(T[2], 60) }
+          ]
+        }),
+        flags: ['--include-prereleases']
+      },
+      'release v1.2.0-rc.1 (alias: release v1.2.0, release v1)'
+    ]
+  ])(
+    '%s: the earliest wins, the others are named as aliases',
+    async (_name, scenario, first) => {
+      const h = twoTags()
+      const { backfill } = await setup(scenario, h)
+
+      const { code, stdout } = await backfill(['--dry-run', '--json'])
+
+      expect(code).toBe(0)
+      const json = JSON.parse(stdout) as Json
+      expect(json.deployments.map((d) => [d.source, d.head])).toEqual([
+        [first, h.c2],
+        [`${first.split(' ')[0]} v1.3.0`, h.c3]
+      ])
+      expect(json.deployments[1]).toMatchObject({ base: h.c2, commitCount: 1 })
+    }
+  )
+})
+
 describe('backfill from GitHub', () => {
   const [, releases, deployments, runs] = SCENARIOS
 

@@ -41258,6 +41258,37 @@ var words = __nccwpck_require__(8679);
 class SourceError extends HintedError {
     name = 'SourceError';
 }
+/** Oldest first; the same second (tags pushed at once) by name as numbers: v2 before v10. */
+function byTime(a, b) {
+    return (Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
+        a.source.localeCompare(b.source, 'en', { numeric: true }));
+}
+/**
+ * One deployment per commit shipped: two tags or releases of one commit in a row (`v1` moved
+ * beside `v1.1.0`, `v1.2.0` beside `v1.2.0-rc.1`) shipped it once. The earliest wins and names
+ * the others as aliases. The same commit again after another one is a rollback: its own
+ * deployment.
+ */
+function onePerCommit(found) {
+    const aliases = new Map();
+    let current;
+    for (const d of [...found].sort(byTime)) {
+        if (current?.head === d.head)
+            aliases.get(current)?.push(d);
+        else
+            aliases.set((current = d), []);
+    }
+    // The order found is kept: a listing's order says what was read.
+    return found.flatMap((d) => {
+        const others = aliases.get(d);
+        if (others === undefined)
+            return [];
+        if (others.length === 0)
+            return [d];
+        const names = others.map((a) => a.source).join(', ');
+        return [{ ...d, source: `${d.source} (alias: ${names})` }];
+    });
+}
 /** Pages read from one GitHub listing at most: 10,000 items. */
 const MAX_PAGES = 100;
 /**
@@ -41278,7 +41309,7 @@ async function tagDeployments(git, pattern) {
             id: `tag ${tag.name}`
         });
     }
-    return found;
+    return onePerCommit(found);
 }
 /**
  * Every page of a listing, newest first, until a short page or until `enough` says the rest is
@@ -41317,12 +41348,12 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
         const names = missing.slice(0, 5).map((r) => r.tagName);
         throw new SourceError(`${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
     }
-    return releases.map((r) => ({
+    return onePerCommit(releases.map((r) => ({
         head: commits.get(r.tagName),
         deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
         source: `release ${r.tagName}`,
         id: `release ${r.id}`
-    }));
+    })));
 }
 /**
  * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.
@@ -41432,9 +41463,7 @@ function toDeployment(run) {
  * [head], never the whole history.
  */
 async function planBackfill(git, past, { since, until, maxCommits, now = Date.now() }) {
-    const sorted = [...past].sort((a, b) => Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
-        // Same second (tags pushed at once): v2 before v10, deployment #9 before #10.
-        a.source.localeCompare(b.source, 'en', { numeric: true }));
+    const sorted = [...past].sort(byTime);
     const inWindow = (d) => (since === undefined || d.deployedAt >= since) &&
         (until === undefined || d.deployedAt <= until);
     const future = sorted.filter((d) => inWindow(d) && isFuture(Date.parse(d.deployedAt), now));

@@ -3,7 +3,7 @@ import { isFuture, pastExpected } from '../input-parsers.js'
 import { headOnly, rangeFromGit } from '../range/local-git.js'
 import type { CommitRange } from '../range/types.js'
 import { say } from '../untrusted.js'
-import { SourceError, type PastDeployment } from './sources.js'
+import { byTime, SourceError, type PastDeployment } from './sources.js'
 
 export interface PlannedDeployment extends PastDeployment {
   /** The deployment before it (of the same source), whose head is base; undefined for none. */
@@ -30,12 +30,7 @@ export async function planBackfill(
   past: readonly PastDeployment[],
   { since, until, maxCommits, now = Date.now() }: PlanOptions
 ): Promise<PlannedDeployment[]> {
-  const sorted = [...past].sort(
-    (a, b) =>
-      Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
-      // Same second (tags pushed at once): v2 before v10, deployment #9 before #10.
-      a.source.localeCompare(b.source, 'en', { numeric: true })
-  )
+  const sorted = [...past].sort(byTime)
   const inWindow = (d: PastDeployment): boolean =>
     (since === undefined || d.deployedAt >= since) &&
     (until === undefined || d.deployedAt <= until)

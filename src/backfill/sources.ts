@@ -28,6 +28,37 @@ export class SourceError extends HintedError {
   override name = 'SourceError'
 }
 
+/** Oldest first; the same second (tags pushed at once) by name as numbers: v2 before v10. */
+export function byTime(a: PastDeployment, b: PastDeployment): number {
+  return (
+    Date.parse(a.deployedAt) - Date.parse(b.deployedAt) ||
+    a.source.localeCompare(b.source, 'en', { numeric: true })
+  )
+}
+
+/**
+ * One deployment per commit shipped: two tags or releases of one commit in a row (`v1` moved
+ * beside `v1.1.0`, `v1.2.0` beside `v1.2.0-rc.1`) shipped it once. The earliest wins and names
+ * the others as aliases. The same commit again after another one is a rollback: its own
+ * deployment.
+ */
+export function onePerCommit(found: PastDeployment[]): PastDeployment[] {
+  const aliases = new Map<PastDeployment, PastDeployment[]>()
+  let current: PastDeployment | undefined
+  for (const d of [...found].sort(byTime)) {
+    if (current?.head === d.head) aliases.get(current)?.push(d)
+    else aliases.set((current = d), [])
+  }
+  // The order found is kept: a listing's order says what was read.
+  return found.flatMap((d) => {
+    const others = aliases.get(d)
+    if (others === undefined) return []
+    if (others.length === 0) return [d]
+    const names = others.map((a) => a.source).join(', ')
+    return [{ ...d, source: `${d.source} (alias: ${names})` }]
+  })
+}
+
 /** Pages read from one GitHub listing at most: 10,000 items. */
 const MAX_PAGES = 100
 
@@ -51,7 +82,7 @@ export async function tagDeployments(
       id: `tag ${tag.name}`
     })
   }
-  return found
+  return onePerCommit(found)
 }
 
 /**
@@ -116,12 +147,14 @@ export async function releaseDeployments(
       'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
     )
   }
-  return releases.map((r) => ({
-    head: commits.get(r.tagName) as string,
-    deployedAt: parseDeployedAt('published_at', r.publishedAt),
-    source: `release ${r.tagName}`,
-    id: `release ${r.id}`
-  }))
+  return onePerCommit(
+    releases.map((r) => ({
+      head: commits.get(r.tagName) as string,
+      deployedAt: parseDeployedAt('published_at', r.publishedAt),
+      source: `release ${r.tagName}`,
+      id: `release ${r.id}`
+    }))
+  )
 }
 
 /**
