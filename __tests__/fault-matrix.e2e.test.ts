@@ -261,9 +261,11 @@ describe('GitHub API faults (strategy previous-deployment)', () => {
 
     expect(exitCode).toBe(0)
     expect(outputs['base-source']).toBe('previous-deployment')
-    expect(gh.requests.filter((r) => r.includes('/deployments?'))).toHaveLength(
-      2
-    )
+    // The exact-name listing is retried once; the case-variant scan of every
+    // environment follows it once.
+    const listings = gh.requests.filter((r) => r.includes('/deployments?'))
+    expect(listings.filter((r) => r.includes('environment='))).toHaveLength(2)
+    expect(listings.filter((r) => !r.includes('environment='))).toHaveLength(1)
   })
 
   it.concurrent.each(MODES)(
