@@ -154,6 +154,36 @@ describe('the bundled CLI', () => {
     expect(warned.stderr).toContain('warning: Multitudes rejected the API key')
   })
 
+  it.each(['ALL_PROXY', 'https_proxy'])(
+    'a SOCKS proxy in %s is a setting to fix, judged by --on-error: never a crash or an outage',
+    async (variable) => {
+      const server = await api()
+      const args = ['report', '--environment', 'production', '--api-url']
+      const env = {
+        MULTITUDES_API_KEY: 'mtd_demo_key',
+        [variable]: 'socks5://user:secret@127.0.0.1:1080'
+      }
+      // https_proxy is for https:// URLs: the local API is reached over https.
+      const url =
+        variable === 'ALL_PROXY'
+          ? server.url
+          : server.url.replace('http://127.0.0.1', 'https://localhost')
+
+      const failed = await cli([...args, url], env)
+      const warned = await cli([...args, url, '--on-error', 'warn'], env)
+
+      expect(failed.code).toBe(1)
+      expect(failed.stderr).toContain(
+        `error: ${variable} names a socks5 proxy (socks5://127.0.0.1:1080); only http:// and https:// proxies are supported`
+      )
+      expect(failed.stderr).not.toContain('secret')
+      expect(failed.stderr).not.toMatch(/Attempt \d|at .*index\.js/)
+      expect(warned.code).toBe(0)
+      expect(warned.stderr).toContain(`warning: ${variable} names a socks5`)
+      expect(server.requests).toHaveLength(0)
+    }
+  )
+
   it('answers --help, --version and a missing command', async () => {
     const help = await cli(['--help'])
     const version = await cli(['--version'])

@@ -2,13 +2,16 @@
  * The fault matrix: the bundled action, run like the runner, against the local Multitudes API
  * and a fake GitHub API that misbehave in scripted ways, under each `on-error` mode.
  */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import {
   startFakeGitHub,
   type FakeGitHubOptions
 } from '../dev/fake-github-api.ts'
 import { startMultitudesServer, type Fault } from '../dev/multitudes-server.ts'
-import { runLikeRunner } from '../dev/run-action.ts'
+import { runLikeRunner, type RunnerOptions } from '../dev/run-action.ts'
 import { pushEvent } from '../__fixtures__/events.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 
@@ -135,7 +138,8 @@ async function run(
   mode: string,
   faults: Fault[],
   github: FakeGitHubOptions = {},
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  runner: Pick<RunnerOptions, 'env' | 'nodeArgs'> = {}
 ) {
   const api = await startMultitudesServer({ faults })
   const gh = await startFakeGitHub(github)
@@ -154,7 +158,8 @@ async function run(
         'timeout-seconds': '1',
         ...inputs
       },
-      env: { GITHUB_API_URL: gh.url }
+      env: { GITHUB_API_URL: gh.url, ...runner.env },
+      nodeArgs: runner.nodeArgs
     })
     return { ...result, api, gh }
   } finally {
@@ -288,6 +293,62 @@ describe('GitHub API faults (strategy previous-deployment)', () => {
 
       expect(exitCode).toBe(EXIT['user-error'][mode])
       expect(stdout).toContain('deployments: read')
+      expect(api.requests).toHaveLength(0)
+    }
+  )
+
+  it.concurrent.each(MODES)(
+    'a GitHub answer that trickles times out on every attempt, and on-error %s judges the outage',
+    async (mode) => {
+      const trickle = {
+        path: /deployments$/,
+        status: 200,
+        stream: 'trickle' as const
+      }
+      const { exitCode, stdout, api, gh } = await run(
+        mode,
+        [],
+        { deployments: [live], faults: [trickle, trickle] },
+        { strategy: 'previous-deployment' }
+      )
+
+      expect(exitCode).toBe(EXIT.outage[mode])
+      expect(stdout).toContain('GitHub API list deployments failed: 127.0.0.1:')
+      expect(stdout).toContain('answer did not finish within 1 s (2 attempts)')
+      expect(
+        gh.requests.filter((r) => r.includes('/deployments?'))
+      ).toHaveLength(2)
+      expect(api.requests).toHaveLength(0)
+    }
+  )
+
+  it.concurrent(
+    'a 200 MB GitHub page is not read past the body cap',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'peak-'))
+      const peakFile = path.join(dir, 'peak')
+      const { exitCode, stdout, api, gh } = await run(
+        'fail',
+        [],
+        {
+          deployments: [live],
+          faults: [{ path: /deployments$/, status: 200, stream: 'huge' }]
+        },
+        { strategy: 'previous-deployment' },
+        {
+          nodeArgs: ['--import', path.resolve('dev/peak-rss.mjs')],
+          env: { PEAK_RSS_FILE: peakFile }
+        }
+      )
+
+      expect(exitCode).toBe(1)
+      expect(stdout).toContain('sent an answer larger than 16 MiB')
+      // Not retried: the same request gets the same answer.
+      expect(
+        gh.requests.filter((r) => r.includes('/deployments?'))
+      ).toHaveLength(1)
+      expect(gh.streamed()).toBeLessThan(64 * 1024 * 1024)
+      expect(Number(readFileSync(peakFile, 'utf8')) / 1024).toBeLessThan(300)
       expect(api.requests).toHaveLength(0)
     }
   )

@@ -163,6 +163,54 @@ describe('behind a corporate proxy', () => {
   })
 
   it.each([
+    ['HTTPS_PROXY', 'fail', 1],
+    ['ALL_PROXY', 'fail', 1],
+    ['HTTPS_PROXY', 'warn', 0]
+  ])(
+    'a SOCKS proxy in %s does not crash the step: a setting to fix, on-error %s',
+    async (variable, mode, exitCode) => {
+      const api = await started(startMultitudesServer())
+
+      const result = await run({
+        // ALL_PROXY covers the local http:// API; HTTPS_PROXY the https:// GitHub API.
+        inputs: { 'api-url': api.url, 'on-error': mode },
+        env: {
+          [variable]: 'socks5h://127.0.0.1:1080',
+          GITHUB_API_URL: 'https://api.github.com'
+        }
+      })
+
+      expect(result.exitCode).toBe(exitCode)
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `^::${mode === 'fail' ? 'error' : 'warning'}::${variable} names a socks5h proxy \\(socks5h://127.0.0.1:1080\\); only http:// and https:// proxies are supported`,
+          'm'
+        )
+      )
+      expect(result.stdout).not.toContain('Attempt 1')
+      expect(result.outputs.reported).toBe('false')
+      expect(api.requests).toHaveLength(0)
+    }
+  )
+
+  it('a proxy without a scheme is an HTTP proxy, as curl takes it', async () => {
+    const { api, route } = await behindTls([], { deployments: [live] })
+    const proxy = await started(startConnectProxy({ route }))
+
+    const result = await run({
+      env: {
+        HTTPS_PROXY: proxy.url.replace('http://', ''),
+        NODE_EXTRA_CA_CERTS: ca.caFile,
+        GITHUB_API_URL: 'https://api.github.com'
+      }
+    })
+
+    expect(result.outputs.reported).toBe('true')
+    expect(proxy.seen).toContain('integrations.multitudes.co:443')
+    expect(api.deployments).toHaveLength(1)
+  })
+
+  it.each([
     ['127.0.0.1', 0],
     ['*.corp.example,127.0.0.1', 0],
     ['*.corp.example', 2]

@@ -62,6 +62,12 @@ export interface FakeGitHubOptions {
     status: number
     body?: unknown
     headers?: Record<string, string>
+    /**
+     * How the body is sent instead: `trickle`, a byte every 200 ms for two minutes; `huge`, a
+     * JSON list of `bytes` (200 MB by default), written as fast as the client reads it.
+     */
+    stream?: 'trickle' | 'huge'
+    bytes?: number
   }[]
   /** Commits GET /commits/{ref} knows (by full SHA); every other ref is a 404. */
   commits?: string[]
@@ -77,6 +83,8 @@ export interface FakeGitHubOptions {
 export interface FakeGitHub {
   url: string
   requests: string[]
+  /** Bytes of streamed (`trickle`, `huge`) bodies the client took before it hung up. */
+  streamed(): number
   close(): Promise<void>
 }
 
@@ -164,6 +172,39 @@ export async function startFakeGitHub(
 ): Promise<FakeGitHub> {
   const requests: string[] = []
   const faults = [...(options.faults ?? [])]
+  let streamed = 0
+  /** A body that never ends in time, or one too large to hold: until the client hangs up. */
+  const stream = (
+    res: http.ServerResponse,
+    status: number,
+    kind: 'trickle' | 'huge',
+    bytes = 200 * 1024 * 1024
+  ): void => {
+    res.writeHead(status, { 'Content-Type': 'application/json' })
+    if (kind === 'trickle') {
+      const timer = setInterval(() => {
+        if (res.destroyed || streamed > 600) return void clearInterval(timer)
+        res.write(streamed++ === 0 ? '[' : ' ')
+      }, 200)
+      timer.unref()
+      return
+    }
+    const chunk = Buffer.from(
+      `${'{"id":1,"sha":"0","environment":"x"},'.repeat(1700)}`
+    )
+    let left = bytes
+    res.write('[')
+    const pump = (): void => {
+      while (left > 0 && !res.destroyed) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, left))
+        left -= piece.length
+        streamed += piece.length
+        if (!res.write(piece)) return void res.once('drain', pump)
+      }
+      if (!res.destroyed) res.end('{}]')
+    }
+    pump()
+  }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     requests.push(`${req.method} ${url.pathname}${url.search}`)
@@ -185,6 +226,7 @@ export async function startFakeGitHub(
     const fault = faults.findIndex((f) => f.path.test(url.pathname))
     if (fault >= 0) {
       const [f] = faults.splice(fault, 1)
+      if (f.stream) return stream(res, f.status, f.stream, f.bytes)
       return send(f.status, f.body ?? { message: 'fault' }, f.headers)
     }
     const page = Number(url.searchParams.get('page') ?? '1')
@@ -289,6 +331,7 @@ export async function startFakeGitHub(
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    streamed: () => streamed,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -1,849 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
-
 /***/ 3251:
 /***/ (function(module) {
 
@@ -30745,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(304);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6016);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30754,7 +29911,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 304:
+/***/ 6016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30763,8 +29920,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30839,7 +29996,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -30895,8 +30052,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30910,10 +30067,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -30929,7 +30086,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -31892,7 +31049,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -31915,7 +31072,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -32011,7 +31168,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -32215,7 +31372,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32242,7 +31399,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -32735,13 +31892,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -33032,7 +32189,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -33371,8 +32528,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -33553,7 +32710,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -33621,7 +32778,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -33812,114 +32969,4484 @@ const say = {
     setFailed: (text) => setFailed(logLine(text))
 };
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A bad input value. Raised before anything is sent; the user must fix the workflow. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** A git command failed. Carries the arguments (never secrets) and stderr for the log. */
+class GitError extends Error {
+    name = 'GitError';
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const detail = stderr.trim().split('\n').slice(-3).join(' ');
+        super(`git ${args.join(' ')} failed with exit code ${exitCode}${detail ? `: ${detail}` : ''}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+}
+/** git is not installed (not on PATH): there is no checkout to read. */
+class GitNotFoundError extends Error {
+    name = 'GitNotFoundError';
     constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+        super('git is not installed on this runner (not found on PATH).');
     }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+}
+/** A failure the user can act on, with what to do about it. */
+class HintedError extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
     }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
+}
+/** A proxy variable the transport cannot use: a setting to fix, never an outage to retry. */
+class ProxyError extends HintedError {
+    name = 'ProxyError';
+}
+/** The commit range cannot be computed correctly; sending a short list would be wrong. */
+class CommitRangeError extends HintedError {
+    name = 'CommitRangeError';
+}
+/** `verify: true` could not read the deployment back after the API accepted it. */
+class VerificationError extends HintedError {
+    name = 'VerificationError';
+}
+/**
+ * The Multitudes API did not accept the deployment. `status` is undefined when no HTTP answer
+ * came back (network error, timeout). `outage` marks failures the user cannot fix from the
+ * workflow (unreachable, 429, 5xx after every attempt).
+ */
+class ApiError extends Error {
+    name = 'ApiError';
+    status;
+    body;
+    requestId;
+    attempts;
+    fields;
+    /** The request may have been recorded, and the record could not say: check, never re-send blind. */
+    unknown;
+    constructor(message, details) {
+        super(message);
+        this.unknown = details.unknown ?? false;
+        this.status = details.status;
+        this.body = details.body ?? '';
+        this.requestId = details.requestId;
+        this.attempts = details.attempts;
+        this.fields = details.fields ?? [];
+    }
+    get outage() {
+        const s = this.status;
+        return s === undefined || s === 408 || s === 429 || s >= 500;
+    }
+}
+/** The message of anything thrown, including non-Error values. */
+function errorMessage(error) {
+    // Duck-typed: errors from another realm (a VM context, undici) fail `instanceof Error`.
+    const message = error?.message;
+    if (typeof message === 'string')
+        return message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/**
+ * What a failed fetch says: "fetch failed" says nothing, the deepest cause says what did
+ * (ENOTFOUND, a proxy's 403). Duck-typed: undici's errors may come from another realm.
+ */
+function connectionFailure(error) {
+    let root = error;
+    while (root?.cause)
+        root = root.cause;
+    // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
+    // their messages.
+    const code = typeof root?.code === 'string' ? root.code : undefined;
+    const detail = code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root);
+    return { detail, code };
+}
+
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+
+
+
+/** Pure parsers for input values: each takes the raw string and names the input in its error. */
+const show = (value) => JSON.stringify(value);
+/** A full commit SHA (SHA-1 or SHA-256); anything else from outside is not trusted as one. */
+const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
+function invalid(name, value, expected) {
+    return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** YAML 1.2 core-schema booleans, the same set as core.getBooleanInput, and nothing looser. */
+function parseBoolean(name, raw) {
+    const value = raw.trim();
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw invalid(name, raw, '`true` or `false`');
+}
+function parseEnum(name, raw, allowed) {
+    const value = raw.trim();
+    const found = allowed.find((a) => a === value);
+    if (found === undefined) {
+        throw invalid(name, raw, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(name, raw, min, max) {
+    const value = raw.trim();
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+        throw invalid(name, raw, `a whole number from ${min} to ${max}`);
+    }
+    return n;
+}
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+/** How far ahead of this runner's clock a deployment time may be: clock skew between machines. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Whether a deployment time (ms) lies in the future of `now`, beyond clock skew. One rule for the
+ * live run and the backfill: a future deployedAt, once sent, skews Deploy Time for good.
+ */
+function isFuture(at, now) {
+    return at > now + CLOCK_SKEW_MS;
+}
+/** What a future time is expected to be instead, for messages. */
+function pastExpected(now) {
+    return `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this machine's clock, ${new Date(now).toISOString()})`;
+}
+/**
+ * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
+ * A time without a zone is refused: the runner's clock zone is not the user's.
+ */
+function parseDeployedAt(name, raw, now = Infinity) {
+    const value = raw.trim();
+    const m = ISO_8601.exec(value);
+    const expected = 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00';
+    if (!m)
+        throw invalid(name, raw, expected);
+    const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+    const second = Number(m[6] ?? 0);
+    const millis = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
+    const sign = m[9] === '-' ? -1 : 1;
+    const offsetMinutes = m[8] ? 0 : sign * (Number(m[10]) * 60 + Number(m[11]));
+    const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+    const check = new Date(local);
+    const real = check.getUTCFullYear() === year &&
+        check.getUTCMonth() === month - 1 &&
+        check.getUTCDate() === day &&
+        hour < 24 &&
+        minute < 60 &&
+        second < 60 &&
+        Math.abs(offsetMinutes) <= 18 * 60;
+    if (!real)
+        throw invalid(name, raw, expected);
+    const at = local - offsetMinutes * 60_000;
+    if (isFuture(at, now))
+        throw invalid(name, raw, pastExpected(now));
+    return new Date(at).toISOString();
+}
+/** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
+function parseList(raw, separators = /[,\n]/) {
+    const items = raw
+        .split(separators)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+    return [...new Set(items)];
+}
+/** Newline-separated git pathspecs; a pathspec starting with `-` would be read as an option. */
+function parsePaths(name, raw) {
+    const paths = parseList(raw, /\r?\n/);
+    const bad = paths.find((p) => p.startsWith('-'));
+    if (bad !== undefined)
+        throw invalid(name, bad, 'git pathspecs, one a line');
+    return paths;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+function hasControlCharacters(text) {
+    return CONTROL.test(text);
+}
+/**
+ * Index of the first character an HTTP header value cannot carry as the key is sent (anything
+ * but printable ASCII and the space of "Bearer <key>"), or -1.
+ */
+function headerUnsafeAt(text) {
+    return text.search(/[^\x20-\x7e]/);
+}
+/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+/**
+ * A key or token as sent in an HTTP header. A bad character is named by position and code point,
+ * never with the value.
+ */
+function checkSecret(name, value) {
+    const bad = headerUnsafeAt(value);
+    if (bad >= 0) {
+        const code = value.codePointAt(bad) ?? 0;
+        throw new InputError(`Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`);
+    }
+    return value;
+}
+function parseText(name, raw, max) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (CONTROL.test(value) || value.length > max) {
+        throw invalid(name, value.length > max ? `${value.slice(0, 40)}…` : raw, `text of at most ${max} characters, on one line`);
+    }
+    return value;
+}
+/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
+function parseTags(name, raw, count, max) {
+    const tags = parseList(raw);
+    const long = tags.find((t) => t.length > max || CONTROL.test(t));
+    if (tags.length > count || long !== undefined) {
+        throw invalid(name, long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`, `at most ${count} tags of at most ${max} characters each`);
+    }
+    return tags;
+}
+/** A glob for git (`tag-pattern`); never something git would read as an option. */
+function parsePattern(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value)) {
+        throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')");
+    }
+    return value;
+}
+/** A commit SHA or ref name; never something git would read as an option. */
+function parseRevision(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
+        throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision');
+    }
+    return value;
+}
+function parseEnvironment(name, raw) {
+    const value = raw.trim();
+    if (value === '' || CONTROL.test(value) || value.length > 255) {
+        throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
+    }
+    return value;
+}
+const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
+/**
+ * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
+ * to the resolver, which may answer anything, so it does not count.
+ */
+function isLoopbackHost(hostname) {
+    return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
+function parseApiUrl(name, raw) {
+    const expected = 'an https:// URL (http:// only for loopback hosts), without credentials';
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw invalid(name, raw, expected);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // The value may hold a secret: name the input, not the value.
+        throw new InputError(`Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`);
+    }
+    const secure = url.protocol === 'https:' ||
+        (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure)
+        throw invalid(name, raw, expected);
+    return url;
+}
+/** A folder relative to `root` (the workspace), resolved to an absolute path that must exist. */
+function parseWorkingDirectory(name, raw, root) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    const dir = external_node_path_default().resolve(root, value);
+    if (CONTROL.test(value) ||
+        !(0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+
+const ZERO_SHA = /^0+$/;
+/** Events whose payload names no commit: the checkout is what gets deployed. */
+const NO_COMMIT_EVENTS = new Set([
+    'workflow_dispatch',
+    'schedule',
+    'repository_dispatch'
+]);
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function field(obj, key) {
+    return typeof obj === 'object' && obj !== null
+        ? obj[key]
+        : undefined;
+}
+/** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
+function sha(value) {
+    const s = str(value);
+    return s !== undefined && FULL_SHA.test(s) ? s.toLowerCase() : undefined;
+}
+function id(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+        ? value
+        : undefined;
+}
+/** A payload time as deployedAt, or undefined when it is not a valid ISO 8601 time. */
+function time(value) {
+    const s = str(value);
+    try {
+        return s === undefined ? undefined : parseDeployedAt('event time', s);
+    }
+    catch {
+        return undefined;
+    }
+}
+function eventHead(eventName, payload) {
+    switch (eventName) {
+        case 'workflow_run':
+            return { head: sha(field(payload.workflow_run, 'head_sha')) };
+        case 'deployment':
+        case 'deployment_status':
+            return { head: sha(field(payload.deployment, 'sha')) };
+        case 'merge_group':
             return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
+                head: sha(field(payload.merge_group, 'head_sha')),
+                warning: 'This run was triggered by merge_group: the merge queue has not deployed anything to production yet.'
+            };
+    }
+    if (eventName.startsWith('pull_request')) {
+        return {
+            head: sha(field(field(payload.pull_request, 'head'), 'sha')),
+            warning: `This run was triggered by ${eventName}: pull requests are not production deployments. Report from the workflow that deploys.`
+        };
+    }
+    return {};
+}
+/** What a deployment platform or an upstream workflow says about the deployment. */
+function upstream(eventName, payload, repository) {
+    const deployment = payload.deployment;
+    switch (eventName) {
+        case 'deployment_status': {
+            const status = payload.deployment_status;
+            const state = str(field(status, 'state')) ?? 'unknown';
+            return {
+                notDeployed: state === 'success'
+                    ? undefined
+                    : `the deployment status is '${state}', not 'success'`,
+                eventEnvironment: str(field(status, 'environment')) ??
+                    str(field(deployment, 'environment')),
+                eventDeploymentId: id(field(deployment, 'id')),
+                eventTime: time(field(status, 'created_at'))
             };
         }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+        case 'deployment':
+            return {
+                eventEnvironment: str(field(deployment, 'environment')),
+                eventDeploymentId: id(field(deployment, 'id'))
+            };
+        case 'workflow_run': {
+            const run = payload.workflow_run;
+            const conclusion = str(field(run, 'conclusion')) ?? 'none yet';
+            return {
+                notDeployed: conclusion === 'success'
+                    ? notFromThisRepository(run, repository)
+                    : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
+                eventTime: time(field(run, 'updated_at')),
+                runId: id(field(run, 'id'))
+            };
+        }
+        default:
+            return {};
     }
 }
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
+/** Events whose runs deploy nothing to production: a pull request's code, a merge queue's try. */
+const UNDEPLOYED_EVENT = /^(pull_request.*|merge_group)$/;
+/**
+ * Why a successful workflow_run is not a production deployment: it ran for a pull request or a
+ * merge queue, or on another repository's code. `branches:` filters match head_branch, which a
+ * fork names as it likes, so the branch alone proves nothing.
+ */
+function notFromThisRepository(run, repository) {
+    const event = str(field(run, 'event')) ?? '';
+    if (UNDEPLOYED_EVENT.test(event)) {
+        return `the workflow run that triggered this one ran for a '${event}' event, which deploys nothing to production`;
+    }
+    const from = str(field(field(run, 'head_repository'), 'full_name'));
+    if (from === undefined ||
+        repository === undefined ||
+        from.toLowerCase() !== repository.toLowerCase()) {
+        return `the workflow run that triggered this one ran on ${from === undefined ? 'code from an unnamed repository' : `code from ${from}`}, not from ${repository ?? 'this repository'}`;
+    }
+    return undefined;
+}
+function toRunContext(context) {
+    const payload = context.payload;
+    const { head, warning } = eventHead(context.eventName, payload);
+    const repository = repositoryOf(context);
+    const event = upstream(context.eventName, payload, repository);
+    const isPush = context.eventName === 'push';
+    const after = isPush ? str(payload.after) : undefined;
+    return {
+        eventName: context.eventName,
+        sha: context.sha,
+        ref: context.ref,
+        repository,
+        serverUrl: context.serverUrl,
+        runId: context.runId,
+        eventHead: head,
+        eventWarning: warning,
+        pushBefore: isPush ? pushBase(payload.before) : undefined,
+        deletedRef: isPush &&
+            (payload.deleted === true ||
+                (after !== undefined && ZERO_SHA.test(after))),
+        headFromCheckout: NO_COMMIT_EVENTS.has(context.eventName),
+        notDeployed: event.notDeployed,
+        eventEnvironment: event.eventEnvironment,
+        eventDeploymentId: event.eventDeploymentId,
+        eventTime: event.eventTime,
+        ownRunIds: [context.runId, event.runId].filter((n) => n !== undefined)
+    };
+}
+/** `before` of a push: a SHA, or undefined for a created branch (all zeros) or a bad value. */
+function pushBase(before) {
+    const s = sha(before);
+    return s && !ZERO_SHA.test(s) ? s : undefined;
+}
+/** Why this run must not report to `environment`, or undefined when it should report. */
+function skipReason(ctx, environment, headGiven) {
+    if (ctx.deletedRef && !headGiven) {
+        return `the push deleted ${ctx.ref}, so nothing was deployed`;
+    }
+    if (ctx.notDeployed)
+        return ctx.notDeployed;
+    const other = ctx.eventEnvironment;
+    if (other !== undefined &&
+        other.toLowerCase() !== environment.toLowerCase()) {
+        return `the ${ctx.eventName} event is for environment '${other}', and this step reports '${environment}'`;
+    }
+    return undefined;
+}
+function repositoryOf(context) {
+    try {
+        const { owner, repo } = context.repo;
+        return `${owner}/${repo}`;
+    }
+    catch {
+        return undefined; // neither GITHUB_REPOSITORY nor a payload repository: a local run
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/git.ts
+
+
+
+
+const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
+function createGitClient(cwd = process.cwd()) {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    async function run(args, options = {}) {
+        const stdout = [];
+        const stderr = [];
+        const exitCode = await exec_exec('git', args, {
+            cwd,
+            env,
+            silent: true,
+            ignoreReturnCode: true,
+            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            listeners: {
+                stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
+                stderr: (chunk) => stderr.push(chunk)
+            }
+        })
+            .catch((error) => {
+            // @actions/io's which() throws before spawning when git is not on PATH.
+            if (/Unable to locate executable file/.test(String(error)))
+                throw new GitNotFoundError();
+            throw error;
+        });
+        const result = {
+            exitCode,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8')
+        };
+        if (!(options.ok ?? [0]).includes(exitCode)) {
+            throw new GitError(args, exitCode, result.stderr);
+        }
+        return result;
+    }
+    const client = {
+        dir: cwd,
+        async resolveCommit(rev) {
+            const r = await run([
+                'rev-parse',
+                '--verify',
+                '--quiet',
+                '--end-of-options',
+                `${rev}^{commit}`
+            ], { ok: [0, 1] });
+            return r.exitCode === 0 ? r.stdout.trim().toLowerCase() : undefined;
+        },
+        async isShallow() {
+            const r = await run(['rev-parse', '--is-shallow-repository']);
+            return r.stdout.trim() === 'true';
+        },
+        async shallowCommits() {
+            const r = await run(['rev-parse', '--git-path', 'shallow']);
+            const file = external_node_path_namespaceObject.resolve(cwd, r.stdout.trim());
+            const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+            return new Set(parseShaLines(text));
+        },
+        async isAncestor(ancestor, descendant) {
+            const r = await run([
+                'merge-base',
+                '--is-ancestor',
+                '--end-of-options',
+                ancestor,
+                descendant
+            ], { ok: [0, 1] });
+            return r.exitCode === 0;
+        },
+        async mergeBase(a, b) {
+            const r = await run(['merge-base', '--end-of-options', a, b], {
+                ok: [0, 1]
+            });
+            return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        },
+        async revList(base, head, { limit, paths = [], shallow }) {
+            const shas = [];
+            let total = 0;
+            let crossesShallowBoundary = false;
+            let reachesBase = false;
+            const lines = lineSplitter((line) => {
+                if (line.startsWith('-')) {
+                    reachesBase ||= line.slice(1) === base;
+                    return;
+                }
+                total++;
+                if (shas.length < limit)
+                    shas.push(line);
+                if (shallow?.has(line))
+                    crossesShallowBoundary = true;
+            });
+            const range = base === undefined ? [head] : [head, `^${base}`];
+            const args = paths.length > 0
+                ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
+                : ['--boundary', '--end-of-options', ...range];
+            await run(['rev-list', ...args], { onStdout: lines.push });
+            lines.end();
+            return {
+                shas,
+                total,
+                crossesShallowBoundary,
+                reachesBase: paths.length > 0 ? undefined : reachesBase
+            };
+        },
+        async fetchRef(ref, { shallow }) {
+            const depth = shallow ? ['--depth=1'] : [];
+            const r = await run([...FETCH, ...depth, '--end-of-options', 'origin', ref], {
+                ok: [0, 1, 128]
+            });
+            return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined;
+        },
+        async hasOrigin() {
+            const r = await run(['config', '--get', 'remote.origin.url'], {
+                ok: [0, 1]
+            });
+            return r.exitCode === 0;
+        },
+        async deepen(by, revs) {
+            const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin'];
+            const r = await run([...args, ...revs], { ok: [0, 1, 128] });
+            // A server that refuses SHA wants still deepens the configured refs.
+            if (r.exitCode !== 0)
+                await run(args);
+        },
+        async nearestTag(head, pattern) {
+            const onHead = await run([
+                'tag',
+                '--points-at',
+                head,
+                '--list',
+                '--end-of-options',
+                pattern
+            ]);
+            const exclude = parseLines(onHead.stdout).flatMap((t) => [
+                '--exclude',
+                escapeGlob(t)
+            ]);
+            const r = await run([
+                'describe',
+                '--tags',
+                '--abbrev=0',
+                '--match',
+                pattern,
+                ...exclude,
+                '--end-of-options',
+                head
+            ], { ok: [0, 128] });
+            return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        },
+        async tags(pattern) {
+            const format = [
+                '%(refname:strip=2)',
+                '%(objectname)',
+                '%(*objectname)',
+                '%(taggerdate:iso-strict)',
+                '%(committerdate:iso-strict)',
+                '%(*committerdate:iso-strict)',
+                '%(objecttype)',
+                '%(*objecttype)'
+            ].join('%00');
+            const r = await run([
+                'for-each-ref',
+                `--format=${format}`,
+                '--end-of-options',
+                `refs/tags/${pattern}`
+            ]);
+            const refs = parseLines(r.stdout).map((line) => {
+                const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
+                return {
+                    name,
+                    object: object.toLowerCase(),
+                    peeled: peeled ? peeled.toLowerCase() : undefined,
+                    commitType: peeledType || type,
+                    taggerDate,
+                    committerDate,
+                    peeledDate
+                };
+            });
+            // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
+            const nested = refs.filter((t) => t.commitType === 'tag');
+            if (nested.length > 0) {
+                const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+                    input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
+                });
+                for (const [i, line] of parseLines(peeled.stdout).entries()) {
+                    const [sha, type] = line.split(' ');
+                    if (type === 'commit' && nested[i]) {
+                        nested[i].peeled = sha.toLowerCase();
+                        nested[i].commitType = 'commit';
+                    }
+                }
+            }
+            return refs;
+        },
+        async presentCommits(shas) {
+            if (shas.length === 0)
+                return new Set();
+            const r = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: shas.join('\n') + '\n' });
+            return new Set(parseLines(r.stdout)
+                .map((line) => line.split(' '))
+                .filter(([, type]) => type === 'commit')
+                .map(([sha]) => sha.toLowerCase()));
+        },
+        async commitDetails(shas) {
+            if (shas.length === 0)
+                return [];
+            // NUL-separated (-z): a subject cannot hold a NUL, so it cannot forge a field or a row.
+            const r = await run([
+                'log',
+                '-z',
+                '--no-walk=unsorted',
+                '--stdin',
+                '--format=%H%x00%an%x00%s'
+            ], { input: shas.join('\n') + '\n' });
+            return parseCommitDetails(r.stdout);
+        }
+    };
+    return client;
+}
+/** Feeds complete lines of a byte stream to `onLine`, however the chunks split them. */
+function lineSplitter(onLine) {
+    let rest = '';
+    const emit = (line) => {
+        const trimmed = line.trim();
+        if (trimmed !== '')
+            onLine(trimmed.toLowerCase());
+    };
+    return {
+        push: (chunk) => {
+            const text = rest + chunk.toString('latin1');
+            const parts = text.split('\n');
+            rest = parts.pop() ?? '';
+            parts.forEach(emit);
+        },
+        end: () => {
+            emit(rest);
+            rest = '';
+        }
+    };
+}
+function parseLines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/** SHA-1 or SHA-256 object names, one a line, lowercased; anything else is ignored. */
+function parseShaLines(text) {
+    return parseLines(text)
+        .map((l) => l.toLowerCase())
+        .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l));
+}
+/** Parses `git log -z --format=%H%x00%an%x00%s`: NUL between fields and between commits. */
+function parseCommitDetails(text) {
+    const fields = text.split('\0');
+    const commits = [];
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        const sha = fields[i].trim().toLowerCase();
+        if (sha !== '')
+            commits.push({
+                sha,
+                author: fields[i + 1],
+                subject: fields[i + 2].trim()
+            });
+    }
+    return commits;
+}
+function escapeGlob(text) {
+    return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
+
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 13 modules
+var dist_src = __nccwpck_require__(5194);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js + 3 modules
+var plugin_rest_endpoint_methods_dist_src = __nccwpck_require__(9210);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
     });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/backoff.ts
+const DEFAULT_BACKOFF = {
+    minMs: 1000,
+    maxMs: 8000,
+    retryAfterCapMs: 30_000,
+    random: Math.random
+};
+/** The wait before retry number `retry` (1 for the first retry). */
+function retryDelayMs(retry, retryAfterMs, backoff) {
+    const exponential = Math.min(backoff.maxMs, backoff.minMs * 2 ** (retry - 1));
+    const jittered = Math.round(exponential * (1 + backoff.random()));
+    return Math.max(jittered, Math.min(retryAfterMs ?? 0, backoff.retryAfterCapMs));
+}
+/**
+ * The longest one request can take, retries included: every attempt runs to its timeout, and
+ * each wait is the longest jittered backoff (an attempt that gets a quick 429 instead waits at
+ * most the Retry-After cap, which this covers while the cap is within timeout + backoff).
+ */
+function worstCaseMs(maxAttempts, timeoutMs, backoff) {
+    let total = maxAttempts * timeoutMs;
+    for (let retry = 1; retry < maxAttempts; retry++) {
+        const longest = 2 * Math.min(backoff.maxMs, backoff.minMs * 2 ** (retry - 1));
+        total += Math.max(longest, backoff.retryAfterCapMs - timeoutMs);
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/http-response.ts
+/**
+ * The body as text, at most `limit` bytes (a huge error page must not fill memory or logs),
+ * within `deadlineMs`. Never throws: a body that breaks or stalls gives what arrived.
+ */
+async function readBodyText(response, limit, deadlineMs = Infinity) {
+    if (!response.body)
+        return { text: '', complete: true };
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    let complete = false;
+    let cut;
+    let timer;
+    const deadline = new Promise((resolve) => {
+        if (Number.isFinite(deadlineMs))
+            timer = setTimeout(() => resolve('late'), deadlineMs);
+    });
+    try {
+        for (;;) {
+            const next = await Promise.race([reader.read(), deadline]);
+            if (next === 'late') {
+                cut = 'late';
+                break;
+            }
+            if (next.done) {
+                complete = true;
+                break;
+            }
+            chunks.push(next.value);
+            size += next.value.byteLength;
+            if (size > limit)
+                break;
+        }
+    }
+    catch {
+        // A broken connection: keep what arrived.
+        cut = 'broken';
+    }
+    finally {
+        clearTimeout(timer);
+        if (!complete)
+            await reader.cancel().catch(() => undefined);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    return size > limit
+        ? { text: text.slice(0, limit), complete: false, cut: 'limit' }
+        : { text, complete, ...(cut && { cut }) };
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+const ID_HEADERS = [
+    'x-request-id',
+    'x-amzn-requestid',
+    'x-amz-request-id',
+    'x-correlation-id'
+];
+const ID_FIELDS = ['requestId', 'request_id', 'requestID'];
+/** The request id a 500 asks users to quote to support, from the body or the headers. */
+function requestIdOf(headers, body) {
+    const json = parseJson(body);
+    if (typeof json === 'object' && json !== null) {
+        for (const key of ID_FIELDS) {
+            const value = json[key];
+            if (typeof value === 'string' && value !== '')
+                return value;
+        }
+    }
+    for (const name of ID_HEADERS) {
+        const value = headers.get(name);
+        if (value)
+            return value;
+    }
+    return undefined;
+}
+/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), if any. */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    // An HTTP-date names its weekday and month; Date.parse alone accepts "-5" as a year.
+    const date = /[a-z]{3}/i.test(value) ? Date.parse(value) : NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * The fields a 400 names. The vendor promises "a list of fields that have an issue" without a
+ * schema, so accept the usual shapes: arrays of strings or of `{field|path|name, message}`
+ * under `errors`, `fields`, `issues` or `details`, or an object of field → message.
+ */
+function fieldProblemsOf(body) {
+    const json = parseJson(body);
+    if (typeof json !== 'object' || json === null)
+        return [];
+    const record = json;
+    for (const key of [
+        'errors',
+        'fields',
+        'issues',
+        'details',
+        'invalidFields'
+    ]) {
+        const list = record[key];
+        if (Array.isArray(list))
+            return list.flatMap(toProblem);
+        if (typeof list === 'object' && list !== null) {
+            return Object.entries(list).map(([field, message]) => ({
+                field,
+                message: typeof message === 'string' ? message : JSON.stringify(message)
+            }));
+        }
+    }
+    return [];
+}
+function toProblem(item) {
+    if (typeof item === 'string')
+        return [{ field: item, message: 'invalid' }];
+    if (typeof item !== 'object' || item === null)
+        return [];
+    const r = item;
+    const rawField = r.field ?? r.path ?? r.name ?? r.param;
+    const field = Array.isArray(rawField) ? rawField.join('.') : rawField;
+    const message = r.message ?? r.error ?? r.msg ?? 'invalid';
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    return typeof field === 'string' && field !== ''
+        ? [{ field, message: text }]
+        : [];
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test; sent in the User-Agent. */
+const ACTION_NAME = 'multitudes-deployment-action';
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/multitudes-client.ts
+
+
+
+
+
+
+
+/** Bytes of a POST response kept for outputs and messages. */
+const BODY_LIMIT = 64 * 1024;
+/** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
+const GET_BODY_LIMIT = 16 * 1024 * 1024;
+/** Bytes of a POST answer read to parse it (field errors); BODY_LIMIT of them are kept. */
+const PARSE_LIMIT = 1024 * 1024;
+/** How long the body of a 2xx may take once its status line arrived. */
+const BODY_DEADLINE_MS = 5000;
+/** An attempt that may succeed if tried again. */
+class TransientFailure extends Error {
+    status;
+    body;
+    requestId;
+    retryAfterMs;
+    /** The server may have recorded the request: check the record before sending it again. */
+    ambiguous;
+    constructor(message, details) {
+        super(message);
+        this.status = details.status;
+        this.body = details.body ?? '';
+        this.requestId = details.requestId;
+        this.retryAfterMs = details.retryAfterMs;
+        this.ambiguous = details.ambiguous;
+    }
+}
+/** The record holds the deployment after all: stops the retries with a success. */
+class FoundInRecord extends Error {
+    failure;
+    deployedAt;
+    constructor(failure, deployedAt) {
+        super('found in the record');
+        this.failure = failure;
+        this.deployedAt = deployedAt;
+    }
+}
+/**
+ * Failures where the request never reached a server that could act on it: nothing was recorded,
+ * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
+ */
+const NEVER_DELIVERED = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    // A proxy that refused the tunnel.
+    'UND_ERR_ABORTED',
+    // TLS that failed before any byte of the request was sent.
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+function createMultitudesClient(options) {
+    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
+    const host = url.host;
+    // Named in connection messages: "could not connect to <host> through the proxy <url>".
+    const route = proxy ? `${host} through the proxy ${proxy}` : host;
+    const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    async function attempt(target, body, attemptNumber, stop) {
+        let response;
+        const deadline = AbortSignal.timeout(timeoutMs);
+        try {
+            response = await fetchImpl(target, {
+                method: body === undefined ? 'GET' : 'POST',
+                headers: {
+                    'Content-Type': 'application/json',
+                    Accept: 'application/json',
+                    // As the vendor's examples send it; a "Bearer …" value is sent as given.
+                    Authorization: apiKey,
+                    'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`
+                },
+                body,
+                redirect: 'manual',
+                signal: stop ? AbortSignal.any([deadline, stop]) : deadline
+            });
+        }
+        catch (error) {
+            if (error instanceof ProxyError)
+                throw error;
+            const { message, code } = networkFailure(error, route, timeoutMs);
+            // Only a POST can have been recorded; a GET changes nothing.
+            throw new TransientFailure(message, {
+                ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
+            });
+        }
+        // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
+        // short deadline of its own and is never a reason to POST again.
+        const status = response.status;
+        const accepted = status >= 200 && status < 300;
+        // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
+        // what is kept for outputs and messages is BODY_LIMIT.
+        const read = await readBodyText(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
+        const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
+        const requestId = requestIdOf(response.headers, read.text);
+        if (accepted) {
+            if (!read.complete && body !== undefined) {
+                log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
+            }
+            if (status !== 201 && body !== undefined) {
+                log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
+            }
+            return {
+                status,
+                body: text,
+                complete: read.complete,
+                requestId,
+                attempts: attemptNumber
+            };
+        }
+        if (status === 408 || status === 429 || status >= 500) {
+            throw new TransientFailure(`${host} answered ${status}`, {
+                status,
+                body: text,
+                requestId,
+                retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+                // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
+                ambiguous: body !== undefined && status >= 500
+            });
+        }
+        throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
+    }
+    /**
+     * One request with retries for transient failures only; the body is the same every time. A
+     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
+     */
+    async function send(target, body, { checkRecord, signal } = {}) {
+        let attempts = 0;
+        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+        const settle = async (error) => {
+            if (!checkRecord || !error.ambiguous)
+                return;
+            const found = await checkRecord();
+            if (found.state === 'recorded')
+                throw new FoundInRecord(error, found.deployedAt);
+            if (found.state === 'unknown')
+                throw unknownOutcome(error, attempts, found.why);
+        };
+        try {
+            return await pRetry(() => attempt(target, body, ++attempts, signal), {
+                retries: maxAttempts - 1,
+                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+                signal,
+                shouldRetry: ({ error }) => error instanceof TransientFailure,
+                onFailedAttempt: async ({ error, retriesLeft }) => {
+                    if (!(error instanceof TransientFailure))
+                        return;
+                    await settle(error);
+                    if (retriesLeft === 0 || signal?.aborted)
+                        return;
+                    const wait = retryDelayMs(attempts, error.retryAfterMs, backoff);
+                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
+                    await sleep(wait);
+                }
+            });
+        }
+        catch (error) {
+            if (error instanceof FoundInRecord) {
+                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
+                return {
+                    status: error.failure.status ?? 0,
+                    body: error.failure.body,
+                    complete: true,
+                    requestId: error.failure.requestId,
+                    attempts,
+                    foundInRecord: error.deployedAt
+                };
+            }
+            if (error instanceof TransientFailure)
+                throw outage(error, attempts, checkRecord !== undefined);
+            throw error;
+        }
+    }
+    return {
+        worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
+        postDeployment: (payload, options) => send(url, JSON.stringify(payload), options),
+        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
+            const target = new URL(url);
+            target.search = new URLSearchParams({
+                page: String(page),
+                pageSize: String(pageSize),
+                includeTests: String(includeTests)
+            }).toString();
+            return send(target, undefined, { signal });
+        }
+    };
+}
+function networkFailure(error, host, timeoutMs) {
+    if (error?.name === 'TimeoutError') {
+        return {
+            message: `no answer from ${host} within ${timeoutMs / 1000} s`,
+            code: undefined
+        };
+    }
+    const { detail, code } = connectionFailure(error);
+    return { message: `could not connect to ${host}: ${detail}`, code };
+}
+/** A failure after which nobody can say whether the deployment was recorded. */
+function unknownOutcome(failure, attempts, why) {
+    return new ApiError(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
+        status: failure.status,
+        body: failure.body,
+        requestId: failure.requestId,
+        attempts,
+        unknown: true
+    });
+}
+/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
+function outage(failure, attempts, checked) {
+    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const id = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
+    const unsure = failure.ambiguous && !checked;
+    const message = (failure.status === undefined
+        ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
+        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
+        (unsure
+            ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
+            : '');
+    return new ApiError(message, {
+        status: failure.status,
+        body: failure.body,
+        requestId: failure.requestId,
+        attempts,
+        unknown: unsure
+    });
+}
+/** The first few rejected fields, and how many more: a 400 may list a thousand. */
+function fieldList(fields) {
+    const named = fields
+        .slice(0, 5)
+        .map((f) => `'${clip(f.field, 100)}' ${clip(f.message, 200)}`);
+    const more = fields.length - named.length;
+    return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+function rejection(status, body, requestId, attempts, headers, verb) {
+    const fields = status === 400 ? fieldProblemsOf(body) : [];
+    const snippet = body.trim().slice(0, 500);
+    const kept = body.slice(0, BODY_LIMIT);
+    const messages = {
+        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
+        401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
+        403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
+        404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
+        413: `The deployment is too large for the API (413). Lower 'max-commits'.`
+    };
+    const redirect = status >= 300 && status < 400
+        ? `The API redirected (${status}) to ${headers.get('location') ?? 'another address'}. Set 'api-url' to the final address.`
+        : undefined;
+    const message = messages[status] ??
+        redirect ??
+        `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
+    return new ApiError(message, {
+        status,
+        body: kept,
+        requestId,
+        attempts,
+        fields
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github-transport.ts
+
+
+
+
+
+
+function githubBounds(timeoutMs, maxAttempts, overrides = {}) {
+    return {
+        timeoutMs,
+        maxAttempts,
+        totalMs: worstCaseMs(maxAttempts, timeoutMs, DEFAULT_BACKOFF),
+        bodyLimit: GET_BODY_LIMIT,
+        backoff: DEFAULT_BACKOFF,
+        ...overrides
+    };
+}
+/** GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of. */
+class GitHubUnreachable extends Error {
+    name = 'GitHubUnreachable';
+}
+/** One attempt that may go better the next time. */
+class Transient extends Error {
+    retryAfterMs;
+    constructor(message, retryAfter) {
+        super(message);
+        this.retryAfterMs = retryAfter;
+    }
+}
+const MIB = 1024 * 1024;
+/** Statuses whose Response has no body. */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/**
+ * `inner` with GitHub's bounds: each answer is read whole here, within its time and size, and
+ * handed on as a buffered Response, so nothing later can wait on or buffer a body unbounded.
+ */
+function boundedFetch(inner, bounds, log = () => undefined) {
+    const { timeoutMs, maxAttempts, totalMs, bodyLimit, backoff } = bounds;
+    const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+    let deadline;
+    let startedAt = 0;
+    const start = () => {
+        if (!deadline) {
+            startedAt = Date.now();
+            deadline = AbortSignal.timeout(totalMs);
+        }
+        return deadline;
+    };
+    const remainingMs = () => deadline ? Math.max(0, totalMs - (Date.now() - startedAt)) : totalMs;
+    const late = () => new GitHubUnreachable(`GitHub did not answer within ${seconds(totalMs)}, the deadline for all of a run's GitHub calls`);
+    async function once(input, init, host, attempt) {
+        const shared = start();
+        if (shared.aborted)
+            throw new AbortError(late());
+        const begun = Date.now();
+        const own = AbortSignal.timeout(timeoutMs);
+        const signal = AbortSignal.any(init?.signal ? [own, shared, init.signal] : [own, shared]);
+        let response;
+        try {
+            response = await inner(input, { ...init, signal });
+        }
+        catch (error) {
+            if (error instanceof ProxyError)
+                throw new AbortError(error);
+            if (shared.aborted)
+                throw new AbortError(late());
+            throw new Transient(own.aborted
+                ? `no answer from ${host} within ${seconds(timeoutMs)}`
+                : `could not connect to ${host}: ${connectionFailure(error).detail}`);
+        }
+        const left = Math.min(timeoutMs - (Date.now() - begun), remainingMs());
+        const body = await readBodyText(response, bodyLimit, Math.max(0, left));
+        if (body.cut === 'limit') {
+            // The same request would get the same answer: not retried.
+            throw new AbortError(new GitHubUnreachable(`${host} sent an answer larger than ${bodyLimit % MIB === 0 ? `${bodyLimit / MIB} MiB` : `${bodyLimit} bytes`}, which is not read`));
+        }
+        if (!body.complete) {
+            if (shared.aborted || remainingMs() === 0)
+                throw new AbortError(late());
+            throw new Transient(
+            // The request's signal also ends a stalled body: that is a timeout, not a break.
+            body.cut === 'late' || own.aborted
+                ? `${host}'s answer did not finish within ${seconds(timeoutMs)}`
+                : `${host}'s answer broke off`);
+        }
+        const { status } = response;
+        if ((status === 408 || status >= 500) && attempt < maxAttempts) {
+            throw new Transient(`${host} answered ${status}`, retryAfterMs(response.headers.get('retry-after')));
+        }
+        return new Response(NULL_BODY.has(status) ? null : body.text, {
+            status,
+            statusText: response.statusText,
+            headers: response.headers
+        });
+    }
+    const fetch = (async (input, init) => {
+        const host = new URL(input instanceof Request ? input.url : String(input))
+            .host;
+        let attempts = 0;
+        return pRetry(() => once(input, init, host, ++attempts), {
+            retries: maxAttempts - 1,
+            minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+            shouldRetry: ({ error }) => error instanceof Transient,
+            onFailedAttempt: async ({ error, retriesLeft }) => {
+                if (!(error instanceof Transient))
+                    return;
+                if (retriesLeft === 0) {
+                    throw new GitHubUnreachable(`${error.message} (${attempts} attempt${attempts === 1 ? '' : 's'})`);
+                }
+                const wait = retryDelayMs(attempts, error.retryAfterMs, backoff);
+                if (wait >= remainingMs())
+                    throw late();
+                log(`GitHub attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${seconds(wait)}.`);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
+            }
+        });
+    });
+    return {
+        fetch,
+        remainingMs,
+        race: (work) => {
+            const shared = start();
+            return new Promise((resolve, reject) => {
+                const stop = () => reject(late());
+                if (shared.aborted)
+                    return stop();
+                shared.addEventListener('abort', stop, { once: true });
+                work.then(resolve, reject).finally(() => {
+                    shared.removeEventListener('abort', stop);
+                });
+            });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
+
+
+var DEFAULT_PORTS = {
+  ftp: 21,
+  gopher: 70,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
 };
 
+function parseUrl(urlString) {
+  try {
+    return new URL(urlString);
+  } catch {
+    return null;
+  }
+}
 
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
+/**
+ * @param {string|object|URL} url - The URL as a string or URL instance, or a
+ *   compatible object (such as the result from legacy url.parse).
+ * @return {string} The URL of the proxy that should handle the request to the
+ *  given URL. If no proxy is set, this will be an empty string.
+ */
+function getProxyForUrl(url) {
+  var parsedUrl = (typeof url === 'string' ? parseUrl(url) : url) || {};
+  var proto = parsedUrl.protocol;
+  var hostname = parsedUrl.host;
+  var port = parsedUrl.port;
+  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
+    return '';  // Don't proxy URLs without a valid scheme or host.
+  }
+
+  proto = proto.split(':', 1)[0];
+  // Stripping ports in this way instead of using parsedUrl.hostname to make
+  // sure that the brackets around IPv6 addresses are kept.
+  hostname = hostname.replace(/:\d*$/, '');
+  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(hostname, port)) {
+    return '';  // Don't proxy URLs that match NO_PROXY.
+  }
+
+  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
+  if (proxy && proxy.indexOf('://') === -1) {
+    // Missing scheme in proxy, default to the requested URL's scheme.
+    proxy = proto + '://' + proxy;
+  }
+  return proxy;
+}
+
+/**
+ * Determines whether a given URL should be proxied.
+ *
+ * @param {string} hostname - The host name of the URL.
+ * @param {number} port - The effective port of the URL.
+ * @returns {boolean} Whether the given URL should be proxied.
+ * @private
+ */
+function shouldProxy(hostname, port) {
+  var NO_PROXY = getEnv('no_proxy').toLowerCase();
+  if (!NO_PROXY) {
+    return true;  // Always proxy if NO_PROXY is not set.
+  }
+  if (NO_PROXY === '*') {
+    return false;  // Never proxy if wildcard is set.
+  }
+
+  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
+    if (!proxy) {
+      return true;  // Skip zero-length hosts.
     }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
+    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
+    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
+    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
+    if (parsedProxyPort && parsedProxyPort !== port) {
+      return true;  // Skip if ports don't match.
     }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+
+    if (!/^[.*]/.test(parsedProxyHostname)) {
+      // No wildcards, so stop proxying if there is an exact match.
+      return hostname !== parsedProxyHostname;
+    }
+
+    if (parsedProxyHostname.charAt(0) === '*') {
+      // Remove leading wildcard.
+      parsedProxyHostname = parsedProxyHostname.slice(1);
+    }
+    // Stop proxying if the hostname ends with the no_proxy host.
+    return !hostname.endsWith(parsedProxyHostname);
+  });
 }
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
+
+/**
+ * Get the value for an environment variable.
+ *
+ * @param {string} key - The name of the environment variable.
+ * @return {string} The value of the environment variable.
+ * @private
+ */
+function getEnv(key) {
+  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
 }
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
+
+;// CONCATENATED MODULE: ./src/http.ts
+
+
+
+/** Every variable a proxy can come from, as proxy-from-env and @actions/http-client read them. */
+const PROXY_VARIABLES = [
+    'https_proxy',
+    'HTTPS_PROXY',
+    'http_proxy',
+    'HTTP_PROXY',
+    'all_proxy',
+    'ALL_PROXY'
+];
+/** undici tunnels through HTTP proxies only (plain or TLS); SOCKS and the rest are refused. */
+const SCHEMES = new Set(['http:', 'https:']);
+/** A proxy URL without its user and password, for messages. */
+function redactProxy(proxy) {
+    try {
+        const url = new URL(proxy);
+        url.username = '';
+        url.password = '';
+        return url.href.replace(/\/$/, '');
+    }
+    catch {
+        return 'the configured proxy';
+    }
 }
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+/**
+ * The proxy for `url` and the variable it came from, in proxy-from-env's order (lower case
+ * first). A value without a scheme is an HTTP proxy, as curl and @actions/http-client take it.
+ */
+function resolveProxy(url, env = process.env) {
+    if (!getProxyForUrl(url.href))
+        return undefined;
+    const scheme = url.protocol.slice(0, -1);
+    for (const name of [`${scheme}_proxy`, 'all_proxy']) {
+        for (const variable of [name, name.toUpperCase()]) {
+            const value = env[variable];
+            if (value)
+                return {
+                    variable,
+                    proxy: value.includes('://') ? value : `http://${value}`
+                };
+        }
+    }
+    return undefined;
+}
+/** The proxy for `url`, checked: ProxyError names the variable when it cannot be used. */
+function usableProxy(url) {
+    const found = resolveProxy(url);
+    if (!found)
+        return undefined;
+    let scheme;
+    try {
+        scheme = new URL(found.proxy).protocol;
+    }
+    catch {
+        throw new ProxyError(`${found.variable} is not a URL, so ${url.host} cannot be reached through it.`, `Set ${found.variable} to http://host:port (or https://), or add ${url.hostname} to NO_PROXY; nothing was sent.`);
+    }
+    if (!SCHEMES.has(scheme)) {
+        throw new ProxyError(`${found.variable} names a ${scheme.slice(0, -1)} proxy (${redactProxy(found.proxy)}); only http:// and https:// proxies are supported, so ${url.host} cannot be reached through it.`, `Set ${found.variable} to an HTTP proxy (http://host:port), or add ${url.hostname} to NO_PROXY; nothing was sent.`);
+    }
+    return found.proxy;
+}
+function createTransport() {
+    const direct = new undici.Agent();
+    const proxies = new Map();
+    const dispatcherFor = (url) => {
+        const proxy = usableProxy(url);
+        if (!proxy)
+            return direct;
+        let agent = proxies.get(proxy);
+        if (!agent) {
+            agent = new undici.ProxyAgent(proxy);
+            proxies.set(proxy, agent);
+        }
+        return agent;
+    };
+    const fetch = (async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        return (0,undici.fetch)(input, {
+            ...init,
+            dispatcher: dispatcherFor(url)
+        });
     });
-    return proxyFetch;
+    return {
+        fetch,
+        proxyFor: (url) => {
+            const proxy = usableProxy(url);
+            return proxy ? redactProxy(proxy) : undefined;
+        },
+        check: (url) => void usableProxy(url)
+    };
 }
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+let shared;
+/** The process's transport, made on first use (the environment is read per request). */
+function transport() {
+    shared ??= createTransport();
+    return shared;
 }
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
+
+;// CONCATENATED MODULE: ./src/github-api.ts
+
+
+
+
+
+
+
+/** A GitHub API call failed; the hint names the token permission or the fix. */
+class GitHubApiError extends HintedError {
+    name = 'GitHubApiError';
+    status;
+    /** GitHub was unreachable, out of time or failing (5xx, 429): nothing to fix in the workflow. */
+    outage;
+    constructor(message, hint, status, outage = false) {
+        super(message, hint);
+        this.status = status;
+        this.outage = outage;
     }
-    return baseUserAgent;
 }
-//# sourceMappingURL=utils.js.map
+const PER_PAGE = 100;
+const GitHubOctokit = dist_src/* Octokit */.E.plugin(plugin_rest_endpoint_methods_dist_src/* restEndpointMethods */._, throttling);
+function createGitHubApi(options) {
+    const tokenName = options.tokenName ?? "'github-token'";
+    const [owner, repo] = options.repository.split('/');
+    // The action's one transport (the same proxy rules as the Multitudes client), bounded alike.
+    const bounded = boundedFetch(transport().fetch, options.bounds ?? githubBounds(30_000, 4), options.log);
+    // Wait out a rate limit only when the wait ends before the deadline: a primary limit twice,
+    // a secondary one once; then fail clearly.
+    const waits = (times) => (after, _o, _k, count) => count < times && after * 1000 < bounded.remainingMs();
+    const octokit = new GitHubOctokit({
+        auth: options.token,
+        baseUrl: options.baseUrl,
+        userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
+        request: { fetch: bounded.fetch },
+        throttle: { onRateLimit: waits(2), onSecondaryRateLimit: waits(1) }
+    });
+    function failure(what, permission, error) {
+        // A proxy setting to fix, or GitHub out of time: said as such, not as an HTTP status.
+        const cause = error?.cause;
+        if (error instanceof ProxyError || cause instanceof ProxyError)
+            return error instanceof ProxyError ? error : cause;
+        const unreachable = error instanceof GitHubUnreachable
+            ? error
+            : cause instanceof GitHubUnreachable
+                ? cause
+                : undefined;
+        if (unreachable) {
+            return new GitHubApiError(`GitHub API ${what} failed: ${unreachable.message}`, 'Re-run the job when GitHub answers again; timeout-seconds and max-attempts bound each GitHub call too.', undefined, true);
+        }
+        const code = statusOf(error);
+        const hint = code === 403 || code === 401
+            ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass ${tokenName} with that access.`
+            : code === 404
+                ? `Check that the token can see ${options.repository}.`
+                : 'Re-run the job; if GitHub keeps failing, set commit-source: git with a full checkout.';
+        return new GitHubApiError(`GitHub API ${what} failed${code ? ` (${code})` : ''}: ${errorMessage(error)}`, hint, code, code !== undefined && (code >= 500 || code === 429));
+    }
+    async function call(what, permission, fn) {
+        try {
+            return await bounded.race(fn());
+        }
+        catch (error) {
+            throw failure(what, permission, error);
+        }
+    }
+    return {
+        listDeployments: (page, environment) => call('list deployments', 'deployments:read', async () => {
+            const { data } = await octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                per_page: PER_PAGE,
+                page,
+                ...(environment === undefined ? {} : { environment })
+            });
+            return data.map((d) => ({
+                id: d.id,
+                sha: d.sha,
+                environment: d.environment,
+                createdAt: d.created_at
+            }));
+        }),
+        deploymentStatuses: (id, page) => call('list deployment statuses', 'deployments:read', async () => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: PER_PAGE,
+                page
+            });
+            return data.map((s) => ({ state: s.state, createdAt: s.created_at }));
+        }),
+        listReleases: (page) => call('list releases', 'contents:read', async () => {
+            const { data } = await octokit.rest.repos.listReleases({
+                owner,
+                repo,
+                per_page: PER_PAGE,
+                page
+            });
+            return data.map((r) => ({
+                id: r.id,
+                tagName: r.tag_name,
+                draft: r.draft,
+                prerelease: r.prerelease,
+                publishedAt: r.published_at
+            }));
+        }),
+        listWorkflowRuns: (workflow, { branch, createdBefore }, page) => call('list workflow runs', 'actions:read', async () => {
+            const { data } = await octokit.rest.actions.listWorkflowRuns({
+                owner,
+                repo,
+                workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+                branch,
+                status: 'success',
+                // GitHub's search dates hold whole seconds.
+                ...(createdBefore
+                    ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
+                    : {}),
+                per_page: PER_PAGE,
+                page
+            });
+            return {
+                totalCount: data.total_count,
+                runs: data.workflow_runs.map((r) => ({
+                    id: r.id,
+                    headSha: r.head_sha,
+                    conclusion: r.conclusion,
+                    runNumber: r.run_number,
+                    attempt: r.run_attempt ?? 1,
+                    createdAt: r.created_at,
+                    updatedAt: r.updated_at
+                }))
+            };
+        }),
+        defaultBranch: () => call('get repository', 'contents:read', async () => {
+            const { data } = await octokit.rest.repos.get({ owner, repo });
+            return data.default_branch;
+        }),
+        jobRun: (jobId) => call('get job', 'actions:read', async () => {
+            const { data } = await octokit.rest.actions.getJobForWorkflowRun({
+                owner,
+                repo,
+                job_id: jobId
+            });
+            return data.run_id;
+        }),
+        latestStatus: (id) => call('list deployment statuses', 'deployments:read', async () => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: 1
+            });
+            const [latest] = data;
+            return (latest && {
+                state: latest.state,
+                url: latest.log_url || latest.target_url || ''
+            });
+        }),
+        resolveCommit: async (ref) => {
+            try {
+                const { data } = await bounded.race(octokit.rest.repos.getCommit({ owner, repo, ref, per_page: 1 }));
+                return data.sha;
+            }
+            catch (error) {
+                if (statusOf(error) === 404 || statusOf(error) === 422)
+                    return undefined;
+                throw failure('get commit', 'contents:read', error);
+            }
+        },
+        compare: async (base, head, page) => {
+            try {
+                const { data } = await bounded.race(octokit.rest.repos.compareCommitsWithBasehead({
+                    owner,
+                    repo,
+                    basehead: `${base}...${head}`,
+                    per_page: PER_PAGE,
+                    page
+                }));
+                return {
+                    status: data.status,
+                    totalCommits: data.total_commits,
+                    baseSha: data.base_commit.sha,
+                    commits: data.commits.map((c) => ({
+                        sha: c.sha,
+                        date: c.commit.committer?.date ?? c.commit.author?.date ?? '',
+                        author: c.commit.author?.name ?? c.author?.login ?? '',
+                        subject: c.commit.message.split('\n')[0]
+                    }))
+                };
+            }
+            catch (error) {
+                // 404: an unknown SHA, or no common ancestor.
+                if (statusOf(error) === 404)
+                    return undefined;
+                throw failure('compare', 'contents:read', error);
+            }
+        }
+    };
+}
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/record/reader.ts
+
+/** How much of the record one run reads at most. Stated in the README; measured in the bench. */
+const RECORD_BOUNDS = { maxPages: 10, maxMs: 10_000 };
+/** The API's largest page. */
+const RECORD_PAGE_SIZE = 100;
+function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages, maxMs = RECORD_BOUNDS.maxMs, warn }) {
+    const pages = [];
+    let ended = false;
+    let unreadable;
+    let deadline;
+    /** The next page, or undefined when there is none to read (end, bound, or unreadable). */
+    async function nextPage() {
+        if (ended)
+            return undefined;
+        if (pages.length >= maxPages) {
+            ended = true;
+            return undefined;
+        }
+        deadline ??= AbortSignal.timeout(maxMs);
+        const page = pages.length + 1;
+        try {
+            if (deadline.aborted)
+                throw new Error(`${maxMs / 1000} s passed`);
+            const answer = await client.listDeployments(page, RECORD_PAGE_SIZE, {
+                includeTests,
+                signal: deadline
+            });
+            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
+            if (items === undefined) {
+                throw new Error(`page ${page} is not a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'})`);
+            }
+            const records = items.flatMap(toRecorded);
+            pages.push(records);
+            if (items.length < RECORD_PAGE_SIZE)
+                ended = true;
+            return records;
+        }
+        catch (error) {
+            ended = true;
+            unreadable = deadline.aborted
+                ? `no whole page within ${maxMs / 1000} s`
+                : errorMessage(error);
+            warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
+            return undefined;
+        }
+    }
+    return {
+        get unreadable() {
+            return unreadable;
+        },
+        async scan(environment, enough) {
+            const wanted = environment.toLowerCase();
+            const read = [];
+            for (let i = 0;; i++) {
+                const page = pages[i] ?? (await nextPage());
+                if (page === undefined)
+                    break;
+                read.push(...page.filter((r) => r.environment.toLowerCase() === wanted));
+                read.sort((a, b) => b.time - a.time);
+                if (await enough(read))
+                    break;
+            }
+            return read;
+        }
+    };
+}
+/**
+ * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
+ * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
+ */
+function deploymentsOf(body) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    const list = Array.isArray(json)
+        ? json
+        : ['deployments', 'data', 'items', 'results']
+            .map((key) => json?.[key])
+            .find(Array.isArray);
+    return list?.filter((item) => typeof item === 'object' && item !== null);
+}
+const SHA = /^[0-9a-f]{7,64}$/;
+/** A listed deployment with the fields a comparison needs; anything else is passed over. */
+function toRecorded(item) {
+    const raw = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
+    if (!Array.isArray(raw) || typeof item.environmentName !== 'string')
+        return [];
+    const shas = raw.map((s) => String(s).toLowerCase());
+    const time = typeof item.deployedAt === 'string' ? Date.parse(item.deployedAt) : NaN;
+    if (shas.length === 0 ||
+        !shas.every((s) => SHA.test(s)) ||
+        Number.isNaN(time))
+        return [];
+    return [
+        {
+            shas,
+            environment: item.environmentName,
+            deployedAt: new Date(time).toISOString(),
+            time,
+            isTest: item.isTest === true
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/deps.ts
+
+
+
+
+
+
+
+function createDeps(inputs, repository, env = process.env) {
+    const githubUrl = new URL(env.GITHUB_API_URL || 'https://api.github.com');
+    // A proxy that cannot be used is a setting to fix, said before anything is sent.
+    transport().check(inputs.apiUrl);
+    const github = inputs.githubToken && repository
+        ? (transport().check(githubUrl),
+            createGitHubApi({
+                token: inputs.githubToken,
+                repository,
+                baseUrl: githubUrl.href.replace(/\/$/, ''),
+                bounds: githubBounds(inputs.timeoutSeconds * 1000, inputs.maxAttempts),
+                log: (message) => say.warning(message)
+            }))
+        : undefined;
+    const multitudes = inputs.apiKey === undefined
+        ? undefined
+        : createMultitudesClient({
+            url: inputs.apiUrl,
+            apiKey: inputs.apiKey,
+            timeoutMs: inputs.timeoutSeconds * 1000,
+            maxAttempts: inputs.maxAttempts,
+            fetch: transport().fetch,
+            proxy: transport().proxyFor(inputs.apiUrl),
+            log: (message) => say.warning(message)
+        });
+    const freshRecord = () => multitudes && inputs.recordCheck
+        ? createRecord(multitudes, {
+            includeTests: inputs.isTest,
+            warn: (message) => say.warning(message)
+        })
+        : undefined;
+    return {
+        git: createGitClient(inputs.workingDirectory ?? process.cwd()),
+        github,
+        multitudes,
+        record: freshRecord(),
+        freshRecord
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deployment.ts
+function buildPayload(inputs, commitShas, deployedAt) {
+    const payload = {
+        commitSha: [...new Set(commitShas.map((s) => s.toLowerCase()))],
+        environmentName: inputs.environment,
+        deployedAt
+    };
+    if (inputs.title !== undefined)
+        payload.title = inputs.title;
+    if (inputs.tags.length > 0)
+        payload.tags = [...inputs.tags];
+    if (inputs.isTest)
+        payload.isTest = true;
+    return payload;
+}
+
+;// CONCATENATED MODULE: ./src/failure.ts
+
+
+
+/** Field annotations written at most (one more counts the rest). */
+const FIELD_ANNOTATIONS = 5;
+/** Turns anything thrown into a Failure that says what happened and what to do. */
+function describeFailure(error) {
+    const failure = {
+        message: errorMessage(error),
+        hint: undefined,
+        status: undefined,
+        body: '',
+        requestId: undefined,
+        fields: [],
+        outage: false,
+        input: false
+    };
+    if (error instanceof ApiError) {
+        return {
+            ...failure,
+            hint: apiHint(error),
+            status: error.status,
+            body: error.body,
+            requestId: error.requestId,
+            fields: error.fields,
+            outage: error.outage
+        };
+    }
+    if (error instanceof GitHubApiError) {
+        return { ...failure, hint: error.hint, outage: error.outage };
+    }
+    if (error instanceof HintedError)
+        return { ...failure, hint: error.hint };
+    if (error instanceof InputError) {
+        return {
+            ...failure,
+            hint: 'Fix the input in the workflow file; nothing was sent.',
+            input: true
+        };
+    }
+    if (error instanceof GitError) {
+        return {
+            ...failure,
+            hint: 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.'
+        };
+    }
+    return failure;
+}
+function apiHint(error) {
+    if (error.unknown) {
+        return 'Whether the deployment was recorded is unknown: look for it in Multitudes (GET /deployment) before re-running. With record-check on (the default), a re-run reads the record first and sends nothing if it is there.';
+    }
+    if (error.outage) {
+        return "Multitudes did not record the deployment. Re-run the job when the API is back: the run reads Multitudes' record first, so a re-run never sends it twice.";
+    }
+    switch (error.status) {
+        case 400:
+            return 'Fix the fields named above; nothing was recorded.';
+        case 401:
+        case 403:
+            return 'Generate a key in Multitudes under Settings > Integrations > Deployments API and store it as the MULTITUDES_API_KEY secret.';
+        default:
+            return undefined;
+    }
+}
+/**
+ * Annotates a failure as `on-error` asks: errors when the step fails, warnings otherwise.
+ * Returns the message to fail the step with, or undefined when the step must not fail.
+ */
+function applyOnError(failure, onError) {
+    const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
+    const annotate = fails ? say.error : say.warning;
+    // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
+    const shown = failure.fields.slice(0, FIELD_ANNOTATIONS);
+    for (const p of shown) {
+        annotate(`Field '${clip(p.field, 100)}': ${clip(p.message, 300)}`, {
+            title: 'Multitudes rejected a field'
+        });
+    }
+    const more = failure.fields.length - shown.length;
+    if (more > 0) {
+        annotate(`… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`, { title: 'Multitudes rejected a field' });
+    }
+    // Suggest warn-on-outage only where it would change something.
+    const hint = failure.outage && onError === 'fail'
+        ? `${failure.hint ?? ''} 'on-error: warn-on-outage' keeps outages from failing deploys.`.trim()
+        : failure.hint;
+    const message = hint ? `${failure.message} ${hint}` : failure.message;
+    if (fails)
+        return message;
+    say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+const STRATEGIES = [
+    'auto',
+    'previous-deployment',
+    'multitudes',
+    'push',
+    'base',
+    'tag',
+    'parent',
+    'head'
+];
+const COMMIT_SOURCES = ['auto', 'git', 'api'];
+const ON_ERROR = ['fail', 'warn', 'warn-on-outage'];
+const FIRST_DEPLOYMENT = ['head', 'fail'];
+/** Every input as action.yml names it. */
+const INPUTS = {
+    apiKey: 'api-key',
+    environment: 'environment',
+    strategy: 'strategy',
+    base: 'base',
+    head: 'head',
+    tagPattern: 'tag-pattern',
+    commitSource: 'commit-source',
+    paths: 'paths',
+    maxCommits: 'max-commits',
+    firstDeployment: 'first-deployment',
+    isTest: 'is-test',
+    deployedAt: 'deployed-at',
+    title: 'title',
+    tags: 'tags',
+    dryRun: 'dry-run',
+    onError: 'on-error',
+    apiUrl: 'api-url',
+    githubToken: 'github-token',
+    verify: 'verify',
+    recordCheck: 'record-check',
+    timeoutSeconds: 'timeout-seconds',
+    maxAttempts: 'max-attempts',
+    workingDirectory: 'working-directory'
+};
+/**
+ * The defaults of action.yml (a test keeps the two equal). The runner always passes every input,
+ * filled from action.yml; these apply when a value is empty, so an empty `with:` entry behaves
+ * like an absent one.
+ */
+const DEFAULTS = {
+    strategy: 'auto',
+    'commit-source': 'auto',
+    'max-commits': '1000',
+    'first-deployment': 'head',
+    'is-test': 'false',
+    'dry-run': 'false',
+    'on-error': 'fail',
+    'api-url': 'https://integrations.multitudes.co/deployment',
+    verify: 'false',
+    'record-check': 'true',
+    'timeout-seconds': '30',
+    'max-attempts': '4'
+};
+/**
+ * An input as the runner gives it. A value that is still an unevaluated `${{ … }}` expression
+ * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.
+ */
+const readInput = (name) => {
+    const value = getInput(name);
+    return /^\$\{\{[^}]*\}\}$/.test(value.trim()) ? '' : value;
+};
+/** `on-error` alone, so that a failure to read the other inputs can still honour it. */
+function getOnError(read = readInput) {
+    return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
+}
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
+/**
+ * Reads and validates every input. Throws one InputError that names every bad input, so a
+ * workflow is fixed in one round, not one input at a time.
+ */
+function getInputs(read = readInput, env = process.env, now = Date.now) {
+    const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY);
+    const githubToken = readSecret(read(INPUTS.githubToken));
+    const problems = [];
+    /** The parsed value, or `fallback` with the problem noted. */
+    const check = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            problems.push(error);
+            return fallback;
+        }
+    };
+    const bool = (name) => check(() => parseBoolean(name, value(read, name)), false);
+    const integer = (name, min, max) => check(() => parseInteger(name, value(read, name), min, max), min);
+    const text = (name, max) => check(() => parseText(name, read(name), max), undefined);
+    const inputs = {
+        apiKey,
+        environment: check(() => parseEnvironment(INPUTS.environment, read(INPUTS.environment)), ''),
+        strategy: check(() => parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES), 'auto'),
+        base: check(() => parseRevision(INPUTS.base, read(INPUTS.base)), undefined),
+        head: check(() => parseRevision(INPUTS.head, read(INPUTS.head)), undefined),
+        tagPattern: check(() => parsePattern(INPUTS.tagPattern, read(INPUTS.tagPattern)), undefined),
+        commitSource: check(() => parseEnum(INPUTS.commitSource, value(read, INPUTS.commitSource), COMMIT_SOURCES), 'auto'),
+        paths: check(() => parsePaths(INPUTS.paths, read(INPUTS.paths)), []),
+        maxCommits: integer(INPUTS.maxCommits, 1, 100_000),
+        firstDeployment: check(() => parseEnum(INPUTS.firstDeployment, value(read, INPUTS.firstDeployment), FIRST_DEPLOYMENT), 'head'),
+        isTest: bool(INPUTS.isTest),
+        deployedAt: check(() => read(INPUTS.deployedAt).trim()
+            ? parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt), now())
+            : undefined, undefined),
+        title: text(INPUTS.title, LIMITS.title),
+        tags: check(() => parseTags(INPUTS.tags, read(INPUTS.tags), LIMITS.tags, LIMITS.tag), []),
+        dryRun: bool(INPUTS.dryRun),
+        onError: check(() => getOnError(read), 'fail'),
+        apiUrl: check(() => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)), new URL(DEFAULTS[INPUTS.apiUrl])),
+        githubToken,
+        verify: bool(INPUTS.verify),
+        recordCheck: bool(INPUTS.recordCheck),
+        timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
+        maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
+        workingDirectory: check(() => parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd()), undefined)
+    };
+    if (problems.length === 0)
+        check(() => checkCombinations(inputs), undefined);
+    if (problems.length === 1)
+        throw problems[0];
+    if (problems.length > 1) {
+        throw new InputError(`${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`);
+    }
+    for (const [key, v] of Object.entries(inputs)) {
+        if (key !== 'apiKey' && key !== 'githubToken') {
+            say.debug(`input ${key}: ${JSON.stringify(v)}`);
+        }
+    }
+    return inputs;
+}
+function value(read, name) {
+    const raw = read(name);
+    return raw.trim() === '' ? (DEFAULTS[name] ?? '') : raw;
+}
+/** Registers a secret for redaction before anything else can print it. */
+function readSecret(raw) {
+    const secret = raw?.trim();
+    if (!secret)
+        return undefined;
+    addSecret(secret);
+    return secret;
+}
+function checkCombinations(inputs) {
+    if (inputs.apiKey === undefined && !inputs.dryRun) {
+        throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
+    }
+    if (inputs.apiKey !== undefined)
+        checkSecret('api-key', inputs.apiKey);
+    if (inputs.githubToken !== undefined)
+        checkSecret('github-token', inputs.githubToken);
+    if (inputs.strategy === 'base' && inputs.base === undefined) {
+        throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
+    }
+    if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
+        throw new InputError(`Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`);
+    }
+    if (inputs.strategy === 'multitudes' &&
+        (!inputs.recordCheck || inputs.apiKey === undefined)) {
+        throw new InputError(`Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`);
+    }
+    if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
+        throw new InputError(`Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/range/local-git.ts
+
+
+/** Commits fetched per deepening round: growing, so a far base costs few round trips. */
+const DEEPEN_STEPS = [50, 250, 1000, 4000, 16000];
+/** The checkout cannot hold the range (shallow beyond the deepening bound, or no checkout). */
+class CheckoutError extends CommitRangeError {
+    name = 'CheckoutError';
+}
+const SHALLOW_FIX = 'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.';
+/** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
+function unknownBaseInput(ref, where) {
+    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+}
+/** A range of one commit, head, with the given status. */
+function headOnly(head, choice, status, base, source = 'git') {
+    return {
+        head,
+        base,
+        baseRef: choice.ref,
+        baseSource: choice.source,
+        status,
+        shas: [head],
+        total: 1,
+        truncated: false,
+        source
+    };
+}
+/**
+ * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
+ * but could not be read (the warning that said so has named the fix).
+ */
+function noBase(head, choice, source = 'git') {
+    return headOnly(head, choice, choice.unknown === undefined ? 'first' : 'unavailable', undefined, source);
+}
+/**
+ * The commits of `git rev-list base..head` from the checkout, classified. A shallow checkout is
+ * deepened until the range is whole; a range that still reaches past the shallow boundary is an
+ * error, never a silently short list (git itself exits 0 with one).
+ */
+async function rangeFromGit(git, head, choice, options) {
+    if (choice.ref === undefined)
+        return noBase(head, choice);
+    const shallow = await git.isShallow();
+    const named = `${choice.ref} (${choice.source})`;
+    const base = (await git.resolveCommit(choice.ref)) ??
+        (await git.fetchRef(choice.ref, { shallow }));
+    if (base === undefined) {
+        // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
+        if (shallow && !(await git.hasOrigin())) {
+            throw new CheckoutError(`Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`, `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`);
+        }
+        if (choice.source === 'input')
+            throw unknownBaseInput(choice.ref, 'in the checkout or on origin');
+        if (shallow) {
+            throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
+        }
+        say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
+        return headOnly(head, choice, 'unavailable');
+    }
+    const only = (status) => headOnly(head, choice, status, base);
+    if (base === head)
+        return only('identical');
+    const list = await completeList(git, base, head, options, named, shallow);
+    // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
+    const behind = list.total === 0 &&
+        (list.reachesBase !== undefined || (await git.isAncestor(head, base)));
+    if (behind)
+        return only('behind');
+    let status = 'ahead';
+    if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
+        if ((await git.mergeBase(base, head)) === undefined) {
+            say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
+            return only('unavailable');
+        }
+        status = 'diverged';
+    }
+    // With paths, head may touch none of them: it is sent all the same.
+    // rev-list lists head first whenever it lists it at all.
+    const extra = list.shas[0] === head ? 0 : 1;
+    const shas = (extra ? [head, ...list.shas] : list.shas).slice(0, options.maxCommits);
+    const total = list.total + extra;
+    return { ...only(status), shas, total, truncated: total > shas.length };
+}
+/** rev-list base..head, deepening a shallow clone until no listed commit is a boundary. */
+async function completeList(git, base, head, options, named, shallow) {
+    for (let round = 0;; round++) {
+        const boundary = shallow ? await git.shallowCommits() : undefined;
+        const list = await git.revList(base, head, {
+            limit: options.maxCommits,
+            paths: options.paths,
+            shallow: boundary
+        });
+        if (!list.crossesShallowBoundary && !boundary?.has(base))
+            return list;
+        const step = DEEPEN_STEPS[round];
+        if (step === undefined) {
+            throw new CheckoutError(`The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
+        }
+        say.info(`The checkout is shallow: deepening it by ${step} commits.`);
+        await git.deepen(step, [head, base]);
+        shallow = await git.isShallow();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/range/types.ts
+/** Commits whose subjects the summary reads (list and PR numbers): a huge range costs no more. */
+const DESCRIBED = 1000;
+
+;// CONCATENATED MODULE: ./src/range/compare-api.ts
+
+
+
+
+
+
+const STATUSES = {
+    ahead: 'ahead',
+    identical: 'identical',
+    behind: 'behind',
+    diverged: 'diverged'
+};
+/**
+ * The commits of `base...head` from GitHub's compare API: the set `git rev-list base..head`
+ * gives. The first page tells the total; the other pages are fetched concurrently.
+ */
+async function rangeFromApi(github, head, choice, options) {
+    const only = (status, base) => ({
+        range: headOnly(head, choice, status, base, 'api'),
+        commits: []
+    });
+    if (choice.ref === undefined)
+        return { range: noBase(head, choice, 'api'), commits: [] };
+    const first = await github.compare(choice.ref, head, 1);
+    if (first === undefined && choice.source === 'input') {
+        if ((await github.resolveCommit(choice.ref)) === undefined)
+            throw unknownBaseInput(choice.ref, 'that GitHub knows');
+    }
+    if (first === undefined) {
+        say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
+        return only('unavailable');
+    }
+    const status = STATUSES[first.status] ?? 'diverged';
+    if (status === 'identical' || status === 'behind')
+        return only(status, first.baseSha);
+    // Pages list commits oldest first, so the newest max-commits are on the last pages: fetch
+    // only those (a 200,000-commit range with the default cap costs 11 requests, not 2,000).
+    const total = first.totalCommits;
+    const keepFrom = Math.max(0, total - options.maxCommits);
+    const pages = Math.ceil(total / PER_PAGE);
+    const firstNeeded = Math.max(2, Math.floor(keepFrom / PER_PAGE) + 1);
+    const limit = pLimit(options.concurrency ?? 6);
+    const base = choice.ref;
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) => limit(async () => (await github.compare(base, head, firstNeeded + i))?.commits ?? [])));
+    const kept = [
+        ...first.commits.slice(keepFrom),
+        ...rest.flat().slice(Math.max(0, keepFrom - (firstNeeded - 1) * PER_PAGE))
+    ];
+    const expected = Math.min(total, options.maxCommits);
+    if (kept.length !== expected) {
+        // A page that came back short (or 404) would silently drop commits from the list.
+        throw new CommitRangeError(`GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`, 'Re-run the job; if it persists, use commit-source: git with a full checkout.');
+    }
+    const commits = newestFirst(kept, head).slice(0, options.maxCommits);
+    const shas = commits.map((c) => c.sha);
+    return {
+        range: {
+            ...headOnly(head, choice, status, first.baseSha, 'api'),
+            shas,
+            total: Math.max(total, shas.length),
+            truncated: total > shas.length
+        },
+        commits: commits.slice(0, DESCRIBED)
+    };
+}
+/**
+ * Unique, head first, then newest first in GitHub's order: the pages list the range oldest
+ * first, as `git log --reverse` does. Dates are no guide (rebases and cherry-picks keep author
+ * dates, and clocks differ), so the order is the API's, reversed. GitHub orders by date, so a
+ * cut at max-commits can leave head out; it is sent all the same, as the git source does.
+ */
+function newestFirst(commits, head) {
+    const unique = [
+        ...new Map(commits.map((c) => [
+            c.sha.toLowerCase(),
+            { ...c, sha: c.sha.toLowerCase() }
+        ])).values()
+    ].reverse();
+    const at = unique.findIndex((c) => c.sha === head);
+    if (at === 0)
+        return unique;
+    const first = at > 0 ? unique[at] : { sha: head, date: '', author: '', subject: '' };
+    return [first, ...unique.filter((_, i) => i !== at)];
+}
+
+;// CONCATENATED MODULE: ./src/record/lookup.ts
+
+/** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
+function membershipOf(git, github) {
+    if (git)
+        return gitMembership(git);
+    return github && githubMembership(github);
+}
+/** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
+function gitMembership(git) {
+    return {
+        everySha: true,
+        async present(shas) {
+            const found = await git.presentCommits(shas);
+            // cat-file names full SHAs; a record may list short ones.
+            return new Set(shas.filter((s) => found.has(s) || [...found].some((f) => f.startsWith(s))));
+        }
+    };
+}
+/** From GitHub, for `commit-source: api`: one commit look-up per record, at most `budget`. */
+function githubMembership(github, budget = 20) {
+    const known = new Map();
+    return {
+        everySha: false,
+        async present(shas) {
+            for (const sha of shas) {
+                if (known.has(sha) || known.size >= budget)
+                    continue;
+                known.set(sha, (await github.resolveCommit(sha)) !== undefined);
+            }
+            return new Set(shas.filter((s) => known.get(s) === true));
+        }
+    };
+}
+const holds = (record, sha) => record.shas.some((s) => sha.startsWith(s));
+/**
+ * This repository's records of `environment`, newest first, read as far as the newest one that
+ * does not hold `head`: the deployment before this one. A record of this deployment, if it was
+ * sent before, is newer than that, so nothing older is needed.
+ */
+async function ownRecords(record, environment, head, membership) {
+    const present = new Map();
+    const own = (r) => present.get(r) ?? [];
+    await record.scan(environment, async (records) => {
+        const fresh = records.filter((r) => !present.has(r));
+        const asked = fresh.flatMap((r) => membership.everySha ? r.shas : r.shas.slice(0, 1));
+        const found = fresh.length > 0
+            ? await membership.present([...new Set(asked)])
+            : new Set();
+        for (const r of fresh)
+            present.set(r, r.shas.filter((s) => found.has(s)));
+        return records.some((r) => own(r).length > 0 && !holds(r, head));
+    });
+    return [...present.keys()]
+        .sort((a, b) => b.time - a.time)
+        .map((r) => ({ ...r, present: own(r) }));
+}
+/**
+ * The newest recorded deployment of this repository to `environment` before one that holds
+ * `head`: its newest commit in the repository is base (the `multitudes` strategy).
+ */
+async function recordBase(record, environment, head, membership) {
+    const records = await ownRecords(record, environment, head, membership);
+    const previous = records.find((r) => r.present.length > 0 && !holds(r, head));
+    return (previous && { sha: previous.present[0], deployedAt: previous.deployedAt });
+}
+/** The vendor's dedupe key: the environment without case, and the same set of commits. */
+function isSameDeployment(recorded, payload) {
+    if (recorded.environment.toLowerCase() !== payload.environmentName.toLowerCase())
+        return false;
+    // A test run matches only test records; a real run reads no test records at all.
+    if (payload.isTest === true && !recorded.isTest)
+        return false;
+    const listed = new Set(recorded.shas);
+    return (listed.size === payload.commitSha.length &&
+        payload.commitSha.every((sha) => [...listed].some((s) => sha.startsWith(s))));
+}
+/**
+ * The record of this deployment, when it was sent before: newer than the deployment before it
+ * (see ownRecords). Undefined when it is not there, or the record could not be read.
+ */
+async function findRecorded(record, payload, membership) {
+    const head = payload.commitSha[0];
+    const noMembership = {
+        everySha: false,
+        present: () => Promise.resolve(new Set())
+    };
+    const records = await ownRecords(record, payload.environmentName, head, membership ?? noMembership);
+    for (const r of records) {
+        if (isSameDeployment(r, payload))
+            return r;
+        if (r.present.length > 0 && !holds(r, head))
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * Every record of `environment` that the reader's bounds reach, as a look-up for many payloads
+ * (a backfill): indexed by each listed SHA's first 7 characters.
+ */
+async function recordIndex(record, environment) {
+    const records = await record.scan(environment, () => Promise.resolve(false));
+    const bySha = new Map();
+    for (const r of records) {
+        for (const sha of r.shas) {
+            const key = sha.slice(0, 7);
+            const list = bySha.get(key);
+            if (list)
+                list.push(r);
+            else
+                bySha.set(key, [r]);
+        }
+    }
+    return (payload) => bySha
+        .get(payload.commitSha[0].slice(0, 7))
+        ?.find((r) => isSameDeployment(r, payload));
+}
+/**
+ * What a fresh read of the record says of a deployment after an ambiguous failure: `find` looks
+ * it up; a read or a look-up that fails leaves the outcome unknown, never "absent".
+ */
+async function checkRecord(fresh, find) {
+    try {
+        const found = await find(fresh);
+        if (found)
+            return { state: 'recorded', deployedAt: found.deployedAt };
+    }
+    catch (error) {
+        // A membership look-up (git, GitHub) that failed: the record cannot be judged.
+        return { state: 'unknown', why: errorMessage(error) };
+    }
+    return fresh.unreadable === undefined
+        ? { state: 'absent' }
+        : { state: 'unknown', why: fresh.unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
+
+
+
+/** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
+const LIVE_STATES = new Set(['success', 'inactive']);
+/**
+ * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
+ * success or inactive. GitHub treats environment names without case (`Production` and
+ * `production` are one environment) but filters by the exact name, so the exact name is listed
+ * first and then every deployment newer than what it found is read for other cases of the
+ * name: the newest among all of them wins. A failed or skipped deployment is passed over, so
+ * its commits ship with the next successful one.
+ */
+async function previousDeploymentSha(github, environment, options) {
+    const isOwn = ownRunCheck(github, options.ownRunIds);
+    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options);
+    let result = exact;
+    if (!exact.exhausted || exact.found !== undefined) {
+        const wanted = environment.toLowerCase();
+        say.debug(exact.found
+            ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
+            : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, exact.found?.id);
+        if (other.found !== undefined)
+            result = other;
+        else if (other.exhausted && exact.found !== undefined) {
+            say.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
+        }
+        else if (exact.found === undefined)
+            result = other;
+    }
+    if (result.found === undefined && result.exhausted) {
+        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+    }
+    if (result.found !== undefined) {
+        say.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
+    }
+    return result.found?.sha;
+}
+/**
+ * The run a status was set by, from its URL: `/actions/runs/<run>/…` today, or the older
+ * `/runs/<job>?check_suite_focus=true` that names a job.
+ */
+function statusSetBy(url) {
+    let path;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const run = /\/actions\/runs\/(\d+)(?:\/|$)/.exec(path);
+    if (run)
+        return { run: Number(run[1]) };
+    const job = /^\/[^/]+\/[^/]+\/runs\/(\d+)\/?$/.exec(path);
+    return job ? { job: Number(job[1]) } : undefined;
+}
+/**
+ * Whether a status was set by one of `ownRunIds`. A job id is mapped to its run with one jobs
+ * API request at most: the first such status is nearly always the run's own deployment, and
+ * the next one is what was live before it.
+ */
+function ownRunCheck(github, ownRunIds) {
+    let lookups = 0;
+    return async (url, deployment) => {
+        const by = ownRunIds.length === 0 ? undefined : statusSetBy(url);
+        if (by === undefined)
+            return false;
+        if ('run' in by)
+            return ownRunIds.includes(by.run);
+        if (lookups++ > 0) {
+            say.debug(`Deployment #${deployment}: its status names job ${by.job}; one job was looked up already, so it is taken as another run's.`);
+            return false;
+        }
+        try {
+            return ownRunIds.includes(await github.jobRun(by.job));
+        }
+        catch (error) {
+            const hint = error instanceof GitHubApiError ? ` ${error.hint}` : '';
+            say.warning(`Could not tell which run set the status of deployment #${deployment} (job ${by.job}): ${errorMessage(error)}. It is taken as another run's deployment, so it may be this run's own.${hint}`);
+            return false;
+        }
+    };
+}
+async function scan(list, matches, github, isOwn, { eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
+/** Deployments up to this id are older than a base already found: the listing stops there. */
+newerThan) {
+    const result = {
+        found: undefined,
+        listed: 0,
+        candidates: 0,
+        lookups: 0,
+        exhausted: false
+    };
+    for (let page = 1; page <= maxPages; page++) {
+        const listed = await list(page);
+        // Newest first: once the listing reaches the base already found, the rest is older.
+        const deployments = newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan);
+        result.listed += deployments.length;
+        const candidates = deployments.filter((d) => matches(d) &&
+            (eventDeploymentId === undefined || d.id < eventDeploymentId));
+        result.candidates += candidates.length;
+        // Statuses are looked up a batch at a time, in order: the newest live one wins.
+        for (let i = 0; i < candidates.length; i += concurrency) {
+            const room = maxStatusLookups - result.lookups;
+            const batch = candidates.slice(i, i + Math.min(concurrency, room));
+            if (batch.length === 0)
+                return { ...result, exhausted: true };
+            result.lookups += batch.length;
+            const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
+            for (const [j, status] of statuses.entries()) {
+                const deployment = batch[j];
+                if (status === undefined)
+                    continue;
+                if (!LIVE_STATES.has(status.state)) {
+                    say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+                }
+                else if (!(await isOwn(status.url, deployment.id))) {
+                    return { ...result, found: { ...deployment, state: status.state } };
+                }
+            }
+        }
+        if (listed.length < PER_PAGE || deployments.length < listed.length)
+            return result;
+    }
+    return { ...result, exhausted: true };
+}
+
+;// CONCATENATED MODULE: ./src/range/select.ts
+
+
+
+
+
+const NONE = { ref: undefined, source: 'none' };
+/** Finds base for the chosen strategy; `auto` takes the first that answers. */
+async function chooseBase(inputs, ctx, head, deps) {
+    switch (inputs.strategy) {
+        case 'head':
+            return NONE;
+        case 'base':
+            return { ref: inputs.base, source: 'input' };
+        case 'push':
+            if (ctx.eventName !== 'push') {
+                throw new InputError(`Invalid 'strategy': "push" needs a push event, but this run was triggered by '${ctx.eventName}'. Expected 'auto', 'previous-deployment', 'base' or another strategy.`);
+            }
+            return fromPush(ctx);
+        case 'parent': {
+            const parent = await needGit(deps, 'parent').resolveCommit(`${head}^1`);
+            return parent ? { ref: parent, source: 'parent' } : NONE;
+        }
+        case 'tag': {
+            const git = needGit(deps, 'tag');
+            const tag = await git.nearestTag(head, inputs.tagPattern ?? '*');
+            return tag ? { ref: tag, source: 'tag' } : NONE;
+        }
+        case 'previous-deployment': {
+            if (!deps.github) {
+                throw new InputError(`Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`);
+            }
+            return fromDeployments(deps.github, inputs.environment, ctx);
+        }
+        case 'multitudes':
+            return fromRecord(deps, inputs.environment, head);
+        case 'auto':
+            return auto(inputs, ctx, head, deps);
+    }
+}
+/**
+ * Each source of base in turn: the input, GitHub deployments, Multitudes' record, the push. When
+ * GitHub deployments could not be read off a push event, no base means "unknown", not "first".
+ */
+async function auto(inputs, ctx, head, deps) {
+    if (inputs.base !== undefined)
+        return { ref: inputs.base, source: 'input' };
+    let unknown;
+    if (deps.github) {
+        const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
+            unknown = `GitHub deployments could not be read (${errorMessage(error)})`;
+            const hint = error instanceof GitHubApiError ? ` ${error.hint}` : '';
+            say.warning(`${unknown}; ${ctx.eventName === 'push' ? "the push event's before is base instead" : 'without them the previous deployment is unknown'}.${hint}`);
+            return NONE;
+        });
+        if (previous.ref !== undefined)
+            return previous;
+    }
+    const recorded = await fromRecord(deps, inputs.environment, head);
+    if (recorded.ref !== undefined)
+        return recorded;
+    if (ctx.eventName === 'push')
+        return fromPush(ctx);
+    return unknown === undefined ? NONE : { ...NONE, unknown };
+}
+/**
+ * The newest deployment of this repository in Multitudes' record: what is live, whatever CI
+ * sent it. Its newest commit in the repository is base.
+ */
+async function fromRecord(deps, environment, head) {
+    const membership = membershipOf(deps.git, deps.github);
+    if (!deps.record || !membership)
+        return NONE;
+    const found = await recordBase(deps.record, environment, head, membership);
+    if (found === undefined)
+        return NONE;
+    say.info(`Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`);
+    return { ref: found.sha, source: 'multitudes' };
+}
+async function fromDeployments(github, environment, ctx) {
+    const sha = await previousDeploymentSha(github, environment, {
+        ownRunIds: ctx.ownRunIds,
+        eventDeploymentId: ctx.eventDeploymentId
+    });
+    return sha ? { ref: sha, source: 'previous-deployment' } : NONE;
+}
+function fromPush(ctx) {
+    // A created branch has `before` all zeros: no base.
+    return ctx.pushBefore ? { ref: ctx.pushBefore, source: 'push' } : NONE;
+}
+function needGit(deps, strategy) {
+    if (deps.git)
+        return deps.git;
+    throw new InputError(`Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`);
+}
+
+;// CONCATENATED MODULE: ./src/range/resolve.ts
+
+
+
+
+
+
+/** Head, as the event or an input names it, is neither in the checkout nor on origin. */
+class HeadNotInCheckout extends CheckoutError {
+    name = 'HeadNotInCheckout';
+}
+/**
+ * Head, base and the commits between them, from the checkout or from the compare API, with one
+ * log line that explains the decision. `auto` uses the checkout when it holds (or can be
+ * deepened to hold) the range, and the API otherwise.
+ */
+async function resolveRange(inputs, ctx, deps, resolved = {}) {
+    const result = await (inputs.commitSource === 'api'
+        ? fromApi(inputs, ctx, deps, resolved)
+        : fromGitOrApi(inputs, ctx, deps, resolved));
+    const { range } = result;
+    if (range.truncated) {
+        say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
+    }
+    say.info(explain(inputs, range));
+    return result;
+}
+/** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
+async function fromGitOrApi(inputs, ctx, deps, resolved) {
+    let head;
+    try {
+        head = await headFromGit(inputs, ctx, deps.git);
+        resolved.head = head;
+        return await fromGit(inputs, ctx, deps, head, resolved);
+    }
+    catch (error) {
+        const fallback = inputs.commitSource === 'auto' &&
+            error instanceof CheckoutError &&
+            deps.github !== undefined;
+        const named = headName(inputs, ctx);
+        if (!fallback && named && error instanceof HeadNotInCheckout)
+            throw unknownHead(headRevision(inputs, ctx), named, 'in the checkout or on origin');
+        if (!fallback)
+            throw error;
+        if (inputs.paths.length > 0) {
+            // The compare API cannot filter by path: the whole range would be wrong for this service.
+            throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
+        }
+        say.warning(`${error.message} Using the GitHub compare API instead.`);
+        return fromApi(inputs, ctx, deps, resolved, head);
+    }
+}
+function explain(inputs, range) {
+    return [
+        `strategy=${inputs.strategy}`,
+        `base=${range.base ?? range.baseRef ?? 'none'}`,
+        `base-source=${range.baseSource}`,
+        `head=${range.head}`,
+        `status=${range.status}`,
+        `source=${range.source}`,
+        `commits=${range.shas.length}`,
+        `truncated=${range.truncated}`
+    ].join(' ');
+}
+async function fromGit(inputs, ctx, deps, head, resolved) {
+    const choice = await chooseBase(inputs, ctx, head, deps);
+    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
+    checkFirstDeployment(inputs, choice);
+    const range = await rangeFromGit(deps.git, head, choice, inputs);
+    return {
+        range,
+        commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
+    };
+}
+async function fromApi(inputs, ctx, deps, resolved, knownHead) {
+    const { github } = deps;
+    if (!github) {
+        throw new InputError(`Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`);
+    }
+    const rev = knownHead ?? headRevision(inputs, ctx);
+    const head = /^[0-9a-f]{40}$/i.test(rev)
+        ? rev.toLowerCase()
+        : await github.resolveCommit(rev);
+    if (head === undefined) {
+        const named = headName(inputs, ctx);
+        if (named)
+            throw unknownHead(rev, named, 'that GitHub knows');
+        throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
+    }
+    resolved.head = head;
+    const choice = await chooseBase(inputs, ctx, head, {
+        git: undefined,
+        github,
+        record: deps.record
+    });
+    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
+    checkFirstDeployment(inputs, choice);
+    return rangeFromApi(github, head, choice, inputs);
+}
+function headRevision(inputs, ctx) {
+    const rev = inputs.head ?? ctx.eventHead ?? ctx.sha;
+    if (!rev) {
+        throw new InputError(`Input 'head' is empty and the event names no commit. Expected a commit SHA or ref in 'head'.`);
+    }
+    return rev;
+}
+function checkFirstDeployment(inputs, choice) {
+    if (choice.ref === undefined &&
+        inputs.strategy !== 'head' &&
+        inputs.firstDeployment === 'fail') {
+        throw new CommitRangeError(`No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
+    }
+}
+/**
+ * Head from the checkout. For events that name no commit (a manual dispatch, a schedule), the
+ * checked-out commit is what was deployed: a rollback checks out the ref it deploys.
+ */
+async function headFromGit(inputs, ctx, git) {
+    if (inputs.head === undefined && ctx.headFromCheckout) {
+        const checkedOut = await commitInCheckout('HEAD', git);
+        if (checkedOut !== undefined) {
+            if (checkedOut !== ctx.sha.toLowerCase()) {
+                say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+            }
+            return checkedOut;
+        }
+    }
+    const rev = headRevision(inputs, ctx);
+    const sha = await commitInCheckout(rev, git);
+    if (sha !== undefined)
+        return sha;
+    // A head that was given (an input, a CI variable) may be on origin without being fetched.
+    const named = headName(inputs, ctx);
+    const fetched = named && (await git.fetchRef(rev, { shallow: await git.isShallow() }));
+    if (fetched)
+        return fetched;
+    throw new HeadNotInCheckout(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
+}
+/** The input or CI variable that named head, when one did (not the event's own commit). */
+function headName(inputs, ctx) {
+    return inputs.head !== undefined ? "'head'" : ctx.shaVariable;
+}
+/** A head that was given and names no commit: bad input, never "check out the commit". */
+function unknownHead(rev, name, where) {
+    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+}
+async function commitInCheckout(rev, git) {
+    try {
+        return await git.resolveCommit(rev);
+    }
+    catch (error) {
+        if (error instanceof GitNotFoundError) {
+            throw new CheckoutError(error.message, 'Install git on the runner, or set commit-source: api.');
+        }
+        if (error instanceof GitError &&
+            /not a git repository/i.test(error.stderr)) {
+            throw new CheckoutError(`There is no git checkout in ${git.dir}.`, `Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder.`);
+        }
+        throw error;
+    }
+}
+/** Subjects and authors for the summary; a failure here warns and never stops the report. */
+async function describeCommits(git, shas) {
+    try {
+        return await git.commitDetails(shas);
+    }
+    catch (error) {
+        say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+function emptyReport(serverUrl, repository) {
+    return {
+        environment: undefined,
+        strategy: undefined,
+        dryRun: false,
+        isTest: false,
+        repository,
+        serverUrl,
+        title: undefined,
+        tags: [],
+        resolved: {},
+        skipped: undefined,
+        range: undefined,
+        commits: [],
+        payload: undefined,
+        post: undefined,
+        verified: false,
+        failure: undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify.ts
+
+
+
+const PAGE_SIZE = 100;
+/** The same commits, environment and (when listed) time as the payload. */
+function verify_isSameDeployment(item, payload) {
+    const shas = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
+    if (!Array.isArray(shas) || item.environmentName !== payload.environmentName)
+        return false;
+    const listed = new Set(shas.map((s) => String(s).toLowerCase()));
+    const sameCommits = listed.size === payload.commitSha.length &&
+        payload.commitSha.every((s) => listed.has(s));
+    const sameTime = typeof item.deployedAt !== 'string' ||
+        Date.parse(item.deployedAt) === Date.parse(payload.deployedAt);
+    return sameCommits && sameTime;
+}
+/** Reads the deployment back through GET /deployment; throws VerificationError when absent. */
+async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, maxPages = 10, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms) } = {}) {
+    for (let attempt = 1; attempt <= tries; attempt++) {
+        for (let page = 1; page <= maxPages; page++) {
+            const answer = await client.listDeployments(page, PAGE_SIZE);
+            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
+            if (items === undefined) {
+                throw new VerificationError(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.');
+            }
+            if (items.some((item) => verify_isSameDeployment(item, payload)))
+                return;
+            if (items.length < PAGE_SIZE)
+                break;
+        }
+        if (attempt < tries)
+            await sleep(waitMs);
+    }
+    throw new VerificationError(`The API accepted the deployment, but it is not in the first ${maxPages * PAGE_SIZE} deployments that GET /deployment lists (${tries} reads).`, 'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.');
+}
+
+;// CONCATENATED MODULE: ./src/send.ts
+
+
+
+
+
+const NO_RECORD = {
+    current: undefined,
+    fresh: () => undefined,
+    membership: undefined
+};
+/**
+ * POSTs the payload (unless this is a dry run, or Multitudes' record already holds it) and, with
+ * `verify`, reads it back.
+ */
+async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
+    if (inputs.dryRun || multitudes === undefined) {
+        say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        return;
+    }
+    if (record.current) {
+        const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
+            say.warning(`Could not compare Multitudes' record with this deployment (${errorMessage(error)}); sending it.`);
+            return undefined;
+        });
+        if (found) {
+            report.skipped = `already recorded at ${found.deployedAt}`;
+            say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+            return;
+        }
+    }
+    const recheck = async () => {
+        // Unreadable before the POST (a key without the read scope): no second try says more.
+        if (record.current?.unreadable !== undefined)
+            return { state: 'unknown', why: record.current.unreadable };
+        const fresh = record.fresh();
+        if (!fresh)
+            return { state: 'unknown', why: 'record-check is off' };
+        return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
+    };
+    report.post = await group('Reporting deployment', () => {
+        say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        return multitudes.postDeployment(payload, {
+            checkRecord: record.current ? recheck : undefined
+        });
+    });
+    say.info(report.post.foundInRecord
+        ? `Multitudes recorded the deployment (its record lists it at ${report.post.foundInRecord}).`
+        : `Multitudes recorded the deployment (HTTP ${report.post.status}).`);
+    if (inputs.verify) {
+        await group('Verifying', () => verifyDeployment(multitudes, payload));
+        report.verified = true;
+        say.info('The deployment reads back from GET /deployment.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/execute.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * One run, shared by the action and the CLI: inputs, range, payload, POST. Never throws: a
+ * failure is described in the report and judged by `on-error`.
+ */
+async function execute(read, env, ctx, makeDeps, now) {
+    // deployedAt is fixed once, before the first attempt: every retry sends the same body.
+    const startedAt = now().toISOString();
+    const report = emptyReport(ctx.serverUrl, ctx.repository);
+    let onError = 'fail';
+    try {
+        try {
+            onError = getOnError(read);
+        }
+        catch {
+            // A bad on-error fails the run: getInputs names it with every other bad input.
+        }
+        const inputs = getInputs(read, env);
+        const { environment, strategy, dryRun, isTest, title, tags } = inputs;
+        Object.assign(report, {
+            environment,
+            strategy,
+            dryRun,
+            isTest,
+            title,
+            tags
+        });
+        if (ctx.eventWarning)
+            say.warning(ctx.eventWarning);
+        report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
+        if (report.skipped) {
+            say.notice(`Nothing to report: ${report.skipped}.`);
+            return { report, failMessage: undefined };
+        }
+        const deps = makeDeps(inputs, ctx.repository, env);
+        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
+        Object.assign(report, { range, commits });
+        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
+        // Only in debug mode: a 100,000-commit payload is 4 MB of log.
+        if (isDebug())
+            say.debug(`payload: ${JSON.stringify(report.payload)}`);
+        await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+            current: deps.record,
+            fresh: deps.freshRecord,
+            membership: membershipOf(range.source === 'git' ? deps.git : undefined, deps.github)
+        });
+        return { report, failMessage: undefined };
+    }
+    catch (error) {
+        report.failure = describeFailure(error);
+        return { report, failMessage: applyOnError(report.failure, onError) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+
+
+
+
+/** Every output as action.yml names it. */
+const OUTPUTS = {
+    reported: 'reported',
+    status: 'status',
+    response: 'response',
+    requestId: 'request-id',
+    payload: 'payload',
+    commitShas: 'commit-shas',
+    commitCount: 'commit-count',
+    truncated: 'truncated',
+    headSha: 'head-sha',
+    baseSha: 'base-sha',
+    baseSource: 'base-source',
+    rangeStatus: 'range-status',
+    deployedAt: 'deployed-at',
+    skipped: 'skipped',
+    payloadFile: 'payload-file'
+};
+/**
+ * Characters the two lists (`payload` and `commit-shas`) may take together. GitHub allows 1 MB
+ * of outputs per job, counted as UTF-16 (2 bytes a character): this leaves room for the rest.
+ * The default max-commits (1,000) needs about 90,000; past the budget both are left empty, and
+ * `payload-file` has the payload.
+ */
+const LIST_BUDGET = 400_000;
+/** The value of every output for a report: success, dry run, skip and failure alike. */
+function outputValues(report, payloadFile = '') {
+    const { post, failure, payload, range } = report;
+    const shas = payload?.commitSha ?? [];
+    const json = payload ? JSON.stringify(payload) : '';
+    const list = JSON.stringify(shas);
+    const fits = json.length + list.length <= LIST_BUDGET;
+    const values = {
+        reported: String(post !== undefined),
+        // 0: no HTTP answer came back, though the record shows the deployment.
+        status: String(post?.status || failure?.status || ''),
+        response: post?.body ?? failure?.body ?? '',
+        'request-id': post?.requestId ?? failure?.requestId ?? '',
+        payload: fits ? json : '',
+        'commit-shas': fits ? list : '',
+        'commit-count': String(shas.length),
+        truncated: String(range?.truncated ?? false),
+        'head-sha': range?.head ?? '',
+        'base-sha': range?.base ?? '',
+        'base-source': range?.baseSource ?? '',
+        'range-status': range?.status ?? '',
+        'deployed-at': payload?.deployedAt ?? '',
+        skipped: report.skipped ?? '',
+        'payload-file': payloadFile
+    };
+    // An answer may quote the key back (a proxy's error page): no output carries a secret.
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value)]));
+}
+/**
+ * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs
+ * after the POST, so it never throws: a recorded deployment must not end as a red step that
+ * invites a re-run.
+ */
+function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
+    let file = '';
+    if (report.payload && tempDir) {
+        try {
+            file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report.payload));
+        }
+        catch (error) {
+            file = '';
+            say.warning(`Could not write the payload-file output in RUNNER_TEMP: ${errorMessage(error)}`);
+        }
+    }
+    const values = outputValues(report, file);
+    if (report.payload && values.payload === '') {
+        say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
+    }
+    try {
+        for (const [name, value] of Object.entries(values)) {
+            setOutput(name, value);
+        }
+    }
+    catch (error) {
+        say.warning(`Could not set the step outputs: ${errorMessage(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+/** Commits listed in the summary; the rest are counted. */
+const LISTED = 200;
+/** Characters of a commit subject or author shown; the rest is cut with an ellipsis. */
+const SUBJECT_CHARS = 200;
+const AUTHOR_CHARS = 80;
+/** Rejected fields listed; the response output keeps them all. */
+const FIELDS_LISTED = 20;
+/**
+ * GitHub drops a step summary over 1 MiB whole. With the caps above a summary stays near
+ * 100 KiB; past this budget the commit list is left out and the summary says so.
+ */
+const SUMMARY_BUDGET = 512 * 1024;
+/** Pull-request numbers in merge (`Merge pull request #12`) and squash (`… (#12)`) subjects. */
+function pullRequestNumbers(subjects) {
+    const found = subjects.flatMap((s) => {
+        const merge = /^Merge pull request #(\d+)/.exec(s);
+        const squash = /\(#(\d+)\)\s*$/.exec(s);
+        return [merge?.[1], squash?.[1]].filter((n) => n !== undefined).map(Number);
+    });
+    return [...new Set(found)].sort((a, b) => a - b);
+}
+/** `text` in backticks (escaped by summaryText) renders as code, as GitHub shows markdown. */
+const codeSpans = (html) => html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&#96;/g, '<code>$1</code>');
+function result(report) {
+    if (report.skipped)
+        return `⏭️ Nothing to report: ${report.skipped}`;
+    // The message itself is under "What went wrong": once is enough.
+    if (report.failure)
+        return '❌ Not reported: see "What went wrong" below';
+    if (report.dryRun)
+        return '🧪 Dry run: nothing was sent';
+    if (report.post) {
+        const how = report.post.foundInRecord
+            ? `the answer was lost, and Multitudes' record lists it at ${report.post.foundInRecord}`
+            : `HTTP ${report.post.status}`;
+        return `✅ Reported (${how})${report.verified ? ', verified by reading it back' : ''}`;
+    }
+    return '❔ Not reported';
+}
+/** Builds the job summary from the report. Pure apart from core.summary's buffer. */
+function addDeploymentSummary(report) {
+    const repoUrl = report.repository
+        ? `${report.serverUrl}/${report.repository}`
+        : undefined;
+    const link = (href, text) => href
+        ? `<a href="${summaryText(href)}">${summaryText(text)}</a>`
+        : summaryText(text);
+    const short = (sha) => sha.slice(0, 7);
+    const { range, payload } = report;
+    const rows = [];
+    // An environment that failed validation has no cell: the error below names it.
+    if (report.environment)
+        rows.push(['Environment', summaryText(report.environment)]);
+    rows.push(['Result', summaryText(result(report))]);
+    if (!range && report.resolved.head) {
+        // The run stopped after finding head (and maybe base): show what it knew.
+        const { head, base, baseSource } = report.resolved;
+        rows.push(['Head', `<code>${summaryText(head)}</code>`], [
+            'Base',
+            base
+                ? `<code>${summaryText(base)}</code> (from: ${summaryText(baseSource ?? '')})`
+                : 'not found yet'
+        ]);
+    }
+    if (range) {
+        const compare = range.base && repoUrl
+            ? `${repoUrl}/compare/${range.base}...${range.head}`
+            : undefined;
+        const base = range.base ? short(range.base) : (range.baseRef ?? 'none');
+        rows.push([
+            'Strategy',
+            `${summaryText(report.strategy ?? '')} (base from: ${range.baseSource})`
+        ], [
+            'Range',
+            `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
+        ], [
+            'Commits',
+            `${payload?.commitSha.length ?? range.shas.length}${range.truncated ? ` of ${range.total} (truncated by max-commits)` : ''}`
+        ]);
+    }
+    if (payload)
+        rows.push(['deployedAt', summaryText(payload.deployedAt)]);
+    if (report.title)
+        rows.push(['Title', summaryText(report.title, 255)]);
+    if (report.tags.length > 0)
+        rows.push([
+            'Tags',
+            report.tags.map((t) => `<code>${summaryText(t, 100)}</code>`).join(' ')
+        ]);
+    rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
+    summary
+        .addHeading(`Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`, 2)
+        .addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...rows
+    ]);
+    const sent = payload?.commitSha.length ?? report.commits.length;
+    const among = report.commits.length < sent
+        ? ` (in the newest ${report.commits.length} commits)`
+        : '';
+    const prs = pullRequestNumbers(report.commits.map((c) => c.subject));
+    if (prs.length > 0) {
+        summary.addRaw(`<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
+    }
+    if (report.commits.length > 0) {
+        const items = report.commits
+            .slice(0, LISTED)
+            .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`);
+        const more = sent - LISTED;
+        if (more > 0)
+            items.push(`<li>… and ${more} more</li>`);
+        summary.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
+    }
+    if (report.failure) {
+        const f = report.failure;
+        summary
+            .addHeading('What went wrong', 3)
+            .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true);
+        if (f.fields.length > 0) {
+            const listed = f.fields
+                .slice(0, FIELDS_LISTED)
+                .map((p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`);
+            const more = f.fields.length - listed.length;
+            if (more > 0)
+                listed.push(`… and ${more} more (all of them are in the response output)`);
+            summary.addList(listed);
+        }
+        if (f.requestId)
+            summary.addRaw(`<p>Request id: <code>${summaryText(f.requestId)}</code></p>`, true);
+        if (f.hint)
+            summary.addRaw(`<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`, true);
+    }
+}
+/** Writes the summary; a summary that cannot be written warns and never fails the step. */
+async function writeSummary(report) {
+    try {
+        addDeploymentSummary(report);
+        if (summary.stringify().length > SUMMARY_BUDGET) {
+            // GitHub would drop it whole: keep what matters, without the commit list.
+            summary.emptyBuffer();
+            addDeploymentSummary({ ...report, commits: [] });
+            summary.addRaw(`<p>The commit list is left out: it would pass the ${SUMMARY_BUDGET / 1024} KiB summary budget. The commit-shas output has every SHA sent.</p>`, true);
+        }
+        await summary.write();
+    }
+    catch (error) {
+        say.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    }
+    finally {
+        summary.emptyBuffer();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+/** The action: inputs from the runner, results as outputs, a job summary and the exit status. */
+async function run(makeDeps = createDeps, now = () => new Date()) {
+    const ctx = toRunContext(await eventContext());
+    const { report, failMessage } = await execute(readInput, process.env, ctx, makeDeps, now);
+    if (failMessage !== undefined)
+        say.setFailed(failMessage);
+    setOutputs(report);
+    await writeSummary(report);
+}
+/**
+ * The runner's event context from @actions/github. That module also builds a proxy agent as it
+ * loads, which throws on a proxy it cannot use (socks5://) before any input is read. Its Octokit
+ * is not used (the GitHub client has the action's own transport, which judges proxies), so it
+ * loads with the proxy variables hidden.
+ */
+async function eventContext() {
+    const hidden = PROXY_VARIABLES.flatMap((name) => {
+        const value = process.env[name];
+        delete process.env[name];
+        return value === undefined ? [] : [[name, value]];
+    });
+    try {
+        return (await __nccwpck_require__.e(/* import() */ 387).then(__nccwpck_require__.bind(__nccwpck_require__, 4387))).context;
+    }
+    finally {
+        for (const [name, value] of hidden)
+            process.env[name] = value;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 5194:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ Octokit)
+});
+
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -34102,7 +37629,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -34154,7 +37681,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -35898,8 +39425,22 @@ class Octokit {
 }
 
 
+
+/***/ }),
+
+/***/ 9210:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ restEndpointMethods)
+});
+
+// UNUSED EXPORTS: legacyRestEndpointMethods
+
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const dist_src_version_VERSION = "17.0.0";
+const VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
@@ -38332,7 +41873,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = dist_src_version_VERSION;
+restEndpointMethods.VERSION = VERSION;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -38340,4755 +41881,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+legacyRestEndpointMethods.VERSION = VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A bad input value. Raised before anything is sent; the user must fix the workflow. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** A git command failed. Carries the arguments (never secrets) and stderr for the log. */
-class GitError extends Error {
-    name = 'GitError';
-    args;
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        const detail = stderr.trim().split('\n').slice(-3).join(' ');
-        super(`git ${args.join(' ')} failed with exit code ${exitCode}${detail ? `: ${detail}` : ''}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-    }
-}
-/** git is not installed (not on PATH): there is no checkout to read. */
-class GitNotFoundError extends Error {
-    name = 'GitNotFoundError';
-    constructor() {
-        super('git is not installed on this runner (not found on PATH).');
-    }
-}
-/** A failure the user can act on, with what to do about it. */
-class HintedError extends Error {
-    hint;
-    constructor(message, hint) {
-        super(message);
-        this.hint = hint;
-    }
-}
-/** The commit range cannot be computed correctly; sending a short list would be wrong. */
-class CommitRangeError extends HintedError {
-    name = 'CommitRangeError';
-}
-/** `verify: true` could not read the deployment back after the API accepted it. */
-class VerificationError extends HintedError {
-    name = 'VerificationError';
-}
-/**
- * The Multitudes API did not accept the deployment. `status` is undefined when no HTTP answer
- * came back (network error, timeout). `outage` marks failures the user cannot fix from the
- * workflow (unreachable, 429, 5xx after every attempt).
- */
-class ApiError extends Error {
-    name = 'ApiError';
-    status;
-    body;
-    requestId;
-    attempts;
-    fields;
-    /** The request may have been recorded, and the record could not say: check, never re-send blind. */
-    unknown;
-    constructor(message, details) {
-        super(message);
-        this.unknown = details.unknown ?? false;
-        this.status = details.status;
-        this.body = details.body ?? '';
-        this.requestId = details.requestId;
-        this.attempts = details.attempts;
-        this.fields = details.fields ?? [];
-    }
-    get outage() {
-        const s = this.status;
-        return s === undefined || s === 408 || s === 429 || s >= 500;
-    }
-}
-/** The message of anything thrown, including non-Error values. */
-function errorMessage(error) {
-    // Duck-typed: errors from another realm (a VM context, undici) fail `instanceof Error`.
-    const message = error?.message;
-    if (typeof message === 'string')
-        return message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/input-parsers.ts
-
-
-
-/** Pure parsers for input values: each takes the raw string and names the input in its error. */
-const show = (value) => JSON.stringify(value);
-/** A full commit SHA (SHA-1 or SHA-256); anything else from outside is not trusted as one. */
-const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
-function invalid(name, value, expected) {
-    return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** YAML 1.2 core-schema booleans, the same set as core.getBooleanInput, and nothing looser. */
-function parseBoolean(name, raw) {
-    const value = raw.trim();
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw invalid(name, raw, '`true` or `false`');
-}
-function parseEnum(name, raw, allowed) {
-    const value = raw.trim();
-    const found = allowed.find((a) => a === value);
-    if (found === undefined) {
-        throw invalid(name, raw, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
-    }
-    return found;
-}
-function parseInteger(name, raw, min, max) {
-    const value = raw.trim();
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-        throw invalid(name, raw, `a whole number from ${min} to ${max}`);
-    }
-    return n;
-}
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
-/** How far ahead of this runner's clock a deployment time may be: clock skew between machines. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-/**
- * Whether a deployment time (ms) lies in the future of `now`, beyond clock skew. One rule for the
- * live run and the backfill: a future deployedAt, once sent, skews Deploy Time for good.
- */
-function isFuture(at, now) {
-    return at > now + CLOCK_SKEW_MS;
-}
-/** What a future time is expected to be instead, for messages. */
-function pastExpected(now) {
-    return `a time that has passed (at most ${CLOCK_SKEW_MS / 60_000} minutes ahead of this machine's clock, ${new Date(now).toISOString()})`;
-}
-/**
- * An ISO 8601 date-time with a zone (`Z` or an offset), normalised to UTC with milliseconds.
- * A time without a zone is refused: the runner's clock zone is not the user's.
- */
-function parseDeployedAt(name, raw, now = Infinity) {
-    const value = raw.trim();
-    const m = ISO_8601.exec(value);
-    const expected = 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00';
-    if (!m)
-        throw invalid(name, raw, expected);
-    const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
-    const second = Number(m[6] ?? 0);
-    const millis = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
-    const sign = m[9] === '-' ? -1 : 1;
-    const offsetMinutes = m[8] ? 0 : sign * (Number(m[10]) * 60 + Number(m[11]));
-    const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-    const check = new Date(local);
-    const real = check.getUTCFullYear() === year &&
-        check.getUTCMonth() === month - 1 &&
-        check.getUTCDate() === day &&
-        hour < 24 &&
-        minute < 60 &&
-        second < 60 &&
-        Math.abs(offsetMinutes) <= 18 * 60;
-    if (!real)
-        throw invalid(name, raw, expected);
-    const at = local - offsetMinutes * 60_000;
-    if (isFuture(at, now))
-        throw invalid(name, raw, pastExpected(now));
-    return new Date(at).toISOString();
-}
-/** Comma- or newline-separated list: trimmed, empties dropped, duplicates removed in order. */
-function parseList(raw, separators = /[,\n]/) {
-    const items = raw
-        .split(separators)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-    return [...new Set(items)];
-}
-/** Newline-separated git pathspecs; a pathspec starting with `-` would be read as an option. */
-function parsePaths(name, raw) {
-    const paths = parseList(raw, /\r?\n/);
-    const bad = paths.find((p) => p.startsWith('-'));
-    if (bad !== undefined)
-        throw invalid(name, bad, 'git pathspecs, one a line');
-    return paths;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-function hasControlCharacters(text) {
-    return CONTROL.test(text);
-}
-/**
- * Index of the first character an HTTP header value cannot carry as the key is sent (anything
- * but printable ASCII and the space of "Bearer <key>"), or -1.
- */
-function headerUnsafeAt(text) {
-    return text.search(/[^\x20-\x7e]/);
-}
-/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
-/**
- * A key or token as sent in an HTTP header. A bad character is named by position and code point,
- * never with the value.
- */
-function checkSecret(name, value) {
-    const bad = headerUnsafeAt(value);
-    if (bad >= 0) {
-        const code = value.codePointAt(bad) ?? 0;
-        throw new InputError(`Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`);
-    }
-    return value;
-}
-function parseText(name, raw, max) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (CONTROL.test(value) || value.length > max) {
-        throw invalid(name, value.length > max ? `${value.slice(0, 40)}…` : raw, `text of at most ${max} characters, on one line`);
-    }
-    return value;
-}
-/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
-function parseTags(name, raw, count, max) {
-    const tags = parseList(raw);
-    const long = tags.find((t) => t.length > max || CONTROL.test(t));
-    if (tags.length > count || long !== undefined) {
-        throw invalid(name, long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`, `at most ${count} tags of at most ${max} characters each`);
-    }
-    return tags;
-}
-/** A glob for git (`tag-pattern`); never something git would read as an option. */
-function parsePattern(name, raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (value.startsWith('-') || CONTROL.test(value)) {
-        throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')");
-    }
-    return value;
-}
-/** A commit SHA or ref name; never something git would read as an option. */
-function parseRevision(name, raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
-        throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision');
-    }
-    return value;
-}
-function parseEnvironment(name, raw) {
-    const value = raw.trim();
-    if (value === '' || CONTROL.test(value) || value.length > 255) {
-        throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
-    }
-    return value;
-}
-const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
-/**
- * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
- * to the resolver, which may answer anything, so it does not count.
- */
-function isLoopbackHost(hostname) {
-    return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
-function parseApiUrl(name, raw) {
-    const expected = 'an https:// URL (http:// only for loopback hosts), without credentials';
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw invalid(name, raw, expected);
-    }
-    if (url.username !== '' || url.password !== '') {
-        // The value may hold a secret: name the input, not the value.
-        throw new InputError(`Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`);
-    }
-    const secure = url.protocol === 'https:' ||
-        (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure)
-        throw invalid(name, raw, expected);
-    return url;
-}
-/** A folder relative to `root` (the workspace), resolved to an absolute path that must exist. */
-function parseWorkingDirectory(name, raw, root) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    const dir = external_node_path_default().resolve(root, value);
-    if (CONTROL.test(value) ||
-        !(0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
-        throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
-    }
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./src/context.ts
-
-const ZERO_SHA = /^0+$/;
-/** Events whose payload names no commit: the checkout is what gets deployed. */
-const NO_COMMIT_EVENTS = new Set([
-    'workflow_dispatch',
-    'schedule',
-    'repository_dispatch'
-]);
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function field(obj, key) {
-    return typeof obj === 'object' && obj !== null
-        ? obj[key]
-        : undefined;
-}
-/** A commit SHA from a payload; anything else (an option, a ref name) is not trusted as one. */
-function sha(value) {
-    const s = str(value);
-    return s !== undefined && FULL_SHA.test(s) ? s.toLowerCase() : undefined;
-}
-function id(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
-        ? value
-        : undefined;
-}
-/** A payload time as deployedAt, or undefined when it is not a valid ISO 8601 time. */
-function time(value) {
-    const s = str(value);
-    try {
-        return s === undefined ? undefined : parseDeployedAt('event time', s);
-    }
-    catch {
-        return undefined;
-    }
-}
-function eventHead(eventName, payload) {
-    switch (eventName) {
-        case 'workflow_run':
-            return { head: sha(field(payload.workflow_run, 'head_sha')) };
-        case 'deployment':
-        case 'deployment_status':
-            return { head: sha(field(payload.deployment, 'sha')) };
-        case 'merge_group':
-            return {
-                head: sha(field(payload.merge_group, 'head_sha')),
-                warning: 'This run was triggered by merge_group: the merge queue has not deployed anything to production yet.'
-            };
-    }
-    if (eventName.startsWith('pull_request')) {
-        return {
-            head: sha(field(field(payload.pull_request, 'head'), 'sha')),
-            warning: `This run was triggered by ${eventName}: pull requests are not production deployments. Report from the workflow that deploys.`
-        };
-    }
-    return {};
-}
-/** What a deployment platform or an upstream workflow says about the deployment. */
-function upstream(eventName, payload, repository) {
-    const deployment = payload.deployment;
-    switch (eventName) {
-        case 'deployment_status': {
-            const status = payload.deployment_status;
-            const state = str(field(status, 'state')) ?? 'unknown';
-            return {
-                notDeployed: state === 'success'
-                    ? undefined
-                    : `the deployment status is '${state}', not 'success'`,
-                eventEnvironment: str(field(status, 'environment')) ??
-                    str(field(deployment, 'environment')),
-                eventDeploymentId: id(field(deployment, 'id')),
-                eventTime: time(field(status, 'created_at'))
-            };
-        }
-        case 'deployment':
-            return {
-                eventEnvironment: str(field(deployment, 'environment')),
-                eventDeploymentId: id(field(deployment, 'id'))
-            };
-        case 'workflow_run': {
-            const run = payload.workflow_run;
-            const conclusion = str(field(run, 'conclusion')) ?? 'none yet';
-            return {
-                notDeployed: conclusion === 'success'
-                    ? notFromThisRepository(run, repository)
-                    : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
-                eventTime: time(field(run, 'updated_at')),
-                runId: id(field(run, 'id'))
-            };
-        }
-        default:
-            return {};
-    }
-}
-/** Events whose runs deploy nothing to production: a pull request's code, a merge queue's try. */
-const UNDEPLOYED_EVENT = /^(pull_request.*|merge_group)$/;
-/**
- * Why a successful workflow_run is not a production deployment: it ran for a pull request or a
- * merge queue, or on another repository's code. `branches:` filters match head_branch, which a
- * fork names as it likes, so the branch alone proves nothing.
- */
-function notFromThisRepository(run, repository) {
-    const event = str(field(run, 'event')) ?? '';
-    if (UNDEPLOYED_EVENT.test(event)) {
-        return `the workflow run that triggered this one ran for a '${event}' event, which deploys nothing to production`;
-    }
-    const from = str(field(field(run, 'head_repository'), 'full_name'));
-    if (from === undefined ||
-        repository === undefined ||
-        from.toLowerCase() !== repository.toLowerCase()) {
-        return `the workflow run that triggered this one ran on ${from === undefined ? 'code from an unnamed repository' : `code from ${from}`}, not from ${repository ?? 'this repository'}`;
-    }
-    return undefined;
-}
-function toRunContext(context) {
-    const payload = context.payload;
-    const { head, warning } = eventHead(context.eventName, payload);
-    const repository = repositoryOf(context);
-    const event = upstream(context.eventName, payload, repository);
-    const isPush = context.eventName === 'push';
-    const after = isPush ? str(payload.after) : undefined;
-    return {
-        eventName: context.eventName,
-        sha: context.sha,
-        ref: context.ref,
-        repository,
-        serverUrl: context.serverUrl,
-        runId: context.runId,
-        eventHead: head,
-        eventWarning: warning,
-        pushBefore: isPush ? pushBase(payload.before) : undefined,
-        deletedRef: isPush &&
-            (payload.deleted === true ||
-                (after !== undefined && ZERO_SHA.test(after))),
-        headFromCheckout: NO_COMMIT_EVENTS.has(context.eventName),
-        notDeployed: event.notDeployed,
-        eventEnvironment: event.eventEnvironment,
-        eventDeploymentId: event.eventDeploymentId,
-        eventTime: event.eventTime,
-        ownRunIds: [context.runId, event.runId].filter((n) => n !== undefined)
-    };
-}
-/** `before` of a push: a SHA, or undefined for a created branch (all zeros) or a bad value. */
-function pushBase(before) {
-    const s = sha(before);
-    return s && !ZERO_SHA.test(s) ? s : undefined;
-}
-/** Why this run must not report to `environment`, or undefined when it should report. */
-function skipReason(ctx, environment, headGiven) {
-    if (ctx.deletedRef && !headGiven) {
-        return `the push deleted ${ctx.ref}, so nothing was deployed`;
-    }
-    if (ctx.notDeployed)
-        return ctx.notDeployed;
-    const other = ctx.eventEnvironment;
-    if (other !== undefined &&
-        other.toLowerCase() !== environment.toLowerCase()) {
-        return `the ${ctx.eventName} event is for environment '${other}', and this step reports '${environment}'`;
-    }
-    return undefined;
-}
-function repositoryOf(context) {
-    try {
-        const { owner, repo } = context.repo;
-        return `${owner}/${repo}`;
-    }
-    catch {
-        return undefined; // neither GITHUB_REPOSITORY nor a payload repository: a local run
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/git.ts
-
-
-
-
-const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
-function createGitClient(cwd = process.cwd()) {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-    async function run(args, options = {}) {
-        const stdout = [];
-        const stderr = [];
-        const exitCode = await exec_exec('git', args, {
-            cwd,
-            env,
-            silent: true,
-            ignoreReturnCode: true,
-            input: options.input === undefined ? undefined : Buffer.from(options.input),
-            listeners: {
-                stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
-                stderr: (chunk) => stderr.push(chunk)
-            }
-        })
-            .catch((error) => {
-            // @actions/io's which() throws before spawning when git is not on PATH.
-            if (/Unable to locate executable file/.test(String(error)))
-                throw new GitNotFoundError();
-            throw error;
-        });
-        const result = {
-            exitCode,
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8')
-        };
-        if (!(options.ok ?? [0]).includes(exitCode)) {
-            throw new GitError(args, exitCode, result.stderr);
-        }
-        return result;
-    }
-    const client = {
-        dir: cwd,
-        async resolveCommit(rev) {
-            const r = await run([
-                'rev-parse',
-                '--verify',
-                '--quiet',
-                '--end-of-options',
-                `${rev}^{commit}`
-            ], { ok: [0, 1] });
-            return r.exitCode === 0 ? r.stdout.trim().toLowerCase() : undefined;
-        },
-        async isShallow() {
-            const r = await run(['rev-parse', '--is-shallow-repository']);
-            return r.stdout.trim() === 'true';
-        },
-        async shallowCommits() {
-            const r = await run(['rev-parse', '--git-path', 'shallow']);
-            const file = external_node_path_namespaceObject.resolve(cwd, r.stdout.trim());
-            const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
-            return new Set(parseShaLines(text));
-        },
-        async isAncestor(ancestor, descendant) {
-            const r = await run([
-                'merge-base',
-                '--is-ancestor',
-                '--end-of-options',
-                ancestor,
-                descendant
-            ], { ok: [0, 1] });
-            return r.exitCode === 0;
-        },
-        async mergeBase(a, b) {
-            const r = await run(['merge-base', '--end-of-options', a, b], {
-                ok: [0, 1]
-            });
-            return r.exitCode === 0 ? r.stdout.trim() : undefined;
-        },
-        async revList(base, head, { limit, paths = [], shallow }) {
-            const shas = [];
-            let total = 0;
-            let crossesShallowBoundary = false;
-            let reachesBase = false;
-            const lines = lineSplitter((line) => {
-                if (line.startsWith('-')) {
-                    reachesBase ||= line.slice(1) === base;
-                    return;
-                }
-                total++;
-                if (shas.length < limit)
-                    shas.push(line);
-                if (shallow?.has(line))
-                    crossesShallowBoundary = true;
-            });
-            const range = base === undefined ? [head] : [head, `^${base}`];
-            const args = paths.length > 0
-                ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
-                : ['--boundary', '--end-of-options', ...range];
-            await run(['rev-list', ...args], { onStdout: lines.push });
-            lines.end();
-            return {
-                shas,
-                total,
-                crossesShallowBoundary,
-                reachesBase: paths.length > 0 ? undefined : reachesBase
-            };
-        },
-        async fetchRef(ref, { shallow }) {
-            const depth = shallow ? ['--depth=1'] : [];
-            const r = await run([...FETCH, ...depth, '--end-of-options', 'origin', ref], {
-                ok: [0, 1, 128]
-            });
-            return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined;
-        },
-        async hasOrigin() {
-            const r = await run(['config', '--get', 'remote.origin.url'], {
-                ok: [0, 1]
-            });
-            return r.exitCode === 0;
-        },
-        async deepen(by, revs) {
-            const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin'];
-            const r = await run([...args, ...revs], { ok: [0, 1, 128] });
-            // A server that refuses SHA wants still deepens the configured refs.
-            if (r.exitCode !== 0)
-                await run(args);
-        },
-        async nearestTag(head, pattern) {
-            const onHead = await run([
-                'tag',
-                '--points-at',
-                head,
-                '--list',
-                '--end-of-options',
-                pattern
-            ]);
-            const exclude = parseLines(onHead.stdout).flatMap((t) => [
-                '--exclude',
-                escapeGlob(t)
-            ]);
-            const r = await run([
-                'describe',
-                '--tags',
-                '--abbrev=0',
-                '--match',
-                pattern,
-                ...exclude,
-                '--end-of-options',
-                head
-            ], { ok: [0, 128] });
-            return r.exitCode === 0 ? r.stdout.trim() : undefined;
-        },
-        async tags(pattern) {
-            const format = [
-                '%(refname:strip=2)',
-                '%(objectname)',
-                '%(*objectname)',
-                '%(taggerdate:iso-strict)',
-                '%(committerdate:iso-strict)',
-                '%(*committerdate:iso-strict)',
-                '%(objecttype)',
-                '%(*objecttype)'
-            ].join('%00');
-            const r = await run([
-                'for-each-ref',
-                `--format=${format}`,
-                '--end-of-options',
-                `refs/tags/${pattern}`
-            ]);
-            const refs = parseLines(r.stdout).map((line) => {
-                const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
-                return {
-                    name,
-                    object: object.toLowerCase(),
-                    peeled: peeled ? peeled.toLowerCase() : undefined,
-                    commitType: peeledType || type,
-                    taggerDate,
-                    committerDate,
-                    peeledDate
-                };
-            });
-            // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
-            const nested = refs.filter((t) => t.commitType === 'tag');
-            if (nested.length > 0) {
-                const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-                    input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
-                });
-                for (const [i, line] of parseLines(peeled.stdout).entries()) {
-                    const [sha, type] = line.split(' ');
-                    if (type === 'commit' && nested[i]) {
-                        nested[i].peeled = sha.toLowerCase();
-                        nested[i].commitType = 'commit';
-                    }
-                }
-            }
-            return refs;
-        },
-        async presentCommits(shas) {
-            if (shas.length === 0)
-                return new Set();
-            const r = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: shas.join('\n') + '\n' });
-            return new Set(parseLines(r.stdout)
-                .map((line) => line.split(' '))
-                .filter(([, type]) => type === 'commit')
-                .map(([sha]) => sha.toLowerCase()));
-        },
-        async commitDetails(shas) {
-            if (shas.length === 0)
-                return [];
-            // NUL-separated (-z): a subject cannot hold a NUL, so it cannot forge a field or a row.
-            const r = await run([
-                'log',
-                '-z',
-                '--no-walk=unsorted',
-                '--stdin',
-                '--format=%H%x00%an%x00%s'
-            ], { input: shas.join('\n') + '\n' });
-            return parseCommitDetails(r.stdout);
-        }
-    };
-    return client;
-}
-/** Feeds complete lines of a byte stream to `onLine`, however the chunks split them. */
-function lineSplitter(onLine) {
-    let rest = '';
-    const emit = (line) => {
-        const trimmed = line.trim();
-        if (trimmed !== '')
-            onLine(trimmed.toLowerCase());
-    };
-    return {
-        push: (chunk) => {
-            const text = rest + chunk.toString('latin1');
-            const parts = text.split('\n');
-            rest = parts.pop() ?? '';
-            parts.forEach(emit);
-        },
-        end: () => {
-            emit(rest);
-            rest = '';
-        }
-    };
-}
-function parseLines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/** SHA-1 or SHA-256 object names, one a line, lowercased; anything else is ignored. */
-function parseShaLines(text) {
-    return parseLines(text)
-        .map((l) => l.toLowerCase())
-        .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l));
-}
-/** Parses `git log -z --format=%H%x00%an%x00%s`: NUL between fields and between commits. */
-function parseCommitDetails(text) {
-    const fields = text.split('\0');
-    const commits = [];
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        const sha = fields[i].trim().toLowerCase();
-        if (sha !== '')
-            commits.push({
-                sha,
-                author: fields[i + 1],
-                subject: fields[i + 2].trim()
-            });
-    }
-    return commits;
-}
-function escapeGlob(text) {
-    return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
-}
-
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
-;// CONCATENATED MODULE: ./node_modules/proxy-from-env/index.js
-
-
-var DEFAULT_PORTS = {
-  ftp: 21,
-  gopher: 70,
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443,
-};
-
-function proxy_from_env_parseUrl(urlString) {
-  try {
-    return new URL(urlString);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * @param {string|object|URL} url - The URL as a string or URL instance, or a
- *   compatible object (such as the result from legacy url.parse).
- * @return {string} The URL of the proxy that should handle the request to the
- *  given URL. If no proxy is set, this will be an empty string.
- */
-function getProxyForUrl(url) {
-  var parsedUrl = (typeof url === 'string' ? proxy_from_env_parseUrl(url) : url) || {};
-  var proto = parsedUrl.protocol;
-  var hostname = parsedUrl.host;
-  var port = parsedUrl.port;
-  if (typeof hostname !== 'string' || !hostname || typeof proto !== 'string') {
-    return '';  // Don't proxy URLs without a valid scheme or host.
-  }
-
-  proto = proto.split(':', 1)[0];
-  // Stripping ports in this way instead of using parsedUrl.hostname to make
-  // sure that the brackets around IPv6 addresses are kept.
-  hostname = hostname.replace(/:\d*$/, '');
-  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
-  if (!shouldProxy(hostname, port)) {
-    return '';  // Don't proxy URLs that match NO_PROXY.
-  }
-
-  var proxy = getEnv(proto + '_proxy') || getEnv('all_proxy');
-  if (proxy && proxy.indexOf('://') === -1) {
-    // Missing scheme in proxy, default to the requested URL's scheme.
-    proxy = proto + '://' + proxy;
-  }
-  return proxy;
-}
-
-/**
- * Determines whether a given URL should be proxied.
- *
- * @param {string} hostname - The host name of the URL.
- * @param {number} port - The effective port of the URL.
- * @returns {boolean} Whether the given URL should be proxied.
- * @private
- */
-function shouldProxy(hostname, port) {
-  var NO_PROXY = getEnv('no_proxy').toLowerCase();
-  if (!NO_PROXY) {
-    return true;  // Always proxy if NO_PROXY is not set.
-  }
-  if (NO_PROXY === '*') {
-    return false;  // Never proxy if wildcard is set.
-  }
-
-  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
-    if (!proxy) {
-      return true;  // Skip zero-length hosts.
-    }
-    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
-    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
-    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
-    if (parsedProxyPort && parsedProxyPort !== port) {
-      return true;  // Skip if ports don't match.
-    }
-
-    if (!/^[.*]/.test(parsedProxyHostname)) {
-      // No wildcards, so stop proxying if there is an exact match.
-      return hostname !== parsedProxyHostname;
-    }
-
-    if (parsedProxyHostname.charAt(0) === '*') {
-      // Remove leading wildcard.
-      parsedProxyHostname = parsedProxyHostname.slice(1);
-    }
-    // Stop proxying if the hostname ends with the no_proxy host.
-    return !hostname.endsWith(parsedProxyHostname);
-  });
-}
-
-/**
- * Get the value for an environment variable.
- *
- * @param {string} key - The name of the environment variable.
- * @return {string} The value of the environment variable.
- * @private
- */
-function getEnv(key) {
-  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || '';
-}
-
-;// CONCATENATED MODULE: ./src/http.ts
-
-
-/** A proxy URL without its user and password, for messages. */
-function redactProxy(proxy) {
-    try {
-        const url = new URL(proxy);
-        url.username = '';
-        url.password = '';
-        return url.href.replace(/\/$/, '');
-    }
-    catch {
-        return 'the configured proxy';
-    }
-}
-function createTransport() {
-    const direct = new undici.Agent();
-    const proxies = new Map();
-    const dispatcherFor = (url) => {
-        const proxy = getProxyForUrl(url.href);
-        if (!proxy)
-            return direct;
-        let agent = proxies.get(proxy);
-        if (!agent) {
-            agent = new undici.ProxyAgent(proxy);
-            proxies.set(proxy, agent);
-        }
-        return agent;
-    };
-    const fetch = ((input, init) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        return (0,undici.fetch)(input, {
-            ...init,
-            dispatcher: dispatcherFor(url)
-        });
-    });
-    return {
-        fetch,
-        proxyFor: (url) => {
-            const proxy = getProxyForUrl(url.href);
-            return proxy ? redactProxy(proxy) : undefined;
-        }
-    };
-}
-let shared;
-/** The process's transport, made on first use (the environment is read per request). */
-function transport() {
-    shared ??= createTransport();
-    return shared;
-}
-
-;// CONCATENATED MODULE: ./src/github-api.ts
-
-
-
-
-
-/** A GitHub API call failed; the hint names the token permission or the fix. */
-class GitHubApiError extends HintedError {
-    name = 'GitHubApiError';
-    status;
-    constructor(message, hint, status) {
-        super(message, hint);
-        this.status = status;
-    }
-}
-const PER_PAGE = 100;
-function createGitHubApi(options) {
-    const tokenName = options.tokenName ?? "'github-token'";
-    const [owner, repo] = options.repository.split('/');
-    const octokit = getOctokit(options.token, {
-        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-        // The action's one transport: the same proxy rules as the Multitudes client.
-        request: { fetch: transport().fetch },
-        retry: { doNotRetry: [400, 401, 403, 404, 422, 451] },
-        throttle: {
-            // Wait out a primary rate limit twice, a secondary one once; then fail clearly.
-            onRateLimit: (_after, _o, _k, count) => count < 2,
-            onSecondaryRateLimit: (_after, _o, _k, count) => count < 1
-        }
-    }, retry, throttling);
-    function failure(what, permission, error) {
-        const code = statusOf(error);
-        const hint = code === 403 || code === 401
-            ? `Give the job's token '${permission}' (permissions: ${permission.replace(':', ': ')}), or pass ${tokenName} with that access.`
-            : code === 404
-                ? `Check that the token can see ${options.repository}.`
-                : 'Re-run the job; if GitHub keeps failing, set commit-source: git with a full checkout.';
-        return new GitHubApiError(`GitHub API ${what} failed${code ? ` (${code})` : ''}: ${errorMessage(error)}`, hint, code);
-    }
-    async function call(what, permission, fn) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            throw failure(what, permission, error);
-        }
-    }
-    return {
-        listDeployments: (page, environment) => call('list deployments', 'deployments:read', async () => {
-            const { data } = await octokit.rest.repos.listDeployments({
-                owner,
-                repo,
-                per_page: PER_PAGE,
-                page,
-                ...(environment === undefined ? {} : { environment })
-            });
-            return data.map((d) => ({
-                id: d.id,
-                sha: d.sha,
-                environment: d.environment,
-                createdAt: d.created_at
-            }));
-        }),
-        deploymentStatuses: (id, page) => call('list deployment statuses', 'deployments:read', async () => {
-            const { data } = await octokit.rest.repos.listDeploymentStatuses({
-                owner,
-                repo,
-                deployment_id: id,
-                per_page: PER_PAGE,
-                page
-            });
-            return data.map((s) => ({ state: s.state, createdAt: s.created_at }));
-        }),
-        listReleases: (page) => call('list releases', 'contents:read', async () => {
-            const { data } = await octokit.rest.repos.listReleases({
-                owner,
-                repo,
-                per_page: PER_PAGE,
-                page
-            });
-            return data.map((r) => ({
-                id: r.id,
-                tagName: r.tag_name,
-                draft: r.draft,
-                prerelease: r.prerelease,
-                publishedAt: r.published_at
-            }));
-        }),
-        listWorkflowRuns: (workflow, { branch, createdBefore }, page) => call('list workflow runs', 'actions:read', async () => {
-            const { data } = await octokit.rest.actions.listWorkflowRuns({
-                owner,
-                repo,
-                workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
-                branch,
-                status: 'success',
-                // GitHub's search dates hold whole seconds.
-                ...(createdBefore
-                    ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
-                    : {}),
-                per_page: PER_PAGE,
-                page
-            });
-            return {
-                totalCount: data.total_count,
-                runs: data.workflow_runs.map((r) => ({
-                    id: r.id,
-                    headSha: r.head_sha,
-                    conclusion: r.conclusion,
-                    runNumber: r.run_number,
-                    attempt: r.run_attempt ?? 1,
-                    createdAt: r.created_at,
-                    updatedAt: r.updated_at
-                }))
-            };
-        }),
-        defaultBranch: () => call('get repository', 'contents:read', async () => {
-            const { data } = await octokit.rest.repos.get({ owner, repo });
-            return data.default_branch;
-        }),
-        jobRun: (jobId) => call('get job', 'actions:read', async () => {
-            const { data } = await octokit.rest.actions.getJobForWorkflowRun({
-                owner,
-                repo,
-                job_id: jobId
-            });
-            return data.run_id;
-        }),
-        latestStatus: (id) => call('list deployment statuses', 'deployments:read', async () => {
-            const { data } = await octokit.rest.repos.listDeploymentStatuses({
-                owner,
-                repo,
-                deployment_id: id,
-                per_page: 1
-            });
-            const [latest] = data;
-            return (latest && {
-                state: latest.state,
-                url: latest.log_url || latest.target_url || ''
-            });
-        }),
-        resolveCommit: async (ref) => {
-            try {
-                const { data } = await octokit.rest.repos.getCommit({
-                    owner,
-                    repo,
-                    ref,
-                    per_page: 1
-                });
-                return data.sha;
-            }
-            catch (error) {
-                if (statusOf(error) === 404 || statusOf(error) === 422)
-                    return undefined;
-                throw failure('get commit', 'contents:read', error);
-            }
-        },
-        compare: async (base, head, page) => {
-            try {
-                const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-                    owner,
-                    repo,
-                    basehead: `${base}...${head}`,
-                    per_page: PER_PAGE,
-                    page
-                });
-                return {
-                    status: data.status,
-                    totalCommits: data.total_commits,
-                    baseSha: data.base_commit.sha,
-                    commits: data.commits.map((c) => ({
-                        sha: c.sha,
-                        date: c.commit.committer?.date ?? c.commit.author?.date ?? '',
-                        author: c.commit.author?.name ?? c.author?.login ?? '',
-                        subject: c.commit.message.split('\n')[0]
-                    }))
-                };
-            }
-            catch (error) {
-                // 404: an unknown SHA, or no common ancestor.
-                if (statusOf(error) === 404)
-                    return undefined;
-                throw failure('compare', 'contents:read', error);
-            }
-        }
-    };
-}
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
-
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-
-		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
-		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
-		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {allowInfinity = false} = {}) {
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < 0) {
-		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
-	}
-}
-
-function validateOption(name, value, type) {
-	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	if (typeof value !== type) {
-		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-	}
-}
-
-function validateSignal(value) {
-	// `null` means "not provided", as it does for the other options.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
-	if (typeof value.throwIfAborted !== 'function'
-		|| typeof value.addEventListener !== 'function'
-		|| typeof value.removeEventListener !== 'function') {
-		throw new TypeError('Expected `signal` to be an AbortSignal.');
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super(typeof message === 'string' ? message : undefined);
-
-		this.name = 'AbortError';
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
-			this.originalError = new Error(message);
-			({message} = this.originalError);
-
-			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
-			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
-			Error.captureStackTrace?.(this.originalError, AbortError);
-		}
-
-		this.message = message;
-	}
-}
-
-// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
-const maximumDelay = (2 ** 31) - 1;
-
-function calculateDelay(retriesConsumed, options) {
-	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
-	if (options.minTimeout === 0) {
-		return 0;
-	}
-
-	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
-	const attempt = retriesConsumed + 1;
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-
-	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
-	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-
-function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-
-async function delayForRetry(delay, options) {
-	if (delay <= 0) {
-		return;
-	}
-
-	await new Promise((resolve, reject) => {
-		// Registered with `once`, so it removes itself when it fires.
-		const onAbort = () => {
-			clearTimeout(timeoutToken);
-			reject(options.signal.reason);
-		};
-
-		const timeoutToken = setTimeout(() => {
-			options.signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, delay);
-
-		if (options.unref) {
-			timeoutToken.unref?.();
-		}
-
-		options.signal?.addEventListener('abort', onAbort, {once: true});
-	});
-}
-
-// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
-//
-// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
-function stringifyThrownValue(value) {
-	try {
-		return String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
-//
-// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
-function unwrapAbortError(error) {
-	let cause = error;
-
-	// A wrapper with no error to unwrap to is the cause as far as it goes.
-	while (cause instanceof AbortError && cause.originalError instanceof Error) {
-		cause = cause.originalError;
-	}
-
-	return cause;
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
-	const abortIfNeeded = () => {
-		options.signal?.throwIfAborted();
-	};
-
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
-
-	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
-	abortIfNeeded();
-
-	if (normalizedError instanceof AbortError) {
-		throw unwrapAbortError(normalizedError);
-	}
-
-	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
-	const retriesLeft = options.retries - retriesConsumed;
-
-	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
-
-	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
-	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-
-	const consumeRetryContext = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: delayTime,
-	});
-
-	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
-	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
-
-	abortIfNeeded();
-
-	const effectiveDelay = consumeRetry ? delayTime : 0;
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: effectiveDelay,
-	});
-
-	await options.onFailedAttempt(context);
-
-	abortIfNeeded();
-
-	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	// No time or budget left, or a failure that retrying cannot help with.
-	if (
-		!isRetriableError
-		|| remainingTime <= 0
-		|| retriesLeft <= 0
-	) {
-		throw normalizedError;
-	}
-
-	const shouldRetry = await options.shouldRetry(context);
-
-	abortIfNeeded();
-
-	if (!shouldRetry) {
-		throw normalizedError;
-	}
-
-	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	if (remainingTimeAfterShouldRetry <= 0) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		return false;
-	}
-
-	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
-	options.retries ??= 10;
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Infinity;
-	options.maxRetryTime ??= Infinity;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate the options that have a runtime type to check.
-	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
-	validateOption('shouldRetry', options.shouldRetry, 'function');
-	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
-	validateOption('randomize', options.randomize, 'boolean');
-	validateOption('unref', options.unref, 'boolean');
-	validateSignal(options.signal);
-	validateNumberOption('factor', options.factor);
-	validateNumberOption('minTimeout', options.minTimeout);
-	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
-
-	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
-	if (options.factor === 0) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
-	while (retriesConsumed <= options.retries) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-;// CONCATENATED MODULE: ./src/backoff.ts
-const DEFAULT_BACKOFF = {
-    minMs: 1000,
-    maxMs: 8000,
-    retryAfterCapMs: 30_000,
-    random: Math.random
-};
-/** The wait before retry number `retry` (1 for the first retry). */
-function retryDelayMs(retry, retryAfterMs, backoff) {
-    const exponential = Math.min(backoff.maxMs, backoff.minMs * 2 ** (retry - 1));
-    const jittered = Math.round(exponential * (1 + backoff.random()));
-    return Math.max(jittered, Math.min(retryAfterMs ?? 0, backoff.retryAfterCapMs));
-}
-/**
- * The longest one request can take, retries included: every attempt runs to its timeout, and
- * each wait is the longest jittered backoff (an attempt that gets a quick 429 instead waits at
- * most the Retry-After cap, which this covers while the cap is within timeout + backoff).
- */
-function worstCaseMs(maxAttempts, timeoutMs, backoff) {
-    let total = maxAttempts * timeoutMs;
-    for (let retry = 1; retry < maxAttempts; retry++) {
-        const longest = 2 * Math.min(backoff.maxMs, backoff.minMs * 2 ** (retry - 1));
-        total += Math.max(longest, backoff.retryAfterCapMs - timeoutMs);
-    }
-    return total;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/http-response.ts
-/**
- * The body as text, at most `limit` bytes (a huge error page must not fill memory or logs),
- * within `deadlineMs`. Never throws: a body that breaks or stalls gives what arrived.
- */
-async function readBodyText(response, limit, deadlineMs = Infinity) {
-    if (!response.body)
-        return { text: '', complete: true };
-    const reader = response.body.getReader();
-    const chunks = [];
-    let size = 0;
-    let complete = false;
-    let timer;
-    const deadline = new Promise((resolve) => {
-        if (Number.isFinite(deadlineMs))
-            timer = setTimeout(() => resolve('late'), deadlineMs);
-    });
-    try {
-        for (;;) {
-            const next = await Promise.race([reader.read(), deadline]);
-            if (next === 'late')
-                break;
-            if (next.done) {
-                complete = true;
-                break;
-            }
-            chunks.push(next.value);
-            size += next.value.byteLength;
-            if (size > limit)
-                break;
-        }
-    }
-    catch {
-        // A broken connection: keep what arrived.
-    }
-    finally {
-        clearTimeout(timer);
-        if (!complete)
-            await reader.cancel().catch(() => undefined);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
-    return size > limit
-        ? { text: text.slice(0, limit), complete: false }
-        : { text, complete };
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-const ID_HEADERS = [
-    'x-request-id',
-    'x-amzn-requestid',
-    'x-amz-request-id',
-    'x-correlation-id'
-];
-const ID_FIELDS = ['requestId', 'request_id', 'requestID'];
-/** The request id a 500 asks users to quote to support, from the body or the headers. */
-function requestIdOf(headers, body) {
-    const json = parseJson(body);
-    if (typeof json === 'object' && json !== null) {
-        for (const key of ID_FIELDS) {
-            const value = json[key];
-            if (typeof value === 'string' && value !== '')
-                return value;
-        }
-    }
-    for (const name of ID_HEADERS) {
-        const value = headers.get(name);
-        if (value)
-            return value;
-    }
-    return undefined;
-}
-/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), if any. */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header.trim() === '')
-        return undefined;
-    const value = header.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    // An HTTP-date names its weekday and month; Date.parse alone accepts "-5" as a year.
-    const date = /[a-z]{3}/i.test(value) ? Date.parse(value) : NaN;
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * The fields a 400 names. The vendor promises "a list of fields that have an issue" without a
- * schema, so accept the usual shapes: arrays of strings or of `{field|path|name, message}`
- * under `errors`, `fields`, `issues` or `details`, or an object of field → message.
- */
-function fieldProblemsOf(body) {
-    const json = parseJson(body);
-    if (typeof json !== 'object' || json === null)
-        return [];
-    const record = json;
-    for (const key of [
-        'errors',
-        'fields',
-        'issues',
-        'details',
-        'invalidFields'
-    ]) {
-        const list = record[key];
-        if (Array.isArray(list))
-            return list.flatMap(toProblem);
-        if (typeof list === 'object' && list !== null) {
-            return Object.entries(list).map(([field, message]) => ({
-                field,
-                message: typeof message === 'string' ? message : JSON.stringify(message)
-            }));
-        }
-    }
-    return [];
-}
-function toProblem(item) {
-    if (typeof item === 'string')
-        return [{ field: item, message: 'invalid' }];
-    if (typeof item !== 'object' || item === null)
-        return [];
-    const r = item;
-    const rawField = r.field ?? r.path ?? r.name ?? r.param;
-    const field = Array.isArray(rawField) ? rawField.join('.') : rawField;
-    const message = r.message ?? r.error ?? r.msg ?? 'invalid';
-    const text = typeof message === 'string' ? message : JSON.stringify(message);
-    return typeof field === 'string' && field !== ''
-        ? [{ field, message: text }]
-        : [];
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test; sent in the User-Agent. */
-const ACTION_NAME = 'multitudes-deployment-action';
-const ACTION_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/multitudes-client.ts
-
-
-
-
-
-
-
-/** Bytes of a POST response kept for outputs and messages. */
-const BODY_LIMIT = 64 * 1024;
-/** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
-const GET_BODY_LIMIT = 16 * 1024 * 1024;
-/** Bytes of a POST answer read to parse it (field errors); BODY_LIMIT of them are kept. */
-const PARSE_LIMIT = 1024 * 1024;
-/** How long the body of a 2xx may take once its status line arrived. */
-const BODY_DEADLINE_MS = 5000;
-/** An attempt that may succeed if tried again. */
-class TransientFailure extends Error {
-    status;
-    body;
-    requestId;
-    retryAfterMs;
-    /** The server may have recorded the request: check the record before sending it again. */
-    ambiguous;
-    constructor(message, details) {
-        super(message);
-        this.status = details.status;
-        this.body = details.body ?? '';
-        this.requestId = details.requestId;
-        this.retryAfterMs = details.retryAfterMs;
-        this.ambiguous = details.ambiguous;
-    }
-}
-/** The record holds the deployment after all: stops the retries with a success. */
-class FoundInRecord extends Error {
-    failure;
-    deployedAt;
-    constructor(failure, deployedAt) {
-        super('found in the record');
-        this.failure = failure;
-        this.deployedAt = deployedAt;
-    }
-}
-/**
- * Failures where the request never reached a server that could act on it: nothing was recorded,
- * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
- */
-const NEVER_DELIVERED = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-    // A proxy that refused the tunnel.
-    'UND_ERR_ABORTED',
-    // TLS that failed before any byte of the request was sent.
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-function createMultitudesClient(options) {
-    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms), log = () => undefined } = options;
-    const host = url.host;
-    // Named in connection messages: "could not connect to <host> through the proxy <url>".
-    const route = proxy ? `${host} through the proxy ${proxy}` : host;
-    const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    async function attempt(target, body, attemptNumber, stop) {
-        let response;
-        const deadline = AbortSignal.timeout(timeoutMs);
-        try {
-            response = await fetchImpl(target, {
-                method: body === undefined ? 'GET' : 'POST',
-                headers: {
-                    'Content-Type': 'application/json',
-                    Accept: 'application/json',
-                    // As the vendor's examples send it; a "Bearer …" value is sent as given.
-                    Authorization: apiKey,
-                    'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`
-                },
-                body,
-                redirect: 'manual',
-                signal: stop ? AbortSignal.any([deadline, stop]) : deadline
-            });
-        }
-        catch (error) {
-            const { message, code } = networkFailure(error, route, timeoutMs);
-            // Only a POST can have been recorded; a GET changes nothing.
-            throw new TransientFailure(message, {
-                ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
-            });
-        }
-        // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
-        // short deadline of its own and is never a reason to POST again.
-        const status = response.status;
-        const accepted = status >= 200 && status < 300;
-        // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
-        // what is kept for outputs and messages is BODY_LIMIT.
-        const read = await readBodyText(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
-        const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
-        const requestId = requestIdOf(response.headers, read.text);
-        if (accepted) {
-            if (!read.complete && body !== undefined) {
-                log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
-            }
-            if (status !== 201 && body !== undefined) {
-                log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
-            }
-            return {
-                status,
-                body: text,
-                complete: read.complete,
-                requestId,
-                attempts: attemptNumber
-            };
-        }
-        if (status === 408 || status === 429 || status >= 500) {
-            throw new TransientFailure(`${host} answered ${status}`, {
-                status,
-                body: text,
-                requestId,
-                retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-                // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
-                ambiguous: body !== undefined && status >= 500
-            });
-        }
-        throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
-    }
-    /**
-     * One request with retries for transient failures only; the body is the same every time. A
-     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
-     */
-    async function send(target, body, { checkRecord, signal } = {}) {
-        let attempts = 0;
-        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
-        const settle = async (error) => {
-            if (!checkRecord || !error.ambiguous)
-                return;
-            const found = await checkRecord();
-            if (found.state === 'recorded')
-                throw new FoundInRecord(error, found.deployedAt);
-            if (found.state === 'unknown')
-                throw unknownOutcome(error, attempts, found.why);
-        };
-        try {
-            return await pRetry(() => attempt(target, body, ++attempts, signal), {
-                retries: maxAttempts - 1,
-                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
-                signal,
-                shouldRetry: ({ error }) => error instanceof TransientFailure,
-                onFailedAttempt: async ({ error, retriesLeft }) => {
-                    if (!(error instanceof TransientFailure))
-                        return;
-                    await settle(error);
-                    if (retriesLeft === 0 || signal?.aborted)
-                        return;
-                    const wait = retryDelayMs(attempts, error.retryAfterMs, backoff);
-                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
-                    await sleep(wait);
-                }
-            });
-        }
-        catch (error) {
-            if (error instanceof FoundInRecord) {
-                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
-                return {
-                    status: error.failure.status ?? 0,
-                    body: error.failure.body,
-                    complete: true,
-                    requestId: error.failure.requestId,
-                    attempts,
-                    foundInRecord: error.deployedAt
-                };
-            }
-            if (error instanceof TransientFailure)
-                throw outage(error, attempts, checkRecord !== undefined);
-            throw error;
-        }
-    }
-    return {
-        worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
-        postDeployment: (payload, options) => send(url, JSON.stringify(payload), options),
-        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
-            const target = new URL(url);
-            target.search = new URLSearchParams({
-                page: String(page),
-                pageSize: String(pageSize),
-                includeTests: String(includeTests)
-            }).toString();
-            return send(target, undefined, { signal });
-        }
-    };
-}
-function networkFailure(error, host, timeoutMs) {
-    if (error?.name === 'TimeoutError') {
-        return {
-            message: `no answer from ${host} within ${timeoutMs / 1000} s`,
-            code: undefined
-        };
-    }
-    // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
-    let root = error;
-    while (root?.cause)
-        root = root.cause;
-    // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
-    // their messages.
-    const code = typeof root?.code === 'string' ? root.code : undefined;
-    const detail = code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root);
-    return { message: `could not connect to ${host}: ${detail}`, code };
-}
-/** A failure after which nobody can say whether the deployment was recorded. */
-function unknownOutcome(failure, attempts, why) {
-    return new ApiError(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
-        status: failure.status,
-        body: failure.body,
-        requestId: failure.requestId,
-        attempts,
-        unknown: true
-    });
-}
-/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
-function outage(failure, attempts, checked) {
-    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-    const id = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
-    const unsure = failure.ambiguous && !checked;
-    const message = (failure.status === undefined
-        ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
-        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
-        (unsure
-            ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
-            : '');
-    return new ApiError(message, {
-        status: failure.status,
-        body: failure.body,
-        requestId: failure.requestId,
-        attempts,
-        unknown: unsure
-    });
-}
-/** The first few rejected fields, and how many more: a 400 may list a thousand. */
-function fieldList(fields) {
-    const named = fields
-        .slice(0, 5)
-        .map((f) => `'${clip(f.field, 100)}' ${clip(f.message, 200)}`);
-    const more = fields.length - named.length;
-    return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
-}
-function rejection(status, body, requestId, attempts, headers, verb) {
-    const fields = status === 400 ? fieldProblemsOf(body) : [];
-    const snippet = body.trim().slice(0, 500);
-    const kept = body.slice(0, BODY_LIMIT);
-    const messages = {
-        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
-        401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
-        403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
-        404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
-        413: `The deployment is too large for the API (413). Lower 'max-commits'.`
-    };
-    const redirect = status >= 300 && status < 400
-        ? `The API redirected (${status}) to ${headers.get('location') ?? 'another address'}. Set 'api-url' to the final address.`
-        : undefined;
-    const message = messages[status] ??
-        redirect ??
-        `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
-    return new ApiError(message, {
-        status,
-        body: kept,
-        requestId,
-        attempts,
-        fields
-    });
-}
-
-;// CONCATENATED MODULE: ./src/record/reader.ts
-
-/** How much of the record one run reads at most. Stated in the README; measured in the bench. */
-const RECORD_BOUNDS = { maxPages: 10, maxMs: 10_000 };
-/** The API's largest page. */
-const RECORD_PAGE_SIZE = 100;
-function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages, maxMs = RECORD_BOUNDS.maxMs, warn }) {
-    const pages = [];
-    let ended = false;
-    let unreadable;
-    let deadline;
-    /** The next page, or undefined when there is none to read (end, bound, or unreadable). */
-    async function nextPage() {
-        if (ended)
-            return undefined;
-        if (pages.length >= maxPages) {
-            ended = true;
-            return undefined;
-        }
-        deadline ??= AbortSignal.timeout(maxMs);
-        const page = pages.length + 1;
-        try {
-            if (deadline.aborted)
-                throw new Error(`${maxMs / 1000} s passed`);
-            const answer = await client.listDeployments(page, RECORD_PAGE_SIZE, {
-                includeTests,
-                signal: deadline
-            });
-            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
-            if (items === undefined) {
-                throw new Error(`page ${page} is not a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'})`);
-            }
-            const records = items.flatMap(toRecorded);
-            pages.push(records);
-            if (items.length < RECORD_PAGE_SIZE)
-                ended = true;
-            return records;
-        }
-        catch (error) {
-            ended = true;
-            unreadable = deadline.aborted
-                ? `no whole page within ${maxMs / 1000} s`
-                : errorMessage(error);
-            warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
-            return undefined;
-        }
-    }
-    return {
-        get unreadable() {
-            return unreadable;
-        },
-        async scan(environment, enough) {
-            const wanted = environment.toLowerCase();
-            const read = [];
-            for (let i = 0;; i++) {
-                const page = pages[i] ?? (await nextPage());
-                if (page === undefined)
-                    break;
-                read.push(...page.filter((r) => r.environment.toLowerCase() === wanted));
-                read.sort((a, b) => b.time - a.time);
-                if (await enough(read))
-                    break;
-            }
-            return read;
-        }
-    };
-}
-/**
- * Deployments in a GET response: a top-level array, or one under a usual key. Undefined when the
- * body is not JSON or holds no list: a page that cannot be read must never read as "absent".
- */
-function deploymentsOf(body) {
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-    const list = Array.isArray(json)
-        ? json
-        : ['deployments', 'data', 'items', 'results']
-            .map((key) => json?.[key])
-            .find(Array.isArray);
-    return list?.filter((item) => typeof item === 'object' && item !== null);
-}
-const SHA = /^[0-9a-f]{7,64}$/;
-/** A listed deployment with the fields a comparison needs; anything else is passed over. */
-function toRecorded(item) {
-    const raw = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
-    if (!Array.isArray(raw) || typeof item.environmentName !== 'string')
-        return [];
-    const shas = raw.map((s) => String(s).toLowerCase());
-    const time = typeof item.deployedAt === 'string' ? Date.parse(item.deployedAt) : NaN;
-    if (shas.length === 0 ||
-        !shas.every((s) => SHA.test(s)) ||
-        Number.isNaN(time))
-        return [];
-    return [
-        {
-            shas,
-            environment: item.environmentName,
-            deployedAt: new Date(time).toISOString(),
-            time,
-            isTest: item.isTest === true
-        }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/deps.ts
-
-
-
-
-
-
-function createDeps(inputs, repository) {
-    const multitudes = inputs.apiKey === undefined
-        ? undefined
-        : createMultitudesClient({
-            url: inputs.apiUrl,
-            apiKey: inputs.apiKey,
-            timeoutMs: inputs.timeoutSeconds * 1000,
-            maxAttempts: inputs.maxAttempts,
-            fetch: transport().fetch,
-            proxy: transport().proxyFor(inputs.apiUrl),
-            log: (message) => say.warning(message)
-        });
-    const freshRecord = () => multitudes && inputs.recordCheck
-        ? createRecord(multitudes, {
-            includeTests: inputs.isTest,
-            warn: (message) => say.warning(message)
-        })
-        : undefined;
-    return {
-        git: createGitClient(inputs.workingDirectory ?? process.cwd()),
-        github: inputs.githubToken && repository
-            ? createGitHubApi({ token: inputs.githubToken, repository })
-            : undefined,
-        multitudes,
-        record: freshRecord(),
-        freshRecord
-    };
-}
-
-;// CONCATENATED MODULE: ./src/deployment.ts
-function buildPayload(inputs, commitShas, deployedAt) {
-    const payload = {
-        commitSha: [...new Set(commitShas.map((s) => s.toLowerCase()))],
-        environmentName: inputs.environment,
-        deployedAt
-    };
-    if (inputs.title !== undefined)
-        payload.title = inputs.title;
-    if (inputs.tags.length > 0)
-        payload.tags = [...inputs.tags];
-    if (inputs.isTest)
-        payload.isTest = true;
-    return payload;
-}
-
-;// CONCATENATED MODULE: ./src/failure.ts
-
-
-/** Field annotations written at most (one more counts the rest). */
-const FIELD_ANNOTATIONS = 5;
-/** Turns anything thrown into a Failure that says what happened and what to do. */
-function describeFailure(error) {
-    const failure = {
-        message: errorMessage(error),
-        hint: undefined,
-        status: undefined,
-        body: '',
-        requestId: undefined,
-        fields: [],
-        outage: false,
-        input: false
-    };
-    if (error instanceof ApiError) {
-        return {
-            ...failure,
-            hint: apiHint(error),
-            status: error.status,
-            body: error.body,
-            requestId: error.requestId,
-            fields: error.fields,
-            outage: error.outage
-        };
-    }
-    if (error instanceof HintedError)
-        return { ...failure, hint: error.hint };
-    if (error instanceof InputError) {
-        return {
-            ...failure,
-            hint: 'Fix the input in the workflow file; nothing was sent.',
-            input: true
-        };
-    }
-    if (error instanceof GitError) {
-        return {
-            ...failure,
-            hint: 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.'
-        };
-    }
-    return failure;
-}
-function apiHint(error) {
-    if (error.unknown) {
-        return 'Whether the deployment was recorded is unknown: look for it in Multitudes (GET /deployment) before re-running. With record-check on (the default), a re-run reads the record first and sends nothing if it is there.';
-    }
-    if (error.outage) {
-        return "Multitudes did not record the deployment. Re-run the job when the API is back: the run reads Multitudes' record first, so a re-run never sends it twice.";
-    }
-    switch (error.status) {
-        case 400:
-            return 'Fix the fields named above; nothing was recorded.';
-        case 401:
-        case 403:
-            return 'Generate a key in Multitudes under Settings > Integrations > Deployments API and store it as the MULTITUDES_API_KEY secret.';
-        default:
-            return undefined;
-    }
-}
-/**
- * Annotates a failure as `on-error` asks: errors when the step fails, warnings otherwise.
- * Returns the message to fail the step with, or undefined when the step must not fail.
- */
-function applyOnError(failure, onError) {
-    const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
-    const annotate = fails ? say.error : say.warning;
-    // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
-    const shown = failure.fields.slice(0, FIELD_ANNOTATIONS);
-    for (const p of shown) {
-        annotate(`Field '${clip(p.field, 100)}': ${clip(p.message, 300)}`, {
-            title: 'Multitudes rejected a field'
-        });
-    }
-    const more = failure.fields.length - shown.length;
-    if (more > 0) {
-        annotate(`… and ${more} more rejected field${more === 1 ? '' : 's'}; the response output has the API's whole answer.`, { title: 'Multitudes rejected a field' });
-    }
-    // Suggest warn-on-outage only where it would change something.
-    const hint = failure.outage && onError === 'fail'
-        ? `${failure.hint ?? ''} 'on-error: warn-on-outage' keeps outages from failing deploys.`.trim()
-        : failure.hint;
-    const message = hint ? `${failure.message} ${hint}` : failure.message;
-    if (fails)
-        return message;
-    say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-const STRATEGIES = [
-    'auto',
-    'previous-deployment',
-    'multitudes',
-    'push',
-    'base',
-    'tag',
-    'parent',
-    'head'
-];
-const COMMIT_SOURCES = ['auto', 'git', 'api'];
-const ON_ERROR = ['fail', 'warn', 'warn-on-outage'];
-const FIRST_DEPLOYMENT = ['head', 'fail'];
-/** Every input as action.yml names it. */
-const INPUTS = {
-    apiKey: 'api-key',
-    environment: 'environment',
-    strategy: 'strategy',
-    base: 'base',
-    head: 'head',
-    tagPattern: 'tag-pattern',
-    commitSource: 'commit-source',
-    paths: 'paths',
-    maxCommits: 'max-commits',
-    firstDeployment: 'first-deployment',
-    isTest: 'is-test',
-    deployedAt: 'deployed-at',
-    title: 'title',
-    tags: 'tags',
-    dryRun: 'dry-run',
-    onError: 'on-error',
-    apiUrl: 'api-url',
-    githubToken: 'github-token',
-    verify: 'verify',
-    recordCheck: 'record-check',
-    timeoutSeconds: 'timeout-seconds',
-    maxAttempts: 'max-attempts',
-    workingDirectory: 'working-directory'
-};
-/**
- * The defaults of action.yml (a test keeps the two equal). The runner always passes every input,
- * filled from action.yml; these apply when a value is empty, so an empty `with:` entry behaves
- * like an absent one.
- */
-const inputs_DEFAULTS = {
-    strategy: 'auto',
-    'commit-source': 'auto',
-    'max-commits': '1000',
-    'first-deployment': 'head',
-    'is-test': 'false',
-    'dry-run': 'false',
-    'on-error': 'fail',
-    'api-url': 'https://integrations.multitudes.co/deployment',
-    verify: 'false',
-    'record-check': 'true',
-    'timeout-seconds': '30',
-    'max-attempts': '4'
-};
-/**
- * An input as the runner gives it. A value that is still an unevaluated `${{ … }}` expression
- * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.
- */
-const readInput = (name) => {
-    const value = getInput(name);
-    return /^\$\{\{[^}]*\}\}$/.test(value.trim()) ? '' : value;
-};
-/** `on-error` alone, so that a failure to read the other inputs can still honour it. */
-function getOnError(read = readInput) {
-    return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
-}
-/** Longest `environment` and `title`; most `tags`, and longest tag. */
-const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
-/**
- * Reads and validates every input. Throws one InputError that names every bad input, so a
- * workflow is fixed in one round, not one input at a time.
- */
-function getInputs(read = readInput, env = process.env, now = Date.now) {
-    const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY);
-    const githubToken = readSecret(read(INPUTS.githubToken));
-    const problems = [];
-    /** The parsed value, or `fallback` with the problem noted. */
-    const check = (parse, fallback) => {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            problems.push(error);
-            return fallback;
-        }
-    };
-    const bool = (name) => check(() => parseBoolean(name, value(read, name)), false);
-    const integer = (name, min, max) => check(() => parseInteger(name, value(read, name), min, max), min);
-    const text = (name, max) => check(() => parseText(name, read(name), max), undefined);
-    const inputs = {
-        apiKey,
-        environment: check(() => parseEnvironment(INPUTS.environment, read(INPUTS.environment)), ''),
-        strategy: check(() => parseEnum(INPUTS.strategy, value(read, INPUTS.strategy), STRATEGIES), 'auto'),
-        base: check(() => parseRevision(INPUTS.base, read(INPUTS.base)), undefined),
-        head: check(() => parseRevision(INPUTS.head, read(INPUTS.head)), undefined),
-        tagPattern: check(() => parsePattern(INPUTS.tagPattern, read(INPUTS.tagPattern)), undefined),
-        commitSource: check(() => parseEnum(INPUTS.commitSource, value(read, INPUTS.commitSource), COMMIT_SOURCES), 'auto'),
-        paths: check(() => parsePaths(INPUTS.paths, read(INPUTS.paths)), []),
-        maxCommits: integer(INPUTS.maxCommits, 1, 100_000),
-        firstDeployment: check(() => parseEnum(INPUTS.firstDeployment, value(read, INPUTS.firstDeployment), FIRST_DEPLOYMENT), 'head'),
-        isTest: bool(INPUTS.isTest),
-        deployedAt: check(() => read(INPUTS.deployedAt).trim()
-            ? parseDeployedAt(INPUTS.deployedAt, read(INPUTS.deployedAt), now())
-            : undefined, undefined),
-        title: text(INPUTS.title, LIMITS.title),
-        tags: check(() => parseTags(INPUTS.tags, read(INPUTS.tags), LIMITS.tags, LIMITS.tag), []),
-        dryRun: bool(INPUTS.dryRun),
-        onError: check(() => getOnError(read), 'fail'),
-        apiUrl: check(() => parseApiUrl(INPUTS.apiUrl, value(read, INPUTS.apiUrl)), new URL(inputs_DEFAULTS[INPUTS.apiUrl])),
-        githubToken,
-        verify: bool(INPUTS.verify),
-        recordCheck: bool(INPUTS.recordCheck),
-        timeoutSeconds: integer(INPUTS.timeoutSeconds, 1, 600),
-        maxAttempts: integer(INPUTS.maxAttempts, 1, 10),
-        workingDirectory: check(() => parseWorkingDirectory(INPUTS.workingDirectory, read(INPUTS.workingDirectory), env.GITHUB_WORKSPACE || process.cwd()), undefined)
-    };
-    if (problems.length === 0)
-        check(() => checkCombinations(inputs), undefined);
-    if (problems.length === 1)
-        throw problems[0];
-    if (problems.length > 1) {
-        throw new InputError(`${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`);
-    }
-    for (const [key, v] of Object.entries(inputs)) {
-        if (key !== 'apiKey' && key !== 'githubToken') {
-            say.debug(`input ${key}: ${JSON.stringify(v)}`);
-        }
-    }
-    return inputs;
-}
-function value(read, name) {
-    const raw = read(name);
-    return raw.trim() === '' ? (inputs_DEFAULTS[name] ?? '') : raw;
-}
-/** Registers a secret for redaction before anything else can print it. */
-function readSecret(raw) {
-    const secret = raw?.trim();
-    if (!secret)
-        return undefined;
-    addSecret(secret);
-    return secret;
-}
-function checkCombinations(inputs) {
-    if (inputs.apiKey === undefined && !inputs.dryRun) {
-        throw new InputError(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
-    }
-    if (inputs.apiKey !== undefined)
-        checkSecret('api-key', inputs.apiKey);
-    if (inputs.githubToken !== undefined)
-        checkSecret('github-token', inputs.githubToken);
-    if (inputs.strategy === 'base' && inputs.base === undefined) {
-        throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
-    }
-    if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
-        throw new InputError(`Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`);
-    }
-    if (inputs.strategy === 'multitudes' &&
-        (!inputs.recordCheck || inputs.apiKey === undefined)) {
-        throw new InputError(`Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`);
-    }
-    if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
-        throw new InputError(`Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-;// CONCATENATED MODULE: ./src/range/local-git.ts
-
-
-/** Commits fetched per deepening round: growing, so a far base costs few round trips. */
-const DEEPEN_STEPS = [50, 250, 1000, 4000, 16000];
-/** The checkout cannot hold the range (shallow beyond the deepening bound, or no checkout). */
-class CheckoutError extends CommitRangeError {
-    name = 'CheckoutError';
-}
-const SHALLOW_FIX = 'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.';
-/** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
-function unknownBaseInput(ref, where) {
-    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
-}
-/** A range of one commit, head, with the given status. */
-function headOnly(head, choice, status, base, source = 'git') {
-    return {
-        head,
-        base,
-        baseRef: choice.ref,
-        baseSource: choice.source,
-        status,
-        shas: [head],
-        total: 1,
-        truncated: false,
-        source
-    };
-}
-/**
- * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
- * but could not be read (the warning that said so has named the fix).
- */
-function noBase(head, choice, source = 'git') {
-    return headOnly(head, choice, choice.unknown === undefined ? 'first' : 'unavailable', undefined, source);
-}
-/**
- * The commits of `git rev-list base..head` from the checkout, classified. A shallow checkout is
- * deepened until the range is whole; a range that still reaches past the shallow boundary is an
- * error, never a silently short list (git itself exits 0 with one).
- */
-async function rangeFromGit(git, head, choice, options) {
-    if (choice.ref === undefined)
-        return noBase(head, choice);
-    const shallow = await git.isShallow();
-    const named = `${choice.ref} (${choice.source})`;
-    const base = (await git.resolveCommit(choice.ref)) ??
-        (await git.fetchRef(choice.ref, { shallow }));
-    if (base === undefined) {
-        // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
-        if (shallow && !(await git.hasOrigin())) {
-            throw new CheckoutError(`Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`, `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`);
-        }
-        if (choice.source === 'input')
-            throw unknownBaseInput(choice.ref, 'in the checkout or on origin');
-        if (shallow) {
-            throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
-        }
-        say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
-        return headOnly(head, choice, 'unavailable');
-    }
-    const only = (status) => headOnly(head, choice, status, base);
-    if (base === head)
-        return only('identical');
-    const list = await completeList(git, base, head, options, named, shallow);
-    // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
-    const behind = list.total === 0 &&
-        (list.reachesBase !== undefined || (await git.isAncestor(head, base)));
-    if (behind)
-        return only('behind');
-    let status = 'ahead';
-    if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
-        if ((await git.mergeBase(base, head)) === undefined) {
-            say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
-            return only('unavailable');
-        }
-        status = 'diverged';
-    }
-    // With paths, head may touch none of them: it is sent all the same.
-    // rev-list lists head first whenever it lists it at all.
-    const extra = list.shas[0] === head ? 0 : 1;
-    const shas = (extra ? [head, ...list.shas] : list.shas).slice(0, options.maxCommits);
-    const total = list.total + extra;
-    return { ...only(status), shas, total, truncated: total > shas.length };
-}
-/** rev-list base..head, deepening a shallow clone until no listed commit is a boundary. */
-async function completeList(git, base, head, options, named, shallow) {
-    for (let round = 0;; round++) {
-        const boundary = shallow ? await git.shallowCommits() : undefined;
-        const list = await git.revList(base, head, {
-            limit: options.maxCommits,
-            paths: options.paths,
-            shallow: boundary
-        });
-        if (!list.crossesShallowBoundary && !boundary?.has(base))
-            return list;
-        const step = DEEPEN_STEPS[round];
-        if (step === undefined) {
-            throw new CheckoutError(`The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
-        }
-        say.info(`The checkout is shallow: deepening it by ${step} commits.`);
-        await git.deepen(step, [head, base]);
-        shallow = await git.isShallow();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/range/types.ts
-/** Commits whose subjects the summary reads (list and PR numbers): a huge range costs no more. */
-const DESCRIBED = 1000;
-
-;// CONCATENATED MODULE: ./src/range/compare-api.ts
-
-
-
-
-
-
-const STATUSES = {
-    ahead: 'ahead',
-    identical: 'identical',
-    behind: 'behind',
-    diverged: 'diverged'
-};
-/**
- * The commits of `base...head` from GitHub's compare API: the set `git rev-list base..head`
- * gives. The first page tells the total; the other pages are fetched concurrently.
- */
-async function rangeFromApi(github, head, choice, options) {
-    const only = (status, base) => ({
-        range: headOnly(head, choice, status, base, 'api'),
-        commits: []
-    });
-    if (choice.ref === undefined)
-        return { range: noBase(head, choice, 'api'), commits: [] };
-    const first = await github.compare(choice.ref, head, 1);
-    if (first === undefined && choice.source === 'input') {
-        if ((await github.resolveCommit(choice.ref)) === undefined)
-            throw unknownBaseInput(choice.ref, 'that GitHub knows');
-    }
-    if (first === undefined) {
-        say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
-        return only('unavailable');
-    }
-    const status = STATUSES[first.status] ?? 'diverged';
-    if (status === 'identical' || status === 'behind')
-        return only(status, first.baseSha);
-    // Pages list commits oldest first, so the newest max-commits are on the last pages: fetch
-    // only those (a 200,000-commit range with the default cap costs 11 requests, not 2,000).
-    const total = first.totalCommits;
-    const keepFrom = Math.max(0, total - options.maxCommits);
-    const pages = Math.ceil(total / PER_PAGE);
-    const firstNeeded = Math.max(2, Math.floor(keepFrom / PER_PAGE) + 1);
-    const limit = pLimit(options.concurrency ?? 6);
-    const base = choice.ref;
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) => limit(async () => (await github.compare(base, head, firstNeeded + i))?.commits ?? [])));
-    const kept = [
-        ...first.commits.slice(keepFrom),
-        ...rest.flat().slice(Math.max(0, keepFrom - (firstNeeded - 1) * PER_PAGE))
-    ];
-    const expected = Math.min(total, options.maxCommits);
-    if (kept.length !== expected) {
-        // A page that came back short (or 404) would silently drop commits from the list.
-        throw new CommitRangeError(`GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`, 'Re-run the job; if it persists, use commit-source: git with a full checkout.');
-    }
-    const commits = newestFirst(kept, head).slice(0, options.maxCommits);
-    const shas = commits.map((c) => c.sha);
-    return {
-        range: {
-            ...headOnly(head, choice, status, first.baseSha, 'api'),
-            shas,
-            total: Math.max(total, shas.length),
-            truncated: total > shas.length
-        },
-        commits: commits.slice(0, DESCRIBED)
-    };
-}
-/**
- * Unique, head first, then newest first in GitHub's order: the pages list the range oldest
- * first, as `git log --reverse` does. Dates are no guide (rebases and cherry-picks keep author
- * dates, and clocks differ), so the order is the API's, reversed. GitHub orders by date, so a
- * cut at max-commits can leave head out; it is sent all the same, as the git source does.
- */
-function newestFirst(commits, head) {
-    const unique = [
-        ...new Map(commits.map((c) => [
-            c.sha.toLowerCase(),
-            { ...c, sha: c.sha.toLowerCase() }
-        ])).values()
-    ].reverse();
-    const at = unique.findIndex((c) => c.sha === head);
-    if (at === 0)
-        return unique;
-    const first = at > 0 ? unique[at] : { sha: head, date: '', author: '', subject: '' };
-    return [first, ...unique.filter((_, i) => i !== at)];
-}
-
-;// CONCATENATED MODULE: ./src/record/lookup.ts
-
-/** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
-function membershipOf(git, github) {
-    if (git)
-        return gitMembership(git);
-    return github && githubMembership(github);
-}
-/** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
-function gitMembership(git) {
-    return {
-        everySha: true,
-        async present(shas) {
-            const found = await git.presentCommits(shas);
-            // cat-file names full SHAs; a record may list short ones.
-            return new Set(shas.filter((s) => found.has(s) || [...found].some((f) => f.startsWith(s))));
-        }
-    };
-}
-/** From GitHub, for `commit-source: api`: one commit look-up per record, at most `budget`. */
-function githubMembership(github, budget = 20) {
-    const known = new Map();
-    return {
-        everySha: false,
-        async present(shas) {
-            for (const sha of shas) {
-                if (known.has(sha) || known.size >= budget)
-                    continue;
-                known.set(sha, (await github.resolveCommit(sha)) !== undefined);
-            }
-            return new Set(shas.filter((s) => known.get(s) === true));
-        }
-    };
-}
-const holds = (record, sha) => record.shas.some((s) => sha.startsWith(s));
-/**
- * This repository's records of `environment`, newest first, read as far as the newest one that
- * does not hold `head`: the deployment before this one. A record of this deployment, if it was
- * sent before, is newer than that, so nothing older is needed.
- */
-async function ownRecords(record, environment, head, membership) {
-    const present = new Map();
-    const own = (r) => present.get(r) ?? [];
-    await record.scan(environment, async (records) => {
-        const fresh = records.filter((r) => !present.has(r));
-        const asked = fresh.flatMap((r) => membership.everySha ? r.shas : r.shas.slice(0, 1));
-        const found = fresh.length > 0
-            ? await membership.present([...new Set(asked)])
-            : new Set();
-        for (const r of fresh)
-            present.set(r, r.shas.filter((s) => found.has(s)));
-        return records.some((r) => own(r).length > 0 && !holds(r, head));
-    });
-    return [...present.keys()]
-        .sort((a, b) => b.time - a.time)
-        .map((r) => ({ ...r, present: own(r) }));
-}
-/**
- * The newest recorded deployment of this repository to `environment` before one that holds
- * `head`: its newest commit in the repository is base (the `multitudes` strategy).
- */
-async function recordBase(record, environment, head, membership) {
-    const records = await ownRecords(record, environment, head, membership);
-    const previous = records.find((r) => r.present.length > 0 && !holds(r, head));
-    return (previous && { sha: previous.present[0], deployedAt: previous.deployedAt });
-}
-/** The vendor's dedupe key: the environment without case, and the same set of commits. */
-function isSameDeployment(recorded, payload) {
-    if (recorded.environment.toLowerCase() !== payload.environmentName.toLowerCase())
-        return false;
-    // A test run matches only test records; a real run reads no test records at all.
-    if (payload.isTest === true && !recorded.isTest)
-        return false;
-    const listed = new Set(recorded.shas);
-    return (listed.size === payload.commitSha.length &&
-        payload.commitSha.every((sha) => [...listed].some((s) => sha.startsWith(s))));
-}
-/**
- * The record of this deployment, when it was sent before: newer than the deployment before it
- * (see ownRecords). Undefined when it is not there, or the record could not be read.
- */
-async function findRecorded(record, payload, membership) {
-    const head = payload.commitSha[0];
-    const noMembership = {
-        everySha: false,
-        present: () => Promise.resolve(new Set())
-    };
-    const records = await ownRecords(record, payload.environmentName, head, membership ?? noMembership);
-    for (const r of records) {
-        if (isSameDeployment(r, payload))
-            return r;
-        if (r.present.length > 0 && !holds(r, head))
-            return undefined;
-    }
-    return undefined;
-}
-/**
- * Every record of `environment` that the reader's bounds reach, as a look-up for many payloads
- * (a backfill): indexed by each listed SHA's first 7 characters.
- */
-async function recordIndex(record, environment) {
-    const records = await record.scan(environment, () => Promise.resolve(false));
-    const bySha = new Map();
-    for (const r of records) {
-        for (const sha of r.shas) {
-            const key = sha.slice(0, 7);
-            const list = bySha.get(key);
-            if (list)
-                list.push(r);
-            else
-                bySha.set(key, [r]);
-        }
-    }
-    return (payload) => bySha
-        .get(payload.commitSha[0].slice(0, 7))
-        ?.find((r) => isSameDeployment(r, payload));
-}
-/**
- * What a fresh read of the record says of a deployment after an ambiguous failure: `find` looks
- * it up; a read or a look-up that fails leaves the outcome unknown, never "absent".
- */
-async function checkRecord(fresh, find) {
-    try {
-        const found = await find(fresh);
-        if (found)
-            return { state: 'recorded', deployedAt: found.deployedAt };
-    }
-    catch (error) {
-        // A membership look-up (git, GitHub) that failed: the record cannot be judged.
-        return { state: 'unknown', why: errorMessage(error) };
-    }
-    return fresh.unreadable === undefined
-        ? { state: 'absent' }
-        : { state: 'unknown', why: fresh.unreadable };
-}
-
-;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
-
-
-
-/** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
-const LIVE_STATES = new Set(['success', 'inactive']);
-/**
- * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
- * success or inactive. GitHub treats environment names without case (`Production` and
- * `production` are one environment) but filters by the exact name, so the exact name is listed
- * first and then every deployment newer than what it found is read for other cases of the
- * name: the newest among all of them wins. A failed or skipped deployment is passed over, so
- * its commits ship with the next successful one.
- */
-async function previousDeploymentSha(github, environment, options) {
-    const isOwn = ownRunCheck(github, options.ownRunIds);
-    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options);
-    let result = exact;
-    if (!exact.exhausted || exact.found !== undefined) {
-        const wanted = environment.toLowerCase();
-        say.debug(exact.found
-            ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
-            : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, exact.found?.id);
-        if (other.found !== undefined)
-            result = other;
-        else if (other.exhausted && exact.found !== undefined) {
-            say.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
-        }
-        else if (exact.found === undefined)
-            result = other;
-    }
-    if (result.found === undefined && result.exhausted) {
-        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
-    }
-    if (result.found !== undefined) {
-        say.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
-    }
-    return result.found?.sha;
-}
-/**
- * The run a status was set by, from its URL: `/actions/runs/<run>/…` today, or the older
- * `/runs/<job>?check_suite_focus=true` that names a job.
- */
-function statusSetBy(url) {
-    let path;
-    try {
-        path = new URL(url).pathname;
-    }
-    catch {
-        return undefined;
-    }
-    const run = /\/actions\/runs\/(\d+)(?:\/|$)/.exec(path);
-    if (run)
-        return { run: Number(run[1]) };
-    const job = /^\/[^/]+\/[^/]+\/runs\/(\d+)\/?$/.exec(path);
-    return job ? { job: Number(job[1]) } : undefined;
-}
-/**
- * Whether a status was set by one of `ownRunIds`. A job id is mapped to its run with one jobs
- * API request at most: the first such status is nearly always the run's own deployment, and
- * the next one is what was live before it.
- */
-function ownRunCheck(github, ownRunIds) {
-    let lookups = 0;
-    return async (url, deployment) => {
-        const by = ownRunIds.length === 0 ? undefined : statusSetBy(url);
-        if (by === undefined)
-            return false;
-        if ('run' in by)
-            return ownRunIds.includes(by.run);
-        if (lookups++ > 0) {
-            say.debug(`Deployment #${deployment}: its status names job ${by.job}; one job was looked up already, so it is taken as another run's.`);
-            return false;
-        }
-        try {
-            return ownRunIds.includes(await github.jobRun(by.job));
-        }
-        catch (error) {
-            const hint = error instanceof GitHubApiError ? ` ${error.hint}` : '';
-            say.warning(`Could not tell which run set the status of deployment #${deployment} (job ${by.job}): ${errorMessage(error)}. It is taken as another run's deployment, so it may be this run's own.${hint}`);
-            return false;
-        }
-    };
-}
-async function scan(list, matches, github, isOwn, { eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
-/** Deployments up to this id are older than a base already found: the listing stops there. */
-newerThan) {
-    const result = {
-        found: undefined,
-        listed: 0,
-        candidates: 0,
-        lookups: 0,
-        exhausted: false
-    };
-    for (let page = 1; page <= maxPages; page++) {
-        const listed = await list(page);
-        // Newest first: once the listing reaches the base already found, the rest is older.
-        const deployments = newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan);
-        result.listed += deployments.length;
-        const candidates = deployments.filter((d) => matches(d) &&
-            (eventDeploymentId === undefined || d.id < eventDeploymentId));
-        result.candidates += candidates.length;
-        // Statuses are looked up a batch at a time, in order: the newest live one wins.
-        for (let i = 0; i < candidates.length; i += concurrency) {
-            const room = maxStatusLookups - result.lookups;
-            const batch = candidates.slice(i, i + Math.min(concurrency, room));
-            if (batch.length === 0)
-                return { ...result, exhausted: true };
-            result.lookups += batch.length;
-            const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
-            for (const [j, status] of statuses.entries()) {
-                const deployment = batch[j];
-                if (status === undefined)
-                    continue;
-                if (!LIVE_STATES.has(status.state)) {
-                    say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
-                }
-                else if (!(await isOwn(status.url, deployment.id))) {
-                    return { ...result, found: { ...deployment, state: status.state } };
-                }
-            }
-        }
-        if (listed.length < PER_PAGE || deployments.length < listed.length)
-            return result;
-    }
-    return { ...result, exhausted: true };
-}
-
-;// CONCATENATED MODULE: ./src/range/select.ts
-
-
-
-
-
-const NONE = { ref: undefined, source: 'none' };
-/** Finds base for the chosen strategy; `auto` takes the first that answers. */
-async function chooseBase(inputs, ctx, head, deps) {
-    switch (inputs.strategy) {
-        case 'head':
-            return NONE;
-        case 'base':
-            return { ref: inputs.base, source: 'input' };
-        case 'push':
-            if (ctx.eventName !== 'push') {
-                throw new InputError(`Invalid 'strategy': "push" needs a push event, but this run was triggered by '${ctx.eventName}'. Expected 'auto', 'previous-deployment', 'base' or another strategy.`);
-            }
-            return fromPush(ctx);
-        case 'parent': {
-            const parent = await needGit(deps, 'parent').resolveCommit(`${head}^1`);
-            return parent ? { ref: parent, source: 'parent' } : NONE;
-        }
-        case 'tag': {
-            const git = needGit(deps, 'tag');
-            const tag = await git.nearestTag(head, inputs.tagPattern ?? '*');
-            return tag ? { ref: tag, source: 'tag' } : NONE;
-        }
-        case 'previous-deployment': {
-            if (!deps.github) {
-                throw new InputError(`Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`);
-            }
-            return fromDeployments(deps.github, inputs.environment, ctx);
-        }
-        case 'multitudes':
-            return fromRecord(deps, inputs.environment, head);
-        case 'auto':
-            return auto(inputs, ctx, head, deps);
-    }
-}
-/**
- * Each source of base in turn: the input, GitHub deployments, Multitudes' record, the push. When
- * GitHub deployments could not be read off a push event, no base means "unknown", not "first".
- */
-async function auto(inputs, ctx, head, deps) {
-    if (inputs.base !== undefined)
-        return { ref: inputs.base, source: 'input' };
-    let unknown;
-    if (deps.github) {
-        const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
-            unknown = `GitHub deployments could not be read (${errorMessage(error)})`;
-            const hint = error instanceof GitHubApiError ? ` ${error.hint}` : '';
-            say.warning(`${unknown}; ${ctx.eventName === 'push' ? "the push event's before is base instead" : 'without them the previous deployment is unknown'}.${hint}`);
-            return NONE;
-        });
-        if (previous.ref !== undefined)
-            return previous;
-    }
-    const recorded = await fromRecord(deps, inputs.environment, head);
-    if (recorded.ref !== undefined)
-        return recorded;
-    if (ctx.eventName === 'push')
-        return fromPush(ctx);
-    return unknown === undefined ? NONE : { ...NONE, unknown };
-}
-/**
- * The newest deployment of this repository in Multitudes' record: what is live, whatever CI
- * sent it. Its newest commit in the repository is base.
- */
-async function fromRecord(deps, environment, head) {
-    const membership = membershipOf(deps.git, deps.github);
-    if (!deps.record || !membership)
-        return NONE;
-    const found = await recordBase(deps.record, environment, head, membership);
-    if (found === undefined)
-        return NONE;
-    say.info(`Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`);
-    return { ref: found.sha, source: 'multitudes' };
-}
-async function fromDeployments(github, environment, ctx) {
-    const sha = await previousDeploymentSha(github, environment, {
-        ownRunIds: ctx.ownRunIds,
-        eventDeploymentId: ctx.eventDeploymentId
-    });
-    return sha ? { ref: sha, source: 'previous-deployment' } : NONE;
-}
-function fromPush(ctx) {
-    // A created branch has `before` all zeros: no base.
-    return ctx.pushBefore ? { ref: ctx.pushBefore, source: 'push' } : NONE;
-}
-function needGit(deps, strategy) {
-    if (deps.git)
-        return deps.git;
-    throw new InputError(`Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`);
-}
-
-;// CONCATENATED MODULE: ./src/range/resolve.ts
-
-
-
-
-
-
-/** Head, as the event or an input names it, is neither in the checkout nor on origin. */
-class HeadNotInCheckout extends CheckoutError {
-    name = 'HeadNotInCheckout';
-}
-/**
- * Head, base and the commits between them, from the checkout or from the compare API, with one
- * log line that explains the decision. `auto` uses the checkout when it holds (or can be
- * deepened to hold) the range, and the API otherwise.
- */
-async function resolveRange(inputs, ctx, deps, resolved = {}) {
-    const result = await (inputs.commitSource === 'api'
-        ? fromApi(inputs, ctx, deps, resolved)
-        : fromGitOrApi(inputs, ctx, deps, resolved));
-    const { range } = result;
-    if (range.truncated) {
-        say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
-    }
-    say.info(explain(inputs, range));
-    return result;
-}
-/** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
-async function fromGitOrApi(inputs, ctx, deps, resolved) {
-    let head;
-    try {
-        head = await headFromGit(inputs, ctx, deps.git);
-        resolved.head = head;
-        return await fromGit(inputs, ctx, deps, head, resolved);
-    }
-    catch (error) {
-        const fallback = inputs.commitSource === 'auto' &&
-            error instanceof CheckoutError &&
-            deps.github !== undefined;
-        const named = headName(inputs, ctx);
-        if (!fallback && named && error instanceof HeadNotInCheckout)
-            throw unknownHead(headRevision(inputs, ctx), named, 'in the checkout or on origin');
-        if (!fallback)
-            throw error;
-        if (inputs.paths.length > 0) {
-            // The compare API cannot filter by path: the whole range would be wrong for this service.
-            throw new CommitRangeError(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
-        }
-        say.warning(`${error.message} Using the GitHub compare API instead.`);
-        return fromApi(inputs, ctx, deps, resolved, head);
-    }
-}
-function explain(inputs, range) {
-    return [
-        `strategy=${inputs.strategy}`,
-        `base=${range.base ?? range.baseRef ?? 'none'}`,
-        `base-source=${range.baseSource}`,
-        `head=${range.head}`,
-        `status=${range.status}`,
-        `source=${range.source}`,
-        `commits=${range.shas.length}`,
-        `truncated=${range.truncated}`
-    ].join(' ');
-}
-async function fromGit(inputs, ctx, deps, head, resolved) {
-    const choice = await chooseBase(inputs, ctx, head, deps);
-    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
-    checkFirstDeployment(inputs, choice);
-    const range = await rangeFromGit(deps.git, head, choice, inputs);
-    return {
-        range,
-        commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
-    };
-}
-async function fromApi(inputs, ctx, deps, resolved, knownHead) {
-    const { github } = deps;
-    if (!github) {
-        throw new InputError(`Invalid 'commit-source': "api" needs 'github-token' and a repository (GITHUB_REPOSITORY). Expected the default token, or 'commit-source: git' with a checkout.`);
-    }
-    const rev = knownHead ?? headRevision(inputs, ctx);
-    const head = /^[0-9a-f]{40}$/i.test(rev)
-        ? rev.toLowerCase()
-        : await github.resolveCommit(rev);
-    if (head === undefined) {
-        const named = headName(inputs, ctx);
-        if (named)
-            throw unknownHead(rev, named, 'that GitHub knows');
-        throw new CommitRangeError(`Head ${rev} is not a commit GitHub knows.`, `Set 'head' to a pushed commit or ref.`);
-    }
-    resolved.head = head;
-    const choice = await chooseBase(inputs, ctx, head, {
-        git: undefined,
-        github,
-        record: deps.record
-    });
-    Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
-    checkFirstDeployment(inputs, choice);
-    return rangeFromApi(github, head, choice, inputs);
-}
-function headRevision(inputs, ctx) {
-    const rev = inputs.head ?? ctx.eventHead ?? ctx.sha;
-    if (!rev) {
-        throw new InputError(`Input 'head' is empty and the event names no commit. Expected a commit SHA or ref in 'head'.`);
-    }
-    return rev;
-}
-function checkFirstDeployment(inputs, choice) {
-    if (choice.ref === undefined &&
-        inputs.strategy !== 'head' &&
-        inputs.firstDeployment === 'fail') {
-        throw new CommitRangeError(`No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
-    }
-}
-/**
- * Head from the checkout. For events that name no commit (a manual dispatch, a schedule), the
- * checked-out commit is what was deployed: a rollback checks out the ref it deploys.
- */
-async function headFromGit(inputs, ctx, git) {
-    if (inputs.head === undefined && ctx.headFromCheckout) {
-        const checkedOut = await commitInCheckout('HEAD', git);
-        if (checkedOut !== undefined) {
-            if (checkedOut !== ctx.sha.toLowerCase()) {
-                say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
-            }
-            return checkedOut;
-        }
-    }
-    const rev = headRevision(inputs, ctx);
-    const sha = await commitInCheckout(rev, git);
-    if (sha !== undefined)
-        return sha;
-    // A head that was given (an input, a CI variable) may be on origin without being fetched.
-    const named = headName(inputs, ctx);
-    const fetched = named && (await git.fetchRef(rev, { shallow: await git.isShallow() }));
-    if (fetched)
-        return fetched;
-    throw new HeadNotInCheckout(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
-}
-/** The input or CI variable that named head, when one did (not the event's own commit). */
-function headName(inputs, ctx) {
-    return inputs.head !== undefined ? "'head'" : ctx.shaVariable;
-}
-/** A head that was given and names no commit: bad input, never "check out the commit". */
-function unknownHead(rev, name, where) {
-    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
-}
-async function commitInCheckout(rev, git) {
-    try {
-        return await git.resolveCommit(rev);
-    }
-    catch (error) {
-        if (error instanceof GitNotFoundError) {
-            throw new CheckoutError(error.message, 'Install git on the runner, or set commit-source: api.');
-        }
-        if (error instanceof GitError &&
-            /not a git repository/i.test(error.stderr)) {
-            throw new CheckoutError(`There is no git checkout in ${git.dir}.`, `Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder.`);
-        }
-        throw error;
-    }
-}
-/** Subjects and authors for the summary; a failure here warns and never stops the report. */
-async function describeCommits(git, shas) {
-    try {
-        return await git.commitDetails(shas);
-    }
-    catch (error) {
-        say.warning(`Could not read commit subjects for the summary: ${errorMessage(error)}`);
-        return [];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-function emptyReport(serverUrl, repository) {
-    return {
-        environment: undefined,
-        strategy: undefined,
-        dryRun: false,
-        isTest: false,
-        repository,
-        serverUrl,
-        title: undefined,
-        tags: [],
-        resolved: {},
-        skipped: undefined,
-        range: undefined,
-        commits: [],
-        payload: undefined,
-        post: undefined,
-        verified: false,
-        failure: undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/verify.ts
-
-
-
-const PAGE_SIZE = 100;
-/** The same commits, environment and (when listed) time as the payload. */
-function verify_isSameDeployment(item, payload) {
-    const shas = typeof item.commitSha === 'string' ? [item.commitSha] : item.commitSha;
-    if (!Array.isArray(shas) || item.environmentName !== payload.environmentName)
-        return false;
-    const listed = new Set(shas.map((s) => String(s).toLowerCase()));
-    const sameCommits = listed.size === payload.commitSha.length &&
-        payload.commitSha.every((s) => listed.has(s));
-    const sameTime = typeof item.deployedAt !== 'string' ||
-        Date.parse(item.deployedAt) === Date.parse(payload.deployedAt);
-    return sameCommits && sameTime;
-}
-/** Reads the deployment back through GET /deployment; throws VerificationError when absent. */
-async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, maxPages = 10, sleep = (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms) } = {}) {
-    for (let attempt = 1; attempt <= tries; attempt++) {
-        for (let page = 1; page <= maxPages; page++) {
-            const answer = await client.listDeployments(page, PAGE_SIZE);
-            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
-            if (items === undefined) {
-                throw new VerificationError(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.');
-            }
-            if (items.some((item) => verify_isSameDeployment(item, payload)))
-                return;
-            if (items.length < PAGE_SIZE)
-                break;
-        }
-        if (attempt < tries)
-            await sleep(waitMs);
-    }
-    throw new VerificationError(`The API accepted the deployment, but it is not in the first ${maxPages * PAGE_SIZE} deployments that GET /deployment lists (${tries} reads).`, 'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.');
-}
-
-;// CONCATENATED MODULE: ./src/send.ts
-
-
-
-
-
-const NO_RECORD = {
-    current: undefined,
-    fresh: () => undefined,
-    membership: undefined
-};
-/**
- * POSTs the payload (unless this is a dry run, or Multitudes' record already holds it) and, with
- * `verify`, reads it back.
- */
-async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
-    if (inputs.dryRun || multitudes === undefined) {
-        say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
-        return;
-    }
-    if (record.current) {
-        const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
-            say.warning(`Could not compare Multitudes' record with this deployment (${errorMessage(error)}); sending it.`);
-            return undefined;
-        });
-        if (found) {
-            report.skipped = `already recorded at ${found.deployedAt}`;
-            say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
-            return;
-        }
-    }
-    const recheck = async () => {
-        // Unreadable before the POST (a key without the read scope): no second try says more.
-        if (record.current?.unreadable !== undefined)
-            return { state: 'unknown', why: record.current.unreadable };
-        const fresh = record.fresh();
-        if (!fresh)
-            return { state: 'unknown', why: 'record-check is off' };
-        return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
-    };
-    report.post = await group('Reporting deployment', () => {
-        say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
-        return multitudes.postDeployment(payload, {
-            checkRecord: record.current ? recheck : undefined
-        });
-    });
-    say.info(report.post.foundInRecord
-        ? `Multitudes recorded the deployment (its record lists it at ${report.post.foundInRecord}).`
-        : `Multitudes recorded the deployment (HTTP ${report.post.status}).`);
-    if (inputs.verify) {
-        await group('Verifying', () => verifyDeployment(multitudes, payload));
-        report.verified = true;
-        say.info('The deployment reads back from GET /deployment.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/execute.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * One run, shared by the action and the CLI: inputs, range, payload, POST. Never throws: a
- * failure is described in the report and judged by `on-error`.
- */
-async function execute(read, env, ctx, makeDeps, now) {
-    // deployedAt is fixed once, before the first attempt: every retry sends the same body.
-    const startedAt = now().toISOString();
-    const report = emptyReport(ctx.serverUrl, ctx.repository);
-    let onError = 'fail';
-    try {
-        try {
-            onError = getOnError(read);
-        }
-        catch {
-            // A bad on-error fails the run: getInputs names it with every other bad input.
-        }
-        const inputs = getInputs(read, env);
-        const { environment, strategy, dryRun, isTest, title, tags } = inputs;
-        Object.assign(report, {
-            environment,
-            strategy,
-            dryRun,
-            isTest,
-            title,
-            tags
-        });
-        if (ctx.eventWarning)
-            say.warning(ctx.eventWarning);
-        report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
-        if (report.skipped) {
-            say.notice(`Nothing to report: ${report.skipped}.`);
-            return { report, failMessage: undefined };
-        }
-        const deps = makeDeps(inputs, ctx.repository);
-        const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
-        Object.assign(report, { range, commits });
-        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
-        // Only in debug mode: a 100,000-commit payload is 4 MB of log.
-        if (isDebug())
-            say.debug(`payload: ${JSON.stringify(report.payload)}`);
-        await sendDeployment(inputs, deps.multitudes, report.payload, report, {
-            current: deps.record,
-            fresh: deps.freshRecord,
-            membership: membershipOf(range.source === 'git' ? deps.git : undefined, deps.github)
-        });
-        return { report, failMessage: undefined };
-    }
-    catch (error) {
-        report.failure = describeFailure(error);
-        return { report, failMessage: applyOnError(report.failure, onError) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-
-
-
-
-/** Every output as action.yml names it. */
-const OUTPUTS = {
-    reported: 'reported',
-    status: 'status',
-    response: 'response',
-    requestId: 'request-id',
-    payload: 'payload',
-    commitShas: 'commit-shas',
-    commitCount: 'commit-count',
-    truncated: 'truncated',
-    headSha: 'head-sha',
-    baseSha: 'base-sha',
-    baseSource: 'base-source',
-    rangeStatus: 'range-status',
-    deployedAt: 'deployed-at',
-    skipped: 'skipped',
-    payloadFile: 'payload-file'
-};
-/**
- * Characters the two lists (`payload` and `commit-shas`) may take together. GitHub allows 1 MB
- * of outputs per job, counted as UTF-16 (2 bytes a character): this leaves room for the rest.
- * The default max-commits (1,000) needs about 90,000; past the budget both are left empty, and
- * `payload-file` has the payload.
- */
-const LIST_BUDGET = 400_000;
-/** The value of every output for a report: success, dry run, skip and failure alike. */
-function outputValues(report, payloadFile = '') {
-    const { post, failure, payload, range } = report;
-    const shas = payload?.commitSha ?? [];
-    const json = payload ? JSON.stringify(payload) : '';
-    const list = JSON.stringify(shas);
-    const fits = json.length + list.length <= LIST_BUDGET;
-    const values = {
-        reported: String(post !== undefined),
-        // 0: no HTTP answer came back, though the record shows the deployment.
-        status: String(post?.status || failure?.status || ''),
-        response: post?.body ?? failure?.body ?? '',
-        'request-id': post?.requestId ?? failure?.requestId ?? '',
-        payload: fits ? json : '',
-        'commit-shas': fits ? list : '',
-        'commit-count': String(shas.length),
-        truncated: String(range?.truncated ?? false),
-        'head-sha': range?.head ?? '',
-        'base-sha': range?.base ?? '',
-        'base-source': range?.baseSource ?? '',
-        'range-status': range?.status ?? '',
-        'deployed-at': payload?.deployedAt ?? '',
-        skipped: report.skipped ?? '',
-        'payload-file': payloadFile
-    };
-    // An answer may quote the key back (a proxy's error page): no output carries a secret.
-    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value)]));
-}
-/**
- * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs
- * after the POST, so it never throws: a recorded deployment must not end as a red step that
- * invites a re-run.
- */
-function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
-    let file = '';
-    if (report.payload && tempDir) {
-        try {
-            file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
-            (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report.payload));
-        }
-        catch (error) {
-            file = '';
-            say.warning(`Could not write the payload-file output in RUNNER_TEMP: ${errorMessage(error)}`);
-        }
-    }
-    const values = outputValues(report, file);
-    if (report.payload && values.payload === '') {
-        say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
-    }
-    try {
-        for (const [name, value] of Object.entries(values)) {
-            setOutput(name, value);
-        }
-    }
-    catch (error) {
-        say.warning(`Could not set the step outputs: ${errorMessage(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-
-
-/** Commits listed in the summary; the rest are counted. */
-const LISTED = 200;
-/** Characters of a commit subject or author shown; the rest is cut with an ellipsis. */
-const SUBJECT_CHARS = 200;
-const AUTHOR_CHARS = 80;
-/** Rejected fields listed; the response output keeps them all. */
-const FIELDS_LISTED = 20;
-/**
- * GitHub drops a step summary over 1 MiB whole. With the caps above a summary stays near
- * 100 KiB; past this budget the commit list is left out and the summary says so.
- */
-const SUMMARY_BUDGET = 512 * 1024;
-/** Pull-request numbers in merge (`Merge pull request #12`) and squash (`… (#12)`) subjects. */
-function pullRequestNumbers(subjects) {
-    const found = subjects.flatMap((s) => {
-        const merge = /^Merge pull request #(\d+)/.exec(s);
-        const squash = /\(#(\d+)\)\s*$/.exec(s);
-        return [merge?.[1], squash?.[1]].filter((n) => n !== undefined).map(Number);
-    });
-    return [...new Set(found)].sort((a, b) => a - b);
-}
-/** `text` in backticks (escaped by summaryText) renders as code, as GitHub shows markdown. */
-const codeSpans = (html) => html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&#96;/g, '<code>$1</code>');
-function result(report) {
-    if (report.skipped)
-        return `⏭️ Nothing to report: ${report.skipped}`;
-    // The message itself is under "What went wrong": once is enough.
-    if (report.failure)
-        return '❌ Not reported: see "What went wrong" below';
-    if (report.dryRun)
-        return '🧪 Dry run: nothing was sent';
-    if (report.post) {
-        const how = report.post.foundInRecord
-            ? `the answer was lost, and Multitudes' record lists it at ${report.post.foundInRecord}`
-            : `HTTP ${report.post.status}`;
-        return `✅ Reported (${how})${report.verified ? ', verified by reading it back' : ''}`;
-    }
-    return '❔ Not reported';
-}
-/** Builds the job summary from the report. Pure apart from core.summary's buffer. */
-function addDeploymentSummary(report) {
-    const repoUrl = report.repository
-        ? `${report.serverUrl}/${report.repository}`
-        : undefined;
-    const link = (href, text) => href
-        ? `<a href="${summaryText(href)}">${summaryText(text)}</a>`
-        : summaryText(text);
-    const short = (sha) => sha.slice(0, 7);
-    const { range, payload } = report;
-    const rows = [];
-    // An environment that failed validation has no cell: the error below names it.
-    if (report.environment)
-        rows.push(['Environment', summaryText(report.environment)]);
-    rows.push(['Result', summaryText(result(report))]);
-    if (!range && report.resolved.head) {
-        // The run stopped after finding head (and maybe base): show what it knew.
-        const { head, base, baseSource } = report.resolved;
-        rows.push(['Head', `<code>${summaryText(head)}</code>`], [
-            'Base',
-            base
-                ? `<code>${summaryText(base)}</code> (from: ${summaryText(baseSource ?? '')})`
-                : 'not found yet'
-        ]);
-    }
-    if (range) {
-        const compare = range.base && repoUrl
-            ? `${repoUrl}/compare/${range.base}...${range.head}`
-            : undefined;
-        const base = range.base ? short(range.base) : (range.baseRef ?? 'none');
-        rows.push([
-            'Strategy',
-            `${summaryText(report.strategy ?? '')} (base from: ${range.baseSource})`
-        ], [
-            'Range',
-            `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
-        ], [
-            'Commits',
-            `${payload?.commitSha.length ?? range.shas.length}${range.truncated ? ` of ${range.total} (truncated by max-commits)` : ''}`
-        ]);
-    }
-    if (payload)
-        rows.push(['deployedAt', summaryText(payload.deployedAt)]);
-    if (report.title)
-        rows.push(['Title', summaryText(report.title, 255)]);
-    if (report.tags.length > 0)
-        rows.push([
-            'Tags',
-            report.tags.map((t) => `<code>${summaryText(t, 100)}</code>`).join(' ')
-        ]);
-    rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
-    summary
-        .addHeading(`Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`, 2)
-        .addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...rows
-    ]);
-    const sent = payload?.commitSha.length ?? report.commits.length;
-    const among = report.commits.length < sent
-        ? ` (in the newest ${report.commits.length} commits)`
-        : '';
-    const prs = pullRequestNumbers(report.commits.map((c) => c.subject));
-    if (prs.length > 0) {
-        summary.addRaw(`<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
-    }
-    if (report.commits.length > 0) {
-        const items = report.commits
-            .slice(0, LISTED)
-            .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`);
-        const more = sent - LISTED;
-        if (more > 0)
-            items.push(`<li>… and ${more} more</li>`);
-        summary.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
-    }
-    if (report.failure) {
-        const f = report.failure;
-        summary
-            .addHeading('What went wrong', 3)
-            .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true);
-        if (f.fields.length > 0) {
-            const listed = f.fields
-                .slice(0, FIELDS_LISTED)
-                .map((p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`);
-            const more = f.fields.length - listed.length;
-            if (more > 0)
-                listed.push(`… and ${more} more (all of them are in the response output)`);
-            summary.addList(listed);
-        }
-        if (f.requestId)
-            summary.addRaw(`<p>Request id: <code>${summaryText(f.requestId)}</code></p>`, true);
-        if (f.hint)
-            summary.addRaw(`<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`, true);
-    }
-}
-/** Writes the summary; a summary that cannot be written warns and never fails the step. */
-async function writeSummary(report) {
-    try {
-        addDeploymentSummary(report);
-        if (summary.stringify().length > SUMMARY_BUDGET) {
-            // GitHub would drop it whole: keep what matters, without the commit list.
-            summary.emptyBuffer();
-            addDeploymentSummary({ ...report, commits: [] });
-            summary.addRaw(`<p>The commit list is left out: it would pass the ${SUMMARY_BUDGET / 1024} KiB summary budget. The commit-shas output has every SHA sent.</p>`, true);
-        }
-        await summary.write();
-    }
-    catch (error) {
-        say.warning(`Could not write the job summary: ${errorMessage(error)}`);
-    }
-    finally {
-        summary.emptyBuffer();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-/** The action: inputs from the runner, results as outputs, a job summary and the exit status. */
-async function run(makeDeps = createDeps, now = () => new Date()) {
-    const ctx = toRunContext(github_context);
-    const { report, failMessage } = await execute(readInput, process.env, ctx, makeDeps, now);
-    if (failMessage !== undefined)
-        say.setFailed(failMessage);
-    setOutputs(report);
-    await writeSummary(report);
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -43123,6 +41919,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -43221,9 +42020,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

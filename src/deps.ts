@@ -1,6 +1,7 @@
 import { say } from './untrusted.js'
 import { createGitClient, type GitClient } from './git.js'
 import { createGitHubApi, type GitHubApi } from './github-api.js'
+import { githubBounds } from './github-transport.js'
 import { transport } from './http.js'
 import type { Inputs } from './inputs.js'
 import {
@@ -22,7 +23,28 @@ export interface Deps {
   freshRecord: () => MultitudesRecord | undefined
 }
 
-export function createDeps(inputs: Inputs, repository?: string): Deps {
+export function createDeps(
+  inputs: Inputs,
+  repository?: string,
+  env: NodeJS.ProcessEnv = process.env
+): Deps {
+  const githubUrl = new URL(env.GITHUB_API_URL || 'https://api.github.com')
+  // A proxy that cannot be used is a setting to fix, said before anything is sent.
+  transport().check(inputs.apiUrl)
+  const github =
+    inputs.githubToken && repository
+      ? (transport().check(githubUrl),
+        createGitHubApi({
+          token: inputs.githubToken,
+          repository,
+          baseUrl: githubUrl.href.replace(/\/$/, ''),
+          bounds: githubBounds(
+            inputs.timeoutSeconds * 1000,
+            inputs.maxAttempts
+          ),
+          log: (message) => say.warning(message)
+        }))
+      : undefined
   const multitudes =
     inputs.apiKey === undefined
       ? undefined
@@ -44,10 +66,7 @@ export function createDeps(inputs: Inputs, repository?: string): Deps {
       : undefined
   return {
     git: createGitClient(inputs.workingDirectory ?? process.cwd()),
-    github:
-      inputs.githubToken && repository
-        ? createGitHubApi({ token: inputs.githubToken, repository })
-        : undefined,
+    github,
     multitudes,
     record: freshRecord(),
     freshRecord

@@ -40,6 +40,11 @@ export class HintedError extends Error {
   }
 }
 
+/** A proxy variable the transport cannot use: a setting to fix, never an outage to retry. */
+export class ProxyError extends HintedError {
+  override name = 'ProxyError'
+}
+
 /** The commit range cannot be computed correctly; sending a short list would be wrong. */
 export class CommitRangeError extends HintedError {
   override name = 'CommitRangeError'
@@ -108,4 +113,22 @@ export function errorMessage(error: unknown): string {
   } catch {
     return String(error)
   }
+}
+
+/**
+ * What a failed fetch says: "fetch failed" says nothing, the deepest cause says what did
+ * (ENOTFOUND, a proxy's 403). Duck-typed: undici's errors may come from another realm.
+ */
+export function connectionFailure(error: unknown): {
+  detail: string
+  code: string | undefined
+} {
+  let root = error as { code?: unknown; cause?: unknown } | null
+  while (root?.cause) root = root.cause
+  // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
+  // their messages.
+  const code = typeof root?.code === 'string' ? root.code : undefined
+  const detail =
+    code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root)
+  return { detail, code }
 }

@@ -30,7 +30,11 @@ export async function execute(
   read: Reader,
   env: NodeJS.ProcessEnv,
   ctx: RunContext,
-  makeDeps: (inputs: Inputs, repository?: string) => Deps,
+  makeDeps: (
+    inputs: Inputs,
+    repository?: string,
+    env?: NodeJS.ProcessEnv
+  ) => Deps,
   now: () => Date
 ): Promise<Execution> {
   // deployedAt is fixed once, before the first attempt: every retry sends the same body.
@@ -59,7 +63,7 @@ export async function execute(
       say.notice(`Nothing to report: ${report.skipped}.`)
       return { report, failMessage: undefined }
     }
-    const deps = makeDeps(inputs, ctx.repository)
+    const deps = makeDeps(inputs, ctx.repository, env)
     const { range, commits } = await core.group('Resolving commit range', () =>
       resolveRange(inputs, ctx, deps, report.resolved)
     )

@@ -6,6 +6,7 @@ import {
   GitError,
   InputError
 } from './errors.js'
+import { GitHubApiError } from './github-api.js'
 import type { OnError } from './inputs.js'
 import type { Failure } from './report.js'
 
@@ -34,6 +35,9 @@ export function describeFailure(error: unknown): Failure {
       fields: error.fields,
       outage: error.outage
     }
+  }
+  if (error instanceof GitHubApiError) {
+    return { ...failure, hint: error.hint, outage: error.outage }
   }
   if (error instanceof HintedError) return { ...failure, hint: error.hint }
   if (error instanceof InputError) {

@@ -1,8 +1,15 @@
-import * as github from '@actions/github'
-import { retry } from '@octokit/plugin-retry'
+import { Octokit } from '@octokit/core'
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { throttling } from '@octokit/plugin-throttling'
-import { errorMessage, HintedError } from './errors.js'
+import { errorMessage, HintedError, ProxyError } from './errors.js'
+import {
+  boundedFetch,
+  githubBounds,
+  GitHubUnreachable,
+  type GitHubBounds
+} from './github-transport.js'
 import { transport } from './http.js'
+import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
 export interface GitHubDeployment {
   id: number
@@ -94,56 +101,77 @@ export interface GitHubApi {
 export class GitHubApiError extends HintedError {
   override name = 'GitHubApiError'
   readonly status: number | undefined
+  /** GitHub was unreachable, out of time or failing (5xx, 429): nothing to fix in the workflow. */
+  readonly outage: boolean
 
-  constructor(message: string, hint: string, status: number | undefined) {
+  constructor(
+    message: string,
+    hint: string,
+    status: number | undefined,
+    outage = false
+  ) {
     super(message, hint)
     this.status = status
+    this.outage = outage
   }
 }
 
 export const PER_PAGE = 100
 
+const GitHubOctokit = Octokit.plugin(restEndpointMethods, throttling)
+
 export function createGitHubApi(options: {
   token: string
   repository: string
-  baseUrl?: string
+  /** GITHUB_API_URL: https://api.github.com, or a GitHub Enterprise Server's /api/v3. */
+  baseUrl: string
+  /** Default: the action's defaults (30 s a request, 4 attempts). */
+  bounds?: GitHubBounds
   /** How the user passes a token, for the hints: the action's input or a CLI flag. */
   tokenName?: string
+  log?: (message: string) => void
 }): GitHubApi {
   const tokenName = options.tokenName ?? "'github-token'"
   const [owner, repo] = options.repository.split('/')
-  const octokit = github.getOctokit(
-    options.token,
-    {
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      // The action's one transport: the same proxy rules as the Multitudes client.
-      request: { fetch: transport().fetch },
-      retry: { doNotRetry: [400, 401, 403, 404, 422, 451] },
-      throttle: {
-        // Wait out a primary rate limit twice, a secondary one once; then fail clearly.
-        onRateLimit: (
-          _after: number,
-          _o: unknown,
-          _k: unknown,
-          count: number
-        ) => count < 2,
-        onSecondaryRateLimit: (
-          _after: number,
-          _o: unknown,
-          _k: unknown,
-          count: number
-        ) => count < 1
-      }
-    },
-    retry,
-    throttling
+  // The action's one transport (the same proxy rules as the Multitudes client), bounded alike.
+  const bounded = boundedFetch(
+    transport().fetch,
+    options.bounds ?? githubBounds(30_000, 4),
+    options.log
   )
+  // Wait out a rate limit only when the wait ends before the deadline: a primary limit twice,
+  // a secondary one once; then fail clearly.
+  const waits =
+    (times: number) =>
+    (after: number, _o: unknown, _k: unknown, count: number): boolean =>
+      count < times && after * 1000 < bounded.remainingMs()
+  const octokit = new GitHubOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
+    request: { fetch: bounded.fetch },
+    throttle: { onRateLimit: waits(2), onSecondaryRateLimit: waits(1) }
+  })
 
-  function failure(
-    what: string,
-    permission: string,
-    error: unknown
-  ): GitHubApiError {
+  function failure(what: string, permission: string, error: unknown): Error {
+    // A proxy setting to fix, or GitHub out of time: said as such, not as an HTTP status.
+    const cause = (error as { cause?: unknown } | null)?.cause
+    if (error instanceof ProxyError || cause instanceof ProxyError)
+      return error instanceof ProxyError ? error : (cause as ProxyError)
+    const unreachable =
+      error instanceof GitHubUnreachable
+        ? error
+        : cause instanceof GitHubUnreachable
+          ? cause
+          : undefined
+    if (unreachable) {
+      return new GitHubApiError(
+        `GitHub API ${what} failed: ${unreachable.message}`,
+        'Re-run the job when GitHub answers again; timeout-seconds and max-attempts bound each GitHub call too.',
+        undefined,
+        true
+      )
+    }
     const code = statusOf(error)
     const hint =
       code === 403 || code === 401
@@ -154,7 +182,8 @@ export function createGitHubApi(options: {
     return new GitHubApiError(
       `GitHub API ${what} failed${code ? ` (${code})` : ''}: ${errorMessage(error)}`,
       hint,
-      code
+      code,
+      code !== undefined && (code >= 500 || code === 429)
     )
   }
 
@@ -164,7 +193,7 @@ export function createGitHubApi(options: {
     fn: () => Promise<T>
   ): Promise<T> {
     try {
-      return await fn()
+      return await bounded.race(fn())
     } catch (error) {
       throw failure(what, permission, error)
     }
@@ -281,12 +310,9 @@ export function createGitHubApi(options: {
 
     resolveCommit: async (ref) => {
       try {
-        const { data } = await octokit.rest.repos.getCommit({
-          owner,
-          repo,
-          ref,
-          per_page: 1
-        })
+        const { data } = await bounded.race(
+          octokit.rest.repos.getCommit({ owner, repo, ref, per_page: 1 })
+        )
         return data.sha
       } catch (error) {
         if (statusOf(error) === 404 || statusOf(error) === 422) return undefined
@@ -296,13 +322,15 @@ export function createGitHubApi(options: {
 
     compare: async (base, head, page) => {
       try {
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-          owner,
-          repo,
-          basehead: `${base}...${head}`,
-          per_page: PER_PAGE,
-          page
-        })
+        const { data } = await bounded.race(
+          octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${base}...${head}`,
+            per_page: PER_PAGE,
+            page
+          })
+        )
         return {
           status: data.status,
           totalCommits: data.total_commits,

@@ -7,6 +7,8 @@ export interface BodyText {
   text: string
   /** False when the body was cut at the limit, broke, or missed its deadline. */
   complete: boolean
+  /** Why it is not complete. */
+  cut?: 'limit' | 'broken' | 'late'
 }
 
 /**
@@ -24,6 +26,7 @@ export async function readBodyText(
   const chunks: Uint8Array[] = []
   let size = 0
   let complete = false
+  let cut: BodyText['cut']
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<'late'>((resolve) => {
     if (Number.isFinite(deadlineMs))
@@ -32,7 +35,10 @@ export async function readBodyText(
   try {
     for (;;) {
       const next = await Promise.race([reader.read(), deadline])
-      if (next === 'late') break
+      if (next === 'late') {
+        cut = 'late'
+        break
+      }
       if (next.done) {
         complete = true
         break
@@ -43,14 +49,15 @@ export async function readBodyText(
     }
   } catch {
     // A broken connection: keep what arrived.
+    cut = 'broken'
   } finally {
     clearTimeout(timer)
     if (!complete) await reader.cancel().catch(() => undefined)
   }
   const text = Buffer.concat(chunks).toString('utf8')
   return size > limit
-    ? { text: text.slice(0, limit), complete: false }
-    : { text, complete }
+    ? { text: text.slice(0, limit), complete: false, cut: 'limit' }
+    : { text, complete, ...(cut && { cut }) }
 }
 
 function parseJson(text: string): unknown {

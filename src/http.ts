@@ -5,6 +5,7 @@ import {
   fetch as undiciFetch,
   type Dispatcher
 } from 'undici'
+import { ProxyError } from './errors.js'
 
 /**
  * The one HTTP transport of the action, for the Multitudes API and the GitHub API alike.
@@ -16,7 +17,22 @@ export interface Transport {
   fetch: typeof globalThis.fetch
   /** The proxy a request to `url` goes through (credentials removed), or undefined. */
   proxyFor(url: URL): string | undefined
+  /** Throws ProxyError when the proxy for `url` is one this transport cannot use. */
+  check(url: URL): void
 }
+
+/** Every variable a proxy can come from, as proxy-from-env and @actions/http-client read them. */
+export const PROXY_VARIABLES = [
+  'https_proxy',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'HTTP_PROXY',
+  'all_proxy',
+  'ALL_PROXY'
+] as const
+
+/** undici tunnels through HTTP proxies only (plain or TLS); SOCKS and the rest are refused. */
+const SCHEMES = new Set(['http:', 'https:'])
 
 /** A proxy URL without its user and password, for messages. */
 export function redactProxy(proxy: string): string {
@@ -30,11 +46,56 @@ export function redactProxy(proxy: string): string {
   }
 }
 
+/**
+ * The proxy for `url` and the variable it came from, in proxy-from-env's order (lower case
+ * first). A value without a scheme is an HTTP proxy, as curl and @actions/http-client take it.
+ */
+export function resolveProxy(
+  url: URL,
+  env: NodeJS.ProcessEnv = process.env
+): { variable: string; proxy: string } | undefined {
+  if (!getProxyForUrl(url.href)) return undefined
+  const scheme = url.protocol.slice(0, -1)
+  for (const name of [`${scheme}_proxy`, 'all_proxy']) {
+    for (const variable of [name, name.toUpperCase()]) {
+      const value = env[variable]
+      if (value)
+        return {
+          variable,
+          proxy: value.includes('://') ? value : `http://${value}`
+        }
+    }
+  }
+  return undefined
+}
+
+/** The proxy for `url`, checked: ProxyError names the variable when it cannot be used. */
+function usableProxy(url: URL): string | undefined {
+  const found = resolveProxy(url)
+  if (!found) return undefined
+  let scheme: string
+  try {
+    scheme = new URL(found.proxy).protocol
+  } catch {
+    throw new ProxyError(
+      `${found.variable} is not a URL, so ${url.host} cannot be reached through it.`,
+      `Set ${found.variable} to http://host:port (or https://), or add ${url.hostname} to NO_PROXY; nothing was sent.`
+    )
+  }
+  if (!SCHEMES.has(scheme)) {
+    throw new ProxyError(
+      `${found.variable} names a ${scheme.slice(0, -1)} proxy (${redactProxy(found.proxy)}); only http:// and https:// proxies are supported, so ${url.host} cannot be reached through it.`,
+      `Set ${found.variable} to an HTTP proxy (http://host:port), or add ${url.hostname} to NO_PROXY; nothing was sent.`
+    )
+  }
+  return found.proxy
+}
+
 export function createTransport(): Transport {
   const direct = new Agent()
   const proxies = new Map<string, Dispatcher>()
   const dispatcherFor = (url: URL): Dispatcher => {
-    const proxy = getProxyForUrl(url.href)
+    const proxy = usableProxy(url)
     if (!proxy) return direct
     let agent = proxies.get(proxy)
     if (!agent) {
@@ -43,7 +104,7 @@ export function createTransport(): Transport {
     }
     return agent
   }
-  const fetch = ((input: string | URL | Request, init?: RequestInit) => {
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input))
     return undiciFetch(input as never, {
       ...(init as object),
@@ -53,9 +114,10 @@ export function createTransport(): Transport {
   return {
     fetch,
     proxyFor: (url) => {
-      const proxy = getProxyForUrl(url.href)
+      const proxy = usableProxy(url)
       return proxy ? redactProxy(proxy) : undefined
-    }
+    },
+    check: (url) => void usableProxy(url)
   }
 }
 

@@ -7,7 +7,12 @@ import {
 } from './backoff.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { DeploymentPayload } from './deployment.js'
-import { ApiError, errorMessage, type FieldProblem } from './errors.js'
+import {
+  ApiError,
+  connectionFailure,
+  ProxyError,
+  type FieldProblem
+} from './errors.js'
 import { clip } from './untrusted.js'
 import {
   fieldProblemsOf,
@@ -196,6 +201,7 @@ export function createMultitudesClient(
         signal: stop ? AbortSignal.any([deadline, stop]) : deadline
       })
     } catch (error) {
+      if (error instanceof ProxyError) throw error
       const { message, code } = networkFailure(error, route, timeoutMs)
       // Only a POST can have been recorded; a GET changes nothing.
       throw new TransientFailure(message, {
@@ -331,22 +337,13 @@ function networkFailure(
   host: string,
   timeoutMs: number
 ): { message: string; code: string | undefined } {
-  // Duck-typed: undici's errors may come from another realm.
-  type Cause = { name?: unknown; code?: unknown; cause?: unknown } | null
-  if ((error as Cause)?.name === 'TimeoutError') {
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
     return {
       message: `no answer from ${host} within ${timeoutMs / 1000} s`,
       code: undefined
     }
   }
-  // "fetch failed" says nothing: the deepest cause says what did (ENOTFOUND, a proxy's 403).
-  let root = error as Cause
-  while (root?.cause) root = root.cause
-  // A system code (ECONNREFUSED, ENOTFOUND) says it all; undici's own codes say less than
-  // their messages.
-  const code = typeof root?.code === 'string' ? root.code : undefined
-  const detail =
-    code !== undefined && /^E[A-Z0-9_]+$/.test(code) ? code : errorMessage(root)
+  const { detail, code } = connectionFailure(error)
   return { message: `could not connect to ${host}: ${detail}`, code }
 }
 

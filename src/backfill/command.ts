@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { errorMessage, HintedError, InputError } from '../errors.js'
 import { createGitClient, type GitClient } from '../git.js'
 import { createGitHubApi } from '../github-api.js'
+import { githubBounds } from '../github-transport.js'
 import { transport } from '../http.js'
 import {
   checkSecret,
@@ -302,15 +303,21 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
 /** The past deployments of the chosen source, in no order. */
 async function readSource(
   options: Options,
-  git: GitClient
+  git: GitClient,
+  log: (text: string) => void
 ): Promise<PastDeployment[]> {
   const { source, since, until } = options
   if (source.kind === 'tags') return tagDeployments(git, source.pattern)
+  transport().check(source.github.apiUrl)
   const github = createGitHubApi({
     token: source.github.token,
     repository: source.github.repository,
     baseUrl: source.github.apiUrl.href.replace(/\/$/, ''),
-    tokenName: '--github-token'
+    bounds: githubBounds(REQUEST.timeoutMs, REQUEST.maxAttempts, {
+      totalMs: BACKFILL_GITHUB_MS
+    }),
+    tokenName: '--github-token',
+    log
   })
   switch (source.kind) {
     case 'releases':
@@ -365,8 +372,10 @@ export async function backfillCommand(
   }
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal)
   try {
+    // A proxy that cannot be used is a setting to fix, said before anything is read or sent.
+    if (options.apiKey !== undefined) transport().check(options.apiUrl)
     const git = createGitClient(options.dir)
-    const past = await readSource(options, git)
+    const past = await readSource(options, git, log)
     const plan = await planBackfill(git, past, options)
     const preview = await runBackfill(
       plan,
@@ -381,8 +390,7 @@ export async function backfillCommand(
         : createMultitudesClient({
             url: options.apiUrl,
             apiKey: options.apiKey,
-            timeoutMs: 30_000,
-            maxAttempts: 4,
+            ...REQUEST,
             fetch: transport().fetch,
             proxy: transport().proxyFor(options.apiUrl),
             log
@@ -435,3 +443,9 @@ const exitAfter = (signal: NodeJS.Signals): number =>
  * send again is looked up there.
  */
 export const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 }
+
+/** Each request of a backfill, to Multitudes and to GitHub: the action's defaults. */
+const REQUEST = { timeoutMs: 30_000, maxAttempts: 4 }
+
+/** All of a backfill's GitHub calls: a source of thousands of deployments reads many pages. */
+export const BACKFILL_GITHUB_MS = 10 * 60_000

@@ -1,0 +1,123 @@
+/**
+ * The bounds of GitHub calls against a real HTTP server on loopback: the deadline shared by
+ * every call of a run, the body cap, and retries of 5xx with the Multitudes client's backoff.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { DEFAULT_BACKOFF } from '../src/backoff.js'
+import {
+  boundedFetch,
+  githubBounds,
+  GitHubUnreachable
+} from '../src/github-transport.js'
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
+const servers: http.Server[] = []
+afterAll(async () => {
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise((resolve) => {
+          s.closeAllConnections()
+          s.close(resolve)
+        })
+    )
+  )
+})
+
+async function serve(
+  handler: Handler
+): Promise<{ url: string; hits: () => number }> {
+  let hits = 0
+  const server = http.createServer((req, res) => {
+    hits++
+    handler(req, res)
+  })
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/repos/o/r`, hits: () => hits }
+}
+
+const quick = { ...DEFAULT_BACKOFF, minMs: 10, maxMs: 20, random: () => 0 }
+const json = (res: http.ServerResponse, status: number, body: string): void => {
+  res.writeHead(status, { 'Content-Type': 'application/json' })
+  res.end(body)
+}
+
+describe('boundedFetch', () => {
+  it('shares one deadline between calls that each answer in time', async () => {
+    const server = await serve((_req, res) =>
+      setTimeout(() => json(res, 200, '[]'), 150)
+    )
+    const bounded = boundedFetch(
+      fetch,
+      githubBounds(1000, 2, { totalMs: 400, backoff: quick })
+    )
+    const started = Date.now()
+    const outcomes: string[] = []
+    for (let i = 0; i < 5; i++) {
+      outcomes.push(
+        await bounded.fetch(server.url).then(
+          (r) => String(r.status),
+          (e: unknown) => (e instanceof GitHubUnreachable ? e.message : 'other')
+        )
+      )
+    }
+
+    expect(outcomes.slice(0, 2)).toEqual(['200', '200'])
+    expect(outcomes.at(-1)).toBe(
+      "GitHub did not answer within 0.4 s, the deadline for all of a run's GitHub calls"
+    )
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(bounded.remainingMs()).toBe(0)
+  })
+
+  it('ends a call at the deadline whatever it waits on', async () => {
+    const bounded = boundedFetch(fetch, githubBounds(1000, 2, { totalMs: 100 }))
+    const never = new Promise<never>(() => undefined)
+
+    await expect(bounded.race(never)).rejects.toThrow(GitHubUnreachable)
+  })
+
+  it('reads no more than the body cap, and does not ask again', async () => {
+    const server = await serve((_req, res) =>
+      json(res, 200, 'x'.repeat(10_000))
+    )
+    const bounded = boundedFetch(
+      fetch,
+      githubBounds(1000, 3, { bodyLimit: 1024, backoff: quick })
+    )
+
+    await expect(bounded.fetch(server.url)).rejects.toThrow(
+      'sent an answer larger than 1024 bytes, which is not read'
+    )
+    expect(server.hits()).toBe(1)
+  })
+
+  it('retries a 5xx, and hands on the last answer when every attempt fails', async () => {
+    let calls = 0
+    const flaky = await serve((_req, res) =>
+      calls++ === 0 ? json(res, 502, '{}') : json(res, 200, '[1]')
+    )
+    const down = await serve((_req, res) =>
+      json(res, 503, '{"message":"down"}')
+    )
+    const bounded = boundedFetch(
+      fetch,
+      githubBounds(1000, 3, { backoff: quick })
+    )
+
+    const recovered = await bounded.fetch(flaky.url)
+    const failed = await bounded.fetch(down.url)
+
+    expect([recovered.status, await recovered.text()]).toEqual([200, '[1]'])
+    expect(flaky.hits()).toBe(2)
+    expect([failed.status, await failed.text()]).toEqual([
+      503,
+      '{"message":"down"}'
+    ])
+    expect(down.hits()).toBe(3)
+  })
+})
