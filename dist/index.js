@@ -36382,7 +36382,7 @@ async function previousDeploymentSha(github, environment, options) {
         say.debug(exact.found
             ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
             : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, exact.found?.id);
+        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, exact.found?.id, true);
         if (other.found !== undefined)
             result = other;
         else if (other.exhausted && exact.found !== undefined) {
@@ -36446,7 +36446,9 @@ function ownRunCheck(github, ownRunIds) {
 }
 async function scan(list, matches, github, isOwn, { eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
 /** Deployments up to this id are older than a base already found: the listing stops there. */
-newerThan) {
+newerThan, 
+/** Ask for pages ahead: the listing is of every environment, and few will match. */
+readAhead = false) {
     const result = {
         found: undefined,
         listed: 0,
@@ -36454,8 +36456,23 @@ newerThan) {
         lookups: 0,
         exhausted: false
     };
+    // The scan for other cases mostly reads past other environments, so its pages are asked for
+    // in batches of 1, 2, 4, 8: four round trips for ten pages, and never more asked for than
+    // were read before.
+    const pages = new Map();
+    let batch = 1;
     for (let page = 1; page <= maxPages; page++) {
-        const listed = await list(page);
+        if (!pages.has(page)) {
+            for (let p = page; p < page + batch && p <= maxPages; p++) {
+                const pending = list(p);
+                // A page asked for ahead and never read must not fail the run.
+                pending.catch(() => undefined);
+                pages.set(p, pending);
+            }
+            if (readAhead)
+                batch *= 2;
+        }
+        const listed = await pages.get(page);
         // Newest first: once the listing reaches the base already found, the rest is older.
         const deployments = newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan);
         result.listed += deployments.length;

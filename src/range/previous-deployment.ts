@@ -69,7 +69,8 @@ export async function previousDeploymentSha(
       github,
       isOwn,
       options,
-      exact.found?.id
+      exact.found?.id,
+      true
     )
     if (other.found !== undefined) result = other
     else if (other.exhausted && exact.found !== undefined) {
@@ -154,7 +155,9 @@ async function scan(
     concurrency = 10
   }: PreviousDeploymentOptions,
   /** Deployments up to this id are older than a base already found: the listing stops there. */
-  newerThan?: number
+  newerThan?: number,
+  /** Ask for pages ahead: the listing is of every environment, and few will match. */
+  readAhead = false
 ): Promise<Scan> {
   const result: Scan = {
     found: undefined,
@@ -163,8 +166,22 @@ async function scan(
     lookups: 0,
     exhausted: false
   }
+  // The scan for other cases mostly reads past other environments, so its pages are asked for
+  // in batches of 1, 2, 4, 8: four round trips for ten pages, and never more asked for than
+  // were read before.
+  const pages = new Map<number, Promise<GitHubDeployment[]>>()
+  let batch = 1
   for (let page = 1; page <= maxPages; page++) {
-    const listed = await list(page)
+    if (!pages.has(page)) {
+      for (let p = page; p < page + batch && p <= maxPages; p++) {
+        const pending = list(p)
+        // A page asked for ahead and never read must not fail the run.
+        pending.catch(() => undefined)
+        pages.set(p, pending)
+      }
+      if (readAhead) batch *= 2
+    }
+    const listed = await (pages.get(page) as Promise<GitHubDeployment[]>)
     // Newest first: once the listing reaches the base already found, the rest is older.
     const deployments =
       newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan)
