@@ -874,6 +874,53 @@ describe('backfill from GitHub', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it.each([
+    ['a lightweight tag', [] as string[]],
+    ['an annotated tag', ['-a', '-m', 'moved']]
+  ])(
+    'releases: %s moved to a commit made after the release was published stops the run',
+    async (_kind, how) => {
+      const h = history()
+      // v2 was published at T[1]; its tag now names a fix committed a week later.
+      h.repo.gitAt(
+        `${Math.floor(Date.parse(T[1]) / 1000) + 7 * 86_400} +0000`,
+        'commit',
+        '-q',
+        '--allow-empty',
+        '-m',
+        'hotfix'
+      )
+      h.repo.git('tag', '-f', ...how, 'v2')
+      const { server, backfill } = await setup(releases, h)
+
+      const { code, stderr } = await backfill()
+
+      expect(code).toBe(1)
+      expect(stderr).toContain(
+        `1 release(s) name a commit made after they were published, so the tag moved since: v2 (published ${T[1]}, its commit dated 2026-01-19T10:00:00+00:00). What shipped at published_at is unknown; nothing was sent.`
+      )
+      expect(server.requests).toHaveLength(0)
+    }
+  )
+
+  it('releases: a commit dated a little after publishing (clock skew) is still the release', async () => {
+    const h = history()
+    h.repo.gitAt(
+      `${Math.floor(Date.parse(T[1]) / 1000) + 240} +0000`,
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'committed on a fast clock'
+    )
+    h.repo.git('tag', '-f', 'v2')
+    const { backfill } = await setup(releases, h)
+
+    const { code } = await backfill(['--dry-run'])
+
+    expect(code).toBe(0)
+  })
+
   it('deployments: every case of the name is one environment (old production, newer Production)', async () => {
     const { h, backfill } = await setup({
       ...deployments,

@@ -40089,11 +40089,28 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
         since !== undefined &&
         Date.parse(r.publishedAt) < Date.parse(since);
     const releases = (await allPages('releases', (page) => github.listReleases(page), before)).filter(kept);
-    const commits = new Map((await git.tags('**')).map((t) => [t.name, t.peeled ?? t.object]));
-    const missing = releases.filter((r) => !commits.has(r.tagName));
+    const tags = new Map((await git.tags('**')).map((t) => [t.name, t]));
+    const missing = releases.filter((r) => !tags.has(r.tagName));
     if (missing.length > 0) {
         const names = missing.slice(0, 5).map((r) => r.tagName);
         throw new SourceError(`${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
+    }
+    const commits = new Map([...tags].map(([name, t]) => [name, t.peeled ?? t.object]));
+    // A tag moved after the release was published names a commit that did not exist then: its
+    // commits were not what shipped at published_at, and no guess replaces them.
+    const moved = releases.flatMap((r) => {
+        const tag = tags.get(r.tagName);
+        // The commit's date: of a lightweight tag's commit, or of an annotated tag's (one level).
+        const committed = tag.peeled ? tag.peeledDate : tag.committerDate;
+        return committed &&
+            isFuture(Date.parse(committed), Date.parse(r.publishedAt))
+            ? [
+                `${r.tagName} (published ${r.publishedAt}, its commit dated ${committed})`
+            ]
+            : [];
+    });
+    if (moved.length > 0) {
+        throw new SourceError(`${moved.length} release(s) name a commit made after they were published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`, 'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.');
     }
     return onePerCommit(releases.map((r) => ({
         head: commits.get(r.tagName),

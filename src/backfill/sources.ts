@@ -1,12 +1,12 @@
 import { HintedError } from '../errors.js'
-import type { GitClient } from '../git.js'
+import type { GitClient, TagRef } from '../git.js'
 import type {
   GitHubApi,
   GitHubRelease,
   GitHubWorkflowRun
 } from '../github-api.js'
 import { PER_PAGE } from '../github-api.js'
-import { FULL_SHA, parseDeployedAt } from '../input-parsers.js'
+import { FULL_SHA, isFuture, parseDeployedAt } from '../input-parsers.js'
 
 /** One past deployment, as a source knows it. */
 export interface PastDeployment {
@@ -136,15 +136,35 @@ export async function releaseDeployments(
   const releases = (
     await allPages('releases', (page) => github.listReleases(page), before)
   ).filter(kept)
-  const commits = new Map(
-    (await git.tags('**')).map((t) => [t.name, t.peeled ?? t.object])
-  )
-  const missing = releases.filter((r) => !commits.has(r.tagName))
+  const tags = new Map((await git.tags('**')).map((t) => [t.name, t]))
+  const missing = releases.filter((r) => !tags.has(r.tagName))
   if (missing.length > 0) {
     const names = missing.slice(0, 5).map((r) => r.tagName)
     throw new SourceError(
       `${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`,
       'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
+    )
+  }
+  const commits = new Map(
+    [...tags].map(([name, t]) => [name, t.peeled ?? t.object])
+  )
+  // A tag moved after the release was published names a commit that did not exist then: its
+  // commits were not what shipped at published_at, and no guess replaces them.
+  const moved = releases.flatMap((r) => {
+    const tag = tags.get(r.tagName) as TagRef
+    // The commit's date: of a lightweight tag's commit, or of an annotated tag's (one level).
+    const committed = tag.peeled ? tag.peeledDate : tag.committerDate
+    return committed &&
+      isFuture(Date.parse(committed), Date.parse(r.publishedAt))
+      ? [
+          `${r.tagName} (published ${r.publishedAt}, its commit dated ${committed})`
+        ]
+      : []
+  })
+  if (moved.length > 0) {
+    throw new SourceError(
+      `${moved.length} release(s) name a commit made after they were published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`,
+      'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.'
     )
   }
   return onePerCommit(
