@@ -784,6 +784,79 @@ describe('backfill sources: tags of tags, and two tags on one commit', () => {
   )
 })
 
+describe('backfill across a maintenance branch', () => {
+  /** v1.0 and v1.1 on main; v1.0.1 on a branch from v1.0, tagged after v1.1; then v1.2 on main. */
+  function lines() {
+    const repo = TestRepo.init()
+    const v10 = repo.commit('one')
+    repo.git('tag', 'v1.0')
+    const main1 = repo.commit('main work')
+    repo.git('tag', 'v1.1')
+    const tip = repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim()
+    repo.git('checkout', '-q', '-b', 'maint', v10)
+    const fix = repo.commit('fix on maint')
+    repo.git('tag', 'v1.0.1')
+    repo.git('checkout', '-q', tip)
+    const main2 = repo.commit('more main')
+    repo.git('tag', 'v1.2')
+    return { repo, v10, main1, fix, main2 } as unknown as History &
+      Record<'v10' | 'main1' | 'fix' | 'main2', string>
+  }
+  const [tags] = SCENARIOS
+
+  it('tags: the release after a maintenance tag sends only its own commits, never the earlier release’s again', async () => {
+    const h = lines()
+    const { server, backfill } = await setup(tags, h)
+
+    const { code, stdout, stderr } = await backfill(['--json'])
+
+    expect(code).toBe(0)
+    const json = JSON.parse(stdout) as Json
+    expect(
+      json.deployments.map((d) => [d.source, d.base, d.rangeStatus])
+    ).toEqual([
+      ['tag v1.0', null, 'first'],
+      ['tag v1.1', h.v10, 'ahead'],
+      ['tag v1.0.1', h.v10, 'ahead'],
+      ['tag v1.2', h.main1, 'ahead']
+    ])
+    // Each commit is sent once, with the deployment that shipped it first.
+    expect(server.received.map((d) => d.commitSha)).toEqual([
+      [h.v10],
+      [h.main1],
+      [h.fix],
+      [h.main2]
+    ])
+    expect(stderr).toContain(
+      'tag v1.2: tag v1.0.1 before it is on another line of history; its base is tag v1.1, the newest earlier deployment it contains'
+    )
+  })
+
+  it('tags: with no earlier deployment on its line, a diverged one is sent with a warning that says so', async () => {
+    const repo = TestRepo.init()
+    const root = repo.commit('root')
+    repo.commit('main')
+    repo.git('tag', 'v1.0')
+    repo.git('checkout', '-q', '-b', 'old', root)
+    const fix = repo.commit('fix for the old line')
+    repo.git('tag', 'v0.9.1')
+    const { backfill } = await setup(tags, { repo } as unknown as History)
+
+    const { stdout, stderr } = await backfill(['--dry-run', '--json'])
+
+    const json = JSON.parse(stdout) as Json
+    expect(json.deployments[1]).toMatchObject({
+      source: 'tag v0.9.1',
+      head: fix,
+      rangeStatus: 'diverged',
+      commitCount: 1
+    })
+    expect(stderr).toContain(
+      'tag v0.9.1: tag v1.0 before it is on another line of history, and no earlier deployment is on this one: every commit since the two lines split is sent'
+    )
+  })
+})
+
 describe('backfill sources: two matching tags on one commit are one deployment', () => {
   function twoTags() {
     const repo = TestRepo.init()

@@ -40249,11 +40249,11 @@ async function planBackfill(git, past, { since, until, maxCommits, now = Date.no
     };
     const planned = [];
     let previous;
-    for (const deployment of sorted) {
+    for (const [at, deployment] of sorted.entries()) {
         if (until !== undefined && deployment.deployedAt > until)
             break;
         if (inWindow(deployment)) {
-            const base = previous?.head;
+            let base = previous?.head;
             const choice = { ref: base, source: 'previous-deployment' };
             let range;
             if (base === undefined) {
@@ -40268,12 +40268,40 @@ async function planBackfill(git, past, { since, until, maxCommits, now = Date.no
                     maxCommits,
                     paths: []
                 });
+                if (range.status === 'diverged') {
+                    const along = await sameLine(planGit, sorted.slice(0, at), deployment, previous);
+                    if (along) {
+                        base = along.head;
+                        range = await rangeFromGit(planGit, deployment.head, { ...choice, ref: base }, { maxCommits, paths: [] });
+                    }
+                }
             }
             planned.push({ ...deployment, base, range });
         }
         previous = deployment;
     }
     return planned;
+}
+/** Earlier deployments looked at for one on the same line of history. */
+const SAME_LINE_LOOKBACK = 50;
+/**
+ * A deployment whose previous one is on another line of history (a maintenance tag dated
+ * between two releases of the main line) would re-send every commit since the two lines split,
+ * already sent by the earlier releases of its own line, and date them again. Its base is the
+ * newest earlier deployment that head contains instead. With none, the diverged range is kept,
+ * with a warning that says what it sends again.
+ */
+async function sameLine(git, before, deployment, previous) {
+    for (const candidate of before.slice(-SAME_LINE_LOOKBACK).reverse()) {
+        if (candidate.head === previous.head)
+            continue;
+        if (await git.isAncestor(candidate.head, deployment.head)) {
+            untrusted/* say */.cv.info(`${deployment.source}: ${previous.source} before it is on another line of history; its base is ${candidate.source}, the newest earlier deployment it contains, so commits sent before are not sent again.`);
+            return candidate;
+        }
+    }
+    untrusted/* say */.cv.warning(`${deployment.source}: ${previous.source} before it is on another line of history, and no earlier deployment is on this one: every commit since the two lines split is sent, including any an earlier deployment sent.`);
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/cli-progress/cli-progress.js
