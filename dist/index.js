@@ -35176,16 +35176,13 @@ function createGitHubApi(options) {
     });
     function failure(what, permission, error) {
         // A proxy setting to fix, or GitHub out of time: said as such, not as an HTTP status.
+        // Octokit wraps what its fetch threw as the cause of a RequestError.
         const cause = error?.cause;
-        if (error instanceof ProxyError || cause instanceof ProxyError)
-            return error instanceof ProxyError ? error : cause;
-        const unreachable = error instanceof GitHubUnreachable
-            ? error
-            : cause instanceof GitHubUnreachable
-                ? cause
-                : undefined;
-        if (unreachable) {
-            return new GitHubApiError(`GitHub API ${what} failed: ${unreachable.message}`, 'Re-run the job when GitHub answers again; timeout-seconds and max-attempts bound each GitHub call too.', undefined, true);
+        const known = [error, cause].find((e) => e instanceof ProxyError || e instanceof GitHubUnreachable);
+        if (known instanceof ProxyError)
+            return known;
+        if (known instanceof GitHubUnreachable) {
+            return new GitHubApiError(`GitHub API ${what} failed: ${known.message}`, 'Re-run the job when GitHub answers again; timeout-seconds and max-attempts bound each GitHub call too.', undefined, true);
         }
         const code = statusOf(error);
         const hint = code === 403 || code === 401

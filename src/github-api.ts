@@ -155,18 +155,15 @@ export function createGitHubApi(options: {
 
   function failure(what: string, permission: string, error: unknown): Error {
     // A proxy setting to fix, or GitHub out of time: said as such, not as an HTTP status.
+    // Octokit wraps what its fetch threw as the cause of a RequestError.
     const cause = (error as { cause?: unknown } | null)?.cause
-    if (error instanceof ProxyError || cause instanceof ProxyError)
-      return error instanceof ProxyError ? error : (cause as ProxyError)
-    const unreachable =
-      error instanceof GitHubUnreachable
-        ? error
-        : cause instanceof GitHubUnreachable
-          ? cause
-          : undefined
-    if (unreachable) {
+    const known = [error, cause].find(
+      (e) => e instanceof ProxyError || e instanceof GitHubUnreachable
+    )
+    if (known instanceof ProxyError) return known
+    if (known instanceof GitHubUnreachable) {
       return new GitHubApiError(
-        `GitHub API ${what} failed: ${unreachable.message}`,
+        `GitHub API ${what} failed: ${known.message}`,
         'Re-run the job when GitHub answers again; timeout-seconds and max-attempts bound each GitHub call too.',
         undefined,
         true
