@@ -159,15 +159,34 @@ describe('previousDeploymentSha', () => {
       deployment(10, 'success', 'production')
     ])
 
+    // Three pages in all: one of the exact name, two of every environment.
     const found = await previousDeploymentSha(gh.api, 'production', {
       ownRunIds: [],
-      maxPages: 2
+      maxPages: 3
     })
 
     expect(found).toBe(sha(10))
     expect(stdout.text()).toContain(
       "::warning::Deployment #10 to 'production' is the base, but 200 newer deployments were read without reaching it"
     )
+    expect(gh.listed).toEqual(['production:1', '*:1', '*:2'])
+  })
+
+  it('spends one budget of status look-ups on both listings', async () => {
+    const gh = github([
+      deployment(60, 'failure', 'Production'),
+      deployment(50, 'failure'),
+      deployment(40, 'failure'),
+      deployment(30, 'success', 'Production')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      maxStatusLookups: 3
+    })
+
+    expect(found).toBeUndefined()
+    expect(gh.looked).toEqual([50, 40, 60])
   })
 
   it('passes over the event deployment and every one made after it', async () => {

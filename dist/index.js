@@ -36372,14 +36372,19 @@ const LIVE_STATES = new Set(['success', 'inactive']);
  */
 async function previousDeploymentSha(github, environment, options) {
     const isOwn = ownRunCheck(github, options.ownRunIds);
-    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options);
+    // One budget for both listings: the case scan costs no request beyond it.
+    const budget = {
+        pages: options.maxPages ?? 10,
+        lookups: options.maxStatusLookups ?? 100
+    };
+    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options, budget);
     let result = exact;
     if (!exact.exhausted || exact.found !== undefined) {
         const wanted = environment.toLowerCase();
         say.debug(exact.found
             ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
             : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, exact.found?.id, true);
+        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, budget, exact.found?.id, true);
         if (other.found !== undefined)
             result = other;
         else if (other.exhausted && exact.found !== undefined) {
@@ -36441,7 +36446,7 @@ function ownRunCheck(github, ownRunIds) {
         }
     };
 }
-async function scan(list, matches, github, isOwn, { eventDeploymentId, maxPages = 10, maxStatusLookups = 100, concurrency = 10 }, 
+async function scan(list, matches, github, isOwn, { eventDeploymentId, concurrency = 10 }, budget, 
 /** Deployments up to this id are older than a base already found: the listing stops there. */
 newerThan, 
 /** Ask for pages ahead: the listing is of every environment, and few will match. */
@@ -36457,17 +36462,21 @@ readAhead = false) {
     // in batches of 1, 2, 4, 8: four round trips for ten pages, and never more asked for than
     // were read before.
     const pages = new Map();
-    let batch = 1;
-    for (let page = 1; page <= maxPages; page++) {
+    let ahead = 1;
+    for (let page = 1;; page++) {
         if (!pages.has(page)) {
-            for (let p = page; p < page + batch && p <= maxPages; p++) {
+            if (budget.pages === 0)
+                return { ...result, exhausted: true };
+            const asked = Math.min(ahead, budget.pages);
+            budget.pages -= asked;
+            for (let p = page; p < page + asked; p++) {
                 const pending = list(p);
                 // A page asked for ahead and never read must not fail the run.
                 pending.catch(() => undefined);
                 pages.set(p, pending);
             }
             if (readAhead)
-                batch *= 2;
+                ahead *= 2;
         }
         const listed = await pages.get(page);
         // Newest first: once the listing reaches the base already found, the rest is older.
@@ -36478,10 +36487,10 @@ readAhead = false) {
         result.candidates += candidates.length;
         // Statuses are looked up a batch at a time, in order: the newest live one wins.
         for (let i = 0; i < candidates.length; i += concurrency) {
-            const room = maxStatusLookups - result.lookups;
-            const batch = candidates.slice(i, i + Math.min(concurrency, room));
+            const batch = candidates.slice(i, i + Math.min(concurrency, budget.lookups));
             if (batch.length === 0)
                 return { ...result, exhausted: true };
+            budget.lookups -= batch.length;
             result.lookups += batch.length;
             const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
             for (const [j, status] of statuses.entries()) {
@@ -36499,7 +36508,6 @@ readAhead = false) {
         if (listed.length < PER_PAGE || deployments.length < listed.length)
             return result;
     }
-    return { ...result, exhausted: true };
 }
 
 ;// CONCATENATED MODULE: ./src/range/select.ts

@@ -15,12 +15,18 @@ export interface PreviousDeploymentOptions {
   ownRunIds: readonly number[]
   /** The event's own deployment: neither it nor any deployment made after it is base. */
   eventDeploymentId?: number
-  /** Pages of 100 deployments read per listing. */
+  /** Pages of 100 deployments read at most, the exact name's listing and the case scan's together. */
   maxPages?: number
-  /** Status look-ups at most: one per candidate deployment of the environment. */
+  /** Status look-ups at most, in both listings: one per candidate deployment. */
   maxStatusLookups?: number
   /** Status look-ups in flight at once. */
   concurrency?: number
+}
+
+/** What is left to spend on the listings and status look-ups of one search. */
+interface Budget {
+  pages: number
+  lookups: number
 }
 
 interface Scan {
@@ -47,12 +53,18 @@ export async function previousDeploymentSha(
   options: PreviousDeploymentOptions
 ): Promise<string | undefined> {
   const isOwn = ownRunCheck(github, options.ownRunIds)
+  // One budget for both listings: the case scan costs no request beyond it.
+  const budget: Budget = {
+    pages: options.maxPages ?? 10,
+    lookups: options.maxStatusLookups ?? 100
+  }
   const exact = await scan(
     (page) => github.listDeployments(page, environment),
     () => true,
     github,
     isOwn,
-    options
+    options,
+    budget
   )
   let result = exact
   if (!exact.exhausted || exact.found !== undefined) {
@@ -69,6 +81,7 @@ export async function previousDeploymentSha(
       github,
       isOwn,
       options,
+      budget,
       exact.found?.id,
       true
     )
@@ -148,12 +161,8 @@ async function scan(
   matches: (d: GitHubDeployment) => boolean,
   github: GitHubApi,
   isOwn: (url: string, deployment: number) => Promise<boolean>,
-  {
-    eventDeploymentId,
-    maxPages = 10,
-    maxStatusLookups = 100,
-    concurrency = 10
-  }: PreviousDeploymentOptions,
+  { eventDeploymentId, concurrency = 10 }: PreviousDeploymentOptions,
+  budget: Budget,
   /** Deployments up to this id are older than a base already found: the listing stops there. */
   newerThan?: number,
   /** Ask for pages ahead: the listing is of every environment, and few will match. */
@@ -170,16 +179,19 @@ async function scan(
   // in batches of 1, 2, 4, 8: four round trips for ten pages, and never more asked for than
   // were read before.
   const pages = new Map<number, Promise<GitHubDeployment[]>>()
-  let batch = 1
-  for (let page = 1; page <= maxPages; page++) {
+  let ahead = 1
+  for (let page = 1; ; page++) {
     if (!pages.has(page)) {
-      for (let p = page; p < page + batch && p <= maxPages; p++) {
+      if (budget.pages === 0) return { ...result, exhausted: true }
+      const asked = Math.min(ahead, budget.pages)
+      budget.pages -= asked
+      for (let p = page; p < page + asked; p++) {
         const pending = list(p)
         // A page asked for ahead and never read must not fail the run.
         pending.catch(() => undefined)
         pages.set(p, pending)
       }
-      if (readAhead) batch *= 2
+      if (readAhead) ahead *= 2
     }
     const listed = await (pages.get(page) as Promise<GitHubDeployment[]>)
     // Newest first: once the listing reaches the base already found, the rest is older.
@@ -194,9 +206,12 @@ async function scan(
     result.candidates += candidates.length
     // Statuses are looked up a batch at a time, in order: the newest live one wins.
     for (let i = 0; i < candidates.length; i += concurrency) {
-      const room = maxStatusLookups - result.lookups
-      const batch = candidates.slice(i, i + Math.min(concurrency, room))
+      const batch = candidates.slice(
+        i,
+        i + Math.min(concurrency, budget.lookups)
+      )
       if (batch.length === 0) return { ...result, exhausted: true }
+      budget.lookups -= batch.length
       result.lookups += batch.length
       const statuses = await Promise.all(
         batch.map((d) => github.latestStatus(d.id))
@@ -216,5 +231,4 @@ async function scan(
     if (listed.length < PER_PAGE || deployments.length < listed.length)
       return result
   }
-  return { ...result, exhausted: true }
 }
