@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEFAULT_BACKOFF } from '../src/backoff.js'
+import { ProxyError } from '../src/errors.js'
 import {
   boundedFetch,
   githubBounds,
@@ -98,9 +99,11 @@ describe('boundedFetch', () => {
 
   it('retries a 5xx, and hands on the last answer when every attempt fails', async () => {
     let calls = 0
-    const flaky = await serve((_req, res) =>
-      calls++ === 0 ? json(res, 502, '{}') : json(res, 200, '[1]')
-    )
+    const seen: (string | undefined)[] = []
+    const flaky = await serve((req, res) => {
+      seen.push(req.headers.accept)
+      return calls++ === 0 ? json(res, 500, '{}') : json(res, 200, '[1]')
+    })
     const down = await serve((_req, res) =>
       json(res, 503, '{"message":"down"}')
     )
@@ -109,15 +112,73 @@ describe('boundedFetch', () => {
       githubBounds(1000, 3, { backoff: quick })
     )
 
-    const recovered = await bounded.fetch(flaky.url)
+    const recovered = await bounded.fetch(flaky.url, {
+      headers: { accept: 'application/vnd.github+json' }
+    })
     const failed = await bounded.fetch(down.url)
 
     expect([recovered.status, await recovered.text()]).toEqual([200, '[1]'])
     expect(flaky.hits()).toBe(2)
+    expect(seen).toEqual(Array(2).fill('application/vnd.github+json'))
     expect([failed.status, await failed.text()]).toEqual([
       503,
       '{"message":"down"}'
     ])
     expect(down.hits()).toBe(3)
+  })
+
+  it('retries a refused connection, then says what failed and how often', async () => {
+    // A port that was just free: nothing listens there.
+    const spare = http.createServer()
+    await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve))
+    const { port } = spare.address() as AddressInfo
+    await new Promise((resolve) => spare.close(resolve))
+    const url = `http://127.0.0.1:${port}/repos/o/r`
+    const bounded = boundedFetch(
+      fetch,
+      githubBounds(1000, 2, { backoff: quick })
+    )
+
+    await expect(bounded.fetch(url)).rejects.toThrow(
+      new GitHubUnreachable(
+        `could not connect to 127.0.0.1:${port}: ECONNREFUSED (2 attempts)`
+      )
+    )
+  })
+
+  it('times out an answer that trickles, on every attempt', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      const timer = setInterval(() => res.write(' '), 50)
+      res.on('close', () => clearInterval(timer))
+    })
+    const bounded = boundedFetch(
+      fetch,
+      githubBounds(300, 2, { backoff: quick })
+    )
+
+    await expect(bounded.fetch(server.url)).rejects.toThrow(
+      'answer did not finish within 0.3 s (2 attempts)'
+    )
+    expect(server.hits()).toBe(2)
+  })
+
+  it('never retries a proxy it cannot use', async () => {
+    let calls = 0
+    const inner = (() => {
+      calls++
+      return Promise.reject(
+        new ProxyError('ALL_PROXY names a socks5 proxy', 'fix it')
+      )
+    }) as unknown as typeof fetch
+    const bounded = boundedFetch(
+      inner,
+      githubBounds(1000, 3, { backoff: quick })
+    )
+
+    await expect(bounded.fetch('https://api.github.com/x')).rejects.toThrow(
+      ProxyError
+    )
+    expect(calls).toBe(1)
   })
 })
