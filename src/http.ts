@@ -47,18 +47,18 @@ export function redactProxy(proxy: string): string {
 }
 
 /**
- * The proxy for `url` and the variable it came from, in proxy-from-env's order (lower case
- * first). A value without a scheme is an HTTP proxy, as curl and @actions/http-client take it.
+ * The proxy for `url` and the variable it came from: proxy-from-env decides whether one applies
+ * (NO_PROXY), and the variable is looked up in its order (lower case first) to be named. A value
+ * without a scheme is an HTTP proxy, as curl and @actions/http-client take it.
  */
-export function resolveProxy(
-  url: URL,
-  env: NodeJS.ProcessEnv = process.env
+function resolveProxy(
+  url: URL
 ): { variable: string; proxy: string } | undefined {
   if (!getProxyForUrl(url.href)) return undefined
   const scheme = url.protocol.slice(0, -1)
   for (const name of [`${scheme}_proxy`, 'all_proxy']) {
     for (const variable of [name, name.toUpperCase()]) {
-      const value = env[variable]
+      const value = process.env[variable]
       if (value)
         return {
           variable,

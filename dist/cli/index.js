@@ -37891,16 +37891,17 @@ function redactProxy(proxy) {
     }
 }
 /**
- * The proxy for `url` and the variable it came from, in proxy-from-env's order (lower case
- * first). A value without a scheme is an HTTP proxy, as curl and @actions/http-client take it.
+ * The proxy for `url` and the variable it came from: proxy-from-env decides whether one applies
+ * (NO_PROXY), and the variable is looked up in its order (lower case first) to be named. A value
+ * without a scheme is an HTTP proxy, as curl and @actions/http-client take it.
  */
-function resolveProxy(url, env = process.env) {
+function resolveProxy(url) {
     if (!getProxyForUrl(url.href))
         return undefined;
     const scheme = url.protocol.slice(0, -1);
     for (const name of [`${scheme}_proxy`, 'all_proxy']) {
         for (const variable of [name, name.toUpperCase()]) {
-            const value = env[variable];
+            const value = process.env[variable];
             if (value)
                 return {
                     variable,
