@@ -134,7 +134,7 @@ describe('the local Multitudes-compatible API', () => {
 
 describe('npm run api', () => {
   function api(...args: string[]) {
-    return spawn(process.execPath, ['dev/api.ts', ...args], {
+    return spawn(process.execPath, ['--import', './dev/register-ts.mjs', 'dev/api.ts', ...args], {
       stdio: ['ignore', 'pipe', 'pipe']
     })
   }

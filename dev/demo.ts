@@ -1,12 +1,12 @@
 /**
- * `npm run demo`: the main job on an embedded default. Builds dist/ if needed, starts the local
- * Multitudes-compatible API on 127.0.0.1, runs dist/index.js exactly as the runner does against
- * this repository's own history (a push of the last few commits), and prints the outputs, the
- * job summary as text, and what the server stored.
+ * `npm run demo`: the main job on an embedded default. Builds dist/ when its source hash differs
+ * from the working tree's, starts the local Multitudes-compatible API on 127.0.0.1, runs
+ * dist/index.js exactly as the runner does against this repository's own history (a push of the
+ * last few commits), and prints the outputs, the job summary as text, and what the server stored.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, statSync, readdirSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
+import { HASH_FILE, sourceHash } from './source-hash.ts'
 import { startFakeGitHub } from './fake-github-api.ts'
 import { startMultitudesServer } from './multitudes-server.ts'
 import { ACTION_DIR, runLikeRunner, summaryAsText } from './run-action.ts'
@@ -14,20 +14,19 @@ import { ACTION_DIR, runLikeRunner, summaryAsText } from './run-action.ts'
 const git = (...args: string[]): string =>
   execFileSync('git', args, { cwd: ACTION_DIR, encoding: 'utf8' }).trim()
 
-function newestSource(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs)
-  )
+/** The source hash dist/ was built from; a fresh clone's file times say nothing. */
+function builtFrom(): string {
+  try {
+    return readFileSync(HASH_FILE, 'utf8').trim()
+  } catch {
+    return '' // never built
+  }
 }
 
-const bundle = path.join(ACTION_DIR, 'dist/index.js')
-if (
-  !existsSync(bundle) ||
-  statSync(bundle).mtimeMs < newestSource(path.join(ACTION_DIR, 'src'))
-) {
-  console.log('Building dist/ ...')
+if (builtFrom() !== sourceHash()) {
+  console.log(
+    'dist/ was built from other sources: building it (npm run build) ...'
+  )
   execFileSync('npm', ['run', '-s', 'build'], {
     cwd: ACTION_DIR,
     stdio: 'inherit'
@@ -71,8 +70,14 @@ try {
     .filter((line) => !/^::(debug|add-mask)::/.test(line))
   console.log(log.join('\n').trimEnd())
   console.log(`\n--- Exit code: ${result.exitCode} ---\n\n--- Outputs ---`)
-  for (const [name, value] of Object.entries(result.outputs))
-    console.log(`${name}: ${value}`)
+  for (const [name, value] of Object.entries(result.outputs)) {
+    // The runner's temp folder, and the payload file in it, are gone once the job ends.
+    const shown =
+      name === 'payload-file' && value !== ''
+        ? `${value} (in RUNNER_TEMP, removed when the job ended)`
+        : value
+    console.log(`${name}: ${shown}`)
+  }
   console.log('\n--- Job summary ---')
   console.log(summaryAsText(result.summary))
   console.log('\n--- Stored by the local API ---')

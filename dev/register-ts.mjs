@@ -1,17 +1,6 @@
-// Lets Node run src/*.ts directly for the benchmark: src imports './x.js', the file is './x.ts'.
+// `node --import ./dev/register-ts.mjs x.ts`: runs this repository's TypeScript on any Node from 20.
+// Node 24 strips the types itself; an older Node gets them stripped by TypeScript, which
+// `npm ci` installs on every platform (the Node 24 binary it also installs exists only for some).
 import { register } from 'node:module'
 
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`
-export async function resolve(specifier, context, next) {
-  try {
-    return await next(specifier, context)
-  } catch (error) {
-    if (specifier.startsWith('.') && specifier.endsWith('.js')) {
-      return next(specifier.slice(0, -3) + '.ts', context)
-    }
-    throw error
-  }
-}`)
-)
+register('./ts-hooks.mjs', import.meta.url)
