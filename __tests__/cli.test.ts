@@ -72,6 +72,7 @@ describe('the bundled CLI', () => {
       ],
       {
         MULTITUDES_API_KEY: 'mtd_demo_key',
+        GITLAB_CI: 'true',
         CI_COMMIT_SHA: repo.head(),
         CI_COMMIT_BEFORE_SHA: before
       }
@@ -109,7 +110,7 @@ describe('the bundled CLI', () => {
 
     expect(code).toBe(0)
     expect(stdout).toContain(
-      'Dry run: would send 3 commit(s) to staging (ahead).'
+      'Dry run: would send 3 commits to staging (ahead).'
     )
     expect(JSON.parse(stdout.slice(stdout.indexOf('{')))).toMatchObject({
       environmentName: 'staging',
@@ -193,7 +194,7 @@ describe('the bundled CLI', () => {
     expect(help.stdout).toContain(
       'Usage: multitudes-deployment-action report --environment <name>'
     )
-    expect(help.stdout).toContain('--max-commits <value>')
+    expect(help.stdout).toContain('--max-commits <n>')
     expect(version.stdout).toMatch(
       /^multitudes-deployment-action \d+\.\d+\.\d+\n$/
     )
@@ -209,39 +210,144 @@ describe('the CLI speaks CLI', () => {
     for (const input of ACTION_INPUTS)
       expect(stdout).toContain(`--${input.name}`)
     expect(stdout).toMatch(
-      /--strategy <value>\n\s+How base[^]*?Default: auto\. One of: auto, previous-deployment, multitudes, push, base, tag, parent, head\./
+      /--strategy <name>\n\s+How base[^]*?Default: auto\. One of: auto, previous-deployment, multitudes, push, base, tag, parent, head\./
     )
-    expect(stdout).toMatch(/--max-commits <value>\n[^]*?Default: 1000\./)
+    expect(stdout).toMatch(/--max-commits <n>\n[^]*?Default: 1000\./)
     expect(stdout).toMatch(
       /--dry-run\n[^]*?A switch: give it without a value\./
     )
     expect(stdout).toMatch(
-      /--github-token <value>\n[^]*?Default: \$GITHUB_TOKEN\./
+      /--github-token <token>\n[^]*?Default: \$GITHUB_TOKEN\./
     )
     expect(stdout).not.toContain('${{')
   })
 
   it.each([
-    [['report', '--environment', 'p', '--nope'], /Unknown option '--nope'/],
+    [
+      ['report', '--environment', 'p', '--enviroment', 'q'],
+      'Unknown flag --enviroment: did you mean --environment? Nothing was sent.'
+    ],
+    [
+      ['report', '--environment', 'p', '--nope'],
+      'Unknown flag --nope. Nothing was sent.'
+    ],
     [
       ['report', '--environment', 'p', '--is-test', 'false'],
-      /--is-test is a switch and takes no value, but "false" follows it/
+      '--is-test is a switch and takes no value, but "false" follows it. Write --is-test to turn it on, or leave it out. Nothing was sent.'
+    ],
+    [
+      ['report', '--environment', 'p', '--dry-run=false'],
+      '--dry-run is a switch and takes no value, but --dry-run="false" gives one. Write --dry-run to turn it on, or leave it out. Nothing was sent.'
     ],
     [
       ['report', '--environment'],
-      /Option '--environment <value>' argument missing/
+      '--environment needs a value: --environment <name>. Nothing was sent.'
     ],
-    [['deploy'], /Expected the command 'report', got "deploy"/]
+    [
+      ['report', '--environment', '--dry-run'],
+      '--environment needs a value, but the flag --dry-run follows it. For a value that starts with "-", write --environment=<value>. Nothing was sent.'
+    ],
+    [
+      ['report', '--environment', 'p', '--environment', 'q'],
+      '--environment is given twice; give it once. Nothing was sent.'
+    ],
+    [
+      ['reprot'],
+      'Unknown command "reprot": did you mean \'report\'? Nothing was sent.'
+    ],
+    [[], "A command is required: 'report' or 'backfill'. Nothing was sent."]
+  ])('%j is a usage error on stderr, exit 2: %s', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args, {
+      MULTITUDES_API_KEY: 'k'
+    })
+
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      `${message}\nRun 'multitudes-deployment-action --help' for every flag.\n`
+    )
+  })
+
+  it.each([
+    [
+      ['--environment', 'p', '--sorce', 'tags'],
+      'Unknown flag --sorce: did you mean --source? Nothing was sent.'
+    ],
+    [
+      ['--source', 'tags', '--tag-pattern', 'v*'],
+      "--environment is required: the name of the environment deployed to, e.g. 'production'. Nothing was sent."
+    ],
+    [
+      ['--environment', 'p'],
+      "--source is required: one of 'tags', 'releases', 'deployments', 'workflow-runs'. Nothing was sent."
+    ],
+    [
+      ['--environment', 'p', '--source', 'tag'],
+      "Invalid --source: \"tag\". Expected one of 'tags', 'releases', 'deployments', 'workflow-runs'. Nothing was sent."
+    ],
+    [
+      ['--environment', 'p', '--source', 'tags', '--dry-run'],
+      "--tag-pattern is required: with --source tags, a glob such as 'v*'. Nothing was sent."
+    ],
+    [
+      ['--environment', 'p', '--source', 'tags', '--tag-pattern', 'v*'],
+      '--api-key is required: set MULTITUDES_API_KEY (or pass --api-key) to a Multitudes API key with the Deployments write scope; --dry-run plans without one. Nothing was sent.'
+    ]
   ])(
-    '%j is a usage error that names the flag: exit 2',
+    'backfill %j is a usage error on stderr, exit 2: %s',
     async (args, message) => {
-      const { code, stdout } = await cli(args, { MULTITUDES_API_KEY: 'k' })
+      const { code, stdout, stderr } = await cli(['backfill', ...args])
 
       expect(code).toBe(2)
-      expect(stdout).toMatch(message)
-      expect(stdout).toContain("Run 'multitudes-deployment-action --help'")
+      expect(stdout).toBe('')
+      expect(stderr).toBe(
+        `${message}\nRun 'multitudes-deployment-action backfill --help' for every flag.\n`
+      )
     }
   )
+
+  it('no message says "nothing was sent" twice, or speaks of inputs or workflows', async () => {
+    const runs = await Promise.all([
+      cli(['report', '--environment', 'p', '--base', 'nope', '--dry-run']),
+      cli(['report', '--dry-run']),
+      cli(['report', '--environment', 'p', '--max-commits', '0', '--dry-run']),
+      cli(['report', '--environment', 'p'])
+    ])
+    for (const { code, stderr } of runs) {
+      expect(code).toBe(2)
+      expect(stderr.match(/nothing was sent/gi)).toHaveLength(1)
+      expect(stderr).not.toMatch(/workflow|input '|Input '|`|\(s\)/)
+    }
+    expect(runs[0].stderr).toContain(
+      'error: Invalid --base: "nope" names no commit in the checkout or on origin. Expected an existing commit SHA, branch or tag (check for a typo). Fix the flag; nothing was sent.'
+    )
+    expect(runs[1].stderr).toContain(
+      "error: --environment is required: the name of the environment deployed to, e.g. 'production'. Fix the flag; nothing was sent."
+    )
+    expect(runs[3].stderr).toContain(
+      'error: --api-key is required: set MULTITUDES_API_KEY (or pass --api-key) to a Multitudes API key with the Deployments write scope; --dry-run needs neither. Fix the flag; nothing was sent.'
+    )
+  })
+
+  it('counts read in the singular for one', async () => {
+    const one = TestRepo.init()
+    one.commit('only')
+    const { code, stdout, stderr } = await cli(
+      [
+        'report',
+        '--environment',
+        'p',
+        '--dry-run',
+        '--working-directory',
+        one.dir
+      ],
+      {}
+    )
+
+    expect(code).toBe(0)
+    expect(stdout).toContain('Dry run: would send 1 commit to p (first).')
+    expect(stderr).toContain('Dry run: would send 1 commit to ')
+  })
 
   it('reports every bad flag at once, in CLI words', async () => {
     const { code, stderr } = await cli(
@@ -261,7 +367,7 @@ describe('the CLI speaks CLI', () => {
 
     expect(code).toBe(2)
     expect(stderr).toMatch(
-      /3 inputs are invalid\. \(1\) Invalid --strategy: "latest"\..* \(2\) Invalid --max-commits: "0"\..* \(3\) Invalid --on-error: "ignore"/
+      /3 flags are invalid\. \(1\) Invalid --strategy: "latest"\..* \(2\) Invalid --max-commits: "0"\..* \(3\) Invalid --on-error: "ignore"/
     )
     expect(stderr).toContain('Fix the flag; nothing was sent.')
     expect(stderr).toContain(
@@ -279,10 +385,7 @@ describe('the CLI speaks CLI', () => {
 
     expect(code).toBe(2)
     expect(stderr).toContain(
-      '--api-key is empty and MULTITUDES_API_KEY is not set'
-    )
-    expect(stderr).toContain(
-      'Set MULTITUDES_API_KEY or pass --api-key; --dry-run needs neither.'
+      '--api-key is required: set MULTITUDES_API_KEY (or pass --api-key)'
     )
     expect(stderr).not.toMatch(/secrets\.|workflow|fork/)
   })
@@ -316,7 +419,7 @@ describe('the CLI speaks CLI', () => {
     [
       'CI_COMMIT_SHA',
       [],
-      { CI_COMMIT_SHA: 'e'.repeat(40) },
+      { GITLAB_CI: 'true', CI_COMMIT_SHA: 'e'.repeat(40) },
       /Invalid CI_COMMIT_SHA: "e{40}" names no commit in the checkout or on origin/
     ]
   ])(
@@ -431,6 +534,7 @@ describe('secrets and untrusted text, where no runner masks them', () => {
       {
         MULTITUDES_API_KEY: KEY,
         GITHUB_TOKEN: TOKEN,
+        GITLAB_CI: 'true',
         CI_COMMIT_BEFORE_SHA: before,
         CI_COMMIT_SHA: repo.head()
       }
@@ -500,30 +604,88 @@ describe('secrets and untrusted text, where no runner masks them', () => {
 describe('cliContext', () => {
   const B1 = 'b1'.repeat(20)
   const J0 = 'a0'.repeat(20)
+  const GL = { GITLAB_CI: 'true' }
   it.each([
-    [{ CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: B1 }, 'a1', B1],
+    [{ ...GL, CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: B1 }, 'a1', B1],
     [
-      { CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: '0'.repeat(40) },
+      { ...GL, CI_COMMIT_SHA: 'a1', CI_COMMIT_BEFORE_SHA: '0'.repeat(40) },
       'a1',
       undefined
     ],
-    [{ GIT_COMMIT: 'j1', GIT_PREVIOUS_SUCCESSFUL_COMMIT: J0 }, 'j1', J0],
-    [{ BUILDKITE_COMMIT: 'k1' }, 'k1', undefined],
-    [{ CIRCLE_SHA1: 'c1' }, 'c1', undefined],
+    [
+      {
+        JENKINS_URL: 'https://ci/',
+        GIT_COMMIT: 'j1',
+        GIT_PREVIOUS_SUCCESSFUL_COMMIT: J0
+      },
+      'j1',
+      J0
+    ],
+    [{ BUILDKITE: 'true', BUILDKITE_COMMIT: 'k1' }, 'k1', undefined],
+    [{ CIRCLECI: 'true', CIRCLE_SHA1: 'c1' }, 'c1', undefined],
+    [{ TF_BUILD: 'True', BUILD_SOURCEVERSION: 'z1' }, 'z1', undefined],
+    [{ BITBUCKET_BUILD_NUMBER: '7', BITBUCKET_COMMIT: 'b7' }, 'b7', undefined],
+    [
+      { DRONE: 'true', DRONE_COMMIT_SHA: 'd1', DRONE_COMMIT_BEFORE: B1 },
+      'd1',
+      B1
+    ],
+    [
+      {
+        CI: 'woodpecker',
+        CI_COMMIT_SHA: 'w1',
+        CI_PREV_COMMIT_SHA: B1,
+        CI_PREV_PIPELINE_STATUS: 'success'
+      },
+      'w1',
+      B1
+    ],
+    [
+      {
+        CI: 'woodpecker',
+        CI_COMMIT_SHA: 'w1',
+        CI_PREV_COMMIT_SHA: B1,
+        CI_PREV_PIPELINE_STATUS: 'failure'
+      },
+      'w1',
+      undefined
+    ],
+    [
+      {
+        TRAVIS: 'true',
+        TRAVIS_COMMIT: 't1',
+        TRAVIS_COMMIT_RANGE: `${B1}...${J0}`
+      },
+      't1',
+      B1
+    ],
+    // Another CI's variables are not read: GIT_COMMIT outside Jenkins is someone else's.
+    [
+      { GIT_COMMIT: 'j1', GIT_PREVIOUS_SUCCESSFUL_COMMIT: J0 },
+      'HEAD',
+      undefined
+    ],
     [{}, 'HEAD', undefined]
   ])('%j → head %s, base %s', (env, sha, before) => {
-    expect(cliContext(env)).toMatchObject({ sha, pushBefore: before })
+    expect(cliContext(env)).toMatchObject({
+      sha,
+      pushBefore: before,
+      eventName: before ? 'push' : 'cli'
+    })
   })
 })
 
 describe('cliContext refuses CI variables git could read as options', () => {
   it.each([
-    [{ CI_COMMIT_BEFORE_SHA: '--upload-pack=touch x' }, 'CI_COMMIT_BEFORE_SHA'],
     [
-      { GIT_PREVIOUS_SUCCESSFUL_COMMIT: 'main' },
+      { GITLAB_CI: 'true', CI_COMMIT_BEFORE_SHA: '--upload-pack=touch x' },
+      'CI_COMMIT_BEFORE_SHA'
+    ],
+    [
+      { JENKINS_URL: 'https://ci/', GIT_PREVIOUS_SUCCESSFUL_COMMIT: 'main' },
       'GIT_PREVIOUS_SUCCESSFUL_COMMIT'
     ],
-    [{ CI_COMMIT_SHA: '--output=/tmp/x' }, 'CI_COMMIT_SHA']
+    [{ GITLAB_CI: 'true', CI_COMMIT_SHA: '--output=/tmp/x' }, 'CI_COMMIT_SHA']
   ])('%j', (env, name) => {
     expect(() => cliContext(env)).toThrow(new RegExp(`^Invalid '${name}'`))
   })

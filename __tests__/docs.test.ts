@@ -1,10 +1,26 @@
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { renderInterface, renderTables, withTables } from '../dev/docs.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 
 const read = (file: string): string =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+
+/** Every example file, those of other CI systems under docs/examples/ci/ too. */
+const examples = (): string[] =>
+  readdirSync(new URL('../docs/examples', import.meta.url), {
+    recursive: true,
+    withFileTypes: true
+  })
+    .filter((e) => e.isFile())
+    .map((e) =>
+      path.relative(
+        fileURLToPath(new URL('..', import.meta.url)),
+        path.join(e.parentPath, e.name)
+      )
+    )
 
 describe('the documentation', () => {
   it('README inputs and outputs tables match action.yml (run `npm run docs`)', async () => {
@@ -25,9 +41,7 @@ describe('the documentation', () => {
     const repository = /github\.com\/(.+?)\.git$/.exec(pkg.repository.url)?.[1]
     const files = [
       'README.md',
-      ...readdirSync(new URL('../docs/examples', import.meta.url)).map(
-        (f) => `docs/examples/${f}`
-      ),
+      ...examples(),
       ...readdirSync(new URL('../.github/workflows', import.meta.url)).map(
         (f) => `.github/workflows/${f}`
       )
@@ -47,9 +61,7 @@ describe('the documentation', () => {
   it('tells users to copy nothing that runs the action from a local path', () => {
     const copied = [
       'README.md',
-      ...readdirSync(new URL('../docs/examples', import.meta.url)).map(
-        (f) => `docs/examples/${f}`
-      ),
+      ...examples(),
       '.github/workflows/report-deployment.yml',
       '.github/workflows/test-deployment.yml'
     ]

@@ -341,6 +341,7 @@ describe('the CLI on GitLab', () => {
         ],
         {
           MULTITUDES_API_KEY: KEY,
+          GITLAB_CI: 'true',
           CI_COMMIT_SHA: sha,
           CI_COMMIT_BEFORE_SHA: before
         },

@@ -116,8 +116,14 @@ describe('getInputs through the runner channels', () => {
     [{ 'max-attempts': '100' }, /Invalid 'max-attempts'/],
     [{ 'dry-run': 'yes' }, /Invalid 'dry-run': "yes"/],
     [{ 'api-url': 'http://example.com/deployment' }, /Invalid 'api-url'/],
-    [{ strategy: 'base' }, /Input 'base' is empty/],
-    [{ strategy: 'tag' }, /Input 'tag-pattern' is empty/],
+    [
+      { strategy: 'base' },
+      /Input 'base' is required when 'strategy' is 'base'/
+    ],
+    [
+      { strategy: 'tag' },
+      /Input 'tag-pattern' is required when 'strategy' is 'tag'/
+    ],
     [{ paths: 'a', 'commit-source': 'api' }, /'paths' needs the git source/],
     [
       { 'api-key': 'mtd_a\nb' },

@@ -134,9 +134,13 @@ describe('the local Multitudes-compatible API', () => {
 
 describe('npm run api', () => {
   function api(...args: string[]) {
-    return spawn(process.execPath, ['--import', './dev/register-ts.mjs', 'dev/api.ts', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    return spawn(
+      process.execPath,
+      ['--import', './dev/register-ts.mjs', 'dev/api.ts', ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
   }
   const firstLine = (stream: NodeJS.ReadableStream): Promise<string> =>
     new Promise((resolve) => {

@@ -51,7 +51,7 @@ describe('sendDeployment', () => {
     expect(report.post).toBeUndefined()
     expect(report.verified).toBe(false)
     expect(stdout.text()).toBe(
-      `Dry run: would send 2 commit(s) to ${inputs.apiUrl.href}.\n`
+      `Dry run: would send 2 commits to ${inputs.apiUrl.href}.\n`
     )
   })
 
@@ -61,7 +61,7 @@ describe('sendDeployment', () => {
     await sendDeployment(inputs, undefined, payload, report)
 
     expect(report.post).toBeUndefined()
-    expect(stdout.text()).toContain('Dry run: would send 2 commit(s)')
+    expect(stdout.text()).toContain('Dry run: would send 2 commits')
   })
 
   it('posts once, in a log group that states the time bound, and records the answer', async () => {
@@ -78,7 +78,7 @@ describe('sendDeployment', () => {
     expect(stdout.text()).toBe(
       [
         '::group::Reporting deployment',
-        `Posting 2 commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${seconds} s.`,
+        `Posting 2 commits to ${inputs.apiUrl.host}; with retries this takes at most ${seconds} s.`,
         '::endgroup::',
         'Multitudes recorded the deployment (HTTP 201).',
         ''

@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6016);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5281);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29911,7 +29911,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6016:
+/***/ 5281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33089,6 +33089,11 @@ const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 function invalid(name, value, expected) {
     return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
 }
+/** A value that is needed and missing: "required", never "invalid". */
+function required(name, expected) {
+    const named = name.startsWith('--') ? name : `Input '${name}'`;
+    return new InputError(`${named} is required: ${expected}.`);
+}
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** YAML 1.2 core-schema booleans, the same set as core.getBooleanInput, and nothing looser. */
@@ -33242,7 +33247,9 @@ function parseRevision(name, raw) {
 }
 function parseEnvironment(name, raw) {
     const value = raw.trim();
-    if (value === '' || CONTROL.test(value) || value.length > 255) {
+    if (value === '')
+        throw required(name, 'the name of the environment deployed to, e.g. `production`');
+    if (CONTROL.test(value) || value.length > 255) {
         throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
     }
     return value;
@@ -35770,10 +35777,10 @@ function checkCombinations(inputs) {
     if (inputs.githubToken !== undefined)
         checkSecret('github-token', inputs.githubToken);
     if (inputs.strategy === 'base' && inputs.base === undefined) {
-        throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
+        throw new InputError(`Input 'base' is required when 'strategy' is 'base': a commit SHA or ref.`);
     }
     if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
-        throw new InputError(`Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`);
+        throw new InputError(`Input 'tag-pattern' is required when 'strategy' is 'tag': a glob such as 'v*'.`);
     }
     if (inputs.strategy === 'multitudes' &&
         (!inputs.recordCheck || inputs.apiKey === undefined)) {
@@ -36038,7 +36045,7 @@ class CheckoutError extends CommitRangeError {
 const SHALLOW_FIX = 'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.';
 /** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
 function unknownBaseInput(ref, where) {
-    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
 }
 /** A range of one commit, head, with the given status. */
 function headOnly(head, choice, status, base, source = 'git') {
@@ -36751,7 +36758,7 @@ function headName(inputs, ctx) {
 }
 /** A head that was given and names no commit: bad input, never "check out the commit". */
 function unknownHead(rev, name, where) {
-    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
 }
 async function commitInCheckout(rev, git) {
     try {
@@ -36801,6 +36808,10 @@ function emptyReport(serverUrl, repository) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plural.ts
+/** "1 commit", "5 commits": a count with its noun. */
+const plural = (n, noun) => `${n} ${noun}${Number(n) === 1 ? '' : 's'}`;
+
 ;// CONCATENATED MODULE: ./src/verify.ts
 
 
@@ -36844,6 +36855,7 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 
 
 
+
 const NO_RECORD = {
     current: undefined,
     fresh: () => undefined,
@@ -36855,7 +36867,7 @@ const NO_RECORD = {
  */
 async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
     if (inputs.dryRun || multitudes === undefined) {
-        say.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        say.info(`Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`);
         return;
     }
     if (record.current) {
@@ -36865,7 +36877,7 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         });
         if (found) {
             report.skipped = `already recorded at ${found.deployedAt}`;
-            say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+            say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
             return;
         }
     }
@@ -36879,7 +36891,7 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
     };
     report.post = await group('Reporting deployment', () => {
-        say.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        say.info(`Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload, {
             checkRecord: record.current ? recheck : undefined
         });

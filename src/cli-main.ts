@@ -17,8 +17,7 @@ process.stdout.write = (chunk: string | Uint8Array): boolean => {
   return true
 }
 
-process.exitCode = await cli(
-  process.argv.slice(2),
-  process.env,
-  (text) => void write(`${printable(text)}\n`)
-)
+process.exitCode = await cli(process.argv.slice(2), process.env, {
+  out: (text) => void write(`${printable(text)}\n`),
+  err: (text) => void process.stderr.write(`${printable(text)}\n`)
+})

@@ -19,6 +19,12 @@ export function invalid(
   )
 }
 
+/** A value that is needed and missing: "required", never "invalid". */
+export function required(name: string, expected: string): InputError {
+  const named = name.startsWith('--') ? name : `Input '${name}'`
+  return new InputError(`${named} is required: ${expected}.`)
+}
+
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
@@ -223,7 +229,12 @@ export function parseRevision(name: string, raw: string): string | undefined {
 
 export function parseEnvironment(name: string, raw: string): string {
   const value = raw.trim()
-  if (value === '' || CONTROL.test(value) || value.length > 255) {
+  if (value === '')
+    throw required(
+      name,
+      'the name of the environment deployed to, e.g. `production`'
+    )
+  if (CONTROL.test(value) || value.length > 255) {
     throw invalid(
       name,
       raw,

@@ -274,12 +274,12 @@ function checkCombinations(inputs: Inputs): void {
     checkSecret('github-token', inputs.githubToken)
   if (inputs.strategy === 'base' && inputs.base === undefined) {
     throw new InputError(
-      `Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`
+      `Input 'base' is required when 'strategy' is 'base': a commit SHA or ref.`
     )
   }
   if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
     throw new InputError(
-      `Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`
+      `Input 'tag-pattern' is required when 'strategy' is 'tag': a glob such as 'v*'.`
     )
   }
   if (

@@ -1,3 +1,4 @@
+import { plural } from './plural.js'
 import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import type { DeploymentPayload } from './deployment.js'
@@ -38,7 +39,7 @@ export async function sendDeployment(
 ): Promise<void> {
   if (inputs.dryRun || multitudes === undefined) {
     say.info(
-      `Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`
+      `Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`
     )
     return
   }
@@ -56,7 +57,7 @@ export async function sendDeployment(
     if (found) {
       report.skipped = `already recorded at ${found.deployedAt}`
       say.notice(
-        `Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`
+        `Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`
       )
       return
     }
@@ -73,7 +74,7 @@ export async function sendDeployment(
   }
   report.post = await core.group('Reporting deployment', () => {
     say.info(
-      `Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`
+      `Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`
     )
     return multitudes.postDeployment(payload, {
       checkRecord: record.current ? recheck : undefined

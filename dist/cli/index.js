@@ -31330,7 +31330,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2563);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3909);
 /* harmony import */ var _cli_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8679);
 /* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(873);
 
@@ -31349,14 +31349,17 @@ process.stdout.write = (chunk) => {
     }
     return true;
 };
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .cli */ .xw)(process.argv.slice(2), process.env, (text) => void write(`${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(text)}\n`));
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .cli */ .xw)(process.argv.slice(2), process.env, {
+    out: (text) => void write(`${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(text)}\n`),
+    err: (text) => void process.stderr.write(`${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(text)}\n`)
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2563:
+/***/ 3909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31366,12 +31369,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ly: () => (/* binding */ plainLog)
 });
 
-// UNUSED EXPORTS: EXIT, HELP, cliContext
+// UNUSED EXPORTS: HELP, cliContext
+
+;// CONCATENATED MODULE: ./src/plural.ts
+/** "1 commit", "5 commits": a count with its noun. */
+const plural = (n, noun) => `${n} ${noun}${Number(n) === 1 ? '' : 's'}`;
 
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __nccwpck_require__(873);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
@@ -31491,6 +31496,11 @@ const show = (value) => JSON.stringify(value);
 const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 function invalid(name, value, expected) {
     return new InputError(`Invalid '${name}': ${show(value)}. Expected ${expected}.`);
+}
+/** A value that is needed and missing: "required", never "invalid". */
+function required(name, expected) {
+    const named = name.startsWith('--') ? name : `Input '${name}'`;
+    return new InputError(`${named} is required: ${expected}.`);
 }
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
@@ -31645,7 +31655,9 @@ function parseRevision(name, raw) {
 }
 function parseEnvironment(name, raw) {
     const value = raw.trim();
-    if (value === '' || CONTROL.test(value) || value.length > 255) {
+    if (value === '')
+        throw required(name, 'the name of the environment deployed to, e.g. `production`');
+    if (CONTROL.test(value) || value.length > 255) {
         throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
     }
     return value;
@@ -38599,10 +38611,10 @@ function checkCombinations(inputs) {
     if (inputs.githubToken !== undefined)
         checkSecret('github-token', inputs.githubToken);
     if (inputs.strategy === 'base' && inputs.base === undefined) {
-        throw new InputError(`Input 'base' is empty. Expected a commit SHA or ref when 'strategy' is 'base'.`);
+        throw new InputError(`Input 'base' is required when 'strategy' is 'base': a commit SHA or ref.`);
     }
     if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
-        throw new InputError(`Input 'tag-pattern' is empty. Expected a glob such as 'v*' when 'strategy' is 'tag'.`);
+        throw new InputError(`Input 'tag-pattern' is required when 'strategy' is 'tag': a glob such as 'v*'.`);
     }
     if (inputs.strategy === 'multitudes' &&
         (!inputs.recordCheck || inputs.apiKey === undefined)) {
@@ -38867,7 +38879,7 @@ class CheckoutError extends CommitRangeError {
 const SHALLOW_FIX = 'Check out the full history: actions/checkout with fetch-depth: 0 (or filter: tree:0 for a large repository), or use commit-source: api.';
 /** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
 function unknownBaseInput(ref, where) {
-    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+    return new InputError(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
 }
 /** A range of one commit, head, with the given status. */
 function headOnly(head, choice, status, base, source = 'git') {
@@ -39580,7 +39592,7 @@ function headName(inputs, ctx) {
 }
 /** A head that was given and names no commit: bad input, never "check out the commit". */
 function unknownHead(rev, name, where) {
-    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`);
+    return new InputError(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
 }
 async function commitInCheckout(rev, git) {
     try {
@@ -39673,6 +39685,7 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
 
 
 
+
 const NO_RECORD = {
     current: undefined,
     fresh: () => undefined,
@@ -39684,7 +39697,7 @@ const NO_RECORD = {
  */
 async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
     if (inputs.dryRun || multitudes === undefined) {
-        untrusted/* say */.cv.info(`Dry run: would send ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.href}.`);
+        untrusted/* say */.cv.info(`Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`);
         return;
     }
     if (record.current) {
@@ -39694,7 +39707,7 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         });
         if (found) {
             report.skipped = `already recorded at ${found.deployedAt}`;
-            untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${payload.commitSha.length} commit(s) to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+            untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
             return;
         }
     }
@@ -39708,7 +39721,7 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
     };
     report.post = await lib_core/* group */.Os('Reporting deployment', () => {
-        untrusted/* say */.cv.info(`Posting ${payload.commitSha.length} commit(s) to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+        untrusted/* say */.cv.info(`Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload, {
             checkRecord: record.current ? recheck : undefined
         });
@@ -39877,37 +39890,435 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     }
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/interface.generated.ts
 var interface_generated = __nccwpck_require__(3739);
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+
+
+const BOTH = ['report', 'backfill'];
+const REPORT = ['report'];
+const BACKFILL = ['backfill'];
+/** Every flag of both commands, once. A test keeps the action's inputs in it. */
+const FLAGS = {
+    environment: {
+        value: '<name>',
+        commands: BOTH,
+        help: 'Required. The environment deployed to, sent as environmentName.'
+    },
+    'api-key': {
+        value: '<key>',
+        commands: BOTH,
+        help: 'Multitudes API key with the Deployments write scope (an Organization key). Default: $MULTITUDES_API_KEY, which keeps it out of the process list. Not needed with --dry-run.'
+    },
+    strategy: {
+        value: '<name>',
+        commands: REPORT,
+        default: inputs_DEFAULTS.strategy,
+        oneOf: STRATEGIES
+    },
+    base: { value: '<commit>', commands: REPORT },
+    head: {
+        value: '<commit>',
+        commands: REPORT,
+        help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the checkout."
+    },
+    'tag-pattern': {
+        value: '<glob>',
+        commands: BOTH,
+        help: "Glob of tags for --strategy tag, e.g. 'v*'.",
+        backfill: "Required with --source tags: the tags that were deployments, e.g. 'v*'."
+    },
+    'commit-source': {
+        value: '<source>',
+        commands: REPORT,
+        default: inputs_DEFAULTS['commit-source'],
+        oneOf: COMMIT_SOURCES,
+        help: 'Where commits come from: git (the clone), api (the GitHub compare API, no clone needed) or auto (the clone when it holds the range).'
+    },
+    paths: {
+        value: '<pathspec>',
+        multiple: true,
+        commands: REPORT,
+        help: 'Monorepos: a git pathspec; give it once for each. Only commits that touch them are sent (head always is). Needs the git source.'
+    },
+    'max-commits': {
+        value: '<n>',
+        commands: BOTH,
+        default: inputs_DEFAULTS['max-commits']
+    },
+    'first-deployment': {
+        value: '<mode>',
+        commands: REPORT,
+        default: inputs_DEFAULTS['first-deployment'],
+        oneOf: FIRST_DEPLOYMENT
+    },
+    'is-test': { switch: true, commands: BOTH },
+    'deployed-at': {
+        value: '<time>',
+        commands: REPORT,
+        help: 'ISO 8601 time of the deployment with a zone, e.g. 2026-01-31T12:00:00Z. Default: now.'
+    },
+    title: { value: '<text>', commands: BOTH },
+    tags: { value: '<list>', commands: BOTH },
+    'dry-run': {
+        switch: true,
+        commands: BOTH,
+        help: 'Do everything but the POST, and print what would be sent.',
+        backfill: 'Plan only: print the plan, send nothing.'
+    },
+    'on-error': {
+        value: '<mode>',
+        commands: BOTH,
+        default: inputs_DEFAULTS['on-error'],
+        oneOf: ON_ERROR,
+        help: 'fail: any error exits 1; warn: never exits 1; warn-on-outage: exits 1 on errors to fix (bad flags, 400, 401, 403) and 0 with a warning when Multitudes stays unreachable or answers 5xx.'
+    },
+    'api-url': {
+        value: '<url>',
+        commands: BOTH,
+        default: inputs_DEFAULTS['api-url']
+    },
+    'github-token': {
+        value: '<token>',
+        commands: BOTH,
+        help: 'Token for the GitHub API (previous deployments, compare). Default: $GITHUB_TOKEN.',
+        backfill: 'For the GitHub sources, with read access to contents, deployments and actions. Default: $GITHUB_TOKEN.'
+    },
+    verify: { switch: true, commands: REPORT },
+    'record-check': {
+        value: '<bool>',
+        commands: BOTH,
+        default: inputs_DEFAULTS['record-check'],
+        backfill: "Default true: before the first POST, read Multitudes' record (up to 10,000 deployments, 60 s) and skip what it already holds; false sends no GET and trusts the state file alone."
+    },
+    'timeout-seconds': {
+        value: '<n>',
+        commands: REPORT,
+        default: inputs_DEFAULTS['timeout-seconds']
+    },
+    'max-attempts': {
+        value: '<n>',
+        commands: REPORT,
+        default: inputs_DEFAULTS['max-attempts']
+    },
+    'working-directory': {
+        value: '<dir>',
+        commands: BOTH,
+        help: 'The clone of the repository. Default: the current directory.'
+    },
+    repository: {
+        value: '<owner/name>',
+        commands: BOTH,
+        help: "The repository, for the GitHub API and the output. Default: the CI's repository variable (see the README's CI table)."
+    },
+    source: {
+        value: '<source>',
+        commands: BACKFILL,
+        oneOf: ['tags', 'releases', 'deployments', 'workflow-runs'],
+        help: 'Required. Where the past deployments come from: one of the sources above.'
+    },
+    workflow: {
+        value: '<file or id>',
+        commands: BACKFILL,
+        help: 'Required with --source workflow-runs, e.g. deploy.yml.'
+    },
+    branch: {
+        value: '<name>',
+        commands: BACKFILL,
+        help: "With --source workflow-runs. Default: the repository's default branch."
+    },
+    'include-prereleases': {
+        switch: true,
+        commands: BACKFILL,
+        help: 'With --source releases: count prereleases too.'
+    },
+    since: {
+        value: '<date>',
+        commands: BACKFILL,
+        help: 'The start of the window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z). A bare date is a whole UTC day.'
+    },
+    until: {
+        value: '<date>',
+        commands: BACKFILL,
+        help: 'The end of the window, included; a bare date takes in its whole UTC day.'
+    },
+    'state-file': {
+        value: '<path>',
+        commands: BACKFILL,
+        help: 'Where posted deployments are recorded, so that a re-run resumes. Default: a file per repository and environment in $XDG_STATE_HOME/multitudes-deployment-action (~/.local/state/… when unset; $RUNNER_TEMP in GitHub Actions), never in the clone.'
+    },
+    rate: {
+        value: '<n>',
+        commands: BACKFILL,
+        default: '5',
+        help: 'Multitudes requests per second at most.'
+    },
+    'github-api-url': {
+        value: '<url>',
+        commands: BACKFILL,
+        help: 'Default: $GITHUB_API_URL, else https://api.github.com.'
+    },
+    json: {
+        switch: true,
+        commands: BOTH,
+        help: 'Print the result as JSON on stdout (see the README); logs stay on stderr.'
+    },
+    help: { switch: true, commands: BOTH, help: 'Show this help.' },
+    version: { switch: true, commands: REPORT, help: 'Show the version.' }
+};
+const DESCRIPTIONS = new Map(interface_generated/* ACTION_INPUTS */.b.map((i) => [i.name, i.description]));
+/** A flag's --help text for a command: its own, else the action input's description. */
+function flagHelp(name, command) {
+    const flag = FLAGS[name];
+    const text = (command === 'backfill' ? flag.backfill : undefined) ??
+        flag.help ??
+        DESCRIPTIONS.get(name) ??
+        '';
+    const extra = [];
+    if (flag.default !== undefined && !text.includes('Default'))
+        extra.push(`Default: ${flag.default}.`);
+    if (flag.oneOf && !text.includes('one of'))
+        extra.push(`One of: ${flag.oneOf.join(', ')}.`);
+    if (flag.switch)
+        extra.push('A switch: give it without a value.');
+    return [text, ...extra].join(' ');
+}
+/** The flags of one command, by name. */
+const flagsOf = (command) => Object.keys(FLAGS).filter((name) => FLAGS[name].commands.includes(command));
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+/** A command line the CLI cannot read: exit 2, said on stderr with a pointer to --help. */
+class UsageError extends Error {
+}
+/** Edit distance, for "did you mean". */
+function distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+/** The known flag closest to a mistyped one, when it is close enough to be the intent. */
+function suggest(name, known) {
+    const scored = known
+        .map((k) => ({ k, d: k.startsWith(name) ? 1 : distance(name, k) }))
+        .sort((a, b) => a.d - b.d);
+    const best = scored[0];
+    return best && best.d <= Math.max(2, Math.floor(name.length / 4))
+        ? best.k
+        : undefined;
+}
+/**
+ * Reads argv against the flag table of `command`. Every way a command line can be wrong is a
+ * UsageError naming the flag: unknown (with the nearest known one), missing value, a value given
+ * to a switch, a flag given twice.
+ */
+function readCommandLine(argv, command) {
+    const names = flagsOf(command);
+    const { tokens } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+        options: Object.fromEntries(names.map((n) => [
+            n,
+            {
+                type: FLAGS[n].switch ? 'boolean' : 'string',
+                multiple: FLAGS[n].multiple === true
+            }
+        ]))
+    });
+    const values = {};
+    const positionals = [];
+    const seen = new Set();
+    for (const [i, token] of tokens.entries()) {
+        if (token.kind === 'positional') {
+            positionals.push(token.value);
+            continue;
+        }
+        if (token.kind === 'option-terminator')
+            continue;
+        const name = token.name;
+        const flag = names.includes(name) ? FLAGS[name] : undefined;
+        if (flag === undefined) {
+            const near = suggest(name, names);
+            throw new UsageError(`Unknown flag ${token.rawName}${near ? `: did you mean --${near}?` : '.'}`);
+        }
+        if (seen.has(name) && !flag.multiple)
+            throw new UsageError(`--${name} is given twice; give it once.`);
+        seen.add(name);
+        if (flag.switch) {
+            const next = tokens[i + 1];
+            if (token.inlineValue)
+                throw new UsageError(`--${name} is a switch and takes no value, but ${token.rawName}=${JSON.stringify(token.value ?? '')} gives one. Write --${name} to turn it on, or leave it out.`);
+            if (next?.kind === 'positional' && /^(true|false)$/i.test(next.value))
+                throw new UsageError(`--${name} is a switch and takes no value, but "${next.value}" follows it. Write --${name} to turn it on, or leave it out.`);
+            values[name] = true;
+            continue;
+        }
+        if (token.value === undefined)
+            throw new UsageError(`--${name} needs a value: --${name} ${flag.value ?? '<value>'}.`);
+        if (!token.inlineValue && /^--?[a-z]/i.test(token.value))
+            throw new UsageError(`--${name} needs a value, but the flag ${token.value} follows it. For a value that starts with "-", write --${name}=<value>.`);
+        values[name] = flag.multiple
+            ? [...(values[name] ?? []), token.value]
+            : token.value;
+    }
+    return { values, positionals };
+}
+
+// EXTERNAL MODULE: ./src/cli/words.ts
+var words = __nccwpck_require__(8679);
+;// CONCATENATED MODULE: ./src/cli/io.ts
+
+
+/** Exit codes, as documented in the README. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** A usage error: what is wrong, where to read more; exit 2. */
+function usage(io, message, command = '') {
+    io.err(`${(0,words/* cliWords */.q)((0,words/* withNothingSent */.E)(message))}\nRun '${[ACTION_NAME, command, '--help'].filter(Boolean).join(' ')}' for every flag.`);
+    return EXIT.usage;
+}
+
+;// CONCATENATED MODULE: ./src/cli/ci.ts
+const set = (value) => value === undefined || value.trim() === '' ? undefined : value.trim();
+const variable = (name) => (env) => {
+    const value = set(env[name]);
+    return value === undefined ? undefined : [name, value];
+};
+/** owner/name (or group/…/name) from a clone URL: https://, ssh:// or scp-like git@host:path. */
+function repositoryFromUrl(url) {
+    const value = set(url);
+    if (value === undefined)
+        return undefined;
+    const path = /^[\w.-]+@[\w.-]+:(?!\/\/)(.+)$/.exec(value)?.[1] ?? urlPath(value);
+    const trimmed = path
+        ?.replace(/^\/+|\/+$/g, '')
+        .replace(/\.git$/, '')
+        // Azure Repos and Bitbucket Server put fixed segments before owner/name.
+        .replace(/^(scm|_git)\//, '');
+    return trimmed && trimmed.includes('/') ? trimmed : undefined;
+}
+function urlPath(value) {
+    try {
+        return new URL(value).pathname;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each CI as its documentation names its variables. The order is the detection order. */
+const CI_SYSTEMS = [
+    {
+        name: 'GitHub Actions',
+        detect: (env) => env.GITHUB_ACTIONS === 'true',
+        head: ['GITHUB_SHA'],
+        repository: (env) => set(env.GITHUB_REPOSITORY),
+        runUrl: (env) => env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined
+    },
+    {
+        name: 'GitLab CI',
+        detect: (env) => env.GITLAB_CI === 'true',
+        head: ['CI_COMMIT_SHA'],
+        previous: variable('CI_COMMIT_BEFORE_SHA'),
+        previousMeaning: 'the branch head before the push (not the previous deployment)',
+        repository: (env) => set(env.CI_PROJECT_PATH),
+        runUrl: (env) => set(env.CI_PIPELINE_URL)
+    },
+    {
+        name: 'Jenkins',
+        detect: (env) => set(env.JENKINS_URL) !== undefined,
+        head: ['GIT_COMMIT'],
+        previous: variable('GIT_PREVIOUS_SUCCESSFUL_COMMIT'),
+        previousMeaning: 'the commit of the last successful build of the branch',
+        repository: (env) => repositoryFromUrl(env.GIT_URL),
+        runUrl: (env) => set(env.BUILD_URL)
+    },
+    {
+        name: 'CircleCI',
+        detect: (env) => env.CIRCLECI === 'true',
+        head: ['CIRCLE_SHA1'],
+        repository: (env) => env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME
+            ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
+            : repositoryFromUrl(env.CIRCLE_REPOSITORY_URL),
+        runUrl: (env) => set(env.CIRCLE_BUILD_URL)
+    },
+    {
+        name: 'Buildkite',
+        detect: (env) => env.BUILDKITE === 'true',
+        head: ['BUILDKITE_COMMIT'],
+        repository: (env) => repositoryFromUrl(env.BUILDKITE_REPO),
+        runUrl: (env) => set(env.BUILDKITE_BUILD_URL)
+    },
+    {
+        name: 'Azure Pipelines',
+        detect: (env) => env.TF_BUILD?.toLowerCase() === 'true',
+        head: ['BUILD_SOURCEVERSION'],
+        repository: (env) => set(env.BUILD_REPOSITORY_NAME),
+        runUrl: (env) => env.SYSTEM_COLLECTIONURI && env.SYSTEM_TEAMPROJECT && env.BUILD_BUILDID
+            ? `${env.SYSTEM_COLLECTIONURI.replace(/\/?$/, '/')}${encodeURIComponent(env.SYSTEM_TEAMPROJECT)}/_build/results?buildId=${env.BUILD_BUILDID}`
+            : undefined
+    },
+    {
+        name: 'Bitbucket Pipelines',
+        detect: (env) => set(env.BITBUCKET_BUILD_NUMBER) !== undefined,
+        head: ['BITBUCKET_COMMIT'],
+        repository: (env) => set(env.BITBUCKET_REPO_FULL_NAME),
+        runUrl: (env) => env.BITBUCKET_GIT_HTTP_ORIGIN && env.BITBUCKET_BUILD_NUMBER
+            ? `${env.BITBUCKET_GIT_HTTP_ORIGIN.replace(/^http:/, 'https:')}/pipelines/results/${env.BITBUCKET_BUILD_NUMBER}`
+            : undefined
+    },
+    {
+        name: 'Woodpecker',
+        detect: (env) => env.CI === 'woodpecker',
+        head: ['CI_COMMIT_SHA'],
+        previous: (env) => env.CI_PREV_PIPELINE_STATUS === 'success'
+            ? variable('CI_PREV_COMMIT_SHA')(env)
+            : undefined,
+        previousMeaning: 'the commit of the previous pipeline, when it succeeded',
+        repository: (env) => set(env.CI_REPO),
+        runUrl: (env) => set(env.CI_PIPELINE_URL)
+    },
+    {
+        name: 'Drone',
+        detect: (env) => env.DRONE === 'true',
+        head: ['DRONE_COMMIT_SHA'],
+        previous: variable('DRONE_COMMIT_BEFORE'),
+        previousMeaning: 'the branch head before the push (not the previous deployment)',
+        repository: (env) => set(env.DRONE_REPO),
+        runUrl: (env) => set(env.DRONE_BUILD_LINK)
+    },
+    {
+        name: 'Travis CI',
+        detect: (env) => env.TRAVIS === 'true',
+        head: ['TRAVIS_COMMIT'],
+        // "a...b": the push's range; the first commit is the branch head before the push.
+        previous: (env) => {
+            const from = set(env.TRAVIS_COMMIT_RANGE)?.split(/\.{2,3}/)[0];
+            return from ? ['TRAVIS_COMMIT_RANGE', from] : undefined;
+        },
+        previousMeaning: 'the branch head before the push (not the previous deployment)',
+        repository: (env) => set(env.TRAVIS_REPO_SLUG),
+        runUrl: (env) => set(env.TRAVIS_BUILD_WEB_URL)
+    }
+];
+/** The CI this process runs in, if any known one. */
+const detectCi = (env) => CI_SYSTEMS.find((ci) => ci.detect(env));
+
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 
 
 
-/** Inputs that are switches on the command line: present means true. */
-const SWITCHES = new Set(['is-test', 'dry-run', 'verify']);
-/** Flags of the CLI's own, beside the action's inputs. */
-const CLI_FLAGS = {
-    repository: 'GitHub repository (owner/name), for previous deployments and compare; default GITHUB_REPOSITORY.',
-    json: 'Print the result as JSON: the action outputs, typed (see the README).',
-    help: 'Show this help.',
-    version: 'Show the version.'
-};
-const ALLOWED = {
-    strategy: STRATEGIES,
-    'commit-source': COMMIT_SOURCES,
-    'on-error': ON_ERROR,
-    'first-deployment': FIRST_DEPLOYMENT
-};
-/** Defaults as a CLI user meets them (the action's token default is GITHUB_TOKEN here). */
-function defaultText(name, value) {
-    if (name === 'github-token')
-        return '$GITHUB_TOKEN';
-    if (name === 'api-key')
-        return '$MULTITUDES_API_KEY';
-    if (SWITCHES.has(name))
-        return undefined;
-    return value === '' ? undefined : value;
-}
 function wrap(text, indent, width = 100) {
     const lines = [];
     let line = '';
@@ -39922,46 +40333,61 @@ function wrap(text, indent, width = 100) {
     lines.push(line);
     return lines.join(`\n${' '.repeat(indent)}`);
 }
-function describe(flag, description, extra = []) {
-    const head = `  ${flag}`;
-    const text = [description, ...extra].join(' ');
-    return `${head}\n${' '.repeat(6)}${wrap(text, 6)}`;
+/** Every flag of a command with its text, default and allowed values, from the one table. */
+function flagList(command) {
+    return flagsOf(command)
+        .map((name) => {
+        const value = FLAGS[name].value;
+        const head = `  --${name}${value ? ` ${value}` : ''}`;
+        return `${head}\n      ${wrap(flagHelp(name, command), 6)}`;
+    })
+        .join('\n');
 }
-/** `--help`: every flag with its description, default and allowed values, from action.yml. */
+/** `--help` of report. */
 function helpText() {
-    const inputs = interface_generated/* ACTION_INPUTS */.b.map((input) => {
-        const flag = `--${input.name}${SWITCHES.has(input.name) ? '' : ' <value>'}`;
-        const extra = [];
-        if (input.required)
-            extra.push('Required.');
-        const fallback = defaultText(input.name, input.default);
-        if (fallback)
-            extra.push(`Default: ${fallback}.`);
-        if (ALLOWED[input.name])
-            extra.push(`One of: ${ALLOWED[input.name].join(', ')}.`);
-        if (SWITCHES.has(input.name))
-            extra.push('A switch: give it without a value.');
-        return describe(flag, input.description, extra);
-    });
-    const own = Object.entries(CLI_FLAGS).map(([name, text]) => describe(`--${name}${name === 'repository' ? ' <owner/name>' : ''}`, text));
     return `Usage: ${ACTION_NAME} report --environment <name> [options]
 
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
-The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
-variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
-Base, with --strategy auto: --base, else the previous deployment (GitHub), else the newest
-deployment of this repository in Multitudes' record, else the CI's previous commit
-(CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none. Before the POST, the
-record is read, and a deployment it already holds is not sent again.
+The key comes from --api-key or MULTITUDES_API_KEY. The commit, the repository and a link to
+the run come from the CI's own variables (${CI_SYSTEMS.map((c) => c.name).join(', ')}),
+else --head and --repository, else HEAD of the clone.
+Base, with --strategy auto: --base, else the previous deployment (GitHub, with a token), else
+the newest deployment of this repository in Multitudes' record, else the CI's previous commit
+where it has one, else none (only head is sent). Before the POST, the record is read, and a
+deployment it already holds is not sent again.
 
 Options:
-${inputs.join('\n')}
-${own.join('\n')}
+${flagList('report')}
 
 The second command, backfill, reports past deployments: see '${ACTION_NAME} backfill --help'.
 
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`;
+}
+/** `backfill --help`. */
+function backfillHelpText() {
+    return `Usage: ${ACTION_NAME} backfill --environment <name> --source <source> [options]
+
+Reconstructs past production deployments and reports them, oldest first, with the commits each
+one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
+full history and tags. A re-run skips what the state file or Multitudes' record says was
+posted; Ctrl-C stops after the request in flight (exit 130), and the same command resumes.
+
+Sources:
+  tags             Tags matching --tag-pattern, at the tagger date (annotated) or the
+                   committer date (lightweight).
+  releases         Published GitHub releases at published_at (drafts never; prereleases
+                   with --include-prereleases), at their tag's commit.
+  deployments      GitHub deployments to --environment that reached success, at that
+                   status's time.
+  workflow-runs    Successful runs of --workflow on --branch at their updated_at: what
+                   Multitudes' GitHub Actions integration counted.
+
+Options:
+${flagList('backfill')}
+
+Exit codes: 0 done; 1 stopped, failed, or nothing selected; 2 bad usage or input (nothing was
+sent).`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/json.ts
@@ -40001,9 +40427,163 @@ function typedOutputs(outputs) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cli/words.ts
-var words = __nccwpck_require__(8679);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/backfill/state.ts
+
+
+
+
+/**
+ * What a state line is about: the target and the source's own identity of the deployment (a tag
+ * name, a release id, a deployment id, a run id and attempt), never a time that can change.
+ */
+/**
+ * The default state file: outside the clone (never an untracked file in it), one per repository
+ * and environment. In GitHub Actions, RUNNER_TEMP; elsewhere the XDG state folder.
+ */
+function defaultStateFile(env, home, target) {
+    const folder = env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP
+        ? env.RUNNER_TEMP
+        : external_node_path_default().join(env.XDG_STATE_HOME || external_node_path_default().join(home, '.local', 'state'), 'multitudes-deployment-action');
+    const key = `${target.repository}\n${target.environment.toLowerCase()}`;
+    const readable = `${target.repository}-${target.environment}`
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .slice(0, 80);
+    // The hash keeps apart names that read alike once made safe for a file name.
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 8);
+    return external_node_path_default().join(folder, `backfill-${readable}-${hash}.jsonl`);
+}
+const stateKey = (target, id) => JSON.stringify([
+    target.apiUrl,
+    target.environment.toLowerCase(),
+    target.isTest,
+    target.repository,
+    id
+]);
+/** The state file cannot be used: nothing is sent, since what it would record could be lost. */
+class StateFileError extends HintedError {
+    name = 'StateFileError';
+}
+/** The keys of the deployments a state file says were recorded. A cut line costs only itself. */
+function readState(file) {
+    try {
+        return parseState((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return new Set(); // no state file yet: nothing was posted
+    }
+}
+function parseState(text) {
+    const keys = new Set();
+    for (const line of text.split('\n')) {
+        try {
+            const { key } = JSON.parse(line);
+            if (typeof key === 'string')
+                keys.add(key);
+        }
+        catch {
+            // A line cut by a kill mid-write, or one from an older format: Multitudes' record is
+            // checked before that deployment is sent again.
+        }
+    }
+    return keys;
+}
+/**
+ * Opens the state file for appending, before the first POST, so a file that cannot be written
+ * stops the run while nothing has been sent. A lock file beside it keeps a second run on the same
+ * state away until this one ends (a lock left by a process that is gone is taken over).
+ */
+function openState(file) {
+    const lock = `${file}.lock`;
+    try {
+        // The default state folder may not exist yet.
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    }
+    catch {
+        // takeLock says what is wrong with the folder
+    }
+    takeLock(file, lock);
+    let fd;
+    let text = '';
+    try {
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        }
+        catch {
+            // a new state file
+        }
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'a');
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
+        throw new StateFileError(`The state file ${file} cannot be written (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
+    }
+    // A line cut by a kill has no newline: the next line must not join it.
+    let needsNewline = text.length > 0 && !text.endsWith('\n');
+    return {
+        done: parseState(text),
+        record(line) {
+            (0,external_node_fs_namespaceObject.writeSync)(fd, `${needsNewline ? '\n' : ''}${JSON.stringify(line)}\n`);
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+            needsNewline = false;
+        },
+        close() {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
+        }
+    };
+}
+/**
+ * The lock is made whole (with its owner's pid) under another name and linked into place: a run
+ * that finds it never reads a lock that is there but still empty.
+ */
+function takeLock(file, lock) {
+    const mine = `${lock}.${process.pid}`;
+    for (let tries = 0; tries < 2; tries++) {
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(mine, String(process.pid));
+            (0,external_node_fs_namespaceObject.linkSync)(mine, lock);
+            return;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST') {
+                throw new StateFileError(`The state file ${file} cannot be written: its lock ${lock} cannot be made (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
+            }
+            const owner = Number((0,external_node_fs_namespaceObject.readFileSync)(lock, 'utf8'));
+            if (alive(owner)) {
+                throw new StateFileError(`Another backfill (process ${owner}) is using this state file. Nothing was sent, so no deployment goes out twice.`, `Wait for it to end, or remove ${lock} if that process is not a backfill.`);
+            }
+            (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true }); // left by a run that was killed
+        }
+        finally {
+            try {
+                (0,external_node_fs_namespaceObject.rmSync)(mine, { force: true });
+            }
+            catch {
+                // Never made (its folder is not one): nothing to remove.
+            }
+        }
+    }
+    throw new StateFileError(`The state file's lock ${lock} could not be taken. Nothing was sent.`, 'Run the backfill again.');
+}
+function alive(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/backfill/sources.ts
+
 
 
 
@@ -40099,7 +40679,7 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
     const missing = releases.filter((r) => !tags.has(r.tagName));
     if (missing.length > 0) {
         const names = missing.slice(0, 5).map((r) => r.tagName);
-        throw new SourceError(`${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
+        throw new SourceError(`${plural(missing.length, 'release')} ${missing.length === 1 ? 'names a tag' : 'name tags'} the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
     }
     const commits = new Map([...tags].map(([name, t]) => [name, t.peeled ?? t.object]));
     // A tag moved after the release was published names a commit that did not exist then: its
@@ -40116,7 +40696,7 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
             : [];
     });
     if (moved.length > 0) {
-        throw new SourceError(`${moved.length} release(s) name a commit made after they were published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`, 'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.');
+        throw new SourceError(`${plural(moved.length, 'release')} ${moved.length === 1 ? 'names a commit made after it was' : 'name a commit made after they were'} published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`, 'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.');
     }
     return onePerCommit(releases.map((r) => ({
         head: commits.get(r.tagName),
@@ -40226,6 +40806,7 @@ function toDeployment(run) {
 
 
 
+
 /**
  * Oldest first, each deployment's commits are `git rev-list previous..this` under the live
  * run's rules (rollback: [head], behind; unknown or unrelated: [head], unavailable). The first
@@ -40239,7 +40820,7 @@ async function planBackfill(git, past, { since, until, maxCommits, now = Date.no
     const future = sorted.filter((d) => inWindow(d) && isFuture(Date.parse(d.deployedAt), now));
     if (future.length > 0) {
         const named = future.slice(0, 5).map((d) => `${d.source} (${d.deployedAt})`);
-        throw new SourceError(`${future.length} deployment(s) are dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`, 'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.');
+        throw new SourceError(`${plural(future.length, 'deployment')} ${future.length === 1 ? 'is' : 'are'} dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`, 'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.');
     }
     // One git call says which heads the checkout has (a GitHub deployment may name a commit that
     // was never merged, or was force-pushed away), and a history is shallow or not once: planning
@@ -40346,131 +40927,6 @@ function createProgress(stream, log, now = Date.now) {
         },
         stop: () => undefined
     };
-}
-
-;// CONCATENATED MODULE: ./src/backfill/state.ts
-
-
-/**
- * What a state line is about: the target and the source's own identity of the deployment (a tag
- * name, a release id, a deployment id, a run id and attempt), never a time that can change.
- */
-const stateKey = (target, id) => JSON.stringify([
-    target.apiUrl,
-    target.environment.toLowerCase(),
-    target.isTest,
-    target.repository,
-    id
-]);
-/** The state file cannot be used: nothing is sent, since what it would record could be lost. */
-class StateFileError extends HintedError {
-    name = 'StateFileError';
-}
-/** The keys of the deployments a state file says were recorded. A cut line costs only itself. */
-function readState(file) {
-    try {
-        return parseState((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return new Set(); // no state file yet: nothing was posted
-    }
-}
-function parseState(text) {
-    const keys = new Set();
-    for (const line of text.split('\n')) {
-        try {
-            const { key } = JSON.parse(line);
-            if (typeof key === 'string')
-                keys.add(key);
-        }
-        catch {
-            // A line cut by a kill mid-write, or one from an older format: Multitudes' record is
-            // checked before that deployment is sent again.
-        }
-    }
-    return keys;
-}
-/**
- * Opens the state file for appending, before the first POST, so a file that cannot be written
- * stops the run while nothing has been sent. A lock file beside it keeps a second run on the same
- * state away until this one ends (a lock left by a process that is gone is taken over).
- */
-function openState(file) {
-    const lock = `${file}.lock`;
-    takeLock(file, lock);
-    let fd;
-    let text = '';
-    try {
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-        }
-        catch {
-            // a new state file
-        }
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'a');
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
-        throw new StateFileError(`The state file ${file} cannot be written (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
-    }
-    // A line cut by a kill has no newline: the next line must not join it.
-    let needsNewline = text.length > 0 && !text.endsWith('\n');
-    return {
-        done: parseState(text),
-        record(line) {
-            (0,external_node_fs_namespaceObject.writeSync)(fd, `${needsNewline ? '\n' : ''}${JSON.stringify(line)}\n`);
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-            needsNewline = false;
-        },
-        close() {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-            (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true });
-        }
-    };
-}
-/**
- * The lock is made whole (with its owner's pid) under another name and linked into place: a run
- * that finds it never reads a lock that is there but still empty.
- */
-function takeLock(file, lock) {
-    const mine = `${lock}.${process.pid}`;
-    for (let tries = 0; tries < 2; tries++) {
-        try {
-            (0,external_node_fs_namespaceObject.writeFileSync)(mine, String(process.pid));
-            (0,external_node_fs_namespaceObject.linkSync)(mine, lock);
-            return;
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST') {
-                throw new StateFileError(`The state file ${file} cannot be written: its lock ${lock} cannot be made (${error.message}). Nothing was sent.`, 'Pass --state-file with a path in a writable folder.');
-            }
-            const owner = Number((0,external_node_fs_namespaceObject.readFileSync)(lock, 'utf8'));
-            if (alive(owner)) {
-                throw new StateFileError(`Another backfill (process ${owner}) is using this state file. Nothing was sent, so no deployment goes out twice.`, `Wait for it to end, or remove ${lock} if that process is not a backfill.`);
-            }
-            (0,external_node_fs_namespaceObject.rmSync)(lock, { force: true }); // left by a run that was killed
-        }
-        finally {
-            try {
-                (0,external_node_fs_namespaceObject.rmSync)(mine, { force: true });
-            }
-            catch {
-                // Never made (its folder is not one): nothing to remove.
-            }
-        }
-    }
-    throw new StateFileError(`The state file's lock ${lock} could not be taken. Nothing was sent.`, 'Run the backfill again.');
-}
-function alive(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/backfill/run.ts
@@ -40637,48 +41093,13 @@ function planTable(items) {
 
 
 
+
+
+
+
+
+
 const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'];
-const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source <source> [options]
-
-Reconstructs past production deployments and reports them, oldest first, with the commits each
-one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
-full history and tags. A re-run skips what the state file or Multitudes' record says was
-posted; Ctrl-C stops after the request in flight (exit 130), and the same command resumes.
-
-Sources:
-  tags                     Tags matching --tag-pattern, at the tagger date (annotated) or the
-                           committer date (lightweight).
-  releases                 Published GitHub releases at published_at (drafts never; prereleases
-                           with --include-prereleases), at their tag's commit.
-  deployments              GitHub deployments to --environment that reached success, at that
-                           status's time.
-  workflow-runs            Successful runs of --workflow on --branch at their updated_at: what
-                           Multitudes' GitHub Actions integration counted.
-
-  --environment <name>     Required. The environment the deployments went to.
-  --source <source>        Required. One of the sources above.
-  --tag-pattern <glob>     Required with --source tags, e.g. 'v*'.
-  --workflow <file or id>  Required with --source workflow-runs, e.g. deploy.yml.
-  --branch <name>          With workflow-runs. Default: the repository's default branch.
-  --include-prereleases    With releases: count prereleases too.
-  --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z). A
-                           bare date is a whole UTC day, included at both ends.
-  --dry-run                Plan only: print the plan, send nothing.
-  --json                   Print the result as JSON.
-  --state-file <path>      Default .multitudes-backfill.jsonl.
-  --rate <n>               Multitudes requests per second at most. Default 5.
-  --repository <owner/name>  For the GitHub sources. Default: GITHUB_REPOSITORY.
-  --github-token <token>   For the GitHub sources (or GITHUB_TOKEN): contents, deployments and
-                           actions read access.
-  --github-api-url <url>   Default: GITHUB_API_URL, else https://api.github.com.
-  --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
-  --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
-                           As for report.
-  --record-check <bool>    Default true: before the first POST, read Multitudes' record (up to
-                           10,000 deployments, 60 s) and skip what it already holds; false
-                           sends no GET and trusts the state file alone.
-
-Exit codes: 0 done; 1 stopped or failed; 2 bad usage or input (nothing was sent).`;
 /**
  * A date, or a date-time with a zone, as UTC ISO 8601. A bare date is a whole UTC day: `--since`
  * starts at its midnight, and `--until` takes it in to its last millisecond, so month-by-month
@@ -40692,32 +41113,10 @@ function parseWindow(name, raw) {
         : raw;
     return input_parsers_parseDeployedAt(name, value);
 }
-const FLAGS = {
-    environment: { type: 'string' },
-    source: { type: 'string' },
-    'tag-pattern': { type: 'string' },
-    workflow: { type: 'string' },
-    branch: { type: 'string' },
-    'include-prereleases': { type: 'boolean' },
-    repository: { type: 'string' },
-    'github-token': { type: 'string' },
-    'github-api-url': { type: 'string' },
-    since: { type: 'string' },
-    until: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
-    'state-file': { type: 'string', default: '.multitudes-backfill.jsonl' },
-    rate: { type: 'string', default: '5' },
-    'max-commits': { type: 'string', default: inputs_DEFAULTS['max-commits'] },
-    'api-url': { type: 'string', default: inputs_DEFAULTS['api-url'] },
-    'api-key': { type: 'string' },
-    'is-test': { type: 'boolean' },
-    title: { type: 'string' },
-    tags: { type: 'string', default: '' },
-    'working-directory': { type: 'string', default: '' },
-    'on-error': { type: 'string', default: 'fail' },
-    'record-check': { type: 'string', default: 'true' },
-    help: { type: 'boolean' }
+/** A flag's value, else its default from the flag table. */
+const command_text = (values, name) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : FLAGS[name].default;
 };
 /** Flags that belong to one source: given with another, they would be silently ignored. */
 const SOURCE_FLAGS = {
@@ -40729,52 +41128,63 @@ const SOURCE_FLAGS = {
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const WORKFLOW = /^(\d+|[A-Za-z0-9_.-]+\.ya?ml)$/;
 function parseGitHubOptions(values, env) {
-    const repository = (values.repository ?? env.GITHUB_REPOSITORY ?? '').trim();
+    const repository = (command_text(values, 'repository') ??
+        env.GITHUB_REPOSITORY ??
+        '').trim();
+    if (repository === '')
+        throw required('--repository', 'owner/name of the repository on GitHub (or set GITHUB_REPOSITORY)');
     if (!REPOSITORY.test(repository)) {
         throw invalid('--repository', repository, 'owner/name, e.g. octo-org/octo-repo (default: GITHUB_REPOSITORY)');
     }
-    const token = (values['github-token'] ?? env.GITHUB_TOKEN ?? '').trim();
+    const token = (command_text(values, 'github-token') ?? env.GITHUB_TOKEN ?? '').trim();
     if (token !== '')
         (0,untrusted/* addSecret */.Ck)(token);
     if (token === '') {
-        throw new InputError('--github-token is empty and GITHUB_TOKEN is not set. The GitHub sources read the repository through the API: give a token with read access to contents, deployments and actions.');
+        throw new InputError('--github-token is required with the GitHub sources: set GITHUB_TOKEN (or pass --github-token) to a token with read access to contents, deployments and actions.');
     }
     return {
         repository,
         token: checkSecret('--github-token', token),
-        apiUrl: parseApiUrl('--github-api-url', values['github-api-url'] ?? env.GITHUB_API_URL ?? 'https://api.github.com')
+        apiUrl: parseApiUrl('--github-api-url', command_text(values, 'github-api-url') ??
+            env.GITHUB_API_URL ??
+            'https://api.github.com')
     };
 }
 function parseSource(values, env) {
-    const kind = parseEnum('--source', values.source ?? '', SOURCES);
+    const given = command_text(values, 'source') ?? '';
+    if (given.trim() === '')
+        throw required('--source', `one of ${SOURCES.map((s) => `'${s}'`).join(', ')}`);
+    const kind = parseEnum('--source', given, SOURCES);
     for (const [flag, owner] of Object.entries(SOURCE_FLAGS)) {
         if (values[flag] !== undefined && owner !== kind)
             throw new InputError(`--${flag} applies only to --source ${owner}, not ${kind}.`);
     }
     switch (kind) {
         case 'tags': {
-            const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '');
+            const pattern = parsePattern('--tag-pattern', command_text(values, 'tag-pattern') ?? '');
             if (pattern === undefined)
-                throw invalid('--tag-pattern', '', "a glob such as 'v*'");
+                throw required('--tag-pattern', "with --source tags, a glob such as 'v*'");
             return { kind, pattern };
         }
         case 'releases':
             return {
                 kind,
-                includePrereleases: values['include-prereleases'] ?? false,
+                includePrereleases: values['include-prereleases'] === true,
                 github: parseGitHubOptions(values, env)
             };
         case 'deployments':
             return { kind, github: parseGitHubOptions(values, env) };
         case 'workflow-runs': {
-            const workflow = (values.workflow ?? '').trim();
+            const workflow = (command_text(values, 'workflow') ?? '').trim();
+            if (workflow === '')
+                throw required('--workflow', 'with --source workflow-runs, the workflow file name (e.g. deploy.yml) or its numeric id');
             if (!WORKFLOW.test(workflow)) {
                 throw invalid('--workflow', workflow, 'the workflow file name, e.g. deploy.yml, or its numeric id');
             }
             return {
                 kind,
                 workflow,
-                branch: parseRevision('--branch', values.branch ?? ''),
+                branch: parseRevision('--branch', command_text(values, 'branch') ?? ''),
                 github: parseGitHubOptions(values, env)
             };
         }
@@ -40782,20 +41192,20 @@ function parseSource(values, env) {
 }
 /** Every flag validated; throws InputError naming the first bad one. */
 function parseOptions(values, env) {
+    const environment = parseEnvironment('--environment', command_text(values, 'environment') ?? '');
     const source = parseSource(values, env);
-    const dryRun = values['dry-run'] ?? false;
-    const apiKey = (values['api-key'] ?? env.MULTITUDES_API_KEY)?.trim() || undefined;
+    const dryRun = values['dry-run'] === true;
+    const apiKey = (command_text(values, 'api-key') ?? env.MULTITUDES_API_KEY)?.trim() || undefined;
     if (apiKey !== undefined)
         (0,untrusted/* addSecret */.Ck)(apiKey);
     if (apiKey === undefined && !dryRun) {
-        throw new InputError('--api-key is empty and MULTITUDES_API_KEY is not set. Set one, or use --dry-run to plan only.');
+        throw new InputError('--api-key is required: set MULTITUDES_API_KEY (or pass --api-key) to a Multitudes API key with the Deployments write scope; --dry-run plans without one.');
     }
-    const environment = parseEnvironment('--environment', values.environment ?? '');
-    const apiUrl = parseApiUrl('--api-url', values['api-url']);
-    const dir = parseWorkingDirectory('--working-directory', values['working-directory'], process.cwd()) ?? process.cwd();
-    const isTest = values['is-test'] ?? false;
+    const apiUrl = parseApiUrl('--api-url', command_text(values, 'api-url') ?? '');
+    const dir = parseWorkingDirectory('--working-directory', command_text(values, 'working-directory') ?? '', process.cwd()) ?? process.cwd();
+    const isTest = values['is-test'] === true;
     const repository = source.kind === 'tags'
-        ? values.repository?.trim() ||
+        ? command_text(values, 'repository')?.trim() ||
             env.GITHUB_REPOSITORY ||
             `checkout ${external_node_path_default().resolve(dir)}`
         : source.github.repository;
@@ -40803,21 +41213,22 @@ function parseOptions(values, env) {
         environment,
         target: { apiUrl: apiUrl.href, environment, isTest, repository },
         source,
-        since: parseWindow('--since', values.since),
-        until: parseWindow('--until', values.until),
-        maxCommits: parseInteger('--max-commits', values['max-commits'], 1, 100_000),
+        since: parseWindow('--since', command_text(values, 'since')),
+        until: parseWindow('--until', command_text(values, 'until')),
+        maxCommits: parseInteger('--max-commits', command_text(values, 'max-commits') ?? '', 1, 100_000),
         apiUrl,
         apiKey: apiKey === undefined ? undefined : checkSecret('--api-key', apiKey),
-        rate: parseInteger('--rate', values.rate, 1, 100),
-        title: parseText('--title', values.title ?? '', LIMITS.title),
-        tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
+        rate: parseInteger('--rate', command_text(values, 'rate') ?? '', 1, 100),
+        title: parseText('--title', command_text(values, 'title') ?? '', LIMITS.title),
+        tags: parseTags('--tags', command_text(values, 'tags') ?? '', LIMITS.tags, LIMITS.tag),
         dir,
-        onError: parseEnum('--on-error', values['on-error'], ON_ERROR),
-        stateFile: values['state-file'],
+        onError: parseEnum('--on-error', command_text(values, 'on-error') ?? '', ON_ERROR),
+        stateFile: command_text(values, 'state-file') ??
+            defaultStateFile(env, external_node_os_default().homedir(), { repository, environment }),
         isTest,
-        recordCheck: parseBoolean('--record-check', values['record-check']),
+        recordCheck: parseBoolean('--record-check', command_text(values, 'record-check') ?? ''),
         dryRun,
-        json: values.json ?? false
+        json: values.json === true
     };
 }
 /** The past deployments of the chosen source, in no order. */
@@ -40853,17 +41264,19 @@ async function readSource(options, git, log) {
             });
     }
 }
-async function backfillCommand(argv, env, print, log) {
+async function backfillCommand(argv, env, cliIo, log) {
+    const print = cliIo.out;
     let options;
     try {
-        const { values } = (0,external_node_util_.parseArgs)({ args: argv, options: FLAGS });
+        const { values, positionals } = readCommandLine(argv, 'backfill');
         if (values.help)
-            return (print(BACKFILL_HELP), 0);
+            return (print(backfillHelpText()), EXIT.ok);
+        if (positionals.length > 0)
+            throw new UsageError(`backfill takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`);
         options = parseOptions(values, env);
     }
     catch (error) {
-        print(`${errors_errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`);
-        return 2;
+        return usage(cliIo, errors_errorMessage(error), 'backfill');
     }
     let interrupted;
     const onSignal = (signal) => {
@@ -40888,6 +41301,10 @@ async function backfillCommand(argv, env, print, log) {
         const git = createGitClient(options.dir);
         const past = await readSource(options, git, log);
         const plan = await planBackfill(git, past, options);
+        if (plan.length === 0) {
+            log(`Backfill failed: ${nothingSelected(options, past.length)}`);
+            return EXIT.failed;
+        }
         const preview = await runBackfill(plan, { ...options, dryRun: true }, undefined, io);
         if (!options.json)
             print(planTable(preview.deployments));
@@ -40937,6 +41354,24 @@ async function backfillCommand(argv, env, print, log) {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     }
 }
+/** Why a backfill has nothing to send, naming what selected nothing. */
+function nothingSelected(options, found) {
+    const { source, since, until } = options;
+    const what = source.kind === 'tags'
+        ? `--tag-pattern "${source.pattern}" matches no tag in the clone`
+        : source.kind === 'releases'
+            ? `${options.target.repository} has no published release${source.includePrereleases ? '' : ' (prereleases are left out without --include-prereleases)'}`
+            : source.kind === 'deployments'
+                ? `${options.target.repository} has no successful GitHub deployment to "${options.environment}"`
+                : `--workflow "${source.workflow}" has no successful run${source.branch ? ` on --branch "${source.branch}"` : ''}`;
+    const window = [
+        since && `--since ${since}`,
+        until && `--until ${until}`
+    ].filter(Boolean);
+    return found === 0
+        ? `${what}. Nothing was sent.`
+        : `${window.join(' ')} selects none of the ${plural(found, 'deployment')} found. Nothing was sent.`;
+}
 /** The exit code after a signal, as a shell reports it (128 + the signal's number). */
 const exitAfter = (signal) => signal === 'SIGTERM' ? 143 : 130;
 /**
@@ -40964,45 +41399,36 @@ const BACKFILL_GITHUB_MS = 10 * 60_000;
 
 
 
-/** Exit codes, as documented in the README. */
-const EXIT = { ok: 0, failed: 1, usage: 2 };
-const cli_FLAGS = Object.values(INPUTS);
+
+
+
 const HELP = helpText();
-/** The first of `names` that is set, as [name, value]. */
-const first = (env, names) => names
-    .map((n) => [n, env[n]])
-    .find((e) => e[1] !== undefined && e[1] !== '');
 /** A CI variable that names a commit, validated like an input (it reaches git as a revision). */
-function commitVariable(env, names, shaOnly) {
-    const found = first(env, names);
-    if (found === undefined)
-        return undefined;
-    const [name, raw] = found;
+function commitVariable(name, raw, shaOnly) {
     const value = raw.trim();
     if (shaOnly && !FULL_SHA.test(value)) {
         throw invalid(name, raw, 'a full commit SHA');
     }
     return parseRevision(name, value);
 }
-/** Where the CLI runs: a RunContext from the CI system's variables. */
+/** Where the CLI runs: a RunContext from the CI system's documented variables. */
 function cliContext(env, repository) {
-    const before = commitVariable(env, ['CI_COMMIT_BEFORE_SHA', 'GIT_PREVIOUS_SUCCESSFUL_COMMIT'], true);
-    const shaVariables = [
-        'GITHUB_SHA',
-        'CI_COMMIT_SHA',
-        'BUILDKITE_COMMIT',
-        'CIRCLE_SHA1',
-        'GIT_COMMIT'
-    ];
-    const sha = commitVariable(env, shaVariables, false);
+    const ci = detectCi(env);
+    const previous = ci?.previous?.(env);
+    const before = previous && commitVariable(previous[0], previous[1], true);
+    const shaVariable = ci?.head.find((n) => (env[n] ?? '').trim() !== '');
+    const sha = shaVariable === undefined
+        ? undefined
+        : commitVariable(shaVariable, env[shaVariable] ?? '', false);
+    const runId = ci?.name === 'GitHub Actions' ? Number(env.GITHUB_RUN_ID ?? 0) : 0;
     return {
-        eventName: before ? 'push' : 'cli',
+        eventName: pushBase(before) ? 'push' : 'cli',
         sha: sha ?? 'HEAD',
-        shaVariable: sha === undefined ? undefined : first(env, shaVariables)?.[0],
+        shaVariable,
         ref: '',
-        repository: repository ?? first(env, ['GITHUB_REPOSITORY'])?.[1],
+        repository: repository ?? ci?.repository(env),
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        runId: Number(env.GITHUB_RUN_ID ?? 0),
+        runId,
         eventHead: undefined,
         eventWarning: undefined,
         pushBefore: pushBase(before),
@@ -41011,7 +41437,7 @@ function cliContext(env, repository) {
         notDeployed: undefined,
         eventEnvironment: undefined,
         eventDeploymentId: undefined,
-        ownRunIds: env.GITHUB_RUN_ID ? [Number(env.GITHUB_RUN_ID)] : [],
+        ownRunIds: runId ? [runId] : [],
         eventTime: undefined
     };
 }
@@ -41029,62 +41455,27 @@ function plainLog(line, verbose) {
         return `== ${text}`;
     return `${command}: ${text}`;
 }
-/** A usage error: names the flag, points at --help, exit 2. */
-function usage(print, message) {
-    print(`${message}\nRun '${ACTION_NAME} --help' for every flag.`);
-    return EXIT.usage;
-}
-async function cli(argv, env, print) {
+async function cli(argv, env, io) {
     if (argv[0] === 'backfill')
-        return backfillCommand(argv.slice(1), env, print, (line) => untrusted/* say */.cv.info(line));
-    let parsed;
+        return backfillCommand(argv.slice(1), env, io, (line) => untrusted/* say */.cv.info(line));
+    let line;
     try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            tokens: true,
-            options: {
-                ...Object.fromEntries(cli_FLAGS.map((f) => [
-                    f,
-                    {
-                        type: SWITCHES.has(f)
-                            ? 'boolean'
-                            : 'string',
-                        multiple: f === 'paths'
-                    }
-                ])),
-                ...Object.fromEntries(Object.keys(CLI_FLAGS).map((f) => [
-                    f,
-                    {
-                        type: f === 'repository' ? 'string' : 'boolean'
-                    }
-                ]))
-            }
-        });
+        line = readCommandLine(argv, 'report');
     }
     catch (error) {
-        return usage(print, errors_errorMessage(error));
+        return usage(io, errors_errorMessage(error));
     }
-    const { values, positionals, tokens } = parsed;
-    if (values.help)
-        return (print(HELP), EXIT.ok);
-    if (values.version)
-        return (print(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok);
-    // `--is-test false` reads as a switch and a stray word: say which flag took no value.
-    for (const [i, token] of tokens.entries()) {
-        const next = tokens[i + 1];
-        if (token.kind === 'option' &&
-            (SWITCHES.has(token.name) || token.name === 'json') &&
-            next?.kind === 'positional') {
-            return usage(print, `--${token.name} is a switch and takes no value, but "${next.value}" follows it. Write --${token.name} to turn it on, or leave it out.`);
-        }
-    }
+    const { values: flags, positionals } = line;
+    if (flags.help)
+        return (io.out(HELP), EXIT.ok);
+    if (flags.version)
+        return (io.out(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok);
     if (positionals.length !== 1 || positionals[0] !== 'report') {
-        return usage(print, positionals.length === 0
-            ? "Expected the command 'report'."
-            : `Expected the command 'report', got ${positionals.map((p) => `"${p}"`).join(' ')}.`);
+        const near = positionals[0] && suggest(positionals[0], ['report', 'backfill']);
+        return usage(io, positionals.length === 0
+            ? "A command is required: 'report' or 'backfill'."
+            : `Unknown command ${positionals.map((p) => `"${p}"`).join(' ')}${near ? `: did you mean '${near}'?` : "; expected 'report' or 'backfill'."}`);
     }
-    const flags = values;
     const read = (name) => {
         const value = flags[name];
         if (name === INPUTS.githubToken && value === undefined)
@@ -41100,21 +41491,30 @@ async function cli(argv, env, print) {
         ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
     }
     catch (error) {
-        return usage(print, (0,words/* cliWords */.q)(`${errors_errorMessage(error)} Nothing was sent.`));
+        return usage(io, errors_errorMessage(error));
     }
     const { report, failMessage } = await execute(read, env, ctx, createDeps, () => new Date());
     const outputs = outputValues(report);
+    const ci = detectCi(env);
+    const runUrl = ci?.runUrl(env);
     if (flags.json)
-        print((0,untrusted/* jsonText */.s$)(typedOutputs(outputs)));
+        io.out((0,untrusted/* jsonText */.s$)({
+            ...typedOutputs(outputs),
+            repository: ctx.repository ?? null,
+            ci: ci?.name ?? null,
+            'run-url': runUrl ?? null
+        }));
     else if (failMessage === undefined) {
         const verb = report.post
             ? 'Reported'
             : report.dryRun
                 ? 'Dry run: would send'
                 : 'Not reported:';
-        print(`${verb} ${outputs['commit-count']} commit(s) to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`);
+        io.out(`${verb} ${plural(outputs['commit-count'], 'commit')} to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`);
+        if (runUrl)
+            io.out(`CI run: ${runUrl}`);
         if (report.dryRun && report.payload)
-            print((0,untrusted/* jsonText */.s$)(report.payload));
+            io.out((0,untrusted/* jsonText */.s$)(report.payload));
     }
     if (failMessage !== undefined)
         untrusted/* say */.cv.error((0,words/* cliWords */.q)(failMessage));
@@ -41130,6 +41530,7 @@ async function cli(argv, env, print) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ withNothingSent),
 /* harmony export */   q: () => (/* binding */ cliWords)
 /* harmony export */ });
 /* harmony import */ var _interface_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
@@ -41138,8 +41539,8 @@ const NAMES = _interface_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_INP
 /** Workflow advice, and what a CLI user does instead. */
 const REPLACEMENTS = [
     [
-        /e\.g\. 'api-key: \$\{\{ secrets\.MULTITUDES_API_KEY \}\}'\. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there\./,
-        'Set MULTITUDES_API_KEY or pass --api-key; --dry-run needs neither.'
+        /Input 'api-key' is empty and MULTITUDES_API_KEY is not set\. Expected a Multitudes API key with the Deployments write scope, e\.g\. 'api-key: \$\{\{ secrets\.MULTITUDES_API_KEY \}\}'\. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there\./,
+        '--api-key is required: set MULTITUDES_API_KEY (or pass --api-key) to a Multitudes API key with the Deployments write scope; --dry-run needs neither.'
     ],
     [
         /Add actions\/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder \('path:'\), set 'working-directory' to that folder\./,
@@ -41154,6 +41555,7 @@ const REPLACEMENTS = [
         'Check out the deployed commit ($1) with full history, or pass --head.'
     ],
     [/Fix the input in the workflow file;/, 'Fix the flag;'],
+    [/(\d+) inputs are invalid/, '$1 flags are invalid'],
     [/'on-error: ([a-z-]+)'/g, '--on-error $1'],
     [/on-error: ([a-z-]+)/g, '--on-error $1'],
     [/commit-source: (git|api)/g, '--commit-source $1'],
@@ -41175,8 +41577,14 @@ function cliWords(text) {
             .replaceAll(`input '${name}'`, `--${name}`)
             .replaceAll(`'${name}'`, `--${name}`);
     }
-    return out.replace(/⟦(\d+)⟧/g, (_m, i) => lists[Number(i)]);
+    // One quoting in every message: flags bare, what was given in "double", what to type in 'single'.
+    return out
+        .replace(/'(--[a-z-]+)'/g, '$1')
+        .replace(/`([^`]+)`/g, "'$1'")
+        .replace(/⟦(\d+)⟧/g, (_m, i) => lists[Number(i)]);
 }
+/** Ends a message with "Nothing was sent." unless it says so already. */
+const withNothingSent = (text) => /nothing was sent/i.test(text) ? text : `${text} Nothing was sent.`;
 
 
 /***/ }),

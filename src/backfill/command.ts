@@ -1,6 +1,7 @@
+import { plural } from '../plural.js'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { parseArgs } from 'node:util'
+import os from 'node:os'
 import { errorMessage, HintedError, InputError } from '../errors.js'
 import { createGitClient, type GitClient } from '../git.js'
 import { createGitHubApi } from '../github-api.js'
@@ -10,6 +11,7 @@ import {
   checkSecret,
   invalid,
   parseApiUrl,
+  required,
   parseBoolean,
   parseDeployedAt,
   parseEnum,
@@ -21,9 +23,14 @@ import {
   parseText,
   parseWorkingDirectory
 } from '../input-parsers.js'
-import { DEFAULTS, LIMITS, ON_ERROR } from '../inputs.js'
+import { LIMITS, ON_ERROR } from '../inputs.js'
 import { createMultitudesClient } from '../multitudes-client.js'
 import { createRecord } from '../record/reader.js'
+import { EXIT, usage, type CliIo } from '../cli/io.js'
+import { readCommandLine, UsageError, type CommandLine } from '../cli/args.js'
+import { FLAGS } from '../cli/flags.js'
+import { backfillHelpText } from '../cli/help.js'
+import { defaultStateFile } from './state.js'
 import { planBackfill } from './plan.js'
 import { createProgress } from './progress.js'
 import { planTable, runBackfill, type BackfillOptions } from './run.js'
@@ -38,48 +45,6 @@ import {
 
 const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'] as const
 type Source = (typeof SOURCES)[number]
-
-export const BACKFILL_HELP = `Usage: multitudes-deployment-action backfill --environment <name> --source <source> [options]
-
-Reconstructs past production deployments and reports them, oldest first, with the commits each
-one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
-full history and tags. A re-run skips what the state file or Multitudes' record says was
-posted; Ctrl-C stops after the request in flight (exit 130), and the same command resumes.
-
-Sources:
-  tags                     Tags matching --tag-pattern, at the tagger date (annotated) or the
-                           committer date (lightweight).
-  releases                 Published GitHub releases at published_at (drafts never; prereleases
-                           with --include-prereleases), at their tag's commit.
-  deployments              GitHub deployments to --environment that reached success, at that
-                           status's time.
-  workflow-runs            Successful runs of --workflow on --branch at their updated_at: what
-                           Multitudes' GitHub Actions integration counted.
-
-  --environment <name>     Required. The environment the deployments went to.
-  --source <source>        Required. One of the sources above.
-  --tag-pattern <glob>     Required with --source tags, e.g. 'v*'.
-  --workflow <file or id>  Required with --source workflow-runs, e.g. deploy.yml.
-  --branch <name>          With workflow-runs. Default: the repository's default branch.
-  --include-prereleases    With releases: count prereleases too.
-  --since, --until <date>  The time window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z). A
-                           bare date is a whole UTC day, included at both ends.
-  --dry-run                Plan only: print the plan, send nothing.
-  --json                   Print the result as JSON.
-  --state-file <path>      Default .multitudes-backfill.jsonl.
-  --rate <n>               Multitudes requests per second at most. Default 5.
-  --repository <owner/name>  For the GitHub sources. Default: GITHUB_REPOSITORY.
-  --github-token <token>   For the GitHub sources (or GITHUB_TOKEN): contents, deployments and
-                           actions read access.
-  --github-api-url <url>   Default: GITHUB_API_URL, else https://api.github.com.
-  --max-commits <n>, --api-url <url>, --api-key <key> (or MULTITUDES_API_KEY), --is-test,
-  --title <text>, --tags <list>, --working-directory <dir>, --on-error <mode>
-                           As for report.
-  --record-check <bool>    Default true: before the first POST, read Multitudes' record (up to
-                           10,000 deployments, 60 s) and skip what it already holds; false
-                           sends no GET and trusts the state file alone.
-
-Exit codes: 0 done; 1 stopped or failed; 2 bad usage or input (nothing was sent).`
 
 /**
  * A date, or a date-time with a zone, as UTC ISO 8601. A bare date is a whole UTC day: `--since`
@@ -97,35 +62,13 @@ function parseWindow(
   return parseDeployedAt(name, value)
 }
 
-const FLAGS = {
-  environment: { type: 'string' },
-  source: { type: 'string' },
-  'tag-pattern': { type: 'string' },
-  workflow: { type: 'string' },
-  branch: { type: 'string' },
-  'include-prereleases': { type: 'boolean' },
-  repository: { type: 'string' },
-  'github-token': { type: 'string' },
-  'github-api-url': { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  json: { type: 'boolean' },
-  'state-file': { type: 'string', default: '.multitudes-backfill.jsonl' },
-  rate: { type: 'string', default: '5' },
-  'max-commits': { type: 'string', default: DEFAULTS['max-commits'] },
-  'api-url': { type: 'string', default: DEFAULTS['api-url'] },
-  'api-key': { type: 'string' },
-  'is-test': { type: 'boolean' },
-  title: { type: 'string' },
-  tags: { type: 'string', default: '' },
-  'working-directory': { type: 'string', default: '' },
-  'on-error': { type: 'string', default: 'fail' },
-  'record-check': { type: 'string', default: 'true' },
-  help: { type: 'boolean' }
-} as const
+type Values = CommandLine['values']
 
-type Flags = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values']
+/** A flag's value, else its default from the flag table. */
+const text = (values: Values, name: string): string | undefined => {
+  const value = values[name]
+  return typeof value === 'string' ? value : FLAGS[name].default
+}
 
 interface GitHubSourceOptions {
   repository: string
@@ -173,10 +116,19 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 const WORKFLOW = /^(\d+|[A-Za-z0-9_.-]+\.ya?ml)$/
 
 function parseGitHubOptions(
-  values: Flags,
+  values: Values,
   env: NodeJS.ProcessEnv
 ): GitHubSourceOptions {
-  const repository = (values.repository ?? env.GITHUB_REPOSITORY ?? '').trim()
+  const repository = (
+    text(values, 'repository') ??
+    env.GITHUB_REPOSITORY ??
+    ''
+  ).trim()
+  if (repository === '')
+    throw required(
+      '--repository',
+      'owner/name of the repository on GitHub (or set GITHUB_REPOSITORY)'
+    )
   if (!REPOSITORY.test(repository)) {
     throw invalid(
       '--repository',
@@ -184,11 +136,11 @@ function parseGitHubOptions(
       'owner/name, e.g. octo-org/octo-repo (default: GITHUB_REPOSITORY)'
     )
   }
-  const token = (values['github-token'] ?? env.GITHUB_TOKEN ?? '').trim()
+  const token = (text(values, 'github-token') ?? env.GITHUB_TOKEN ?? '').trim()
   if (token !== '') addSecret(token)
   if (token === '') {
     throw new InputError(
-      '--github-token is empty and GITHUB_TOKEN is not set. The GitHub sources read the repository through the API: give a token with read access to contents, deployments and actions.'
+      '--github-token is required with the GitHub sources: set GITHUB_TOKEN (or pass --github-token) to a token with read access to contents, deployments and actions.'
     )
   }
   return {
@@ -196,36 +148,55 @@ function parseGitHubOptions(
     token: checkSecret('--github-token', token),
     apiUrl: parseApiUrl(
       '--github-api-url',
-      values['github-api-url'] ?? env.GITHUB_API_URL ?? 'https://api.github.com'
+      text(values, 'github-api-url') ??
+        env.GITHUB_API_URL ??
+        'https://api.github.com'
     )
   }
 }
 
-function parseSource(values: Flags, env: NodeJS.ProcessEnv): SourceOptions {
-  const kind = parseEnum('--source', values.source ?? '', SOURCES)
+function parseSource(values: Values, env: NodeJS.ProcessEnv): SourceOptions {
+  const given = text(values, 'source') ?? ''
+  if (given.trim() === '')
+    throw required(
+      '--source',
+      `one of ${SOURCES.map((s) => `'${s}'`).join(', ')}`
+    )
+  const kind = parseEnum('--source', given, SOURCES)
   for (const [flag, owner] of Object.entries(SOURCE_FLAGS)) {
-    if (values[flag as keyof Flags] !== undefined && owner !== kind)
+    if (values[flag] !== undefined && owner !== kind)
       throw new InputError(
         `--${flag} applies only to --source ${owner}, not ${kind}.`
       )
   }
   switch (kind) {
     case 'tags': {
-      const pattern = parsePattern('--tag-pattern', values['tag-pattern'] ?? '')
+      const pattern = parsePattern(
+        '--tag-pattern',
+        text(values, 'tag-pattern') ?? ''
+      )
       if (pattern === undefined)
-        throw invalid('--tag-pattern', '', "a glob such as 'v*'")
+        throw required(
+          '--tag-pattern',
+          "with --source tags, a glob such as 'v*'"
+        )
       return { kind, pattern }
     }
     case 'releases':
       return {
         kind,
-        includePrereleases: values['include-prereleases'] ?? false,
+        includePrereleases: values['include-prereleases'] === true,
         github: parseGitHubOptions(values, env)
       }
     case 'deployments':
       return { kind, github: parseGitHubOptions(values, env) }
     case 'workflow-runs': {
-      const workflow = (values.workflow ?? '').trim()
+      const workflow = (text(values, 'workflow') ?? '').trim()
+      if (workflow === '')
+        throw required(
+          '--workflow',
+          'with --source workflow-runs, the workflow file name (e.g. deploy.yml) or its numeric id'
+        )
       if (!WORKFLOW.test(workflow)) {
         throw invalid(
           '--workflow',
@@ -236,7 +207,7 @@ function parseSource(values: Flags, env: NodeJS.ProcessEnv): SourceOptions {
       return {
         kind,
         workflow,
-        branch: parseRevision('--branch', values.branch ?? ''),
+        branch: parseRevision('--branch', text(values, 'branch') ?? ''),
         github: parseGitHubOptions(values, env)
       }
     }
@@ -244,32 +215,32 @@ function parseSource(values: Flags, env: NodeJS.ProcessEnv): SourceOptions {
 }
 
 /** Every flag validated; throws InputError naming the first bad one. */
-function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
+function parseOptions(values: Values, env: NodeJS.ProcessEnv): Options {
+  const environment = parseEnvironment(
+    '--environment',
+    text(values, 'environment') ?? ''
+  )
   const source = parseSource(values, env)
-  const dryRun = values['dry-run'] ?? false
+  const dryRun = values['dry-run'] === true
   const apiKey =
-    (values['api-key'] ?? env.MULTITUDES_API_KEY)?.trim() || undefined
+    (text(values, 'api-key') ?? env.MULTITUDES_API_KEY)?.trim() || undefined
   if (apiKey !== undefined) addSecret(apiKey)
   if (apiKey === undefined && !dryRun) {
     throw new InputError(
-      '--api-key is empty and MULTITUDES_API_KEY is not set. Set one, or use --dry-run to plan only.'
+      '--api-key is required: set MULTITUDES_API_KEY (or pass --api-key) to a Multitudes API key with the Deployments write scope; --dry-run plans without one.'
     )
   }
-  const environment = parseEnvironment(
-    '--environment',
-    values.environment ?? ''
-  )
-  const apiUrl = parseApiUrl('--api-url', values['api-url'])
+  const apiUrl = parseApiUrl('--api-url', text(values, 'api-url') ?? '')
   const dir =
     parseWorkingDirectory(
       '--working-directory',
-      values['working-directory'],
+      text(values, 'working-directory') ?? '',
       process.cwd()
     ) ?? process.cwd()
-  const isTest = values['is-test'] ?? false
+  const isTest = values['is-test'] === true
   const repository =
     source.kind === 'tags'
-      ? values.repository?.trim() ||
+      ? text(values, 'repository')?.trim() ||
         env.GITHUB_REPOSITORY ||
         `checkout ${path.resolve(dir)}`
       : source.github.repository
@@ -277,26 +248,36 @@ function parseOptions(values: Flags, env: NodeJS.ProcessEnv): Options {
     environment,
     target: { apiUrl: apiUrl.href, environment, isTest, repository },
     source,
-    since: parseWindow('--since', values.since),
-    until: parseWindow('--until', values.until),
+    since: parseWindow('--since', text(values, 'since')),
+    until: parseWindow('--until', text(values, 'until')),
     maxCommits: parseInteger(
       '--max-commits',
-      values['max-commits'],
+      text(values, 'max-commits') ?? '',
       1,
       100_000
     ),
     apiUrl,
     apiKey: apiKey === undefined ? undefined : checkSecret('--api-key', apiKey),
-    rate: parseInteger('--rate', values.rate, 1, 100),
-    title: parseText('--title', values.title ?? '', LIMITS.title),
-    tags: parseTags('--tags', values.tags, LIMITS.tags, LIMITS.tag),
+    rate: parseInteger('--rate', text(values, 'rate') ?? '', 1, 100),
+    title: parseText('--title', text(values, 'title') ?? '', LIMITS.title),
+    tags: parseTags(
+      '--tags',
+      text(values, 'tags') ?? '',
+      LIMITS.tags,
+      LIMITS.tag
+    ),
     dir,
-    onError: parseEnum('--on-error', values['on-error'], ON_ERROR),
-    stateFile: values['state-file'],
+    onError: parseEnum('--on-error', text(values, 'on-error') ?? '', ON_ERROR),
+    stateFile:
+      text(values, 'state-file') ??
+      defaultStateFile(env, os.homedir(), { repository, environment }),
     isTest,
-    recordCheck: parseBoolean('--record-check', values['record-check']),
+    recordCheck: parseBoolean(
+      '--record-check',
+      text(values, 'record-check') ?? ''
+    ),
     dryRun,
-    json: values.json ?? false
+    json: values.json === true
   }
 }
 
@@ -340,19 +321,21 @@ async function readSource(
 export async function backfillCommand(
   argv: string[],
   env: NodeJS.ProcessEnv,
-  print: (text: string) => void,
+  cliIo: CliIo,
   log: (text: string) => void
 ): Promise<number> {
+  const print = cliIo.out
   let options: Options
   try {
-    const { values } = parseArgs({ args: argv, options: FLAGS })
-    if (values.help) return (print(BACKFILL_HELP), 0)
+    const { values, positionals } = readCommandLine(argv, 'backfill')
+    if (values.help) return (print(backfillHelpText()), EXIT.ok)
+    if (positionals.length > 0)
+      throw new UsageError(
+        `backfill takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`
+      )
     options = parseOptions(values, env)
   } catch (error) {
-    print(
-      `${errorMessage(error)} Nothing was sent.\nRun 'multitudes-deployment-action backfill --help' for every flag.`
-    )
-    return 2
+    return usage(cliIo, errorMessage(error), 'backfill')
   }
   let interrupted: NodeJS.Signals | undefined
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -377,6 +360,10 @@ export async function backfillCommand(
     const git = createGitClient(options.dir)
     const past = await readSource(options, git, log)
     const plan = await planBackfill(git, past, options)
+    if (plan.length === 0) {
+      log(`Backfill failed: ${nothingSelected(options, past.length)}`)
+      return EXIT.failed
+    }
     const preview = await runBackfill(
       plan,
       { ...options, dryRun: true },
@@ -432,6 +419,26 @@ export async function backfillCommand(
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
   }
+}
+
+/** Why a backfill has nothing to send, naming what selected nothing. */
+function nothingSelected(options: Options, found: number): string {
+  const { source, since, until } = options
+  const what =
+    source.kind === 'tags'
+      ? `--tag-pattern "${source.pattern}" matches no tag in the clone`
+      : source.kind === 'releases'
+        ? `${options.target.repository} has no published release${source.includePrereleases ? '' : ' (prereleases are left out without --include-prereleases)'}`
+        : source.kind === 'deployments'
+          ? `${options.target.repository} has no successful GitHub deployment to "${options.environment}"`
+          : `--workflow "${source.workflow}" has no successful run${source.branch ? ` on --branch "${source.branch}"` : ''}`
+  const window = [
+    since && `--since ${since}`,
+    until && `--until ${until}`
+  ].filter(Boolean)
+  return found === 0
+    ? `${what}. Nothing was sent.`
+    : `${window.join(' ')} selects none of the ${plural(found, 'deployment')} found. Nothing was sent.`
 }
 
 /** The exit code after a signal, as a shell reports it (128 + the signal's number). */

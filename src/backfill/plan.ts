@@ -1,3 +1,4 @@
+import { plural } from '../plural.js'
 import type { GitClient } from '../git.js'
 import { isFuture, pastExpected } from '../input-parsers.js'
 import { headOnly, rangeFromGit } from '../range/local-git.js'
@@ -40,7 +41,7 @@ export async function planBackfill(
   if (future.length > 0) {
     const named = future.slice(0, 5).map((d) => `${d.source} (${d.deployedAt})`)
     throw new SourceError(
-      `${future.length} deployment(s) are dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`,
+      `${plural(future.length, 'deployment')} ${future.length === 1 ? 'is' : 'are'} dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`,
       'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.'
     )
   }

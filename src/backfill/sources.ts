@@ -1,3 +1,4 @@
+import { plural } from '../plural.js'
 import { HintedError } from '../errors.js'
 import type { GitClient, TagRef } from '../git.js'
 import type {
@@ -141,7 +142,7 @@ export async function releaseDeployments(
   if (missing.length > 0) {
     const names = missing.slice(0, 5).map((r) => r.tagName)
     throw new SourceError(
-      `${missing.length} release(s) name tags the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`,
+      `${plural(missing.length, 'release')} ${missing.length === 1 ? 'names a tag' : 'name tags'} the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`,
       'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
     )
   }
@@ -163,7 +164,7 @@ export async function releaseDeployments(
   })
   if (moved.length > 0) {
     throw new SourceError(
-      `${moved.length} release(s) name a commit made after they were published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`,
+      `${plural(moved.length, 'release')} ${moved.length === 1 ? 'names a commit made after it was' : 'name a commit made after they were'} published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`,
       'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.'
     )
   }

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto'
 import {
   closeSync,
   fsyncSync,
   linkSync,
+  mkdirSync,
   openSync,
   readFileSync,
   rmSync,
   writeFileSync,
   writeSync
 } from 'node:fs'
+import path from 'node:path'
 import { HintedError } from '../errors.js'
 
 /** Where the deployments go: a state line counts only for the same target. */
@@ -22,6 +25,31 @@ export interface Target {
  * What a state line is about: the target and the source's own identity of the deployment (a tag
  * name, a release id, a deployment id, a run id and attempt), never a time that can change.
  */
+/**
+ * The default state file: outside the clone (never an untracked file in it), one per repository
+ * and environment. In GitHub Actions, RUNNER_TEMP; elsewhere the XDG state folder.
+ */
+export function defaultStateFile(
+  env: NodeJS.ProcessEnv,
+  home: string,
+  target: Pick<Target, 'repository' | 'environment'>
+): string {
+  const folder =
+    env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP
+      ? env.RUNNER_TEMP
+      : path.join(
+          env.XDG_STATE_HOME || path.join(home, '.local', 'state'),
+          'multitudes-deployment-action'
+        )
+  const key = `${target.repository}\n${target.environment.toLowerCase()}`
+  const readable = `${target.repository}-${target.environment}`
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(0, 80)
+  // The hash keeps apart names that read alike once made safe for a file name.
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 8)
+  return path.join(folder, `backfill-${readable}-${hash}.jsonl`)
+}
+
 export const stateKey = (target: Target, id: string): string =>
   JSON.stringify([
     target.apiUrl,
@@ -75,6 +103,12 @@ export interface StateWriter {
  */
 export function openState(file: string): StateWriter {
   const lock = `${file}.lock`
+  try {
+    // The default state folder may not exist yet.
+    mkdirSync(path.dirname(file), { recursive: true })
+  } catch {
+    // takeLock says what is wrong with the folder
+  }
   takeLock(file, lock)
   let fd: number
   let text = ''

@@ -1,38 +1,6 @@
-import { ACTION_INPUTS } from '../interface.generated.js'
-import {
-  COMMIT_SOURCES,
-  FIRST_DEPLOYMENT,
-  ON_ERROR,
-  STRATEGIES
-} from '../inputs.js'
 import { ACTION_NAME } from '../version.js'
-
-/** Inputs that are switches on the command line: present means true. */
-export const SWITCHES = new Set(['is-test', 'dry-run', 'verify'])
-
-/** Flags of the CLI's own, beside the action's inputs. */
-export const CLI_FLAGS = {
-  repository:
-    'GitHub repository (owner/name), for previous deployments and compare; default GITHUB_REPOSITORY.',
-  json: 'Print the result as JSON: the action outputs, typed (see the README).',
-  help: 'Show this help.',
-  version: 'Show the version.'
-} as const
-
-const ALLOWED: Record<string, readonly string[]> = {
-  strategy: STRATEGIES,
-  'commit-source': COMMIT_SOURCES,
-  'on-error': ON_ERROR,
-  'first-deployment': FIRST_DEPLOYMENT
-}
-
-/** Defaults as a CLI user meets them (the action's token default is GITHUB_TOKEN here). */
-function defaultText(name: string, value: string): string | undefined {
-  if (name === 'github-token') return '$GITHUB_TOKEN'
-  if (name === 'api-key') return '$MULTITUDES_API_KEY'
-  if (SWITCHES.has(name)) return undefined
-  return value === '' ? undefined : value
-}
+import { CI_SYSTEMS } from './ci.js'
+import { FLAGS, flagHelp, flagsOf, type Command } from './flags.js'
 
 function wrap(text: string, indent: number, width = 100): string {
   const lines: string[] = []
@@ -47,49 +15,61 @@ function wrap(text: string, indent: number, width = 100): string {
   return lines.join(`\n${' '.repeat(indent)}`)
 }
 
-function describe(
-  flag: string,
-  description: string,
-  extra: string[] = []
-): string {
-  const head = `  ${flag}`
-  const text = [description, ...extra].join(' ')
-  return `${head}\n${' '.repeat(6)}${wrap(text, 6)}`
+/** Every flag of a command with its text, default and allowed values, from the one table. */
+function flagList(command: Command): string {
+  return flagsOf(command)
+    .map((name) => {
+      const value = FLAGS[name].value
+      const head = `  --${name}${value ? ` ${value}` : ''}`
+      return `${head}\n      ${wrap(flagHelp(name, command), 6)}`
+    })
+    .join('\n')
 }
 
-/** `--help`: every flag with its description, default and allowed values, from action.yml. */
+/** `--help` of report. */
 export function helpText(): string {
-  const inputs = ACTION_INPUTS.map((input) => {
-    const flag = `--${input.name}${SWITCHES.has(input.name) ? '' : ' <value>'}`
-    const extra: string[] = []
-    if (input.required) extra.push('Required.')
-    const fallback = defaultText(input.name, input.default)
-    if (fallback) extra.push(`Default: ${fallback}.`)
-    if (ALLOWED[input.name])
-      extra.push(`One of: ${ALLOWED[input.name].join(', ')}.`)
-    if (SWITCHES.has(input.name))
-      extra.push('A switch: give it without a value.')
-    return describe(flag, input.description, extra)
-  })
-  const own = Object.entries(CLI_FLAGS).map(([name, text]) =>
-    describe(`--${name}${name === 'repository' ? ' <owner/name>' : ''}`, text)
-  )
   return `Usage: ${ACTION_NAME} report --environment <name> [options]
 
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
-The key comes from --api-key or MULTITUDES_API_KEY; the commit from --head or the CI's
-variables (GITHUB_SHA, CI_COMMIT_SHA, BUILDKITE_COMMIT, CIRCLE_SHA1, GIT_COMMIT), else HEAD.
-Base, with --strategy auto: --base, else the previous deployment (GitHub), else the newest
-deployment of this repository in Multitudes' record, else the CI's previous commit
-(CI_COMMIT_BEFORE_SHA, GIT_PREVIOUS_SUCCESSFUL_COMMIT), else none. Before the POST, the
-record is read, and a deployment it already holds is not sent again.
+The key comes from --api-key or MULTITUDES_API_KEY. The commit, the repository and a link to
+the run come from the CI's own variables (${CI_SYSTEMS.map((c) => c.name).join(', ')}),
+else --head and --repository, else HEAD of the clone.
+Base, with --strategy auto: --base, else the previous deployment (GitHub, with a token), else
+the newest deployment of this repository in Multitudes' record, else the CI's previous commit
+where it has one, else none (only head is sent). Before the POST, the record is read, and a
+deployment it already holds is not sent again.
 
 Options:
-${inputs.join('\n')}
-${own.join('\n')}
+${flagList('report')}
 
 The second command, backfill, reports past deployments: see '${ACTION_NAME} backfill --help'.
 
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`
+}
+
+/** `backfill --help`. */
+export function backfillHelpText(): string {
+  return `Usage: ${ACTION_NAME} backfill --environment <name> --source <source> [options]
+
+Reconstructs past production deployments and reports them, oldest first, with the commits each
+one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with
+full history and tags. A re-run skips what the state file or Multitudes' record says was
+posted; Ctrl-C stops after the request in flight (exit 130), and the same command resumes.
+
+Sources:
+  tags             Tags matching --tag-pattern, at the tagger date (annotated) or the
+                   committer date (lightweight).
+  releases         Published GitHub releases at published_at (drafts never; prereleases
+                   with --include-prereleases), at their tag's commit.
+  deployments      GitHub deployments to --environment that reached success, at that
+                   status's time.
+  workflow-runs    Successful runs of --workflow on --branch at their updated_at: what
+                   Multitudes' GitHub Actions integration counted.
+
+Options:
+${flagList('backfill')}
+
+Exit codes: 0 done; 1 stopped, failed, or nothing selected; 2 bad usage or input (nothing was
+sent).`
 }

@@ -5,8 +5,8 @@ const NAMES = ACTION_INPUTS.map((i) => i.name)
 /** Workflow advice, and what a CLI user does instead. */
 const REPLACEMENTS: [RegExp, string][] = [
   [
-    /e\.g\. 'api-key: \$\{\{ secrets\.MULTITUDES_API_KEY \}\}'\. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there\./,
-    'Set MULTITUDES_API_KEY or pass --api-key; --dry-run needs neither.'
+    /Input 'api-key' is empty and MULTITUDES_API_KEY is not set\. Expected a Multitudes API key with the Deployments write scope, e\.g\. 'api-key: \$\{\{ secrets\.MULTITUDES_API_KEY \}\}'\. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there\./,
+    '--api-key is required: set MULTITUDES_API_KEY (or pass --api-key) to a Multitudes API key with the Deployments write scope; --dry-run needs neither.'
   ],
   [
     /Add actions\/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder \('path:'\), set 'working-directory' to that folder\./,
@@ -21,6 +21,7 @@ const REPLACEMENTS: [RegExp, string][] = [
     'Check out the deployed commit ($1) with full history, or pass --head.'
   ],
   [/Fix the input in the workflow file;/, 'Fix the flag;'],
+  [/(\d+) inputs are invalid/, '$1 flags are invalid'],
   [/'on-error: ([a-z-]+)'/g, '--on-error $1'],
   [/on-error: ([a-z-]+)/g, '--on-error $1'],
   [/commit-source: (git|api)/g, '--commit-source $1'],
@@ -46,5 +47,13 @@ export function cliWords(text: string): string {
       .replaceAll(`input '${name}'`, `--${name}`)
       .replaceAll(`'${name}'`, `--${name}`)
   }
-  return out.replace(/⟦(\d+)⟧/g, (_m, i: string) => lists[Number(i)])
+  // One quoting in every message: flags bare, what was given in "double", what to type in 'single'.
+  return out
+    .replace(/'(--[a-z-]+)'/g, '$1')
+    .replace(/`([^`]+)`/g, "'$1'")
+    .replace(/⟦(\d+)⟧/g, (_m, i: string) => lists[Number(i)])
 }
+
+/** Ends a message with "Nothing was sent." unless it says so already. */
+export const withNothingSent = (text: string): string =>
+  /nothing was sent/i.test(text) ? text : `${text} Nothing was sent.`

@@ -22,7 +22,7 @@ const SHALLOW_FIX =
 /** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
 export function unknownBaseInput(ref: string, where: string): InputError {
   return new InputError(
-    `Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`
+    `Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`
   )
 }
 

@@ -240,7 +240,7 @@ function headName(
 /** A head that was given and names no commit: bad input, never "check out the commit". */
 function unknownHead(rev: string, name: string, where: string): InputError {
   return new InputError(
-    `Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo); nothing was sent.`
+    `Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`
   )
 }
 
