@@ -7,6 +7,7 @@ export interface Step {
   uses?: string
   run?: string
   env?: Record<string, string>
+  if?: string
   with?: Record<string, unknown>
 }
 export interface Workflow {

@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
+  defaultStateFile,
   openState,
   readState,
   stateKey,
@@ -208,5 +209,45 @@ describe('StateFileError', () => {
       'Pass --state-file with a path in a writable folder.',
       'Pass --state-file with a path in a writable folder.'
     ])
+  })
+})
+
+describe('defaultStateFile', () => {
+  const target = { repository: 'octo-org/octo-repo', environment: 'production' }
+
+  it('lives in the XDG state folder, else ~/.local/state, never in the clone', () => {
+    expect(
+      defaultStateFile({ XDG_STATE_HOME: '/x/state' }, '/home/u', target)
+    ).toMatch(
+      /^\/x\/state\/multitudes-deployment-action\/backfill-octo-org_octo-repo-production-[0-9a-f]{8}\.jsonl$/
+    )
+    expect(defaultStateFile({}, '/home/u', target)).toMatch(
+      /^\/home\/u\/\.local\/state\/multitudes-deployment-action\/backfill-octo-org_octo-repo-production-[0-9a-f]{8}\.jsonl$/
+    )
+  })
+
+  it('is in RUNNER_TEMP in GitHub Actions only', () => {
+    const actions = { GITHUB_ACTIONS: 'true', RUNNER_TEMP: '/runner/tmp' }
+    expect(defaultStateFile(actions, '/home/u', target)).toMatch(
+      /^\/runner\/tmp\/backfill-/
+    )
+    expect(
+      defaultStateFile({ RUNNER_TEMP: '/runner/tmp' }, '/home/u', target)
+    ).toMatch(/^\/home\/u\/\.local\/state\//)
+  })
+
+  it('is one file per repository and environment, even where their names read alike', () => {
+    const files = [
+      target,
+      { ...target, environment: 'staging' },
+      { ...target, repository: 'octo-org/other' },
+      { repository: 'octo-org_octo-repo', environment: 'production' }
+    ].map((t) => defaultStateFile({}, '/h', t))
+
+    expect(new Set(files).size).toBe(4)
+    // Environments are one name whatever their case, as in the state key.
+    expect(
+      defaultStateFile({}, '/h', { ...target, environment: 'PRODUCTION' })
+    ).toBe(files[0])
   })
 })

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import {
   chmodSync,
   mkdirSync,
+  readdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -640,6 +641,73 @@ describe.each(SCENARIOS)(
 describe('backfill stops', () => {
   const [tags, releases] = SCENARIOS
 
+  it('keeps its default state file outside the clone, and a re-run resumes from it', async () => {
+    const h = history()
+    const server = await startMultitudesServer()
+    servers.push(server)
+    const stateHome = mkdtempSync(path.join(tmpdir(), 'xdg-state-'))
+    const args = [
+      '--environment',
+      'production',
+      '--source',
+      'tags',
+      '--tag-pattern',
+      'v*',
+      '--api-url',
+      server.url
+    ]
+    const env = {
+      MULTITUDES_API_KEY: 'mtd_demo_key',
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      XDG_STATE_HOME: stateHome
+    }
+
+    const first = await cli(h.repo.dir, args, env).done
+    const posted = server.posts()
+    // No Multitudes record read: only the state file can tell the re-run what was sent.
+    const again = await cli(
+      h.repo.dir,
+      [...args, '--record-check', 'false'],
+      env
+    ).done
+
+    expect(first.code).toBe(0)
+    expect(posted).toBeGreaterThan(1)
+    expect(h.repo.git('status', '--porcelain', '--ignored')).toBe('')
+    expect(
+      readdirSync(path.join(stateHome, 'multitudes-deployment-action'))
+    ).toEqual([
+      expect.stringMatching(
+        /^backfill-octo-org_octo-repo-production-[0-9a-f]{8}\.jsonl$/
+      )
+    ])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain(`0 posted, ${posted} skipped`)
+    expect(server.posts()).toBe(posted)
+  })
+
+  it('when the tag pattern or the window selects nothing, and names it', async () => {
+    const { backfill, server } = await setup(tags)
+
+    const none = await backfill(['--tag-pattern', 'release-*'])
+    const outside = await backfill([
+      '--since',
+      '2001-01-01',
+      '--until',
+      '2001-12-31'
+    ])
+
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain(
+      'Backfill failed: --tag-pattern "release-*" matches no tag in the clone. Nothing was sent.'
+    )
+    expect(outside.code).toBe(1)
+    expect(outside.stderr).toMatch(
+      /Backfill failed: --since 2001-01-01T00:00:00\.000Z --until 2001-12-31T23:59:59\.999Z selects none of the \d+ deployments found\. Nothing was sent\./
+    )
+    expect(server.posts()).toBe(0)
+  })
+
   it('at the first error a user must fix, and says where', async () => {
     const { backfill, server } = await setup(tags, history(), {
       keys: { mtd_read_only_key: ['deployments:read'] }
@@ -1121,13 +1189,19 @@ describe('.github/workflows/backfill.yml', () => {
   async function runWorkflow(inputs: Record<string, string>) {
     const { h, server, github } = await setup(SCENARIOS[3])
     const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'))
-    // The globally installed CLI, pointed at the local API.
+    // `npx --yes multitudes-deployment-action@1` runs this bundle, pointed at the local API.
     const bin = path.join(temp, 'bin')
     mkdirSync(bin)
-    const shim = path.join(bin, 'multitudes-deployment-action')
+    const shim = path.join(bin, 'npx')
     writeFileSync(
       shim,
-      `#!/bin/sh\nexec "${process.execPath}" "${path.join(ACTION_DIR, 'dist/cli/index.js')}" "$@" --api-url "${server.url}"\n`
+      [
+        '#!/bin/sh',
+        '[ "$1" = --yes ] || { echo "npx without --yes would prompt in CI" >&2; exit 127; }',
+        'case "$2" in multitudes-deployment-action@1) shift 2 ;; *) echo "unexpected package $2" >&2; exit 127 ;; esac',
+        `exec "${process.execPath}" "${path.join(ACTION_DIR, 'dist/cli/index.js')}" "$@" --api-url "${server.url}"`,
+        ''
+      ].join('\n')
     )
     chmodSync(shim, 0o755)
     const summary = path.join(temp, 'summary.md')
@@ -1141,7 +1215,6 @@ describe('.github/workflows/backfill.yml', () => {
     }
     const results = []
     for (const step of steps.filter((s) => s.run !== undefined)) {
-      if (step.name === 'Install the CLI') continue
       const result = await new Promise<{ code: number | null; out: string }>(
         (resolve) => {
           const child = spawn('bash', ['-e', '-c', step.run ?? ''], {
@@ -1191,5 +1264,33 @@ describe('.github/workflows/backfill.yml', () => {
     expect(server.deployments).toHaveLength(3)
     const keep = steps.find((s) => s.name === 'Keep the state file')
     expect(keep?.with?.path).toBe('${{ runner.temp }}/backfill-state.jsonl')
+  })
+})
+
+describe('docs/examples/backfill-organisation.yml', () => {
+  const wf = readWorkflow('docs/examples/backfill-organisation.yml')
+  const steps = Object.values(wf.jobs)[0].steps
+
+  it('writes the job summary in a step of its own that runs even when the backfill fails', () => {
+    const writers = steps.filter((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))
+    const backfill = steps.find((s) => s.run?.includes(' backfill '))
+
+    expect(writers).toHaveLength(1)
+    expect(writers[0].if).toMatch(/^always\(\)/)
+    expect(backfill?.run).toContain(
+      'npx --yes multitudes-deployment-action@1 backfill'
+    )
+    expect(backfill?.if).toBeUndefined()
+  })
+
+  it('is the workflow the README shows', () => {
+    const example = readFileSync(
+      path.join(ACTION_DIR, 'docs/examples/backfill-organisation.yml'),
+      'utf8'
+    )
+    const readme = readFileSync(path.join(ACTION_DIR, 'README.md'), 'utf8')
+    const jobs = example.slice(example.indexOf('jobs:'))
+
+    expect(readme).toContain(jobs.trimEnd())
   })
 })

@@ -28,7 +28,7 @@ const EXAMPLES = path.join(ACTION_DIR, 'docs/examples/ci')
 const COMMAND = /(?:npx --yes )?multitudes-deployment-action@1 (report\b.*)$/m
 
 /** The report command of an example: the one line that runs it, cut after the package name. */
-export function reportCommand(file: string): string {
+function reportCommand(file: string): string {
   const text = readFileSync(path.join(EXAMPLES, file), 'utf8')
   const found = text.match(new RegExp(COMMAND, 'gm')) ?? []
   expect(found).toHaveLength(1)
@@ -36,10 +36,7 @@ export function reportCommand(file: string): string {
 }
 
 /** Shell words of a command line, with $VAR and ${VAR} taken from env, as sh would. */
-export function shellWords(
-  line: string,
-  env: Record<string, string>
-): string[] {
+function shellWords(line: string, env: Record<string, string>): string[] {
   const words: string[] = []
   let word: string | undefined
   let quote: '"' | "'" | undefined

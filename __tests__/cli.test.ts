@@ -222,6 +222,29 @@ describe('the CLI speaks CLI', () => {
     expect(stdout).not.toContain('${{')
   })
 
+  it('both helps speak words that hold on every CI, from the one flag table', async () => {
+    const report = await cli(['--help'])
+    const backfill = await cli(['backfill', '--help'])
+
+    for (const { code, stdout } of [report, backfill]) {
+      expect(code).toBe(0)
+      expect(stdout).not.toMatch(
+        /\bstep\b|checkout|GITHUB_WORKSPACE|actions\/|\$\{\{|the event|workflow file|\(s\)/i
+      )
+    }
+    // A flag both commands take is described once: the same words under each.
+    expect(report.stdout).toContain(
+      '--api-key <key>\n      Multitudes API key with the Deployments write scope'
+    )
+    expect(backfill.stdout).toContain(
+      '--api-key <key>\n      Multitudes API key with the Deployments write scope'
+    )
+    expect(backfill.stdout).toMatch(
+      /--state-file <path>\n[^]*?\$XDG_STATE_HOME\/multitudes-deployment-action/
+    )
+    expect(backfill.stdout).not.toContain('--strategy')
+  })
+
   it.each([
     [
       ['report', '--environment', 'p', '--enviroment', 'q'],

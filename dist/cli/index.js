@@ -39922,7 +39922,7 @@ const FLAGS = {
     head: {
         value: '<commit>',
         commands: REPORT,
-        help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the checkout."
+        help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the clone."
     },
     'tag-pattern': {
         value: '<glob>',
@@ -39951,6 +39951,7 @@ const FLAGS = {
     'first-deployment': {
         value: '<mode>',
         commands: REPORT,
+        help: 'When no base exists: head sends only head; fail exits 1. Never the whole history.',
         default: inputs_DEFAULTS['first-deployment'],
         oneOf: FIRST_DEPLOYMENT
     },
@@ -40449,8 +40450,9 @@ function defaultStateFile(env, home, target) {
     const folder = env.GITHUB_ACTIONS === 'true' && env.RUNNER_TEMP
         ? env.RUNNER_TEMP
         : external_node_path_default().join(env.XDG_STATE_HOME || external_node_path_default().join(home, '.local', 'state'), 'multitudes-deployment-action');
-    const key = `${target.repository}\n${target.environment.toLowerCase()}`;
-    const readable = `${target.repository}-${target.environment}`
+    const environment = target.environment.toLowerCase(); // one name whatever its case
+    const key = `${target.repository}\n${environment}`;
+    const readable = `${target.repository}-${environment}`
         .replace(/[^A-Za-z0-9._-]+/g, '_')
         .slice(0, 80);
     // The hash keeps apart names that read alike once made safe for a file name.

@@ -41,8 +41,9 @@ export function defaultStateFile(
           env.XDG_STATE_HOME || path.join(home, '.local', 'state'),
           'multitudes-deployment-action'
         )
-  const key = `${target.repository}\n${target.environment.toLowerCase()}`
-  const readable = `${target.repository}-${target.environment}`
+  const environment = target.environment.toLowerCase() // one name whatever its case
+  const key = `${target.repository}\n${environment}`
+  const readable = `${target.repository}-${environment}`
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .slice(0, 80)
   // The hash keeps apart names that read alike once made safe for a file name.

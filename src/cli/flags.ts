@@ -52,7 +52,7 @@ export const FLAGS: Readonly<Record<string, Flag>> = {
   head: {
     value: '<commit>',
     commands: REPORT,
-    help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the checkout."
+    help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the clone."
   },
   'tag-pattern': {
     value: '<glob>',
@@ -82,6 +82,7 @@ export const FLAGS: Readonly<Record<string, Flag>> = {
   'first-deployment': {
     value: '<mode>',
     commands: REPORT,
+    help: 'When no base exists: head sends only head; fail exits 1. Never the whole history.',
     default: DEFAULTS['first-deployment'],
     oneOf: FIRST_DEPLOYMENT
   },
