@@ -187,10 +187,12 @@ describe('the bundled CLI', () => {
 
   it('answers --help, --version and a missing command', async () => {
     const help = await cli(['--help'])
+    const short = await cli(['-h'])
     const version = await cli(['--version'])
     const none = await cli([])
 
     expect(help).toMatchObject({ code: 0 })
+    expect(short).toEqual(help)
     expect(help.stdout).toContain(
       'Usage: multitudes-deployment-action report --environment <name>'
     )
@@ -278,7 +280,11 @@ describe('the CLI speaks CLI', () => {
       ['reprot'],
       'Unknown command "reprot": did you mean \'report\'? Nothing was sent.'
     ],
-    [[], "A command is required: 'report' or 'backfill'. Nothing was sent."]
+    [[], "A command is required: 'report' or 'backfill'. Nothing was sent."],
+    [
+      ['report', 'production'],
+      '\'report\' takes flags only, but "production" was given. Nothing was sent.'
+    ]
   ])('%j is a usage error on stderr, exit 2: %s', async (args, message) => {
     const { code, stdout, stderr } = await cli(args, {
       MULTITUDES_API_KEY: 'k'

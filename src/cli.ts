@@ -95,6 +95,14 @@ export async function cli(
   if (flags.help) return (io.out(HELP), EXIT.ok)
   if (flags.version)
     return (io.out(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok)
+  if (positionals[0] === 'report' && positionals.length > 1)
+    return usage(
+      io,
+      `'report' takes flags only, but ${positionals
+        .slice(1)
+        .map((p) => `"${p}"`)
+        .join(' ')} was given.`
+    )
   if (positionals.length !== 1 || positionals[0] !== 'report') {
     const near =
       positionals[0] && suggest(positionals[0], ['report', 'backfill'])

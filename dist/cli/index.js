@@ -40147,7 +40147,8 @@ function readCommandLine(argv, command) {
         }
         if (token.kind === 'option-terminator')
             continue;
-        const name = token.name;
+        // -h is help everywhere; no other short flag exists.
+        const name = token.rawName === '-h' ? 'help' : token.name;
         const flag = names.includes(name) ? FLAGS[name] : undefined;
         if (flag === undefined) {
             const near = suggest(name, names);
@@ -41274,7 +41275,7 @@ async function backfillCommand(argv, env, cliIo, log) {
         if (values.help)
             return (print(backfillHelpText()), EXIT.ok);
         if (positionals.length > 0)
-            throw new UsageError(`backfill takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`);
+            throw new UsageError(`'backfill' takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`);
         options = parseOptions(values, env);
     }
     catch (error) {
@@ -41472,6 +41473,11 @@ async function cli(argv, env, io) {
         return (io.out(HELP), EXIT.ok);
     if (flags.version)
         return (io.out(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok);
+    if (positionals[0] === 'report' && positionals.length > 1)
+        return usage(io, `'report' takes flags only, but ${positionals
+            .slice(1)
+            .map((p) => `"${p}"`)
+            .join(' ')} was given.`);
     if (positionals.length !== 1 || positionals[0] !== 'report') {
         const near = positionals[0] && suggest(positionals[0], ['report', 'backfill']);
         return usage(io, positionals.length === 0

@@ -331,7 +331,7 @@ export async function backfillCommand(
     if (values.help) return (print(backfillHelpText()), EXIT.ok)
     if (positionals.length > 0)
       throw new UsageError(
-        `backfill takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`
+        `'backfill' takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`
       )
     options = parseOptions(values, env)
   } catch (error) {

@@ -69,7 +69,8 @@ export function readCommandLine(argv: string[], command: Command): CommandLine {
       continue
     }
     if (token.kind === 'option-terminator') continue
-    const name = token.name
+    // -h is help everywhere; no other short flag exists.
+    const name = token.rawName === '-h' ? 'help' : token.name
     const flag = names.includes(name) ? FLAGS[name] : undefined
     if (flag === undefined) {
       const near = suggest(name, names)
