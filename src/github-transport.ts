@@ -1,4 +1,6 @@
 import pRetry, { AbortError } from 'p-retry'
+// undici's own Response: the global one loads Node's internal undici (≈ 25 ms).
+import { Response as UndiciResponse } from 'undici'
 import { setTimeout as delay } from 'node:timers/promises'
 import {
   DEFAULT_BACKOFF,
@@ -94,7 +96,7 @@ export function boundedFetch(
     )
 
   async function once(
-    input: string | URL | Request,
+    input: string | URL,
     init: RequestInit | undefined,
     host: string,
     attempt: number
@@ -144,16 +146,16 @@ export function boundedFetch(
         retryAfterMs(response.headers.get('retry-after'))
       )
     }
-    return new Response(NULL_BODY.has(status) ? null : body.text, {
+    return new UndiciResponse(NULL_BODY.has(status) ? null : body.text, {
       status,
       statusText: response.statusText,
       headers: response.headers
-    })
+    }) as unknown as Response
   }
 
-  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const host = new URL(input instanceof Request ? input.url : String(input))
-      .host
+  // Octokit passes a URL string; see http.ts for why never `instanceof Request`.
+  const fetch = (async (input: string | URL, init?: RequestInit) => {
+    const host = new URL(String(input)).host
     let attempts = 0
     return pRetry(() => once(input, init, host, ++attempts), {
       retries: maxAttempts - 1,
