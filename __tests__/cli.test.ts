@@ -7,6 +7,9 @@ import { assertDistFresh } from '../dev/source-hash.ts'
 import { ACTION_INPUTS } from '../src/interface.generated.js'
 import path from 'node:path'
 import { cliContext, HELP, plainLog } from '../src/cli.js'
+import { backfillHelpText } from '../src/cli/help.js'
+import { quickAnswer } from '../src/cli/quick.js'
+import { ACTION_VERSION } from '../src/version.js'
 import {
   startMultitudesServer,
   type MultitudesServer
@@ -734,5 +737,29 @@ describe('plainLog', () => {
 
   it('documents the exit codes in the help', () => {
     expect(HELP).toMatch(/Exit codes: 0 .*\s1 not reported; 2 bad usage/s)
+  })
+})
+
+describe('quickAnswer: help and version without loading the action', () => {
+  it.each([
+    [['--help'], HELP],
+    [['-h'], HELP],
+    [['report', '--help'], HELP],
+    [['report', '-h'], HELP],
+    [['backfill', '--help'], backfillHelpText()],
+    [['--version'], `multitudes-deployment-action ${ACTION_VERSION}`]
+  ])('%j', (argv, answer) => {
+    expect(quickAnswer(argv)).toBe(answer)
+  })
+
+  it.each([
+    [[]],
+    [['report']],
+    [['--help', 'extra']],
+    [['report', '--environment', 'p', '--help']],
+    [['backfill', '--version']],
+    [['deploy', '--help']]
+  ])('leaves %j to the whole CLI', (argv) => {
+    expect(quickAnswer(argv)).toBeUndefined()
   })
 })

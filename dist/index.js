@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5281);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3353);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29911,7 +29911,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5281:
+/***/ 3353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35619,11 +35619,11 @@ function applyOnError(failure, onError) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/input-values.ts
+/**
+ * The inputs' names, allowed values and defaults: plain data with no imports, so that the CLI's
+ * --help can print them without loading the action.
+ */
 const STRATEGIES = [
     'auto',
     'previous-deployment',
@@ -35682,6 +35682,14 @@ const DEFAULTS = {
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
 /**
  * An input as the runner gives it. A value that is still an unevaluated `${{ … }}` expression
  * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.

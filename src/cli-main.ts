@@ -1,23 +1,8 @@
 #!/usr/bin/env node
-import { cli, plainLog } from './cli.js'
-import { cliWords } from './cli/words.js'
-import { printable } from './untrusted.js'
+import { quickAnswer } from './cli/quick.js'
 
-// @actions/core writes workflow commands to stdout; other CI systems get plain lines on stderr,
-// and stdout carries only the result (the JSON with --json).
-const write = process.stdout.write.bind(process.stdout)
-const verbose = process.env.RUNNER_DEBUG === '1'
-process.stdout.write = (chunk: string | Uint8Array): boolean => {
-  const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
-  for (const line of text.split('\n')) {
-    const plain = line === '' ? undefined : plainLog(line, verbose)
-    if (plain !== undefined)
-      process.stderr.write(`${printable(cliWords(plain))}\n`)
-  }
-  return true
-}
-
-process.exitCode = await cli(process.argv.slice(2), process.env, {
-  out: (text) => void write(`${printable(text)}\n`),
-  err: (text) => void process.stderr.write(`${printable(text)}\n`)
-})
+// --help and --version answer from plain data; anything else loads the whole CLI.
+const argv = process.argv.slice(2)
+const answer = quickAnswer(argv)
+if (answer !== undefined) process.stdout.write(`${answer}\n`)
+else await (await import('./cli/run.js')).run(argv)

@@ -5,7 +5,7 @@ import {
   FIRST_DEPLOYMENT,
   ON_ERROR,
   STRATEGIES
-} from '../inputs.js'
+} from '../input-values.js'
 
 export type Command = 'report' | 'backfill'
 
