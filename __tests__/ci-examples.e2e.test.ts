@@ -4,7 +4,6 @@
  * repository and the link to the run must come out right, with one POST.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,6 +15,7 @@ import {
 } from '../dev/multitudes-server.ts'
 import { ACTION_DIR } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { runCli } from '../__fixtures__/run-cli.js'
 
 assertDistFresh()
 afterAll(removeTestRepos)
@@ -64,31 +64,8 @@ function shellWords(line: string, env: Record<string, string>): string[] {
   return words
 }
 
-async function run(
-  args: string[],
-  env: Record<string, string>,
-  cwd: string
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ACTION_DIR, 'dist/cli/index.js'), ...args],
-    {
-      cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...env
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-  const code = await new Promise<number | null>((r) => child.on('close', r))
-  return { code, stdout, stderr }
-}
+const run = (args: string[], env: Record<string, string>, cwd: string) =>
+  runCli(args, cwd, env)
 
 const repo = TestRepo.init()
 const live = repo.commit('live in production')

@@ -1,6 +1,5 @@
 /** The CLI for other CI systems: the bundled dist/cli/index.js, end to end, and its helpers. */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { assertDistFresh } from '../dev/source-hash.ts'
@@ -14,8 +13,8 @@ import {
   startMultitudesServer,
   type MultitudesServer
 } from '../dev/multitudes-server.ts'
-import { ACTION_DIR } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { runCli } from '../__fixtures__/run-cli.js'
 
 afterAll(removeTestRepos)
 const servers: MultitudesServer[] = []
@@ -30,29 +29,8 @@ const shipped = repo.commits(3, 'shipped')
 assertDistFresh()
 
 /** Runs the bundled CLI in the repository, with only the environment given (as a CI would). */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    [path.join(ACTION_DIR, 'dist/cli/index.js'), ...args],
-    {
-      cwd: repo.dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...env
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-  const code = await new Promise<number | null>((resolve) =>
-    child.on('close', resolve)
-  )
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, repo.dir, env)
 
 async function api() {
   const server = await startMultitudesServer()

@@ -17,18 +17,7 @@ import {
   parseWorkingDirectory
 } from './input-parsers.js'
 
-export {
-  COMMIT_SOURCES,
-  DEFAULTS,
-  FIRST_DEPLOYMENT,
-  INPUTS,
-  ON_ERROR,
-  STRATEGIES,
-  type CommitSource,
-  type FirstDeployment,
-  type OnError,
-  type Strategy
-} from './input-values.js'
+export * from './input-values.js'
 import {
   DEFAULTS,
   INPUTS,
