@@ -29,6 +29,16 @@ export default defineConfig([
     extends: [tseslint.configs.disableTypeChecked]
   },
   {
+    // The bench's floor script: plain CommonJS, outside the TypeScript project.
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'commonjs',
+      parserOptions: { projectService: false }
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
     extends: [jest.configs['flat/recommended']],
     languageOptions: { globals: { ...globals.jest } },

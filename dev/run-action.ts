@@ -31,6 +31,8 @@ export interface RunnerOptions {
   env?: Record<string, string>
   githubToken?: string
   node?: string
+  /** Node's arguments instead of dist/index.js (the bench's floor), with the same environment. */
+  args?: string[]
   /** Node options before the script, e.g. ['--import', 'dev/peak-rss.mjs']. */
   nodeArgs?: string[]
   timeoutMs?: number
@@ -160,7 +162,10 @@ export async function runLikeRunner(
     const started = Date.now()
     const child = spawn(
       options.node ?? process.execPath,
-      [...(options.nodeArgs ?? []), path.join(ACTION_DIR, 'dist/index.js')],
+      [
+        ...(options.nodeArgs ?? []),
+        ...(options.args ?? [path.join(ACTION_DIR, 'dist/index.js')])
+      ],
       {
         cwd: options.workspace,
         env,

@@ -1,0 +1,162 @@
+/** A backfill of release tags over a long history: plan, post, re-run, and planning against git. */
+import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import {
+  startMultitudesServer,
+  type MultitudesServer
+} from '../multitudes-server.ts'
+import { ACTION_DIR } from '../run-action.ts'
+import { KEY, type Bench } from './context.ts'
+import {
+  all,
+  atMost,
+  count,
+  mb,
+  ms,
+  msSample,
+  ratio,
+  timed,
+  times
+} from './measure.ts'
+import { generateRepo, git, GIT_ENV } from './repo.ts'
+
+/** Runs the bundled CLI; returns its exit code, stdout and peak memory (MB). */
+async function runCli(
+  root: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; rssMb: number }> {
+  const rssFile = path.join(root, 'cli-rss')
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      path.join(ACTION_DIR, 'dev/peak-rss.mjs'),
+      path.join(ACTION_DIR, 'dist/cli/index.js'),
+      ...args
+    ],
+    {
+      cwd,
+      env: { ...GIT_ENV, PEAK_RSS_FILE: rssFile, ...env },
+      stdio: ['ignore', 'pipe', 'ignore']
+    }
+  )
+  let stdout = ''
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+  const code = await new Promise<number | null>((resolve) =>
+    child.on('close', resolve)
+  )
+  return {
+    code,
+    stdout,
+    rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024
+  }
+}
+
+/**
+ * Backfill of release tags over a long history: plan, post, and planning against git. Its own
+ * API server: the shared one holds the 100,000-commit deployments of the range rows.
+ */
+export async function backfill(bench: Bench): Promise<void> {
+  const server = await startMultitudesServer()
+  try {
+    await backfillOn(bench, server)
+  } finally {
+    await server.close()
+  }
+}
+
+async function backfillOn(
+  bench: Bench,
+  server: MultitudesServer
+): Promise<void> {
+  const { root, report, backfill: size } = bench
+  const url = server.url
+  const repo = generateRepo(path.join(root, 'backfill'), size.commits)
+  const shas = git(repo, 'rev-list', '--reverse', 'HEAD').split('\n')
+  const step = Math.floor(shas.length / size.tags)
+  const tagged = Array.from(
+    { length: size.tags },
+    (_, i) => shas[(i + 1) * step - 1]
+  )
+  execFileSync('git', ['update-ref', '--stdin'], {
+    cwd: repo,
+    env: GIT_ENV,
+    input: tagged
+      .map((sha, i) => `create refs/tags/v${i + 1} ${sha}\n`)
+      .join('')
+  })
+  const args = (...more: string[]) => [
+    'backfill',
+    '--environment',
+    'production',
+    '--source',
+    'tags',
+    '--tag-pattern',
+    'v*',
+    '--state-file',
+    path.join(root, `state-${Math.random()}.jsonl`),
+    ...more
+  ]
+  // The same ranges, one `git rev-list` each: what planning cannot do with less.
+  const floor = await timed(() => {
+    for (let i = 1; i < tagged.length; i++)
+      execFileSync('git', ['rev-list', `${tagged[i - 1]}..${tagged[i]}`], {
+        cwd: repo,
+        maxBuffer: 1 << 30
+      })
+  }, 3)
+  const plan = await timed(async () => {
+    const r = await runCli(root, repo, args('--dry-run', '--json'))
+    if (r.code !== 0 || !r.stdout.includes(`"planned": ${size.tags}`))
+      throw new Error(`the backfill plan failed (exit ${r.code})`)
+  }, 3)
+  let rss = 0
+  const full = await timed(async () => {
+    const r = await runCli(
+      root,
+      repo,
+      args('--api-url', url, '--rate', '100', '--json'),
+      { MULTITUDES_API_KEY: KEY }
+    )
+    if (r.code !== 0 || !r.stdout.includes(`"posted": ${size.tags}`))
+      throw new Error(`the backfill run failed (exit ${r.code})`)
+    rss = Math.max(rss, r.rssMb)
+  }, 1)
+  report.record(
+    `Backfill: ${size.tags} tags over ${size.commits.toLocaleString('en')} commits, plan and post (--rate 100)`,
+    ms(full.median),
+    `plan alone: ${msSample(plan)}`,
+    `peak ${mb(rss)}`,
+    1,
+    all(atMost(full.median, 20_000, ms), atMost(rss, 200, mb))
+  )
+  // The state file is lost: every deployment is found in Multitudes' record instead.
+  const posts = server.posts()
+  const lost = await runCli(
+    root,
+    repo,
+    args('--api-url', url, '--rate', '100', '--json'),
+    { MULTITUDES_API_KEY: KEY }
+  )
+  if (lost.code !== 0 || !lost.stdout.includes(`"skipped": ${size.tags}`))
+    throw new Error(`the backfill re-run failed (exit ${lost.code})`)
+  report.record(
+    `Backfill of ${size.tags} deployments run again without its state file: POSTs sent again`,
+    count(server.posts() - posts),
+    '',
+    '',
+    1,
+    atMost(server.posts() - posts, 0, count)
+  )
+  report.record(
+    `Backfill planning against git rev-list over the same ${size.tags} ranges`,
+    msSample(plan),
+    `git rev-list × ${size.tags - 1}: ${msSample(floor)}`,
+    `${ratio(plan.median, floor.median)} git`,
+    3,
+    atMost(plan.median / floor.median, 2, times)
+  )
+}

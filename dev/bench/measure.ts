@@ -1,0 +1,112 @@
+/** Timing and budgets: every figure is a sample of runs, every verdict is computed from one. */
+import { performance } from 'node:perf_hooks'
+
+/** A budget and, once measured, whether the figure meets it and by how much. */
+export interface Verdict {
+  budget: string
+  met?: boolean
+  margin?: string
+}
+
+export const INFORMATIVE: Verdict = { budget: 'informative' }
+
+/** Runs of one thing: how many, the fastest and the median. */
+export interface Sample {
+  n: number
+  min: number
+  median: number
+}
+
+export const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+export const sampleOf = (xs: readonly number[]): Sample => ({
+  n: xs.length,
+  min: Math.min(...xs),
+  median: median(xs)
+})
+
+export const ms = (x: number): string =>
+  x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`
+export const times = (x: number): string => `${x.toFixed(2)}×`
+export const count = (x: number): string => `${Math.round(x)}`
+export const mb = (x: number): string => `${x.toFixed(0)} MB`
+export const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
+/** A sample as a table cell: the median, then the minimum. */
+export const msSample = (s: Sample): string =>
+  s.n > 1 ? `${ms(s.median)} (min ${ms(s.min)})` : ms(s.median)
+
+/** Times `runs` calls of `fn`, one after another. */
+export async function timed(fn: () => unknown, runs: number): Promise<Sample> {
+  const elapsed: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    elapsed.push(performance.now() - start)
+  }
+  return sampleOf(elapsed)
+}
+
+/**
+ * Times several things in turns (a, b, c, a, b, c, …), so a slow moment of the machine falls on
+ * all of them alike and their ratios stay fair.
+ */
+export async function interleaved<K extends string>(
+  fns: Record<K, () => unknown>,
+  runs: number
+): Promise<Record<K, Sample>> {
+  const keys = Object.keys(fns) as K[]
+  const elapsed = Object.fromEntries(keys.map((k) => [k, [] as number[]]))
+  for (let i = 0; i < runs; i++) {
+    for (const key of keys) {
+      const start = performance.now()
+      await fns[key]()
+      elapsed[key].push(performance.now() - start)
+    }
+  }
+  return Object.fromEntries(
+    keys.map((k) => [k, sampleOf(elapsed[k])])
+  ) as Record<K, Sample>
+}
+
+/** `value ≤ limit`, margins in the figure's unit. */
+export function atMost(
+  value: number,
+  limit: number,
+  unit: (x: number) => string
+): Verdict {
+  const met = value <= limit
+  return {
+    budget: `≤ ${unit(limit)}`,
+    met,
+    margin: met
+      ? `${unit(limit - value)} to spare`
+      : `${unit(value - limit)} over`
+  }
+}
+
+/** `value ≥ limit`. */
+export function atLeast(
+  value: number,
+  limit: number,
+  unit: (x: number) => string
+): Verdict {
+  const met = value >= limit
+  return {
+    budget: `≥ ${unit(limit)}`,
+    met,
+    margin: met
+      ? `${unit(value - limit)} to spare`
+      : `${unit(limit - value)} short`
+  }
+}
+
+/** Several budgets on one row: met only when every one is. */
+export function all(...verdicts: Verdict[]): Verdict {
+  const judged = verdicts.filter((v) => v.met !== undefined)
+  return {
+    budget: verdicts.map((v) => v.budget).join('; '),
+    met: judged.length ? judged.every((v) => v.met) : undefined,
+    margin: judged.map((v) => v.margin).join('; ')
+  }
+}

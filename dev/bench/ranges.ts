@@ -1,0 +1,125 @@
+/** Range sizes from 1 to 100,000 commits against git rev-list and the vendor snippet. */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { ACTION_DIR, runLikeRunner } from '../run-action.ts'
+import { check, KEY, type Bench } from './context.ts'
+import {
+  all,
+  atMost,
+  INFORMATIVE,
+  mb,
+  median,
+  ms,
+  msSample,
+  ratio,
+  timed,
+  times,
+  type Verdict
+} from './measure.ts'
+import { baseBelow, git } from './repo.ts'
+import { vendorSnippet } from './vendor.ts'
+
+export async function rangeSizes(bench: Bench): Promise<void> {
+  const { repo, server, report, root, runs } = bench
+  const url = server.url
+  const measured: { commits: number; action: number; floor: number }[] = []
+  for (const size of bench.ranges) {
+    const { base, size: actual } = baseBelow(
+      repo,
+      Math.max(1, Math.floor(size * 0.9))
+    )
+    const head = git(repo, 'rev-parse', 'HEAD')
+    const floorSample = await timed(
+      () =>
+        execFileSync('git', ['rev-list', `${base}..${head}`], {
+          cwd: repo,
+          maxBuffer: 1 << 30
+        }),
+      runs
+    )
+    const floor = floorSample.median
+    const rss: number[] = []
+    let outputChars = 0
+    const actionSample = await timed(async () => {
+      const rssFile = path.join(root, 'rss')
+      // Each run is a new deployment to an empty record: its check costs one GET of an empty page.
+      // The server keeps nothing from earlier runs: 100,000-SHA records it holds slow its own GC.
+      server.deployments.length = 0
+      server.received.length = 0
+      server.requests.length = 0
+      const r = await runLikeRunner({
+        workspace: repo,
+        inputs: {
+          environment: 'production',
+          strategy: 'base',
+          base,
+          'max-commits': '100000',
+          'api-key': KEY,
+          'api-url': url
+        },
+        nodeArgs: ['--import', path.join(ACTION_DIR, 'dev/peak-rss.mjs')],
+        env: { PEAK_RSS_FILE: rssFile }
+      })
+      check(r, actual, true)
+      rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024)
+      outputChars = Object.values(r.outputs).join('').length
+    }, runs)
+    const action = actionSample.median
+    const vendorRun = await vendorSnippet(repo, base, head, url)
+    const vendor = vendorRun.ok
+      ? ms(vendorRun.ms)
+      : `fails after ${ms(vendorRun.ms)}: ${vendorRun.error}`
+    const peak = median(rss)
+    const verdict: Verdict =
+      size >= 100_000
+        ? all(atMost(action / floor, 1.3, times), atMost(peak, 150, mb))
+        : size >= 1000
+          ? {
+              budget: 'faster than the vendor snippet (1 vendor run)',
+              met: !vendorRun.ok || action < vendorRun.ms,
+              margin: vendorRun.ok
+                ? `${ratio(action, vendorRun.ms)} its time`
+                : 'the snippet fails'
+            }
+          : INFORMATIVE
+    report.record(
+      `Range of ${actual.toLocaleString('en')} commits, POST to the local API`,
+      msSample(actionSample),
+      `git rev-list: ${msSample(floorSample)}; vendor: ${vendor}`,
+      `${ratio(action, floor)} git; peak ${mb(peak)}`,
+      runs,
+      verdict
+    )
+    measured.push({ commits: actual, action, floor })
+    if (size === bench.ranges.at(-1)) {
+      // GitHub allows 1 MB of outputs per job, counted as UTF-16: two bytes a character here.
+      const kib = (outputChars * 2) / 1024
+      report.record(
+        `Outputs at ${actual.toLocaleString('en')} commits (UTF-16, as GitHub counts)`,
+        `${kib.toFixed(0)} KiB`,
+        '',
+        '',
+        1,
+        atMost(kib, 1024, (x) => `${x.toFixed(0)} KiB`)
+      )
+    }
+  }
+  // Fixed costs (Node start-up, a few small git calls) cancel out between the two largest sizes.
+  const [small, large] = measured.slice(-2)
+  if (large && small && large.commits > small.commits) {
+    const perCommit =
+      (large.action - small.action) / (large.floor - small.floor)
+    report.record(
+      `Marginal cost, ${small.commits.toLocaleString('en')} → ${large.commits.toLocaleString('en')} commits (difference of medians)`,
+      ms(large.action - small.action),
+      `git rev-list: ${ms(large.floor - small.floor)}`,
+      `${perCommit.toFixed(2)}× git`,
+      runs,
+      large.commits >= 90_000 ? atMost(perCommit, 1.3, times) : INFORMATIVE
+    )
+    report.note(
+      `**Range size.** From ${small.commits.toLocaleString('en')} to ${large.commits.toLocaleString('en')} commits the action's median grew by ${ms(large.action - small.action)} and \`git rev-list\`'s by ${ms(large.floor - small.floor)}: ${perCommit.toFixed(2)}× per commit. The whole run at ${large.commits.toLocaleString('en')} commits was ${ratio(large.action, large.floor)} git's time, fixed costs included. The 1.3× budget is set for 100,000 commits; at smaller sizes (the smoke run) fixed costs dominate and the rows are informative.`
+    )
+  }
+}

@@ -1,0 +1,114 @@
+/** Multitudes' record: the check before every POST, and the record's base at a distance. */
+import path from 'node:path'
+import { createGitClient } from '../../src/git.ts'
+import { createMultitudesClient } from '../../src/multitudes-client.ts'
+import { gitMembership, recordBase } from '../../src/record/lookup.ts'
+import { createRecord } from '../../src/record/reader.ts'
+import { startMultitudesServer } from '../multitudes-server.ts'
+import { runLikeRunner } from '../run-action.ts'
+import { check, KEY, type Bench } from './context.ts'
+import { all, atMost, count, ms, msSample, timed } from './measure.ts'
+import { generateRepo, git } from './repo.ts'
+
+/**
+ * Multitudes' record: what the check before every POST costs a normal run, and how far the
+ * `multitudes` base is found behind other repositories' records at 100 ms a request.
+ */
+export async function multitudesRecord(bench: Bench): Promise<void> {
+  const repo = generateRepo(path.join(bench.root, 'record'), 20)
+  const [head, live] = git(repo, 'rev-list', '-2', 'HEAD').split('\n')
+  const server = await startMultitudesServer()
+  try {
+    const deploy = () =>
+      runLikeRunner({
+        workspace: repo,
+        eventName: 'push',
+        sha: head,
+        event: { ref: 'refs/heads/main', before: live, after: head },
+        inputs: {
+          environment: 'production',
+          'api-key': KEY,
+          'api-url': server.url
+        }
+      })
+    const first = await deploy()
+    check(first, 1, true)
+    const gets = server.requests.filter((r) => r.method === 'GET').length
+    const again = await deploy()
+    const rerunPosts = server.posts() - 1
+    if (!again.outputs.skipped.startsWith('already recorded'))
+      throw new Error(
+        `the re-run was not skipped: ${again.stdout.slice(-2000)}`
+      )
+    bench.report.record(
+      'Check before the POST: GET requests of a normal run (push, one commit)',
+      `${gets} GET`,
+      `a re-run: ${rerunPosts} POST`,
+      '',
+      1,
+      all(atMost(gets, 1, count), atMost(rerunPosts, 0, count))
+    )
+  } finally {
+    await server.close()
+  }
+
+  const latency = 100
+  const slow = await startMultitudesServer({ latencyMs: latency })
+  try {
+    const at = (minutes: number) =>
+      new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString()
+    // Ours, then 900 newer deployments of other repositories, then 2,000 older ones.
+    slow.deployments.push(
+      ...Array.from({ length: 2000 }, (_, i) => stored(`old${i}`, at(i))),
+      stored(live, at(5000)),
+      ...Array.from({ length: 900 }, (_, i) =>
+        stored(`other${i}`, at(6000 + i))
+      )
+    )
+    const client = createMultitudesClient({
+      url: new URL(slow.url),
+      apiKey: KEY,
+      timeoutMs: 10_000,
+      maxAttempts: 1
+    })
+    const membership = gitMembership(createGitClient(repo))
+    const runs = 3
+    slow.requests.length = 0
+    const elapsed = await timed(async () => {
+      const found = await recordBase(
+        createRecord(client, { includeTests: false, warn: console.warn }),
+        'production',
+        head,
+        membership
+      )
+      if (found?.sha !== live)
+        throw new Error(`found base ${found?.sha}, expected ${live}`)
+    }, runs)
+    const requests = slow.requests.length / runs
+    bench.report.record(
+      `Base from Multitudes' record behind 900 other repositories' records, ${latency} ms latency`,
+      `${msSample(elapsed)}, ${requests} requests`,
+      '',
+      '',
+      runs,
+      all(atMost(elapsed.median, 1500, ms), atMost(requests, 10, count))
+    )
+  } finally {
+    await slow.close()
+  }
+}
+
+/** A stored deployment of `sha` (another repository's when it is not hex). */
+function stored(sha: string, deployedAt: string) {
+  const hex = /^[0-9a-f]{40}$/.test(sha)
+    ? sha
+    : Buffer.from(sha).toString('hex').padEnd(40, '0').slice(0, 40)
+  return {
+    id: sha,
+    commitSha: [hex],
+    environmentName: 'production',
+    deployedAt,
+    isTest: false,
+    receivedAt: deployedAt
+  }
+}

@@ -1,0 +1,94 @@
+/** The rows, verdicts and notes of one bench run, and BENCHMARKS.md written from them. */
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { format, resolveConfig } from 'prettier'
+import { ACTION_DIR } from '../run-action.ts'
+import type { Verdict } from './measure.ts'
+import { git } from './repo.ts'
+
+export interface Row {
+  figure: string
+  value: string
+  reference: string
+  result: string
+  runs: number
+  verdict: Verdict
+}
+
+export class Report {
+  readonly rows: Row[] = []
+  /** Budgets missed in this run; `--check` fails on any. */
+  readonly missed: string[] = []
+  /** Notes generated from this run's figures. */
+  readonly notes: string[] = []
+
+  record(
+    figure: string,
+    value: string,
+    reference: string,
+    result: string,
+    runs: number,
+    verdict: Verdict
+  ): void {
+    const row = { figure, value, reference, result, runs, verdict }
+    if (verdict.met === false)
+      this.missed.push(`${row.figure}: ${verdict.budget}, ${verdict.margin}`)
+    this.rows.push(row)
+    console.log(
+      `${row.figure}: ${row.value} | ${row.reference} | ${row.result} | ${row.runs} runs | ${verdict.budget} | ${judged(verdict)}`
+    )
+  }
+
+  note(text: string): void {
+    this.notes.push(`- ${text}`)
+  }
+
+  get verdicts(): string {
+    const judgedRows = this.rows.filter((r) => r.verdict.met !== undefined)
+    const missed = this.missed.length
+      ? `; missed: ${this.missed.join('; ')}`
+      : ''
+    return `${judgedRows.length - this.missed.length} of ${judgedRows.length} budgets met${missed}.`
+  }
+
+  table(): string {
+    return [
+      '| Figure | Action | Reference | Result | Runs | Budget | Verdict |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...this.rows.map(
+        (r) =>
+          `| ${[r.figure, r.value, r.reference, r.result, String(r.runs), r.verdict.budget, judged(r.verdict)].join(' | ')} |`
+      )
+    ].join('\n')
+  }
+
+  /** Writes BENCHMARKS.md, formatted as the repository's prettier config says. */
+  async write(): Promise<void> {
+    const machine = `${process.version}, ${git(ACTION_DIR, '--version')}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`
+    const report = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Each timed figure is the median of its row's runs, with the fastest run in brackets; absolute times on shared machines are noisy, so read the ratios, measured in the same run (the start-up rows time both sides in turns). Verdicts are computed from the figures; \`npm run bench -- --check\` fails on a miss.
+
+**${this.verdicts}**
+
+${this.table()}
+
+## Notes from this run
+
+${this.notes.join('\n')}
+
+The analysis behind these figures (profiles, why a budget is set where it is) is in [docs/benchmark-notes.md](docs/benchmark-notes.md).
+`
+    const file = path.join(ACTION_DIR, 'BENCHMARKS.md')
+    const options = (await resolveConfig(file)) ?? {}
+    writeFileSync(file, await format(report, { ...options, filepath: file }))
+  }
+}
+
+function judged(verdict: Verdict): string {
+  if (verdict.met === undefined) return '—'
+  return verdict.met
+    ? `met (${verdict.margin})`
+    : `**MISSED** (${verdict.margin})`
+}
