@@ -1,7 +1,7 @@
 /**
  * `npm run mutate`: mutation testing of the logic where a wrong answer is silent. Incremental:
  * a re-run tests only the mutants whose code or tests changed (reports/stryker-incremental.json).
- * `npm run mutate -- --mutate src/git.ts` narrows it to one file.
+ * `npm run mutate -- --mutate src/git/client.ts` narrows it to one file.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -14,7 +14,7 @@ export default {
     'src/backfill/state.ts',
     'src/backfill/plan.ts',
     'src/backfill/sources.ts',
-    'src/git.ts',
+    'src/git/**/*.ts',
     'src/send.ts',
     'src/multitudes-client.ts',
     'src/inputs.ts'

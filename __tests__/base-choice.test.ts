@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/errors.js'
-import type { GitClient } from '../src/git.js'
+import type { GitClient } from '../src/git/client.js'
 import {
   GitHubApiError,
   type GitHubApi,

@@ -1,20 +1,19 @@
-import { existsSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { GitError, GitNotFoundError } from '../src/errors.js'
-import {
-  createGitClient,
-  lineSplitter,
-  parseCommitDetails,
-  parseShaLines
-} from '../src/git.js'
+import { createGitClient } from '../src/git/client.js'
+import { lineSplitter, parseShaLines } from '../src/git/lines.js'
+import { parseBatch } from '../src/git/objects.js'
 import {
   removeTestRepos,
   TestRepo,
   withoutGitOnPath
 } from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
+import { startedBy } from '../dev/git-trace.ts'
 
 afterAll(removeTestRepos)
 
@@ -83,28 +82,26 @@ describe('parsers', () => {
     )
   })
 
-  it('parseCommitDetails trims each record, and skips an empty one', () => {
-    const text = `\n${'A'.repeat(40)}\0Ada Lovelace\0 Fix it \n\0\0\0`
-    expect(parseCommitDetails(text)).toEqual([
-      { sha: 'a'.repeat(40), author: 'Ada Lovelace', subject: 'Fix it' }
+  it('parseBatch reads each object by its size, whatever bytes its message holds', () => {
+    const message = 'Fix it\nmissing\n0123 commit 5\n'
+    const raw = `tree ${'1'.repeat(40)}\nauthor Ada Lovelace <ada@example.com> 1 +0000\n\n${message}`
+    const out = Buffer.concat([
+      Buffer.from(
+        `${'A'.repeat(40)} commit ${Buffer.byteLength(raw)}\n${raw}\n`
+      ),
+      Buffer.from(`nope^{commit} missing\n`),
+      Buffer.from(`abc^{commit} ambiguous\n`),
+      Buffer.from(`${'b'.repeat(40)} tree 3\nxyz\n`)
     ])
-  })
-
-  it('parseCommitDetails reads subjects with any characters', () => {
-    const text =
-      `${'a'.repeat(40)}\0Ada Lovelace\0Merge pull request #12 from octo/x | y\0` +
-      `${'b'.repeat(40)}\0Grace Hopper\0Fix <script> & "quotes" (#13)`
-    expect(parseCommitDetails(text)).toEqual([
+    expect(parseBatch(out)).toEqual([
       {
         sha: 'a'.repeat(40),
         author: 'Ada Lovelace',
-        subject: 'Merge pull request #12 from octo/x | y'
+        subject: 'Fix it missing 0123 commit 5'
       },
-      {
-        sha: 'b'.repeat(40),
-        author: 'Grace Hopper',
-        subject: 'Fix <script> & "quotes" (#13)'
-      }
+      undefined,
+      undefined,
+      undefined
     ])
   })
 })
@@ -421,5 +418,152 @@ describe('createGitClient: each repository operation', () => {
       git.presentCommits([c1.toUpperCase(), tree, 'f'.repeat(40)])
     ).resolves.toEqual(new Set([c1]))
     await expect(git.presentCommits([])).resolves.toEqual(new Set())
+  })
+})
+
+/** The git processes `body` starts (not git's own children), by their arguments, from git's trace. */
+async function gitCalls(body: () => Promise<unknown>): Promise<string[]> {
+  const trace = path.join(TestRepo.init().dir, 'trace2.json')
+  process.env.GIT_TRACE2_EVENT = trace
+  try {
+    await body()
+  } finally {
+    delete process.env.GIT_TRACE2_EVENT
+  }
+  return existsSync(trace) ? startedBy(readFileSync(trace, 'utf8')) : []
+}
+
+/** Writes a commit object of exactly these bytes; returns its SHA. */
+function rawCommit(repo: TestRepo, headers: string, message: Buffer): string {
+  const tree = repo.git('write-tree')
+  const object = Buffer.concat([
+    Buffer.from(`tree ${tree}\n${headers}\n\n`, 'latin1'),
+    message
+  ])
+  return execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+    cwd: repo.dir,
+    input: object,
+    encoding: 'utf8'
+  }).trim()
+}
+
+describe('createGitClient: commits looked up together', () => {
+  it('reads author and subject as git log does, for messages git shapes in its own way', () => {
+    const repo = TestRepo.init()
+    repo.commit('root')
+    const author =
+      'author Zoë  Ångström <zoe@example.com> 1700000000 +0000\ncommitter C <c@example.com> 1700000000 +0000'
+    const cases: [string, Buffer][] = [
+      [author, Buffer.from('Fix it\n')],
+      [author, Buffer.from('First line\nsecond line  \n\nBody\n')],
+      [author, Buffer.from('\n\n  Indented after blank lines\t \nmore\n')],
+      [author, Buffer.from('')],
+      [author, Buffer.from('No newline at the end')],
+      [
+        `${author}\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n abc\n -----END PGP SIGNATURE-----`,
+        Buffer.from('Signed\n\nbody')
+      ],
+      [
+        `${author.replace('Zoë', 'Zo\xeb').replace('Ångström', '\xc5ngstr\xf6m')}\nencoding ISO-8859-1`,
+        Buffer.from('Caf\xe9 cr\xe8me\n', 'latin1')
+      ]
+    ]
+    const shas = cases.map(([headers, message]) =>
+      rawCommit(repo, headers, message)
+    )
+    const git = createGitClient(repo.dir)
+
+    return git.resolveCommits(shas).then(async (found) => {
+      expect(found).toEqual(shas)
+      const expected = shas.map((sha) => {
+        const [name, subject] = repo
+          .git('log', '-1', '--format=%an%x00%s', sha)
+          .split('\0')
+        return { sha, author: name, subject: subject.trim() }
+      })
+      expect(await git.commitDetails(shas)).toEqual(expected)
+      expect(expected[6]).toMatchObject({
+        author: 'Zoë  Ångström',
+        subject: 'Café crème'
+      })
+    })
+  })
+
+  it('resolves any number of revisions in one git call, tags peeled, with nothing for what names no commit', async () => {
+    const repo = TestRepo.init()
+    const [a, b] = repo.commits(2, 'c')
+    repo.git('tag', '-a', '-m', 'release', 'v1', a)
+    const git = createGitClient(repo.dir)
+    let found: (string | undefined)[] = []
+
+    const calls = await gitCalls(async () => {
+      found = await git.resolveCommits([
+        'main',
+        'v1',
+        b.slice(0, 12),
+        'nope',
+        'HEAD^{tree}',
+        '--all',
+        `${b}\n${a}`,
+        'main~5'
+      ])
+    })
+
+    expect(found).toEqual([
+      b,
+      a,
+      b,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined
+    ])
+    expect(calls).toEqual(['cat-file --batch'])
+    await expect(git.resolveCommits([])).resolves.toEqual([])
+  })
+
+  it('describes what it looked up without another call, and looks up only what it has not', async () => {
+    const repo = TestRepo.init()
+    const [a, b, c] = repo.commits(3, 'change')
+    const git = createGitClient(repo.dir)
+    await git.resolveCommits([a, b])
+
+    const cached = await gitCalls(async () =>
+      expect((await git.commitDetails([b, a])).map((d) => d.subject)).toEqual([
+        'change 2',
+        'change 1'
+      ])
+    )
+    const partly = await gitCalls(async () =>
+      expect(
+        (await git.commitDetails([c, 'f'.repeat(40), a])).map((d) => d.subject)
+      ).toEqual(['change 3', 'change 1'])
+    )
+
+    expect(cached).toEqual([])
+    expect(partly).toEqual(['cat-file --batch'])
+  })
+
+  it('knows whether the clone is shallow from resolving a commit, until a fetch may change it', async () => {
+    const origin = TestRepo.init()
+    const [c1, , c3] = origin.commits(3, 'c')
+    const git = createGitClient(origin.clone('--depth', '1').dir)
+
+    const first = await gitCalls(async () => {
+      await expect(git.resolveCommit('HEAD')).resolves.toBe(c3)
+      await expect(git.isShallow()).resolves.toBe(true)
+    })
+    const afterFetch = await gitCalls(async () => {
+      await git.deepen(5, [c3])
+      await expect(git.isShallow()).resolves.toBe(false)
+    })
+
+    expect(first).toEqual(['rev-parse --is-shallow-repository'])
+    expect(afterFetch).toEqual([
+      'fetch --quiet',
+      'rev-parse --is-shallow-repository'
+    ])
+    await expect(git.resolveCommit(c1)).resolves.toBe(c1)
   })
 })

@@ -23,7 +23,7 @@ import {
   startMultitudesServer,
   type MultitudesServer
 } from '../dev/multitudes-server.ts'
-import { createGitClient } from '../src/git.js'
+import { createGitClient } from '../src/git/client.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 
 const sha = (n: number): string =>

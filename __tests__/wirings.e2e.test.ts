@@ -5,7 +5,7 @@
  * Events are GitHub's published webhook examples; GitHub is a fake API on loopback.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -14,6 +14,7 @@ import {
   type FakeDeployment,
   type FakeGitHubOptions
 } from '../dev/fake-github-api.ts'
+import { startedBy } from '../dev/git-trace.ts'
 import { startMultitudesServer } from '../dev/multitudes-server.ts'
 import {
   runLikeRunner,
@@ -713,3 +714,37 @@ function compareFromRepo(): NonNullable<FakeGitHubOptions['compare']> {
     (a, b) => repo.revList(`${b}..${a}`).length === 0
   )
 }
+
+describe('git processes of a push', () => {
+  it('three with the default configuration, a merged pull request included, and the summary names every commit', async () => {
+    const trace = path.join(
+      mkdtempSync(path.join(tmpdir(), 'trace-')),
+      'trace2.json'
+    )
+
+    const result = await report({
+      env: { GIT_TRACE2_EVENT: trace },
+      github: { deployments: [deployment(40, live, 'success')] }
+    })
+
+    expect(result.outputs).toMatchObject({
+      'base-sha': live,
+      'base-source': 'previous-deployment',
+      reported: 'true',
+      'commit-count': String(shipped.length)
+    })
+    expect(startedBy(readFileSync(trace, 'utf8'))).toEqual([
+      'rev-parse --is-shallow-repository',
+      'cat-file --batch',
+      'rev-list --boundary'
+    ])
+    const summary = summaryAsText(result.summary)
+    for (const subject of [
+      'Merge pull request #7',
+      'hotfix',
+      'feature work 1',
+      'feature work 2'
+    ])
+      expect(summary).toContain(subject)
+  })
+})

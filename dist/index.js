@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3353);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3379);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29911,7 +29911,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3353:
+/***/ 3379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33469,15 +33469,140 @@ function repositoryOf(context) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/git.ts
+;// CONCATENATED MODULE: ./src/git/lines.ts
+/** Feeds complete lines of a byte stream to `onLine`, however the chunks split them. */
+function lineSplitter(onLine) {
+    let rest = '';
+    const emit = (line) => {
+        const trimmed = line.trim();
+        if (trimmed !== '')
+            onLine(trimmed.toLowerCase());
+    };
+    return {
+        push: (chunk) => {
+            const text = rest + chunk.toString('latin1');
+            const parts = text.split('\n');
+            rest = parts.pop() ?? '';
+            parts.forEach(emit);
+        },
+        end: () => {
+            emit(rest);
+            rest = '';
+        }
+    };
+}
+/** Non-empty lines, trimmed. */
+function parseLines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+/** SHA-1 or SHA-256 object names, one a line, lowercased; anything else is ignored. */
+function parseShaLines(text) {
+    return parseLines(text)
+        .map((l) => l.toLowerCase())
+        .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l));
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/git/objects.ts
+
+/** A revision must be one line of cat-file's input: one with a line break names nothing. */
+const ONE_LINE = /^[^\n\r\0]+$/;
+/**
+ * Looks revisions up in one `git cat-file --batch`: each one's commit (tags peeled) with its
+ * details, or undefined where it names no commit. Unlike rev-parse or log, an unknown revision
+ * never fails the call, so any number of them cost one process.
+ */
+async function readCommits(run, revs) {
+    const asked = revs.filter((rev) => ONE_LINE.test(rev));
+    if (asked.length === 0)
+        return revs.map(() => undefined);
+    const chunks = [];
+    await run(['cat-file', '--batch'], {
+        input: asked.map((rev) => `${rev}^{commit}\n`).join(''),
+        onStdout: (chunk) => chunks.push(chunk)
+    });
+    const found = parseBatch(Buffer.concat(chunks));
+    const byRev = new Map(asked.map((rev, i) => [rev, found[i]]));
+    return revs.map((rev) => byRev.get(rev));
+}
+/**
+ * Parses `git cat-file --batch` output: per object `<oid> <type> <size>`, then exactly size bytes
+ * and a newline; `<name> missing` (or `ambiguous`) for a name that found none.
+ */
+function parseBatch(out) {
+    const objects = [];
+    let at = 0;
+    while (at < out.length) {
+        const eol = out.indexOf(10, at);
+        const header = out.toString('latin1', at, eol < 0 ? out.length : eol);
+        at = eol < 0 ? out.length : eol + 1;
+        const [oid, type, size] = header.split(' ');
+        if (!/^\d+$/.test(size ?? '')) {
+            objects.push(undefined);
+            continue;
+        }
+        const content = out.subarray(at, at + Number(size));
+        at += Number(size) + 1;
+        objects.push(type === 'commit'
+            ? parseCommitObject(oid.toLowerCase(), content)
+            : undefined);
+    }
+    return objects;
+}
+/**
+ * A raw commit object as `git log --format=%an%x00%s` shows it: the author's name, and the first
+ * paragraph of the message on one line, in UTF-8 whatever the commit's `encoding` header says.
+ */
+function parseCommitObject(sha, raw) {
+    const split = raw.indexOf('\n\n');
+    const headers = raw.toString('latin1', 0, split < 0 ? raw.length : split);
+    const header = (name) => headers
+        .split('\n')
+        .find((line) => line.startsWith(`${name} `))
+        ?.slice(name.length + 1);
+    const decode = decoder(header('encoding'));
+    const ident = decode(Buffer.from(header('author') ?? '', 'latin1'));
+    const message = split < 0 ? '' : decode(raw.subarray(split + 2));
+    return {
+        sha,
+        author: ident.replace(/\s*<.*$/, ''),
+        subject: subjectOf(message)
+    };
+}
+/** git's %s: leading blank lines skipped, then the lines up to a blank one, joined by spaces. */
+function subjectOf(message) {
+    const lines = message.split('\n').map((line) => line.trimEnd());
+    const start = lines.findIndex((line) => line !== '');
+    if (start < 0)
+        return '';
+    const end = lines.indexOf('', start);
+    return lines
+        .slice(start, end < 0 ? undefined : end)
+        .join(' ')
+        .trim();
+}
+function decoder(encoding = 'utf-8') {
+    let textDecoder;
+    try {
+        textDecoder = new external_node_util_.TextDecoder(encoding);
+    }
+    catch {
+        // An encoding Node does not know: read it as UTF-8, as git does for a commit without one.
+        textDecoder = new external_node_util_.TextDecoder('utf-8');
+    }
+    return (bytes) => textDecoder.decode(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/git/run.ts
 
 
-
-
-const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
-function createGitClient(cwd = process.cwd()) {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-    async function run(args, options = {}) {
+function createGitRunner(cwd) {
+    return async (args, options = {}) => {
+        const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
         const stdout = [];
         const stderr = [];
         const exitCode = await exec_exec('git', args, {
@@ -33506,22 +33631,168 @@ function createGitClient(cwd = process.cwd()) {
             throw new GitError(args, exitCode, result.stderr);
         }
         return result;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/tags.ts
+
+const FORMAT = [
+    '%(refname:strip=2)',
+    '%(objectname)',
+    '%(*objectname)',
+    '%(taggerdate:iso-strict)',
+    '%(committerdate:iso-strict)',
+    '%(*committerdate:iso-strict)',
+    '%(objecttype)',
+    '%(*objecttype)'
+].join('%00');
+/** Tags matching a glob (`refs/tags/<pattern>`), with the dates a backfill needs. */
+async function tags(run, pattern) {
+    const r = await run([
+        'for-each-ref',
+        `--format=${FORMAT}`,
+        '--end-of-options',
+        `refs/tags/${pattern}`
+    ]);
+    const refs = parseLines(r.stdout).map((line) => {
+        const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
+        return {
+            name,
+            object: object.toLowerCase(),
+            peeled: peeled ? peeled.toLowerCase() : undefined,
+            commitType: peeledType || type,
+            taggerDate,
+            committerDate,
+            peeledDate
+        };
+    });
+    // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
+    const nested = refs.filter((t) => t.commitType === 'tag');
+    if (nested.length > 0) {
+        const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+            input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
+        });
+        for (const [i, line] of parseLines(peeled.stdout).entries()) {
+            const [sha, type] = line.split(' ');
+            if (type === 'commit' && nested[i]) {
+                nested[i].peeled = sha.toLowerCase();
+                nested[i].commitType = 'commit';
+            }
+        }
     }
+    return refs;
+}
+/** The nearest tag matching `pattern` that is an ancestor of head and not on head itself. */
+async function nearestTag(run, head, pattern) {
+    const onHead = await run([
+        'tag',
+        '--points-at',
+        head,
+        '--list',
+        '--end-of-options',
+        pattern
+    ]);
+    const exclude = parseLines(onHead.stdout).flatMap((t) => [
+        '--exclude',
+        escapeGlob(t)
+    ]);
+    const r = await run([
+        'describe',
+        '--tags',
+        '--abbrev=0',
+        '--match',
+        pattern,
+        ...exclude,
+        '--end-of-options',
+        head
+    ], { ok: [0, 128] });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+}
+function escapeGlob(text) {
+    return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
+
+;// CONCATENATED MODULE: ./src/git/walk.ts
+
+/**
+ * The range walk: `git rev-list base..head` (or all of head without base), streamed, so a range
+ * of any size is read in one pass without holding git's whole output.
+ */
+async function revList(run, base, head, { limit, paths = [], shallow }) {
+    const shas = [];
+    let total = 0;
+    let crossesShallowBoundary = false;
+    let reachesBase = false;
+    const lines = lineSplitter((line) => {
+        if (line.startsWith('-')) {
+            reachesBase ||= line.slice(1) === base;
+            return;
+        }
+        total++;
+        if (shas.length < limit)
+            shas.push(line);
+        if (shallow?.has(line))
+            crossesShallowBoundary = true;
+    });
+    const range = base === undefined ? [head] : [head, `^${base}`];
+    const args = paths.length > 0
+        ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
+        : ['--boundary', '--end-of-options', ...range];
+    await run(['rev-list', ...args], { onStdout: lines.push });
+    lines.end();
+    return {
+        shas,
+        total,
+        crossesShallowBoundary,
+        reachesBase: paths.length > 0 ? undefined : reachesBase
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/client.ts
+
+
+
+
+
+
+
+const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
+/**
+ * The repository operations. Whether the clone is shallow is read in the same call as every
+ * resolveCommit and kept until a fetch changes it; commit details read once are kept.
+ */
+function createGitClient(cwd = process.cwd()) {
+    const run = createGitRunner(cwd);
+    let shallow;
+    const details = new Map();
     const client = {
         dir: cwd,
         async resolveCommit(rev) {
             const r = await run([
                 'rev-parse',
+                '--is-shallow-repository',
                 '--verify',
                 '--quiet',
                 '--end-of-options',
                 `${rev}^{commit}`
             ], { ok: [0, 1] });
-            return r.exitCode === 0 ? r.stdout.trim().toLowerCase() : undefined;
+            const [isShallow, sha] = parseLines(r.stdout);
+            shallow = isShallow === 'true';
+            return r.exitCode === 0 ? sha.toLowerCase() : undefined;
+        },
+        async resolveCommits(revs) {
+            const found = await readCommits(run, revs);
+            for (const commit of found)
+                if (commit)
+                    details.set(commit.sha, commit);
+            return found.map((commit) => commit?.sha);
         },
         async isShallow() {
-            const r = await run(['rev-parse', '--is-shallow-repository']);
-            return r.stdout.trim() === 'true';
+            if (shallow === undefined) {
+                const r = await run(['rev-parse', '--is-shallow-repository']);
+                shallow = r.stdout.trim() === 'true';
+            }
+            return shallow;
         },
         async shallowCommits() {
             const r = await run(['rev-parse', '--git-path', 'shallow']);
@@ -33545,40 +33816,11 @@ function createGitClient(cwd = process.cwd()) {
             });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
         },
-        async revList(base, head, { limit, paths = [], shallow }) {
-            const shas = [];
-            let total = 0;
-            let crossesShallowBoundary = false;
-            let reachesBase = false;
-            const lines = lineSplitter((line) => {
-                if (line.startsWith('-')) {
-                    reachesBase ||= line.slice(1) === base;
-                    return;
-                }
-                total++;
-                if (shas.length < limit)
-                    shas.push(line);
-                if (shallow?.has(line))
-                    crossesShallowBoundary = true;
-            });
-            const range = base === undefined ? [head] : [head, `^${base}`];
-            const args = paths.length > 0
-                ? ['--full-history', '--end-of-options', ...range, '--', ...paths]
-                : ['--boundary', '--end-of-options', ...range];
-            await run(['rev-list', ...args], { onStdout: lines.push });
-            lines.end();
-            return {
-                shas,
-                total,
-                crossesShallowBoundary,
-                reachesBase: paths.length > 0 ? undefined : reachesBase
-            };
-        },
-        async fetchRef(ref, { shallow }) {
-            const depth = shallow ? ['--depth=1'] : [];
-            const r = await run([...FETCH, ...depth, '--end-of-options', 'origin', ref], {
-                ok: [0, 1, 128]
-            });
+        revList: (base, head, options) => revList(run, base, head, options),
+        async fetchRef(ref, options) {
+            const depth = options.shallow ? ['--depth=1'] : [];
+            shallow = undefined;
+            const r = await run([...FETCH, ...depth, '--end-of-options', 'origin', ref], { ok: [0, 1, 128] });
             return r.exitCode === 0 ? client.resolveCommit('FETCH_HEAD') : undefined;
         },
         async hasOrigin() {
@@ -33589,81 +33831,20 @@ function createGitClient(cwd = process.cwd()) {
         },
         async deepen(by, revs) {
             const args = [...FETCH, `--deepen=${by}`, '--end-of-options', 'origin'];
+            shallow = undefined;
             const r = await run([...args, ...revs], { ok: [0, 1, 128] });
             // A server that refuses SHA wants still deepens the configured refs.
             if (r.exitCode !== 0)
                 await run(args);
         },
-        async nearestTag(head, pattern) {
-            const onHead = await run([
-                'tag',
-                '--points-at',
-                head,
-                '--list',
-                '--end-of-options',
-                pattern
-            ]);
-            const exclude = parseLines(onHead.stdout).flatMap((t) => [
-                '--exclude',
-                escapeGlob(t)
-            ]);
-            const r = await run([
-                'describe',
-                '--tags',
-                '--abbrev=0',
-                '--match',
-                pattern,
-                ...exclude,
-                '--end-of-options',
-                head
-            ], { ok: [0, 128] });
-            return r.exitCode === 0 ? r.stdout.trim() : undefined;
+        nearestTag: (head, pattern) => nearestTag(run, head, pattern),
+        async commitDetails(shas) {
+            const unknown = shas.filter((sha) => !details.has(sha));
+            if (unknown.length > 0)
+                await client.resolveCommits(unknown);
+            return shas.flatMap((sha) => details.get(sha) ?? []);
         },
-        async tags(pattern) {
-            const format = [
-                '%(refname:strip=2)',
-                '%(objectname)',
-                '%(*objectname)',
-                '%(taggerdate:iso-strict)',
-                '%(committerdate:iso-strict)',
-                '%(*committerdate:iso-strict)',
-                '%(objecttype)',
-                '%(*objecttype)'
-            ].join('%00');
-            const r = await run([
-                'for-each-ref',
-                `--format=${format}`,
-                '--end-of-options',
-                `refs/tags/${pattern}`
-            ]);
-            const refs = parseLines(r.stdout).map((line) => {
-                const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
-                return {
-                    name,
-                    object: object.toLowerCase(),
-                    peeled: peeled ? peeled.toLowerCase() : undefined,
-                    commitType: peeledType || type,
-                    taggerDate,
-                    committerDate,
-                    peeledDate
-                };
-            });
-            // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
-            const nested = refs.filter((t) => t.commitType === 'tag');
-            if (nested.length > 0) {
-                const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-                    input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
-                });
-                for (const [i, line] of parseLines(peeled.stdout).entries()) {
-                    const [sha, type] = line.split(' ');
-                    if (type === 'commit' && nested[i]) {
-                        nested[i].peeled = sha.toLowerCase();
-                        nested[i].commitType = 'commit';
-                    }
-                }
-            }
-            return refs;
-        },
+        tags: (pattern) => tags(run, pattern),
         async presentCommits(shas) {
             if (shas.length === 0)
                 return new Set();
@@ -33672,73 +33853,9 @@ function createGitClient(cwd = process.cwd()) {
                 .map((line) => line.split(' '))
                 .filter(([, type]) => type === 'commit')
                 .map(([sha]) => sha.toLowerCase()));
-        },
-        async commitDetails(shas) {
-            if (shas.length === 0)
-                return [];
-            // NUL-separated (-z): a subject cannot hold a NUL, so it cannot forge a field or a row.
-            const r = await run([
-                'log',
-                '-z',
-                '--no-walk=unsorted',
-                '--stdin',
-                '--format=%H%x00%an%x00%s'
-            ], { input: shas.join('\n') + '\n' });
-            return parseCommitDetails(r.stdout);
         }
     };
     return client;
-}
-/** Feeds complete lines of a byte stream to `onLine`, however the chunks split them. */
-function lineSplitter(onLine) {
-    let rest = '';
-    const emit = (line) => {
-        const trimmed = line.trim();
-        if (trimmed !== '')
-            onLine(trimmed.toLowerCase());
-    };
-    return {
-        push: (chunk) => {
-            const text = rest + chunk.toString('latin1');
-            const parts = text.split('\n');
-            rest = parts.pop() ?? '';
-            parts.forEach(emit);
-        },
-        end: () => {
-            emit(rest);
-            rest = '';
-        }
-    };
-}
-function parseLines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-}
-/** SHA-1 or SHA-256 object names, one a line, lowercased; anything else is ignored. */
-function parseShaLines(text) {
-    return parseLines(text)
-        .map((l) => l.toLowerCase())
-        .filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l));
-}
-/** Parses `git log -z --format=%H%x00%an%x00%s`: NUL between fields and between commits. */
-function parseCommitDetails(text) {
-    const fields = text.split('\0');
-    const commits = [];
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        const sha = fields[i].trim().toLowerCase();
-        if (sha !== '')
-            commits.push({
-                sha,
-                author: fields[i + 1],
-                subject: fields[i + 2].trim()
-            });
-    }
-    return commits;
-}
-function escapeGlob(text) {
-    return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 13 modules
@@ -36050,6 +36167,15 @@ function validateConcurrency(concurrency) {
 
 /** Commits fetched per deepening round: growing, so a far base costs few round trips. */
 const DEEPEN_STEPS = [50, 250, 1000, 4000, 16000];
+/**
+ * Head's newest commits along its first and second parents: what a push or a merged pull request
+ * usually sends. Read in the same git call as base, so the summary needs no call of its own.
+ */
+const NEWEST = 20;
+const newest = (head) => Array.from({ length: NEWEST }, (_, i) => [
+    `${head}~${i}`,
+    `${head}^2~${i}`
+]).flat();
 /** The checkout cannot hold the range (shallow beyond the deepening bound, or no checkout). */
 class CheckoutError extends CommitRangeError {
     name = 'CheckoutError';
@@ -36090,8 +36216,8 @@ async function rangeFromGit(git, head, choice, options) {
         return noBase(head, choice);
     const shallow = await git.isShallow();
     const named = `${choice.ref} (${choice.source})`;
-    const base = (await git.resolveCommit(choice.ref)) ??
-        (await git.fetchRef(choice.ref, { shallow }));
+    const [found] = await git.resolveCommits([choice.ref, ...newest(head)]);
+    const base = found ?? (await git.fetchRef(choice.ref, { shallow }));
     if (base === undefined) {
         // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
         if (shallow && !(await git.hasOrigin())) {

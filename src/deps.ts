@@ -1,5 +1,5 @@
 import { say } from './untrusted.js'
-import { createGitClient, type GitClient } from './git.js'
+import { createGitClient, type GitClient } from './git/client.js'
 import { createGitHubApi, type GitHubApi } from './github-api.js'
 import { githubBounds } from './github-transport.js'
 import { transport } from './http.js'

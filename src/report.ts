@@ -1,6 +1,6 @@
 import type { DeploymentPayload } from './deployment.js'
 import type { FieldProblem } from './errors.js'
-import type { CommitDetails } from './git.js'
+import type { CommitDetails } from './git/client.js'
 import type { ApiResponse } from './multitudes-client.js'
 import type { CommitRange } from './range/types.js'
 

@@ -2,7 +2,7 @@ import { say } from './untrusted.js'
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { summaryText } from './untrusted.js'
-import type { CommitDetails } from './git.js'
+import type { CommitDetails } from './git/client.js'
 import type { Report } from './report.js'
 
 /** Commits listed in the summary; the rest are counted. */

@@ -1,6 +1,6 @@
 /** Multitudes' record: the check before every POST, and the record's base at a distance. */
 import path from 'node:path'
-import { createGitClient } from '../../src/git.ts'
+import { createGitClient } from '../../src/git/client.ts'
 import { createMultitudesClient } from '../../src/multitudes-client.ts'
 import { gitMembership, recordBase } from '../../src/record/lookup.ts'
 import { createRecord } from '../../src/record/reader.ts'

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { startFakeGitHub } from '../fake-github-api.ts'
+import { startedBy } from '../git-trace.ts'
 import {
   ACTION_DIR,
   runLikeRunner,
@@ -161,7 +162,7 @@ function expectExit(r: RunnerResult, code: number): void {
     )
 }
 
-/** git processes one run starts, counted from git's own trace (one `start` event each). */
+/** git processes one run starts, counted from git's own trace. */
 async function gitProcesses(
   bench: Bench,
   options: RunnerOptions
@@ -174,9 +175,7 @@ async function gitProcesses(
     env: { ...options.env, GIT_TRACE2_EVENT: trace }
   })
   check(r, 1, true)
-  return readFileSync(trace, 'utf8')
-    .split('\n')
-    .filter((line) => line.includes('"event":"start"')).length
+  return startedBy(readFileSync(trace, 'utf8')).length
 }
 
 function bundle(bench: Bench): void {

@@ -14,7 +14,7 @@ const answer = (0,_cli_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .quickAnswer */ .
 if (answer !== undefined)
     process.stdout.write(`${answer}\n`);
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7475))).run(argv);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(98), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5617))).run(argv);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -1,5 +1,5 @@
 import { plural } from '../plural.js'
-import type { GitClient } from '../git.js'
+import type { GitClient } from '../git/client.js'
 import { isFuture, pastExpected } from '../input-parsers.js'
 import { headOnly, rangeFromGit } from '../range/local-git.js'
 import type { CommitRange } from '../range/types.js'

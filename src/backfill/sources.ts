@@ -1,6 +1,6 @@
 import { plural } from '../plural.js'
 import { HintedError } from '../errors.js'
-import type { GitClient, TagRef } from '../git.js'
+import type { GitClient, TagRef } from '../git/client.js'
 import type {
   GitHubApi,
   GitHubRelease,

@@ -1,6 +1,6 @@
 import { say } from '../untrusted.js'
 import { CommitRangeError, InputError } from '../errors.js'
-import type { GitClient, RevListResult } from '../git.js'
+import type { GitClient, RevListResult } from '../git/client.js'
 import type { BaseChoice, CommitRange, RangeStatus } from './types.js'
 
 export interface RangeOptions {
@@ -10,6 +10,17 @@ export interface RangeOptions {
 
 /** Commits fetched per deepening round: growing, so a far base costs few round trips. */
 export const DEEPEN_STEPS = [50, 250, 1000, 4000, 16000]
+
+/**
+ * Head's newest commits along its first and second parents: what a push or a merged pull request
+ * usually sends. Read in the same git call as base, so the summary needs no call of its own.
+ */
+const NEWEST = 20
+export const newest = (head: string): string[] =>
+  Array.from({ length: NEWEST }, (_, i) => [
+    `${head}~${i}`,
+    `${head}^2~${i}`
+  ]).flat()
 
 /** The checkout cannot hold the range (shallow beyond the deepening bound, or no checkout). */
 export class CheckoutError extends CommitRangeError {
@@ -79,9 +90,8 @@ export async function rangeFromGit(
   if (choice.ref === undefined) return noBase(head, choice)
   const shallow = await git.isShallow()
   const named = `${choice.ref} (${choice.source})`
-  const base =
-    (await git.resolveCommit(choice.ref)) ??
-    (await git.fetchRef(choice.ref, { shallow }))
+  const [found] = await git.resolveCommits([choice.ref, ...newest(head)])
+  const base = found ?? (await git.fetchRef(choice.ref, { shallow }))
   if (base === undefined) {
     // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
     if (shallow && !(await git.hasOrigin())) {

@@ -7,7 +7,7 @@ import {
   GitNotFoundError,
   InputError
 } from '../errors.js'
-import type { CommitDetails, GitClient } from '../git.js'
+import type { CommitDetails, GitClient } from '../git/client.js'
 import type { GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
 import type { MultitudesRecord } from '../record/reader.js'

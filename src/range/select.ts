@@ -1,7 +1,7 @@
 import { say } from '../untrusted.js'
 import type { RunContext } from '../context.js'
 import { errorMessage, InputError } from '../errors.js'
-import type { GitClient } from '../git.js'
+import type { GitClient } from '../git/client.js'
 import { GitHubApiError, type GitHubApi } from '../github-api.js'
 import type { Inputs } from '../inputs.js'
 import { membershipOf, recordBase } from '../record/lookup.js'

@@ -1,0 +1,2 @@
+import { generateRepo } from './bench/repo.ts'
+generateRepo('/tmp/xbig', 100_000)

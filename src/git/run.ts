@@ -1,0 +1,60 @@
+import * as exec from '@actions/exec'
+import { GitError, GitNotFoundError } from '../errors.js'
+
+export interface RunResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  /** Exit codes that are answers, not failures. */
+  ok?: number[]
+  input?: string
+  /** Takes stdout as it comes (it is then not kept in the result). */
+  onStdout?: (chunk: Buffer) => void
+}
+
+/** Runs one git command in the checkout; a failure is a GitError with its arguments and stderr. */
+export type GitRunner = (
+  args: string[],
+  options?: RunOptions
+) => Promise<RunResult>
+
+export function createGitRunner(cwd: string): GitRunner {
+  return async (args, options = {}) => {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as {
+      [key: string]: string
+    }
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    const exitCode = await exec
+      .exec('git', args, {
+        cwd,
+        env,
+        silent: true,
+        ignoreReturnCode: true,
+        input:
+          options.input === undefined ? undefined : Buffer.from(options.input),
+        listeners: {
+          stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
+          stderr: (chunk) => stderr.push(chunk)
+        }
+      })
+      .catch((error: unknown) => {
+        // @actions/io's which() throws before spawning when git is not on PATH.
+        if (/Unable to locate executable file/.test(String(error)))
+          throw new GitNotFoundError()
+        throw error
+      })
+    const result = {
+      exitCode,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8')
+    }
+    if (!(options.ok ?? [0]).includes(exitCode)) {
+      throw new GitError(args, exitCode, result.stderr)
+    }
+    return result
+  }
+}
