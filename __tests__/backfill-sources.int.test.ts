@@ -6,7 +6,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { PassThrough } from 'node:stream'
 import { createGitClient } from '../src/git/client.js'
-import { createGitHubApi } from '../src/github-api.js'
+import { createGitHubApi } from '../src/github/api.js'
 import { planBackfill } from '../src/backfill/plan.js'
 import { planTable } from '../src/backfill/run.js'
 import { createProgress } from '../src/backfill/progress.js'

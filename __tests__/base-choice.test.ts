@@ -11,7 +11,7 @@ import {
   type GitHubApi,
   type GitHubDeployment,
   type GitHubDeploymentStatus
-} from '../src/github-api.js'
+} from '../src/github/api.js'
 import {
   previousDeploymentSha,
   statusSetBy

@@ -9,7 +9,7 @@ import type {
   CompareCommit,
   ComparePage,
   GitHubApi
-} from '../src/github-api.js'
+} from '../src/github/api.js'
 import { rangeFromApi } from '../src/range/compare-api.js'
 import type { BaseChoice } from '../src/range/types.js'
 import { stdout } from '../__fixtures__/stdout.js'

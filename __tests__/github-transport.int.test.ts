@@ -7,11 +7,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEFAULT_BACKOFF } from '../src/backoff.js'
 import { ProxyError } from '../src/errors.js'
-import {
-  boundedFetch,
-  githubBounds,
-  GitHubUnreachable
-} from '../src/github-transport.js'
+import { githubBounds } from '../src/github/bounds.js'
+import { boundedFetch, GitHubUnreachable } from '../src/github/transport.js'
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 const servers: http.Server[] = []

@@ -1,14 +1,37 @@
-/** The transport's fetch: a URL, as a string or an object, reaches the server it names. */
-import { afterAll, describe, expect, it } from '@jest/globals'
+/**
+ * The transport: fetch (undici) takes a URL as a string or an object; request (the Multitudes
+ * client's) goes over node:http without a proxy and answers as fetch does, and through undici
+ * when a proxy applies.
+ */
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { startConnectProxy } from '../dev/connect-proxy.ts'
+import { directFetch } from '../src/http-direct.js'
 import { createTransport } from '../src/http.js'
+import { readBodyText } from '../src/http-response.js'
 
 const paths: string[] = []
+const received: { req: IncomingMessage; body: string }[] = []
 const server = createServer((req, res) => {
   paths.push(req.url ?? '')
-  res.end('ok')
+  let body = ''
+  req.on('data', (c: Buffer) => (body += c.toString()))
+  req.on('end', () => {
+    received.push({ req, body })
+    if (req.url === '/redirect')
+      res.writeHead(307, { location: '/elsewhere' }).end()
+    else if (req.url === '/slow') setTimeout(() => res.end('late'), 2000)
+    else if (req.url === '/stall') res.writeHead(200).write('part')
+    else
+      res
+        .writeHead(201, {
+          'x-request-id': 'req-1',
+          'set-cookie': ['a=1', 'b=2']
+        })
+        .end('ok')
+  })
 })
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -24,6 +47,120 @@ describe('createTransport().fetch', () => {
 
     expect(await response.text()).toBe('ok')
     expect(paths.at(-1)).toBe(path)
+  })
+})
+
+describe('directFetch (node:http, no proxy)', () => {
+  it('sends the method, headers and body, and answers with status, headers and body', async () => {
+    const response = await directFetch(new URL('/deployment', base), {
+      method: 'POST',
+      headers: { Authorization: 'key', 'Content-Type': 'application/json' },
+      body: '{"commitSha":["é"]}'
+    })
+
+    expect(response.status).toBe(201)
+    expect(response.headers.get('X-Request-Id')).toBe('req-1')
+    expect(response.headers.get('set-cookie')).toBe('a=1, b=2')
+    expect(response.headers.get('absent')).toBeNull()
+    await expect(readBodyText(response, 100)).resolves.toEqual({
+      text: 'ok',
+      complete: true
+    })
+    const { req, body } = received.at(-1)!
+    expect([req.method, req.headers.authorization, body]).toEqual([
+      'POST',
+      'key',
+      '{"commitSha":["é"]}'
+    ])
+    expect(req.headers['content-length']).toBe(String(Buffer.byteLength(body)))
+  })
+
+  it('answers a redirect with the redirect, as fetch does with redirect: manual', async () => {
+    const response = await directFetch(new URL('/redirect', base), {
+      redirect: 'manual'
+    })
+
+    expect(response.status).toBe(307)
+    expect(response.headers.get('location')).toBe('/elsewhere')
+    expect(paths.at(-1)).toBe('/redirect')
+  })
+
+  it("rejects with the signal's reason when it aborts before the answer, or at once when it already has", async () => {
+    const signal = AbortSignal.timeout(50)
+    await expect(
+      directFetch(new URL('/slow', base), { signal })
+    ).rejects.toMatchObject({ name: 'TimeoutError' })
+    const aborted = AbortSignal.abort(new Error('stop'))
+    const before = paths.length
+    await expect(
+      directFetch(new URL('/x', base), { signal: aborted })
+    ).rejects.toThrow('stop')
+    expect(paths).toHaveLength(before)
+  })
+
+  it('a body that stalls past the signal breaks off with what arrived', async () => {
+    const controller = new AbortController()
+    const response = await directFetch(new URL('/stall', base), {
+      signal: controller.signal
+    })
+    setTimeout(() => controller.abort(new Error('deadline')), 50)
+
+    await expect(readBodyText(response, 100)).resolves.toEqual({
+      text: 'part',
+      complete: false,
+      cut: 'broken'
+    })
+  })
+
+  it('a refused connection is a TypeError whose cause holds the system code, as with fetch', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+
+    await expect(
+      directFetch(new URL(`http://127.0.0.1:${port}/`), {})
+    ).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { code: 'ECONNREFUSED' }
+    })
+  })
+})
+
+describe('createTransport().request', () => {
+  afterEach(() => {
+    delete process.env.HTTP_PROXY
+  })
+
+  it('goes straight to the server without a proxy, and through the proxy when one applies', async () => {
+    const proxy = await startConnectProxy()
+    try {
+      const direct = await createTransport().request(new URL('/a', base), {})
+      expect(direct.status).toBe(201)
+      expect(proxy.seen).toEqual([])
+
+      process.env.HTTP_PROXY = proxy.url
+      const proxied = await createTransport().request(new URL('/b', base), {})
+      expect(proxied.status).toBe(201)
+      expect(proxy.seen).toEqual([new URL(base).host])
+      expect(paths.slice(-2)).toEqual(['/a', '/b'])
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('a proxy it cannot use is a rejection naming the variable, and nothing is sent', async () => {
+    process.env.HTTP_PROXY = 'socks5://127.0.0.1:1080'
+    const before = paths.length
+
+    await expect(
+      createTransport().request(new URL('/c', base), {})
+    ).rejects.toMatchObject({
+      name: 'ProxyError',
+      message: expect.stringContaining('HTTP_PROXY')
+    })
+    expect(paths).toHaveLength(before)
   })
 })
 
@@ -49,4 +186,26 @@ describe('start-up', () => {
       .map(([file]) => file)
     expect(touching).toEqual([])
   })
+
+  // Strings only these packages hold: undici's diagnostics channel, Octokit's user agent.
+  const markers = {
+    undici: 'undici:client:connected',
+    octokit: 'octokit-core.js/'
+  }
+
+  it.each(['dist', 'dist/cli'])(
+    '%s/index.js leaves undici and Octokit to chunks loaded on first use',
+    (folder) => {
+      const dir = new URL(`../${folder}/`, import.meta.url)
+      const read = (file: string) => readFileSync(new URL(file, dir), 'utf8')
+      const chunks = readdirSync(dir)
+        .filter((f) => /^\d+\.index\.js$/.test(f))
+        .map(read)
+        .join('\n')
+      for (const marker of Object.values(markers)) {
+        expect(read('index.js')).not.toContain(marker)
+        expect(chunks).toContain(marker)
+      }
+    }
+  )
 })

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunContext } from '../src/context.js'
 import { createGitClient } from '../src/git/client.js'
-import { createGitHubApi, GitHubApiError } from '../src/github-api.js'
+import { createGitHubApi, GitHubApiError } from '../src/github/api.js'
 import type { Inputs } from '../src/inputs.js'
 import { resolveRange } from '../src/range/resolve.js'
 import {

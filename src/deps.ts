@@ -1,7 +1,7 @@
 import { say } from './untrusted.js'
 import { createGitClient, type GitClient } from './git/client.js'
-import { createGitHubApi, type GitHubApi } from './github-api.js'
-import { githubBounds } from './github-transport.js'
+import { createGitHubApi, type GitHubApi } from './github/api.js'
+import { githubBounds } from './github/bounds.js'
 import { transport } from './http.js'
 import type { Inputs } from './inputs.js'
 import {
@@ -53,7 +53,7 @@ export function createDeps(
           apiKey: inputs.apiKey,
           timeoutMs: inputs.timeoutSeconds * 1000,
           maxAttempts: inputs.maxAttempts,
-          fetch: transport().fetch,
+          fetch: transport().request,
           proxy: transport().proxyFor(inputs.apiUrl),
           log: (message) => say.warning(message)
         })

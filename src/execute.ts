@@ -1,5 +1,5 @@
 import { say } from './untrusted.js'
-import * as core from '@actions/core'
+import * as core from './core.js'
 import { skipReason, type RunContext } from './context.js'
 import type { Deps } from './deps.js'
 import { buildPayload } from './deployment.js'

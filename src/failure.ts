@@ -6,7 +6,7 @@ import {
   GitError,
   InputError
 } from './errors.js'
-import { GitHubApiError } from './github-api.js'
+import { GitHubApiError } from './github/api.js'
 import type { OnError } from './inputs.js'
 import type { Failure } from './report.js'
 

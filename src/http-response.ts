@@ -1,4 +1,5 @@
 import type { FieldProblem } from './errors.js'
+import type { HttpResponse } from './http-direct.js'
 
 /** Helpers that read what an HTTP answer says, without trusting its shape. */
 
@@ -16,7 +17,7 @@ export interface BodyText {
  * within `deadlineMs`. Never throws: a body that breaks or stalls gives what arrived.
  */
 export async function readBodyText(
-  response: Response,
+  response: Pick<HttpResponse, 'body'>,
   limit: number,
   deadlineMs = Infinity
 ): Promise<BodyText> {
@@ -78,7 +79,7 @@ const ID_FIELDS = ['requestId', 'request_id', 'requestID']
 
 /** The request id a 500 asks users to quote to support, from the body or the headers. */
 export function requestIdOf(
-  headers: Headers,
+  headers: HttpResponse['headers'],
   body: string
 ): string | undefined {
   const json = parseJson(body)

@@ -1,11 +1,7 @@
 import { getProxyForUrl } from 'proxy-from-env'
-import {
-  Agent,
-  ProxyAgent,
-  fetch as undiciFetch,
-  type Dispatcher
-} from 'undici'
+import type { Dispatcher } from 'undici'
 import { ProxyError } from './errors.js'
+import { directFetch, type HttpFetch } from './http-direct.js'
 
 /**
  * The one HTTP transport of the action, for the Multitudes API and the GitHub API alike.
@@ -14,22 +10,15 @@ import { ProxyError } from './errors.js'
  * TLS trusts Node's CA store, NODE_EXTRA_CA_CERTS included (a TLS-inspecting proxy's CA).
  */
 export interface Transport {
+  /** undici's fetch (loaded on first use), through the proxy that applies: for Octokit. */
   fetch: typeof globalThis.fetch
+  /** For the Multitudes client: node:http when no proxy applies, else the same as fetch. */
+  request: HttpFetch
   /** The proxy a request to `url` goes through (credentials removed), or undefined. */
   proxyFor(url: URL): string | undefined
   /** Throws ProxyError when the proxy for `url` is one this transport cannot use. */
   check(url: URL): void
 }
-
-/** Every variable a proxy can come from, as proxy-from-env and @actions/http-client read them. */
-export const PROXY_VARIABLES = [
-  'https_proxy',
-  'HTTPS_PROXY',
-  'http_proxy',
-  'HTTP_PROXY',
-  'all_proxy',
-  'ALL_PROXY'
-] as const
 
 /** undici tunnels through HTTP proxies only (plain or TLS); SOCKS and the rest are refused. */
 const SCHEMES = new Set(['http:', 'https:'])
@@ -91,12 +80,17 @@ function usableProxy(url: URL): string | undefined {
   return found.proxy
 }
 
+const loadUndici = () => import('undici')
+
 export function createTransport(): Transport {
-  const direct = new Agent()
+  // undici loads on the first request: an input error, a dry run or a skip never pays for it.
+  let undici: ReturnType<typeof loadUndici> | undefined
+  let direct: Dispatcher | undefined
   const proxies = new Map<string, Dispatcher>()
-  const dispatcherFor = (url: URL): Dispatcher => {
+  const dispatcherFor = async (url: URL): Promise<Dispatcher> => {
     const proxy = usableProxy(url)
-    if (!proxy) return direct
+    const { Agent, ProxyAgent } = await (undici ??= loadUndici())
+    if (!proxy) return (direct ??= new Agent())
     let agent = proxies.get(proxy)
     if (!agent) {
       agent = new ProxyAgent(proxy)
@@ -108,13 +102,15 @@ export function createTransport(): Transport {
   // touching the global Request loads Node's own undici, ≈ 25 ms on every run that POSTs.
   const fetch = (async (input: string | URL, init?: RequestInit) => {
     const url = new URL(String(input))
-    return undiciFetch(url, {
-      ...(init as object),
-      dispatcher: dispatcherFor(url)
-    })
+    const dispatcher = await dispatcherFor(url)
+    const { fetch: undiciFetch } = await (undici ??= loadUndici())
+    return undiciFetch(url, { ...(init as object), dispatcher })
   }) as unknown as typeof globalThis.fetch
   return {
     fetch,
+    // async: a ProxyError rejects, as fetch's does.
+    request: async (url, init) =>
+      usableProxy(url) ? fetch(url, init) : directFetch(url, init),
     proxyFor: (url) => {
       const proxy = usableProxy(url)
       return proxy ? redactProxy(proxy) : undefined

@@ -1,5 +1,5 @@
 import { addSecret, say } from './untrusted.js'
-import * as core from '@actions/core'
+import * as core from './core.js'
 import { InputError } from './errors.js'
 import {
   checkSecret,

@@ -1,7 +1,7 @@
 import { say } from './untrusted.js'
 import { toRunContext, type EventContext } from './context.js'
 import { createDeps, type Deps } from './deps.js'
-import { PROXY_VARIABLES } from './http.js'
+import { Context } from '../node_modules/@actions/github/lib/context.js'
 import { execute } from './execute.js'
 import { readInput, type Inputs } from './inputs.js'
 import { setOutputs } from './outputs.js'
@@ -16,7 +16,7 @@ export async function run(
   ) => Deps = createDeps,
   now: () => Date = () => new Date()
 ): Promise<void> {
-  const ctx = toRunContext(await eventContext())
+  const ctx = toRunContext(eventContext())
   const { report, failMessage } = await execute(
     readInput,
     process.env,
@@ -30,20 +30,10 @@ export async function run(
 }
 
 /**
- * The runner's event context from @actions/github. That module also builds a proxy agent as it
- * loads, which throws on a proxy it cannot use (socks5://) before any input is read. Its Octokit
- * is not used (the GitHub client has the action's own transport, which judges proxies), so it
- * loads with the proxy variables hidden.
+ * The runner's event context, from @actions/github's Context class alone: its index also loads
+ * Octokit and @actions/http-client (undici, and a proxy agent built from the environment, which
+ * throws on a proxy it cannot use before any input is read), and the action uses neither.
  */
-async function eventContext(): Promise<EventContext> {
-  const hidden = PROXY_VARIABLES.flatMap((name) => {
-    const value = process.env[name]
-    delete process.env[name]
-    return value === undefined ? [] : [[name, value] as const]
-  })
-  try {
-    return (await import('@actions/github')).context
-  } finally {
-    for (const [name, value] of hidden) process.env[name] = value
-  }
+function eventContext(): EventContext {
+  return new Context()
 }

@@ -7,6 +7,7 @@ import {
 } from './backoff.js'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { DeploymentPayload } from './deployment.js'
+import type { HttpFetch, HttpResponse } from './http-direct.js'
 import {
   ApiError,
   connectionFailure,
@@ -81,7 +82,7 @@ export interface ClientOptions {
   apiKey: string
   timeoutMs: number
   maxAttempts: number
-  fetch?: typeof fetch
+  fetch?: HttpFetch
   /** The proxy requests go through (credentials removed), named when a connection fails. */
   proxy?: string
   sleep?: (ms: number) => Promise<void>
@@ -184,7 +185,7 @@ export function createMultitudesClient(
     attemptNumber: number,
     stop: AbortSignal | undefined
   ): Promise<ApiResponse> {
-    let response: Response
+    let response: HttpResponse
     const deadline = AbortSignal.timeout(timeoutMs)
     try {
       response = await fetchImpl(target, {
@@ -404,7 +405,7 @@ function rejection(
   body: string,
   requestId: string | undefined,
   attempts: number,
-  headers: Headers,
+  headers: HttpResponse['headers'],
   verb: 'report' | 'read'
 ): ApiError {
   const fields = status === 400 ? fieldProblemsOf(body) : []

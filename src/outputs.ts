@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './core.js'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { errorMessage } from './errors.js'

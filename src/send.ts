@@ -1,6 +1,6 @@
 import { plural } from './plural.js'
 import { say } from './untrusted.js'
-import * as core from '@actions/core'
+import * as core from './core.js'
 import type { DeploymentPayload } from './deployment.js'
 import { errorMessage } from './errors.js'
 import type { Inputs } from './inputs.js'

@@ -1,5 +1,5 @@
 import { say } from './untrusted.js'
-import * as core from '@actions/core'
+import * as core from './core.js'
 import { errorMessage } from './errors.js'
 import { summaryText } from './untrusted.js'
 import type { CommitDetails } from './git/client.js'

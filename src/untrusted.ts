@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './core.js'
 
 /**
  * The one boundary for text from outside (commit subjects, API bodies, GitHub error messages,

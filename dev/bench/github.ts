@@ -1,5 +1,5 @@
 /** The GitHub API: compare pagination, its cap, and the previous deployment's search. */
-import { createGitHubApi } from '../../src/github-api.ts'
+import { createGitHubApi } from '../../src/github/api.ts'
 import { rangeFromApi } from '../../src/range/compare-api.ts'
 import { previousDeploymentSha } from '../../src/range/previous-deployment.ts'
 import { startFakeGitHub, type FakeDeployment } from '../fake-github-api.ts'

@@ -4,8 +4,8 @@ import { setTimeout as delay } from 'node:timers/promises'
 import os from 'node:os'
 import { errorMessage, HintedError, InputError } from '../errors.js'
 import { createGitClient, type GitClient } from '../git/client.js'
-import { createGitHubApi } from '../github-api.js'
-import { githubBounds } from '../github-transport.js'
+import { createGitHubApi } from '../github/api.js'
+import { githubBounds } from '../github/bounds.js'
 import { transport } from '../http.js'
 import {
   checkSecret,
@@ -378,7 +378,7 @@ export async function backfillCommand(
             url: options.apiUrl,
             apiKey: options.apiKey,
             ...REQUEST,
-            fetch: transport().fetch,
+            fetch: transport().request,
             proxy: transport().proxyFor(options.apiUrl),
             log
           })

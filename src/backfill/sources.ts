@@ -5,8 +5,8 @@ import type {
   GitHubApi,
   GitHubRelease,
   GitHubWorkflowRun
-} from '../github-api.js'
-import { PER_PAGE } from '../github-api.js'
+} from '../github/api.js'
+import { PER_PAGE } from '../github/api.js'
 import { FULL_SHA, isFuture, parseDeployedAt } from '../input-parsers.js'
 
 /** One past deployment, as a source knows it. */

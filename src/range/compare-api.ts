@@ -1,8 +1,8 @@
 import { say } from '../untrusted.js'
 import pLimit from 'p-limit'
 import { CommitRangeError } from '../errors.js'
-import type { CompareCommit, GitHubApi } from '../github-api.js'
-import { PER_PAGE } from '../github-api.js'
+import type { CompareCommit, GitHubApi } from '../github/api.js'
+import { PER_PAGE } from '../github/api.js'
 import { headOnly, noBase, unknownBaseInput } from './local-git.js'
 import {
   DESCRIBED,

@@ -4,7 +4,7 @@ import {
   PER_PAGE,
   type GitHubApi,
   type GitHubDeployment
-} from '../github-api.js'
+} from '../github/api.js'
 import { say } from '../untrusted.js'
 
 /** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */

@@ -8,7 +8,7 @@ import {
   InputError
 } from '../errors.js'
 import type { CommitDetails, GitClient } from '../git/client.js'
-import type { GitHubApi } from '../github-api.js'
+import type { GitHubApi } from '../github/api.js'
 import type { Inputs } from '../inputs.js'
 import type { MultitudesRecord } from '../record/reader.js'
 import { rangeFromApi } from './compare-api.js'

@@ -1,7 +1,7 @@
 import type { DeploymentPayload } from '../deployment.js'
 import type { GitClient } from '../git/client.js'
 import { errorMessage } from '../errors.js'
-import type { GitHubApi } from '../github-api.js'
+import type { GitHubApi } from '../github/api.js'
 import type { RecordCheck } from '../multitudes-client.js'
 import type { MultitudesRecord, Recorded } from './reader.js'
 

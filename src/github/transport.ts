@@ -2,44 +2,10 @@ import pRetry, { AbortError } from 'p-retry'
 // undici's own Response: the global one loads Node's internal undici (≈ 25 ms).
 import { Response as UndiciResponse } from 'undici'
 import { setTimeout as delay } from 'node:timers/promises'
-import {
-  DEFAULT_BACKOFF,
-  retryDelayMs,
-  worstCaseMs,
-  type Backoff
-} from './backoff.js'
-import { connectionFailure, ProxyError } from './errors.js'
-import { readBodyText, retryAfterMs } from './http-response.js'
-import { GET_BODY_LIMIT } from './multitudes-client.js'
-
-/**
- * The bounds of GitHub calls, the same as the Multitudes client's: `timeout-seconds` for each
- * request (headers and body), `max-attempts` with the same backoff for a network error, a
- * timeout, 408 or 5xx, GET_BODY_LIMIT of body, and one deadline shared by every GitHub call of
- * the run (by default the worst case of one Multitudes request).
- */
-export interface GitHubBounds {
-  timeoutMs: number
-  maxAttempts: number
-  totalMs: number
-  bodyLimit: number
-  backoff: Backoff
-}
-
-export function githubBounds(
-  timeoutMs: number,
-  maxAttempts: number,
-  overrides: Partial<GitHubBounds> = {}
-): GitHubBounds {
-  return {
-    timeoutMs,
-    maxAttempts,
-    totalMs: worstCaseMs(maxAttempts, timeoutMs, DEFAULT_BACKOFF),
-    bodyLimit: GET_BODY_LIMIT,
-    backoff: DEFAULT_BACKOFF,
-    ...overrides
-  }
-}
+import { retryDelayMs } from '../backoff.js'
+import type { GitHubBounds } from './bounds.js'
+import { connectionFailure, ProxyError } from '../errors.js'
+import { readBodyText, retryAfterMs } from '../http-response.js'
 
 /** GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of. */
 export class GitHubUnreachable extends Error {

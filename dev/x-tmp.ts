@@ -1,2 +1,0 @@
-import { generateRepo } from './bench/repo.ts'
-generateRepo('/tmp/xbig', 100_000)
