@@ -1,7 +1,6 @@
 /**
- * The transport: fetch (undici) takes a URL as a string or an object; request (the Multitudes
- * client's) goes over node:http without a proxy and answers as fetch does, and through undici
- * when a proxy applies.
+ * The transport: request takes a URL as a string or an object, goes over node:http without a
+ * proxy and answers as fetch does, and through undici when a proxy applies.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -22,6 +21,10 @@ const server = createServer((req, res) => {
     received.push({ req, body })
     if (req.url === '/redirect')
       res.writeHead(307, { location: '/elsewhere' }).end()
+    else if (req.url === '/see-other')
+      res.writeHead(303, { location: `${base}/after` }).end()
+    else if (req.url === '/loop')
+      res.writeHead(302, { location: '/loop' }).end()
     else if (req.url === '/slow') setTimeout(() => res.end('late'), 2000)
     else if (req.url === '/stall') res.writeHead(200).write('part')
     else
@@ -37,15 +40,15 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
-describe('createTransport().fetch', () => {
+describe('createTransport().request', () => {
   it.each([
     ['a string', (p: string) => `${base}${p}`],
     ['a URL', (p: string) => new URL(p, base)]
   ])('takes %s', async (_kind, input) => {
     const path = `/${paths.length}`
-    const response = await createTransport().fetch(input(path))
+    const response = await createTransport().request(input(path))
 
-    expect(await response.text()).toBe('ok')
+    expect((await readBodyText(response, 100)).text).toBe('ok')
     expect(paths.at(-1)).toBe(path)
   })
 })
@@ -83,6 +86,34 @@ describe('directFetch (node:http, no proxy)', () => {
     expect(response.status).toBe(307)
     expect(response.headers.get('location')).toBe('/elsewhere')
     expect(paths.at(-1)).toBe('/redirect')
+  })
+
+  it('follows redirects as fetch does: the method kept on a 307, a GET after a 303, at most 20', async () => {
+    const kept = await directFetch(`${base}/redirect`, {
+      method: 'POST',
+      body: 'x'
+    })
+    expect([kept.status, kept.url]).toEqual([201, `${base}/elsewhere`])
+    expect(
+      received.slice(-2).map((r) => [r.req.method, r.req.url, r.body])
+    ).toEqual([
+      ['POST', '/redirect', 'x'],
+      ['POST', '/elsewhere', 'x']
+    ])
+
+    const seeOther = await directFetch(new URL('/see-other', base), {
+      method: 'POST',
+      body: 'x'
+    })
+    expect(seeOther.url).toBe(`${base}/after`)
+    expect(received.at(-1)?.req.method).toBe('GET')
+
+    const before = paths.length
+    await expect(directFetch(new URL('/loop', base))).rejects.toMatchObject({
+      name: 'TypeError',
+      cause: { message: 'redirect count exceeded' }
+    })
+    expect(paths.length - before).toBe(21)
   })
 
   it("rejects with the signal's reason when it aborts before the answer, or at once when it already has", async () => {
@@ -128,7 +159,7 @@ describe('directFetch (node:http, no proxy)', () => {
   })
 })
 
-describe('createTransport().request', () => {
+describe('createTransport().request: proxies', () => {
   afterEach(() => {
     delete process.env.HTTP_PROXY
   })

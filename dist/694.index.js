@@ -176,8 +176,6 @@ function runsApi({ octokit, owner, repo, call }) {
 
 // EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
 var p_retry = __webpack_require__(4995);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/backoff.ts
@@ -185,8 +183,6 @@ var src_backoff = __webpack_require__(2431);
 // EXTERNAL MODULE: ./src/http-response.ts
 var http_response = __webpack_require__(3239);
 ;// CONCATENATED MODULE: ./src/github/transport.ts
-
-// undici's own Response: the global one loads Node's internal undici (≈ 25 ms).
 
 
 
@@ -207,6 +203,22 @@ class Transient extends Error {
 const MIB = 1024 * 1024;
 /** Statuses whose Response has no body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
+function answer(response, text) {
+    const bytes = () => {
+        const buffer = Buffer.from(text ?? '');
+        return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+    };
+    return {
+        status: response.status,
+        statusText: response.statusText,
+        url: response.url,
+        headers: response.headers,
+        body: null,
+        text: () => Promise.resolve(text ?? ''),
+        json: () => Promise.resolve(JSON.parse(text ?? '')),
+        arrayBuffer: () => Promise.resolve(bytes())
+    };
+}
 /**
  * `inner` with GitHub's bounds: each answer is read whole here, within its time and size, and
  * handed on as a buffered Response, so nothing later can wait on or buffer a body unbounded.
@@ -264,11 +276,7 @@ function boundedFetch(inner, bounds, log = () => undefined) {
         if ((status === 408 || status >= 500) && attempt < maxAttempts) {
             throw new Transient(`${host} answered ${status}`, (0,http_response/* retryAfterMs */.Vs)(response.headers.get('retry-after')));
         }
-        return new undici.Response(NULL_BODY.has(status) ? null : body.text, {
-            status,
-            statusText: response.statusText,
-            headers: response.headers
-        });
+        return answer(response, NULL_BODY.has(status) ? null : body.text);
     }
     // Octokit passes a URL string; see http.ts for why never `instanceof Request`.
     const fetch = (async (input, init) => {
@@ -339,7 +347,7 @@ function createRequester(options) {
     const tokenName = options.tokenName ?? "'github-token'";
     const [owner, repo] = options.repository.split('/');
     // The action's one transport (the same proxy rules as the Multitudes client), bounded alike.
-    const bounded = boundedFetch((0,http/* transport */.et)().fetch, options.bounds ?? (0,bounds/* githubBounds */.Z)(30_000, 4), options.log);
+    const bounded = boundedFetch((0,http/* transport */.et)().request, options.bounds ?? (0,bounds/* githubBounds */.Z)(30_000, 4), options.log);
     // Wait out a rate limit only when the wait ends before the deadline: a primary limit twice,
     // a secondary one once; then fail clearly.
     const waits = (times) => (after, _o, _k, count) => count < times && after * 1000 < bounded.remainingMs();

@@ -723,7 +723,7 @@ const PER_PAGE = 100;
  */
 function createGitHubApi(options) {
     let loaded;
-    const load = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(460), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9694)).then((m) => m.createOctokitApi(options)));
+    const load = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9694)).then((m) => m.createOctokitApi(options)));
     const use = async (call) => call(await load());
     return {
         listDeployments: (page, environment) => use((api) => api.listDeployments(page, environment)),
@@ -1055,13 +1055,41 @@ async function client(protocol) {
     }
     return found;
 }
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** fetch's limit. */
+const MAX_REDIRECTS = 20;
 /**
- * One request with no proxy, over node:http or node:https: undici (≈ 20–70 ms to load) is left
- * for proxies and the GitHub client. It answers as fetch does: redirects are answers (the client
- * asks for `manual`), the signal aborts the request or its body with the signal's reason, and a
- * connection failure is a TypeError whose cause holds the system error and its code.
+ * Requests with no proxy, over node:http or node:https: undici (≈ 20–70 ms to load) is left for
+ * proxies. It answers as fetch does: redirects are followed (at most 20; a 303, or a 301/302 to a
+ * POST, continues as a GET) unless `redirect: 'manual'`, the signal aborts the request or its
+ * body with the signal's reason, and a connection failure is a TypeError whose cause holds the
+ * system error and its code.
  */
-const directFetch = async (url, init) => {
+const directFetch = async (input, init = {}) => {
+    let url = new URL(String(input));
+    let request = init;
+    for (let redirects = 0;; redirects++) {
+        const response = await once(url, request);
+        const location = response.headers.get('location');
+        if (request.redirect === 'manual' ||
+            !REDIRECTS.has(response.status) ||
+            location === null)
+            return response;
+        await response.body?.cancel();
+        if (redirects === MAX_REDIRECTS)
+            throw new TypeError('fetch failed', {
+                cause: new Error('redirect count exceeded')
+            });
+        const asGet = response.status === 303 ||
+            (request.method === 'POST' &&
+                response.status !== 307 &&
+                response.status !== 308);
+        if (asGet)
+            request = { ...request, method: 'GET', body: undefined };
+        url = new URL(location, url);
+    }
+};
+async function once(url, init) {
     const { module, agent } = await client(url.protocol);
     return new Promise((resolve, reject) => {
         const { signal } = init;
@@ -1089,22 +1117,26 @@ const directFetch = async (url, init) => {
             response.on('close', () => signal?.removeEventListener('abort', abort));
             resolve({
                 status: response.statusCode ?? 0,
-                headers: {
-                    get: (name) => {
-                        const value = response.headers[name.toLowerCase()];
-                        return value === undefined
-                            ? null
-                            : Array.isArray(value)
-                                ? value.join(', ')
-                                : value;
-                    }
-                },
+                statusText: response.statusMessage ?? '',
+                url: url.href,
+                headers: headersOf(response.headers),
                 body: external_node_stream_.Readable.toWeb(response)
             });
         });
         request.end(body);
     });
-};
+}
+/** Response headers as fetch's Headers reads them: any case, repeated ones joined. */
+function headersOf(raw) {
+    const map = new Map();
+    for (const [name, value] of Object.entries(raw))
+        if (value !== undefined)
+            map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+    return {
+        get: (name) => map.get(name.toLowerCase()) ?? null,
+        [Symbol.iterator]: () => map.entries()
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/http.ts
 
@@ -1164,34 +1196,24 @@ function usableProxy(url) {
 }
 const loadUndici = () => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
 function createTransport() {
-    // undici loads on the first request: an input error, a dry run or a skip never pays for it.
     let undici;
-    let direct;
     const proxies = new Map();
-    const dispatcherFor = async (url) => {
-        const proxy = usableProxy(url);
-        const { Agent, ProxyAgent } = await (undici ??= loadUndici());
-        if (!proxy)
-            return (direct ??= new Agent());
-        let agent = proxies.get(proxy);
-        if (!agent) {
-            agent = new ProxyAgent(proxy);
-            proxies.set(proxy, agent);
+    const throughProxy = async (url, proxy, init = {}) => {
+        const { fetch, ProxyAgent } = await (undici ??= loadUndici());
+        let dispatcher = proxies.get(proxy);
+        if (!dispatcher) {
+            dispatcher = new ProxyAgent(proxy);
+            proxies.set(proxy, dispatcher);
         }
-        return agent;
+        return fetch(url, { ...init, dispatcher });
     };
-    // Callers (octokit, the Multitudes client) pass a URL string. Never `instanceof Request`:
-    // touching the global Request loads Node's own undici, ≈ 25 ms on every run that POSTs.
-    const fetch = (async (input, init) => {
-        const url = new URL(String(input));
-        const dispatcher = await dispatcherFor(url);
-        const { fetch: undiciFetch } = await (undici ??= loadUndici());
-        return undiciFetch(url, { ...init, dispatcher });
-    });
     return {
-        fetch,
         // async: a ProxyError rejects, as fetch's does.
-        request: async (url, init) => usableProxy(url) ? fetch(url, init) : directFetch(url, init),
+        request: async (input, init) => {
+            const url = new URL(String(input));
+            const proxy = usableProxy(url);
+            return proxy ? throughProxy(url, proxy, init) : directFetch(url, init);
+        },
         proxyFor: (url) => {
             const proxy = usableProxy(url);
             return proxy ? redactProxy(proxy) : undefined;

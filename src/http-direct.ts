@@ -1,10 +1,13 @@
 import type * as Http from 'node:http'
 import { Readable } from 'node:stream'
 
-/** What the Multitudes client reads of an answer: fetch's Response has it, and so has this. */
+/** What the clients read of an answer: fetch's Response has it, and so has this. */
 export interface HttpResponse {
   status: number
-  headers: { get(name: string): string | null }
+  statusText: string
+  /** The address that answered, after any redirect followed. */
+  url: string
+  headers: Iterable<[string, string]> & { get(name: string): string | null }
   body: ReadableStream<Uint8Array> | null
 }
 
@@ -12,12 +15,16 @@ export interface HttpInit {
   method?: string
   headers?: Record<string, string>
   body?: string
-  signal?: AbortSignal
-  redirect?: 'manual'
+  signal?: AbortSignal | null
+  /** As fetch: `follow` (the default) or `manual`, which answers with the redirect. */
+  redirect?: 'follow' | 'manual'
 }
 
-/** fetch, reduced to what the Multitudes client asks of it. */
-export type HttpFetch = (url: URL, init: HttpInit) => Promise<HttpResponse>
+/** fetch, reduced to what the clients ask of it. */
+export type HttpFetch = (
+  url: string | URL,
+  init?: HttpInit
+) => Promise<HttpResponse>
 
 type Module = Pick<typeof Http, 'request' | 'Agent'>
 const loaded = new Map<string, { module: Module; agent: Http.Agent }>()
@@ -44,13 +51,45 @@ async function client(protocol: string) {
   return found
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+/** fetch's limit. */
+const MAX_REDIRECTS = 20
+
 /**
- * One request with no proxy, over node:http or node:https: undici (≈ 20–70 ms to load) is left
- * for proxies and the GitHub client. It answers as fetch does: redirects are answers (the client
- * asks for `manual`), the signal aborts the request or its body with the signal's reason, and a
- * connection failure is a TypeError whose cause holds the system error and its code.
+ * Requests with no proxy, over node:http or node:https: undici (≈ 20–70 ms to load) is left for
+ * proxies. It answers as fetch does: redirects are followed (at most 20; a 303, or a 301/302 to a
+ * POST, continues as a GET) unless `redirect: 'manual'`, the signal aborts the request or its
+ * body with the signal's reason, and a connection failure is a TypeError whose cause holds the
+ * system error and its code.
  */
-export const directFetch: HttpFetch = async (url, init) => {
+export const directFetch: HttpFetch = async (input, init = {}) => {
+  let url = new URL(String(input))
+  let request = init
+  for (let redirects = 0; ; redirects++) {
+    const response = await once(url, request)
+    const location = response.headers.get('location')
+    if (
+      request.redirect === 'manual' ||
+      !REDIRECTS.has(response.status) ||
+      location === null
+    )
+      return response
+    await response.body?.cancel()
+    if (redirects === MAX_REDIRECTS)
+      throw new TypeError('fetch failed', {
+        cause: new Error('redirect count exceeded')
+      })
+    const asGet =
+      response.status === 303 ||
+      (request.method === 'POST' &&
+        response.status !== 307 &&
+        response.status !== 308)
+    if (asGet) request = { ...request, method: 'GET', body: undefined }
+    url = new URL(location, url)
+  }
+}
+
+async function once(url: URL, init: HttpInit): Promise<HttpResponse> {
   const { module, agent } = await client(url.protocol)
   return new Promise((resolve, reject) => {
     const { signal } = init
@@ -77,19 +116,29 @@ export const directFetch: HttpFetch = async (url, init) => {
       response.on('close', () => signal?.removeEventListener('abort', abort))
       resolve({
         status: response.statusCode ?? 0,
-        headers: {
-          get: (name) => {
-            const value = response.headers[name.toLowerCase()]
-            return value === undefined
-              ? null
-              : Array.isArray(value)
-                ? value.join(', ')
-                : value
-          }
-        },
+        statusText: response.statusMessage ?? '',
+        url: url.href,
+        headers: headersOf(response.headers),
         body: Readable.toWeb(response) as ReadableStream<Uint8Array>
       })
     })
     request.end(body)
   })
+}
+
+/** Response headers as fetch's Headers reads them: any case, repeated ones joined. */
+export function headersOf(
+  raw: Record<string, string | string[] | undefined>
+): HttpResponse['headers'] {
+  const map = new Map<string, string>()
+  for (const [name, value] of Object.entries(raw))
+    if (value !== undefined)
+      map.set(
+        name.toLowerCase(),
+        Array.isArray(value) ? value.join(', ') : value
+      )
+  return {
+    get: (name) => map.get(name.toLowerCase()) ?? null,
+    [Symbol.iterator]: () => map.entries()
+  }
 }

@@ -50,7 +50,7 @@ function createRequester(options: GitHubApiOptions): Requester {
   const [owner, repo] = options.repository.split('/')
   // The action's one transport (the same proxy rules as the Multitudes client), bounded alike.
   const bounded = boundedFetch(
-    transport().fetch,
+    transport().request,
     options.bounds ?? githubBounds(30_000, 4),
     options.log
   )

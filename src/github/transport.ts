@@ -1,10 +1,9 @@
 import pRetry, { AbortError } from 'p-retry'
-// undici's own Response: the global one loads Node's internal undici (≈ 25 ms).
-import { Response as UndiciResponse } from 'undici'
 import { setTimeout as delay } from 'node:timers/promises'
 import { retryDelayMs } from '../backoff.js'
 import type { GitHubBounds } from './bounds.js'
 import { connectionFailure, ProxyError } from '../errors.js'
+import type { HttpFetch, HttpInit, HttpResponse } from '../http-direct.js'
 import { readBodyText, retryAfterMs } from '../http-response.js'
 
 /** GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of. */
@@ -34,12 +33,40 @@ const MIB = 1024 * 1024
 /** Statuses whose Response has no body. */
 const NULL_BODY = new Set([101, 204, 205, 304])
 
+/** A buffered answer: as much of fetch's Response as Octokit reads. */
+type Answer = Omit<HttpResponse, 'body'> & {
+  body: null
+  text(): Promise<string>
+  json(): Promise<unknown>
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+function answer(response: HttpResponse, text: string | null): Answer {
+  const bytes = (): ArrayBuffer => {
+    const buffer = Buffer.from(text ?? '')
+    return buffer.buffer.slice(
+      buffer.byteOffset,
+      buffer.byteOffset + buffer.byteLength
+    )
+  }
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    url: response.url,
+    headers: response.headers,
+    body: null,
+    text: () => Promise.resolve(text ?? ''),
+    json: () => Promise.resolve(JSON.parse(text ?? '') as unknown),
+    arrayBuffer: () => Promise.resolve(bytes())
+  }
+}
+
 /**
  * `inner` with GitHub's bounds: each answer is read whole here, within its time and size, and
  * handed on as a buffered Response, so nothing later can wait on or buffer a body unbounded.
  */
 export function boundedFetch(
-  inner: typeof globalThis.fetch,
+  inner: HttpFetch,
   bounds: GitHubBounds,
   log: (message: string) => void = () => undefined
 ): BoundedFetch {
@@ -63,10 +90,10 @@ export function boundedFetch(
 
   async function once(
     input: string | URL,
-    init: RequestInit | undefined,
+    init: HttpInit | undefined,
     host: string,
     attempt: number
-  ): Promise<Response> {
+  ): Promise<Answer> {
     const shared = start()
     if (shared.aborted) throw new AbortError(late())
     const begun = Date.now()
@@ -74,7 +101,7 @@ export function boundedFetch(
     const signal = AbortSignal.any(
       init?.signal ? [own, shared, init.signal] : [own, shared]
     )
-    let response: Response
+    let response: HttpResponse
     try {
       response = await inner(input, { ...init, signal })
     } catch (error) {
@@ -112,15 +139,11 @@ export function boundedFetch(
         retryAfterMs(response.headers.get('retry-after'))
       )
     }
-    return new UndiciResponse(NULL_BODY.has(status) ? null : body.text, {
-      status,
-      statusText: response.statusText,
-      headers: response.headers
-    }) as unknown as Response
+    return answer(response, NULL_BODY.has(status) ? null : body.text)
   }
 
   // Octokit passes a URL string; see http.ts for why never `instanceof Request`.
-  const fetch = (async (input: string | URL, init?: RequestInit) => {
+  const fetch = (async (input: string | URL, init?: HttpInit) => {
     const host = new URL(String(input)).host
     let attempts = 0
     return pRetry(() => once(input, init, host, ++attempts), {
