@@ -2,25 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 91:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_quick_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(209);
-
-// --help and --version answer from plain data; anything else loads the whole CLI.
-const argv = process.argv.slice(2);
-const answer = (0,_cli_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .quickAnswer */ .C)(argv);
-if (answer !== undefined)
-    process.stdout.write(`${answer}\n`);
-else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 446))).run(argv);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
 /***/ 4348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -449,6 +430,25 @@ Exit codes: 0 done; 1 stopped, failed, or nothing selected; 2 bad usage or input
 sent).`;
 }
 
+
+/***/ }),
+
+/***/ 2957:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _quick_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(209);
+
+// --help and --version answer from plain data; anything else loads the whole CLI.
+const argv = process.argv.slice(2);
+const answer = (0,_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .quickAnswer */ .C)(argv);
+if (answer !== undefined)
+    process.stdout.write(`${answer}\n`);
+else
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(265), __nccwpck_require__.e(366)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5366))).run(argv);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -1297,6 +1297,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(91);
+/******/ var __webpack_exports__ = __nccwpck_require__(2957);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

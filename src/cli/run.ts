@@ -1,4 +1,4 @@
-import { cli, plainLog } from '../cli.js'
+import { cli, plainLog } from './report.js'
 import { printable } from '../untrusted.js'
 import { cliWords } from './words.js'
 
