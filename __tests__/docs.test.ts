@@ -126,4 +126,31 @@ describe('the documentation', () => {
       /runs:\n {2}using: node24\n {2}main: dist\/index.js/
     )
   })
+
+  it("the README's performance summary comes from the run that wrote BENCHMARKS.md", () => {
+    const bench = read('BENCHMARKS.md')
+    const summary = /<!-- bench:start -->([^]*?)<!-- bench:end -->/.exec(
+      read('README.md')
+    )?.[1]
+    const date = /on (\d{4}-\d{2}-\d{2}) \(/.exec(bench)?.[1]
+    const verdicts = /\*\*(\d+ of \d+ budgets met[^*]*)\*\*/.exec(bench)?.[1]
+    expect(summary).toContain(`on ${date},`)
+    expect(summary?.replace(/\s+/g, ' ')).toContain(
+      verdicts?.replace(/\s+/g, ' ')
+    )
+    const rows = summary?.split('\n').filter((l) => /^\| [A-Z]/.test(l)) ?? []
+    expect(rows.length).toBeGreaterThan(5)
+    for (const row of rows.slice(1)) {
+      const [figure, value] = row
+        .split('|')
+        .slice(1, 3)
+        .map((c) => c.trim())
+      expect(bench).toMatch(
+        new RegExp(`\\| ${escape(figure)} +\\| ${escape(value)} +\\|`)
+      )
+    }
+  })
 })
+
+const escape = (text: string): string =>
+  text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

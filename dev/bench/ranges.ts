@@ -89,7 +89,8 @@ export async function rangeSizes(bench: Bench): Promise<void> {
       `git rev-list: ${msSample(floorSample)}; vendor: ${vendor}`,
       `${ratio(action, floor)} git; peak ${mb(peak)}`,
       runs,
-      verdict
+      verdict,
+      size >= 100_000
     )
     measured.push({ commits: actual, action, floor })
     if (size === bench.ranges.at(-1)) {
@@ -116,7 +117,8 @@ export async function rangeSizes(bench: Bench): Promise<void> {
       `git rev-list: ${ms(large.floor - small.floor)}`,
       `${perCommit.toFixed(2)}× git`,
       runs,
-      large.commits >= 90_000 ? atMost(perCommit, 1.3, times) : INFORMATIVE
+      large.commits >= 90_000 ? atMost(perCommit, 1.3, times) : INFORMATIVE,
+      true
     )
     report.note(
       `**Range size.** From ${small.commits.toLocaleString('en')} to ${large.commits.toLocaleString('en')} commits the action's median grew by ${ms(large.action - small.action)} and \`git rev-list\`'s by ${ms(large.floor - small.floor)}: ${perCommit.toFixed(2)}× per commit. The whole run at ${large.commits.toLocaleString('en')} commits was ${ratio(large.action, large.floor)} git's time, fixed costs included. The 1.3× budget is set for 100,000 commits; at smaller sizes (the smoke run) fixed costs dominate and the rows are informative.`

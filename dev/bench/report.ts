@@ -1,6 +1,6 @@
 /** The rows, verdicts and notes of one bench run, and BENCHMARKS.md written from them. */
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { ACTION_DIR } from '../run-action.ts'
@@ -14,7 +14,11 @@ export interface Row {
   result: string
   runs: number
   verdict: Verdict
+  /** Also in the README's summary. */
+  summary: boolean
 }
+
+const README_BLOCK = /(<!-- bench:start -->\n)[^]*?(<!-- bench:end -->)/
 
 export class Report {
   readonly rows: Row[] = []
@@ -29,9 +33,10 @@ export class Report {
     reference: string,
     result: string,
     runs: number,
-    verdict: Verdict
+    verdict: Verdict,
+    summary = false
   ): void {
-    const row = { figure, value, reference, result, runs, verdict }
+    const row = { figure, value, reference, result, runs, verdict, summary }
     if (verdict.met === false)
       this.missed.push(`${row.figure}: ${verdict.budget}, ${verdict.margin}`)
     this.rows.push(row)
@@ -80,10 +85,40 @@ ${this.notes.join('\n')}
 
 The analysis behind these figures (profiles, why a budget is set where it is) is in [docs/benchmark-notes.md](docs/benchmark-notes.md).
 `
-    const file = path.join(ACTION_DIR, 'BENCHMARKS.md')
-    const options = (await resolveConfig(file)) ?? {}
-    writeFileSync(file, await format(report, { ...options, filepath: file }))
+    await writeFormatted(path.join(ACTION_DIR, 'BENCHMARKS.md'), report)
+    const readme = path.join(ACTION_DIR, 'README.md')
+    const text = readFileSync(readme, 'utf8')
+    if (!README_BLOCK.test(text))
+      throw new Error(
+        'README.md has no <!-- bench:start --> … <!-- bench:end --> block'
+      )
+    await writeFormatted(
+      readme,
+      text.replace(README_BLOCK, `$1${this.summary()}\n$2`)
+    )
   }
+
+  /** The README's summary: the verdicts and the rows marked for it, from this run. */
+  summary(): string {
+    const date = new Date().toISOString().slice(0, 10)
+    return [
+      `From \`npm run bench\` on ${date}, the full figures in [BENCHMARKS.md](BENCHMARKS.md): ${this.verdicts}`,
+      '',
+      '| Figure | Action | Reference | Budget | Verdict |',
+      '| --- | --- | --- | --- | --- |',
+      ...this.rows
+        .filter((r) => r.summary)
+        .map(
+          (r) =>
+            `| ${[r.figure, r.value, r.reference, r.verdict.budget, judged(r.verdict)].join(' | ')} |`
+        )
+    ].join('\n')
+  }
+}
+
+async function writeFormatted(file: string, text: string): Promise<void> {
+  const options = (await resolveConfig(file)) ?? {}
+  writeFileSync(file, await format(text, { ...options, filepath: file }))
 }
 
 function judged(verdict: Verdict): string {
