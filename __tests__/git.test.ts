@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { GitError, GitNotFoundError } from '../src/errors.js'
 import { createGitClient } from '../src/git/client.js'
 import { lineSplitter, parseShaLines } from '../src/git/lines.js'
-import { parseBatch } from '../src/git/objects.js'
+import { parseBatch, parseCommitObject } from '../src/git/objects.js'
 import {
   removeTestRepos,
   TestRepo,
@@ -93,7 +93,7 @@ describe('parsers', () => {
       Buffer.from(`abc^{commit} ambiguous\n`),
       Buffer.from(`${'b'.repeat(40)} tree 3\nxyz\n`)
     ])
-    expect(parseBatch(out)).toEqual([
+    expect(parseBatch(out)).toStrictEqual([
       {
         sha: 'a'.repeat(40),
         author: 'Ada Lovelace',
@@ -103,6 +103,60 @@ describe('parsers', () => {
       undefined,
       undefined
     ])
+  })
+})
+
+describe('parseBatch and parseCommitObject: edges', () => {
+  const sha = 'c'.repeat(40)
+  const object = (raw: string) =>
+    Buffer.from(`${sha} commit ${Buffer.byteLength(raw)}\n${raw}\n`)
+
+  it('a size that is not a whole number, an empty line and a cut-off header name no object', () => {
+    expect(
+      parseBatch(
+        Buffer.concat([
+          Buffer.from(`\n${sha} commit x5\n${sha} commit 5x\n`),
+          object('tree t\n\nSubject'),
+          Buffer.from('cut^{commit} missing')
+        ])
+      )
+    ).toStrictEqual([
+      undefined,
+      undefined,
+      undefined,
+      { sha, author: '', subject: 'Subject' },
+      undefined
+    ])
+  })
+
+  it('headers only, no author: no subject and no author, whatever a later line says', () => {
+    expect(
+      parseCommitObject(sha, Buffer.from('tree t\nauthor-ish x'))
+    ).toStrictEqual({ sha, author: '', subject: '' })
+    expect(
+      parseCommitObject(
+        sha,
+        Buffer.from('tree t\n\nauthor Eve <eve@example.com> 1 +0000\n')
+      )
+    ).toStrictEqual({
+      sha,
+      author: '',
+      subject: 'author Eve <eve@example.com> 1 +0000'
+    })
+  })
+
+  it('an encoding Node does not know is read as UTF-8', () => {
+    const raw = Buffer.concat([
+      Buffer.from(
+        'tree t\nauthor Zoë <z@example.com> 1 +0000\nencoding x-unknown\n\n'
+      ),
+      Buffer.from('Café\n')
+    ])
+    expect(parseCommitObject(sha, raw)).toStrictEqual({
+      sha,
+      author: 'Zoë',
+      subject: 'Café'
+    })
   })
 })
 
@@ -509,7 +563,7 @@ describe('createGitClient: commits looked up together', () => {
       ])
     })
 
-    expect(found).toEqual([
+    expect(found).toStrictEqual([
       b,
       a,
       b,
@@ -520,7 +574,14 @@ describe('createGitClient: commits looked up together', () => {
       undefined
     ])
     expect(calls).toEqual(['cat-file --batch'])
-    await expect(git.resolveCommits([])).resolves.toEqual([])
+    const none = await gitCalls(async () => {
+      await expect(git.resolveCommits([])).resolves.toStrictEqual([])
+      await expect(git.resolveCommits(['a\nb', '\r'])).resolves.toStrictEqual([
+        undefined,
+        undefined
+      ])
+    })
+    expect(none).toEqual([])
   })
 
   it('describes what it looked up without another call, and looks up only what it has not', async () => {
