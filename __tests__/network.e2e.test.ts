@@ -233,6 +233,59 @@ describe('behind a corporate proxy', () => {
   })
 })
 
+describe("https:// with no proxy (Node's own https, not undici)", () => {
+  /** The local API and GitHub behind TLS terminators for localhost, reached directly. */
+  async function directTls() {
+    const local = makeTestCa(['localhost'])
+    const api = await started(startMultitudesServer())
+    const gh = await started(startFakeGitHub({ deployments: [live] }))
+    const apiTls = await started(
+      startTlsTerminator(local, Number(new URL(api.url).port))
+    )
+    const ghTls = await started(
+      startTlsTerminator(local, Number(new URL(gh.url).port))
+    )
+    return {
+      api,
+      ca: local.caFile,
+      apiUrl: `https://localhost:${apiTls.port}/deployment`,
+      githubUrl: `https://localhost:${ghTls.port}`
+    }
+  }
+
+  it('verifies TLS against NODE_EXTRA_CA_CERTS and reports once, GitHub included', async () => {
+    const tls = await directTls()
+
+    const result = await run({
+      inputs: { 'api-url': tls.apiUrl },
+      env: { NODE_EXTRA_CA_CERTS: tls.ca, GITHUB_API_URL: tls.githubUrl }
+    })
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      reported: 'true',
+      'base-source': 'previous-deployment',
+      'commit-count': '2'
+    })
+    expect(tls.api.posts()).toBe(1)
+  })
+
+  it('without the CA, fails on the certificate and sends nothing (TLS is never skipped)', async () => {
+    const tls = await directTls()
+
+    const result = await run({
+      inputs: { 'api-url': tls.apiUrl, 'max-attempts': '1', strategy: 'head' },
+      env: { GITHUB_API_URL: tls.githubUrl }
+    })
+
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(
+      /could not connect to localhost:\d+: unable to verify the first certificate.* Multitudes did not record the deployment\./
+    )
+    expect(tls.api.posts()).toBe(0)
+  })
+})
+
 describe('answers that do not finish', () => {
   it('a 201 whose body trickles is recorded once, and never fails the step', async () => {
     const api = await started(

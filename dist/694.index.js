@@ -278,7 +278,7 @@ function boundedFetch(inner, bounds, log = () => undefined) {
         }
         return answer(response, NULL_BODY.has(status) ? null : body.text);
     }
-    // Octokit passes a URL string; see http.ts for why never `instanceof Request`.
+    // Octokit passes a URL string: never `instanceof Request`, which loads Node's own undici.
     const fetch = (async (input, init) => {
         const host = new URL(String(input)).host;
         let attempts = 0;

@@ -127,7 +127,7 @@ async function once(url: URL, init: HttpInit): Promise<HttpResponse> {
 }
 
 /** Response headers as fetch's Headers reads them: any case, repeated ones joined. */
-export function headersOf(
+function headersOf(
   raw: Record<string, string | string[] | undefined>
 ): HttpResponse['headers'] {
   const map = new Map<string, string>()

@@ -57,6 +57,13 @@ export async function startup(bench: Bench): Promise<void> {
     sha: head,
     event: { ref: 'refs/heads/main', before: parent, after: head }
   }
+  // The default configuration: a token, so base comes from GitHub's previous deployment.
+  const defaults: RunnerOptions = {
+    ...push,
+    inputs,
+    githubToken: 'ghs_bench',
+    env: { GITHUB_API_URL: fake.url }
+  }
   // Every run is a new deployment: an empty record, so the check before the POST lets it through.
   const posting = (options: RunnerOptions) => async () => {
     server.deployments.length = 0
@@ -68,12 +75,7 @@ export async function startup(bench: Bench): Promise<void> {
         node: () => runLikeRunner({ ...push, inputs, args: ['-e', '0'] }),
         floor: posting({ ...push, inputs, args: [FLOOR] }),
         action: posting({ ...push, inputs: { ...inputs, 'github-token': '' } }),
-        defaults: posting({
-          ...push,
-          inputs,
-          githubToken: 'ghs_bench',
-          env: { GITHUB_API_URL: fake.url }
-        }),
+        defaults: posting(defaults),
         inputError: () =>
           runLikeRunner({
             ...push,
@@ -122,19 +124,14 @@ export async function startup(bench: Bench): Promise<void> {
       atMost(s.help.median / s.bare.median, 1.8, times),
       true
     )
-    const processes = gitProcesses(bench, {
-      ...push,
-      inputs,
-      githubToken: 'ghs_bench',
-      env: { GITHUB_API_URL: fake.url }
-    })
+    const processes = await gitProcesses(bench, defaults)
     report.record(
       'Git processes of a typical push (one commit, default configuration)',
-      count(await processes),
+      count(processes),
       '',
       '',
       1,
-      atMost(await processes, 3, count),
+      atMost(processes, 3, count),
       true
     )
     const vendor = await vendorSnippet(repo, parent, head, server.url)

@@ -16,7 +16,7 @@ export const DEEPEN_STEPS = [50, 250, 1000, 4000, 16000]
  * usually sends. Read in the same git call as base, so the summary needs no call of its own.
  */
 const NEWEST = 20
-export const newest = (head: string): string[] =>
+const newest = (head: string): string[] =>
   Array.from({ length: NEWEST }, (_, i) => [
     `${head}~${i}`,
     `${head}^2~${i}`
