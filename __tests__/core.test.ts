@@ -3,13 +3,14 @@
  * wrapper must say exactly what the index says: the same stdout, file commands, exit code,
  * values and errors, call for call.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import * as actions from '@actions/core'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as core from '../src/core.js'
 import { stdout } from '../__fixtures__/stdout.js'
+import { parseFileCommands } from '../dev/run-action.ts'
 
 type Api = typeof core
 
@@ -113,4 +114,57 @@ describe('core.ts says what @actions/core says', () => {
   it('shares the index’s summary', () => {
     expect(core.summary).toBe(actions.summary)
   })
+})
+
+describe('setOutput heredoc', () => {
+  const write = (value: string) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'core-')), 'out')
+    writeFileSync(file, '')
+    process.env.GITHUB_OUTPUT = file
+    core.setOutput('name', value)
+    return readFileSync(file, 'utf8')
+  }
+
+  it('draws another delimiter when the value holds the one drawn, where @actions/core throws', () => {
+    const zeros = `ghadelimiter_${'0'.repeat(32)}`
+    const random = jest
+      .spyOn(Math, 'random')
+      .mockReturnValueOnce(0)
+      .mockReturnValueOnce(0)
+      .mockReturnValueOnce(0)
+      .mockReturnValueOnce(0)
+      .mockReturnValue(0.5)
+    try {
+      const value = `a\n${zeros}\nb=c`
+      const text = write(value)
+
+      const other = `ghadelimiter_${'80000000'.repeat(4)}`
+      expect(text).toBe(`name<<${other}\n${value}\n${other}\n`)
+      expect(parseFileCommands(text)).toEqual({ name: value })
+      expect(random).toHaveBeenCalledTimes(8)
+    } finally {
+      random.mockRestore()
+    }
+  })
+
+  it('draws a new delimiter for every output', () => {
+    const [a, b] = [write('x'), write('x')].map(
+      (text) => /^name<<(ghadelimiter_[0-9a-f]{32})\n/.exec(text)?.[1]
+    )
+
+    expect(a).toBeDefined()
+    expect(b).toBeDefined()
+    expect(a).not.toBe(b)
+  })
+})
+
+it('setOutput to a missing output file fails as @actions/core does', () => {
+  const missing = path.join(tmpdir(), 'no-such-dir-for-core', 'out')
+  const attempt = (api: Api) => () => {
+    process.env.GITHUB_OUTPUT = missing
+    api.setOutput('name', 'value')
+  }
+
+  expect(attempt(core)).toThrow(`Missing file at path: ${missing}`)
+  expect(attempt(actions)).toThrow(`Missing file at path: ${missing}`)
 })

@@ -243,6 +243,20 @@ describe('createGitClient without git', () => {
     })
   })
 
+  it('looks git up again when PATH changes, so a client made before still finds it gone', async () => {
+    const repo = TestRepo.init()
+    const head = repo.commit('a')
+    const git = createGitClient(repo.dir)
+    await expect(git.resolveCommit('HEAD')).resolves.toBe(head)
+
+    await withoutGitOnPath(async () => {
+      await expect(git.resolveCommit('HEAD~0')).rejects.toThrow(
+        GitNotFoundError
+      )
+    })
+    await expect(git.resolveCommit('HEAD^{commit}')).resolves.toBe(head)
+  })
+
   it('passes any other failure on as it is', async () => {
     const missing = path.join(TestRepo.init().dir, 'gone')
 

@@ -27,6 +27,10 @@ const server = createServer((req, res) => {
       res.writeHead(302, { location: '/loop' }).end()
     else if (req.url === '/slow') setTimeout(() => res.end('late'), 2000)
     else if (req.url === '/stall') res.writeHead(200).write('part')
+    else if (req.url === '/break') {
+      res.writeHead(200).write('part')
+      setTimeout(() => res.destroy(), 20)
+    } else if (req.url === '/big') res.writeHead(200).end('x'.repeat(1 << 20))
     else
       res
         .writeHead(201, {
@@ -141,6 +145,45 @@ describe('directFetch (node:http, no proxy)', () => {
       complete: false,
       cut: 'broken'
     })
+  })
+
+  it('a body is read whole, a chunk at a time, and then reads as done', async () => {
+    const reader = (await directFetch(new URL('/big', base))).body!.getReader()
+    let size = 0
+    let reads = 0
+    for (
+      let next = await reader.read();
+      !next.done;
+      next = await reader.read()
+    ) {
+      size += next.value.byteLength
+      reads++
+    }
+
+    expect(size).toBe(1 << 20)
+    expect(reads).toBeGreaterThan(1)
+    await expect(reader.read()).resolves.toEqual({ done: true })
+  })
+
+  it('a cancel ends a pending read as done, as a web stream does', async () => {
+    const reader = (
+      await directFetch(new URL('/stall', base))
+    ).body!.getReader()
+    await expect(reader.read()).resolves.toMatchObject({ done: false })
+    const pending = reader.read()
+
+    await reader.cancel()
+
+    await expect(pending).resolves.toEqual({ done: true })
+  })
+
+  it('a body that breaks while nobody reads it gives what arrived, then the failure, never a clean end', async () => {
+    const response = await directFetch(new URL('/break', base))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const reader = response.body!.getReader()
+
+    await expect(reader.read()).resolves.toMatchObject({ done: false })
+    await expect(reader.read()).rejects.toThrow('aborted')
   })
 
   it('a refused connection is a TypeError whose cause holds the system code, as with fetch', async () => {

@@ -38,7 +38,7 @@ function worstCaseMs(maxAttempts, timeoutMs, backoff) {
 
 /***/ }),
 
-/***/ 9592:
+/***/ 9798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60,6 +60,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: getBooleanInput
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "os"
@@ -192,45 +194,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -535,13 +500,32 @@ function getBooleanInput(name, options) {
         `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
 function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT) {
-        issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    const file = process.env.GITHUB_OUTPUT;
+    if (file) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new Error(`Missing file at path: ${file}`);
+        (0,external_node_fs_.appendFileSync)(file, keyValue(name, toCommandValue(value)) + external_node_os_namespaceObject.EOL, 'utf8');
         return;
     }
     process.stdout.write(external_node_os_namespaceObject.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
+/**
+ * @actions/core's heredoc, `name<<delimiter` … `delimiter`, with a delimiter that is not in the
+ * name or the value. Its own file-command module draws the delimiter from node:crypto (≈ 5 ms of
+ * every run's start-up) and throws on a clash; a delimiter checked against the text it encloses
+ * cannot be forged by that text, however it was drawn, so a clash here draws another.
+ */
+function keyValue(name, value) {
+    let delimiter;
+    do {
+        delimiter = `ghadelimiter_${randomHex()}`;
+    } while (name.includes(delimiter) || value.includes(delimiter));
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
+}
+const randomHex = () => Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0')).join('');
 function setSecret(secret) {
     issueCommand('add-mask', {}, secret);
 }
@@ -1030,10 +1014,7 @@ function getEnv(key) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/http-direct.ts
-
 const loaded = new Map();
 /**
  * node:http or node:https with its agent, on the first request: loading node:https costs about
@@ -1120,11 +1101,42 @@ async function once(url, init) {
                 statusText: response.statusMessage ?? '',
                 url: url.href,
                 headers: headersOf(response.headers),
-                body: external_node_stream_.Readable.toWeb(response)
+                body: bodyOf(response)
             });
         });
         request.end(body);
     });
+}
+/**
+ * A response as a body reader: a read at a time, and a cancel at any moment that ends a pending
+ * read as done (a failure rejects it with its reason). Readable.toWeb does the same, but loads
+ * Node's web streams, ≈ 2–3 ms of every run.
+ */
+function bodyOf(stream) {
+    const cancel = () => {
+        stream.destroy();
+        return Promise.resolve();
+    };
+    const read = () => new Promise((resolve, reject) => {
+        const events = ['readable', 'end', 'error', 'close'];
+        const settle = () => {
+            const chunk = stream.read();
+            if (chunk === null && !stream.readableEnded && !stream.destroyed)
+                return;
+            for (const event of events)
+                stream.off(event, settle);
+            if (chunk !== null)
+                resolve({ done: false, value: chunk });
+            else if (stream.errored)
+                reject(stream.errored);
+            else
+                resolve({ done: true });
+        };
+        for (const event of events)
+            stream.on(event, settle);
+        settle();
+    });
+    return { cancel, getReader: () => ({ read, cancel }) };
 }
 /** Response headers as fetch's Headers reads them: any case, repeated ones joined. */
 function headersOf(raw) {
@@ -1235,7 +1247,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6457);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9575);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1244,7 +1256,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6457:
+/***/ 9575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1255,8 +1267,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __nccwpck_require__(873);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -1473,7 +1485,7 @@ function parseWorkingDirectory(name, raw, root) {
         return undefined;
     const dir = external_node_path_default().resolve(root, value);
     if (CONTROL.test(value) ||
-        !(0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        !(0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
         throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
     }
     return dir;
@@ -2920,22 +2932,35 @@ function getExecOutput(commandLine, args, options) {
 ;// CONCATENATED MODULE: ./src/git/run.ts
 
 
+
 function createGitRunner(cwd) {
+    // Found once per PATH: given a bare name, exec() searches every PATH directory on each call.
+    let found;
+    const locate = (path) => {
+        if (found === undefined || found.path !== path)
+            found = { path, git: which('git', true) };
+        return found.git;
+    };
+    // Started now, so the search overlaps whatever the run does before its first git call.
+    locate(process.env.PATH).catch(() => undefined);
     return async (args, options = {}) => {
         const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
         const stdout = [];
         const stderr = [];
-        const exitCode = await exec('git', args, {
+        const exitCode = await locate(env.PATH)
+            .then((git) => exec(git, args, {
             cwd,
             env,
             silent: true,
             ignoreReturnCode: true,
-            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            input: options.input === undefined
+                ? undefined
+                : Buffer.from(options.input),
             listeners: {
                 stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
                 stderr: (chunk) => stderr.push(chunk)
             }
-        })
+        }))
             .catch((error) => {
             // @actions/io's which() throws before spawning when git is not on PATH.
             if (/Unable to locate executable file/.test(String(error)))
@@ -3396,8 +3421,8 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./src/core.ts + 6 modules
-var core = __nccwpck_require__(9592);
+// EXTERNAL MODULE: ./src/core.ts + 4 modules
+var core = __nccwpck_require__(9798);
 ;// CONCATENATED MODULE: ./src/deployment.ts
 function buildPayload(inputs, commitShas, deployedAt) {
     const payload = {
@@ -4952,7 +4977,7 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     if (report.payload && tempDir) {
         try {
             file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
-            (0,external_node_fs_namespaceObject.writeFileSync)(file, JSON.stringify(report.payload));
+            (0,external_node_fs_.writeFileSync)(file, JSON.stringify(report.payload));
         }
         catch (error) {
             file = '';
@@ -5464,7 +5489,7 @@ function rejection(status, body, requestId, attempts, headers, verb) {
 /* harmony export */   g5: () => (/* binding */ summaryText)
 /* harmony export */ });
 /* unused harmony exports REDACTED, MAX_LINE, logLine, printable, jsonText */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9592);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9798);
 
 /**
  * The one boundary for text from outside (commit subjects, API bodies, GitHub error messages,
@@ -5645,6 +5670,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

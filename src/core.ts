@@ -2,18 +2,16 @@
  * The parts of @actions/core the action uses, taken from its modules rather than its index: the
  * index also loads @actions/http-client, and with it undici, for OIDC tokens this action never
  * asks for (≈ 50 ms of every run's start-up, measured in docs/benchmark-notes.md). The wrappers
- * below are @actions/core's own, line for line; a test holds them to the index's output.
+ * below are @actions/core's own, line for line, but for setOutput's file command (see there);
+ * a test holds them to the index's output.
  */
 import type { AnnotationProperties, InputOptions } from '@actions/core'
+import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import {
   issue,
   issueCommand
 } from '../node_modules/@actions/core/lib/command.js'
-import {
-  issueFileCommand,
-  prepareKeyValueMessage
-} from '../node_modules/@actions/core/lib/file-command.js'
 import { summary } from '../node_modules/@actions/core/lib/summary.js'
 import {
   toCommandProperties,
@@ -42,13 +40,36 @@ export function getBooleanInput(name: string, options?: InputOptions): boolean {
 }
 
 export function setOutput(name: string, value: unknown): void {
-  if (process.env.GITHUB_OUTPUT) {
-    issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
+  const file = process.env.GITHUB_OUTPUT
+  if (file) {
+    if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`)
+    appendFileSync(file, keyValue(name, toCommandValue(value)) + EOL, 'utf8')
     return
   }
   process.stdout.write(EOL)
   issueCommand('set-output', { name }, toCommandValue(value))
 }
+
+/**
+ * @actions/core's heredoc, `name<<delimiter` … `delimiter`, with a delimiter that is not in the
+ * name or the value. Its own file-command module draws the delimiter from node:crypto (≈ 5 ms of
+ * every run's start-up) and throws on a clash; a delimiter checked against the text it encloses
+ * cannot be forged by that text, however it was drawn, so a clash here draws another.
+ */
+function keyValue(name: string, value: string): string {
+  let delimiter: string
+  do {
+    delimiter = `ghadelimiter_${randomHex()}`
+  } while (name.includes(delimiter) || value.includes(delimiter))
+  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}`
+}
+
+const randomHex = (): string =>
+  Array.from({ length: 4 }, () =>
+    Math.floor(Math.random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0')
+  ).join('')
 
 export function setSecret(secret: string): void {
   issueCommand('add-mask', {}, secret)

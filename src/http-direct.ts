@@ -1,5 +1,4 @@
 import type * as Http from 'node:http'
-import { Readable } from 'node:stream'
 
 /** What the clients read of an answer: fetch's Response has it, and so has this. */
 export interface HttpResponse {
@@ -8,7 +7,20 @@ export interface HttpResponse {
   /** The address that answered, after any redirect followed. */
   url: string
   headers: Iterable<[string, string]> & { get(name: string): string | null }
-  body: ReadableStream<Uint8Array> | null
+  body: HttpBody | null
+}
+
+/** What the clients read of a body: a fetch Response's stream has it, and so has bodyOf's. */
+export interface HttpBody {
+  getReader(): BodyReader
+  cancel(): Promise<void>
+}
+
+export interface BodyReader {
+  read(): Promise<
+    { done: true; value?: undefined } | { done: false; value: Uint8Array }
+  >
+  cancel(): Promise<void>
 }
 
 export interface HttpInit {
@@ -119,11 +131,38 @@ async function once(url: URL, init: HttpInit): Promise<HttpResponse> {
         statusText: response.statusMessage ?? '',
         url: url.href,
         headers: headersOf(response.headers),
-        body: Readable.toWeb(response) as ReadableStream<Uint8Array>
+        body: bodyOf(response)
       })
     })
     request.end(body)
   })
+}
+
+/**
+ * A response as a body reader: a read at a time, and a cancel at any moment that ends a pending
+ * read as done (a failure rejects it with its reason). Readable.toWeb does the same, but loads
+ * Node's web streams, ≈ 2–3 ms of every run.
+ */
+function bodyOf(stream: Http.IncomingMessage): HttpBody {
+  const cancel = (): Promise<void> => {
+    stream.destroy()
+    return Promise.resolve()
+  }
+  const read: BodyReader['read'] = () =>
+    new Promise((resolve, reject) => {
+      const events = ['readable', 'end', 'error', 'close'] as const
+      const settle = (): void => {
+        const chunk = stream.read() as Buffer | null
+        if (chunk === null && !stream.readableEnded && !stream.destroyed) return
+        for (const event of events) stream.off(event, settle)
+        if (chunk !== null) resolve({ done: false, value: chunk })
+        else if (stream.errored) reject(stream.errored)
+        else resolve({ done: true })
+      }
+      for (const event of events) stream.on(event, settle)
+      settle()
+    })
+  return { cancel, getReader: () => ({ read, cancel }) }
 }
 
 /** Response headers as fetch's Headers reads them: any case, repeated ones joined. */

@@ -22,8 +22,7 @@ export async function readBodyText(
   deadlineMs = Infinity
 ): Promise<BodyText> {
   if (!response.body) return { text: '', complete: true }
-  const reader: ReadableStreamDefaultReader<Uint8Array> =
-    response.body.getReader()
+  const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   let complete = false

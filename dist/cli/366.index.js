@@ -582,27 +582,42 @@ function decoder(encoding = 'utf-8') {
     return (bytes) => textDecoder.decode(bytes);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
+var exec = __webpack_require__(1955);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(8701);
 ;// CONCATENATED MODULE: ./src/git/run.ts
 
 
+
 function createGitRunner(cwd) {
+    // Found once per PATH: given a bare name, exec() searches every PATH directory on each call.
+    let found;
+    const locate = (path) => {
+        if (found === undefined || found.path !== path)
+            found = { path, git: (0,io/* which */.K7)('git', true) };
+        return found.git;
+    };
+    // Started now, so the search overlaps whatever the run does before its first git call.
+    locate(process.env.PATH).catch(() => undefined);
     return async (args, options = {}) => {
         const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
         const stdout = [];
         const stderr = [];
-        const exitCode = await exec/* exec */.m('git', args, {
+        const exitCode = await locate(env.PATH)
+            .then((git) => exec/* exec */.m(git, args, {
             cwd,
             env,
             silent: true,
             ignoreReturnCode: true,
-            input: options.input === undefined ? undefined : Buffer.from(options.input),
+            input: options.input === undefined
+                ? undefined
+                : Buffer.from(options.input),
             listeners: {
                 stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
                 stderr: (chunk) => stderr.push(chunk)
             }
-        })
+        }))
             .catch((error) => {
             // @actions/io's which() throws before spawning when git is not on PATH.
             if (/Unable to locate executable file/.test(String(error)))
@@ -3632,10 +3647,11 @@ async function run(argv) {
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony exports getBooleanInput, setOutput */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9635);
-/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2902);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9635);
 /* harmony import */ var _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
 /* harmony import */ var _node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4679);
 
@@ -3660,15 +3676,34 @@ function getBooleanInput(name, options) {
         `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
 function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT) {
-        issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    const file = process.env.GITHUB_OUTPUT;
+    if (file) {
+        if (!existsSync(file))
+            throw new Error(`Missing file at path: ${file}`);
+        appendFileSync(file, keyValue(name, toCommandValue(value)) + EOL, 'utf8');
         return;
     }
     process.stdout.write(EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
+/**
+ * @actions/core's heredoc, `name<<delimiter` … `delimiter`, with a delimiter that is not in the
+ * name or the value. Its own file-command module draws the delimiter from node:crypto (≈ 5 ms of
+ * every run's start-up) and throws on a clash; a delimiter checked against the text it encloses
+ * cannot be forged by that text, however it was drawn, so a clash here draws another.
+ */
+function keyValue(name, value) {
+    let delimiter;
+    do {
+        delimiter = `ghadelimiter_${randomHex()}`;
+    } while (name.includes(delimiter) || value.includes(delimiter));
+    return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}`;
+}
+const randomHex = () => Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0')).join('');
 function setSecret(secret) {
-    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('add-mask', {}, secret);
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issueCommand */ .L)('add-mask', {}, secret);
 }
 function setFailed(message) {
     process.exitCode = 1;
@@ -3676,22 +3711,22 @@ function setFailed(message) {
 }
 const isDebug = () => process.env.RUNNER_DEBUG === '1';
 function debug(message) {
-    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('debug', {}, message);
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issueCommand */ .L)('debug', {}, message);
 }
-const annotation = (command) => (message, properties = {}) => (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)(command, (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandProperties */ .k)(properties), message instanceof Error ? message.toString() : message);
+const annotation = (command) => (message, properties = {}) => (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issueCommand */ .L)(command, (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandProperties */ .k)(properties), message instanceof Error ? message.toString() : message);
 const error = annotation('error');
 const warning = annotation('warning');
 const notice = annotation('notice');
 function info(message) {
-    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
 }
 async function group(name, fn) {
-    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issue */ .s)('group', name);
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .s)('group', name);
     try {
         return await fn();
     }
     finally {
-        (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issue */ .s)('endgroup');
+        (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issue */ .s)('endgroup');
     }
 }
 
@@ -4052,10 +4087,7 @@ __webpack_require__.d(__webpack_exports__, {
 var proxy_from_env = __webpack_require__(8182);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/http-direct.ts
-
 const loaded = new Map();
 /**
  * node:http or node:https with its agent, on the first request: loading node:https costs about
@@ -4142,11 +4174,42 @@ async function once(url, init) {
                 statusText: response.statusMessage ?? '',
                 url: url.href,
                 headers: headersOf(response.headers),
-                body: external_node_stream_.Readable.toWeb(response)
+                body: bodyOf(response)
             });
         });
         request.end(body);
     });
+}
+/**
+ * A response as a body reader: a read at a time, and a cancel at any moment that ends a pending
+ * read as done (a failure rejects it with its reason). Readable.toWeb does the same, but loads
+ * Node's web streams, ≈ 2–3 ms of every run.
+ */
+function bodyOf(stream) {
+    const cancel = () => {
+        stream.destroy();
+        return Promise.resolve();
+    };
+    const read = () => new Promise((resolve, reject) => {
+        const events = ['readable', 'end', 'error', 'close'];
+        const settle = () => {
+            const chunk = stream.read();
+            if (chunk === null && !stream.readableEnded && !stream.destroyed)
+                return;
+            for (const event of events)
+                stream.off(event, settle);
+            if (chunk !== null)
+                resolve({ done: false, value: chunk });
+            else if (stream.errored)
+                reject(stream.errored);
+            else
+                resolve({ done: true });
+        };
+        for (const event of events)
+            stream.on(event, settle);
+        settle();
+    });
+    return { cancel, getReader: () => ({ read, cancel }) };
 }
 /** Response headers as fetch's Headers reads them: any case, repeated ones joined. */
 function headersOf(raw) {

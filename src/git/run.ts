@@ -1,4 +1,5 @@
 import * as exec from '@actions/exec'
+import { which } from '@actions/io'
 import { GitError, GitNotFoundError } from '../errors.js'
 
 export interface RunResult {
@@ -22,25 +23,38 @@ export type GitRunner = (
 ) => Promise<RunResult>
 
 export function createGitRunner(cwd: string): GitRunner {
+  // Found once per PATH: given a bare name, exec() searches every PATH directory on each call.
+  let found: { path: string | undefined; git: Promise<string> } | undefined
+  const locate = (path: string | undefined): Promise<string> => {
+    if (found === undefined || found.path !== path)
+      found = { path, git: which('git', true) }
+    return found.git
+  }
+  // Started now, so the search overlaps whatever the run does before its first git call.
+  locate(process.env.PATH).catch(() => undefined)
   return async (args, options = {}) => {
     const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as {
       [key: string]: string
     }
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
-    const exitCode = await exec
-      .exec('git', args, {
-        cwd,
-        env,
-        silent: true,
-        ignoreReturnCode: true,
-        input:
-          options.input === undefined ? undefined : Buffer.from(options.input),
-        listeners: {
-          stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
-          stderr: (chunk) => stderr.push(chunk)
-        }
-      })
+    const exitCode = await locate(env.PATH)
+      .then((git) =>
+        exec.exec(git, args, {
+          cwd,
+          env,
+          silent: true,
+          ignoreReturnCode: true,
+          input:
+            options.input === undefined
+              ? undefined
+              : Buffer.from(options.input),
+          listeners: {
+            stdout: options.onStdout ?? ((chunk) => stdout.push(chunk)),
+            stderr: (chunk) => stderr.push(chunk)
+          }
+        })
+      )
       .catch((error: unknown) => {
         // @actions/io's which() throws before spawning when git is not on PATH.
         if (/Unable to locate executable file/.test(String(error)))
