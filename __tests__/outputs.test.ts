@@ -63,6 +63,35 @@ describe('outputValues', () => {
     expect(total).toBeLessThan(1024 * 1024)
   })
 
+  it('keeps the lists up to the last commit that fits the budget, and not one more', () => {
+    const sha = (i: number) => i.toString(16).padStart(40, '0')
+    const withCommits = (n: number) =>
+      outputValues(
+        reportedRun({
+          payload: {
+            ...PAYLOAD,
+            commitSha: Array.from({ length: n }, (_, i) => sha(i))
+          }
+        })
+      )
+    // Each SHA adds 43 characters to each list ("…", with its comma), 86 to both together.
+    const one = withCommits(1)
+    const fixed = one.payload.length + one['commit-shas'].length - 86
+    const last = Math.floor((LIST_BUDGET - fixed) / 86)
+
+    const fits = withCommits(last)
+    const over = withCommits(last + 1)
+
+    expect(
+      fits.payload.length + fits['commit-shas'].length
+    ).toBeLessThanOrEqual(LIST_BUDGET)
+    expect(JSON.parse(fits['commit-shas'])).toHaveLength(last)
+    expect(
+      (JSON.parse(fits.payload) as { commitSha: string[] }).commitSha
+    ).toHaveLength(last)
+    expect([over.payload, over['commit-shas']]).toEqual(['', ''])
+  })
+
   it('a dry run shows the payload but did not report', () => {
     const values = outputValues(reportedRun({ post: undefined, dryRun: true }))
     expect(values).toMatchObject({

@@ -557,6 +557,48 @@ async function group(name, fn) {
 
 /***/ }),
 
+/***/ 7920:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ payloadJson),
+/* harmony export */   n: () => (/* binding */ buildPayload)
+/* harmony export */ });
+function buildPayload(inputs, commitShas, deployedAt) {
+    const payload = {
+        commitSha: [...new Set(commitShas.map((s) => s.toLowerCase()))],
+        environmentName: inputs.environment,
+        deployedAt
+    };
+    if (inputs.title !== undefined)
+        payload.title = inputs.title;
+    if (inputs.tags.length > 0)
+        payload.tags = [...inputs.tags];
+    if (inputs.isTest)
+        payload.isTest = true;
+    // Frozen, so the JSON kept by payloadJson always says what the payload says.
+    Object.freeze(payload.commitSha);
+    if (payload.tags)
+        Object.freeze(payload.tags);
+    return Object.freeze(payload);
+}
+const texts = new WeakMap();
+/**
+ * The payload as JSON, built once: at 100,000 commits it is 4 MB, and the POST, the payload-file
+ * and the payload output each want it.
+ */
+function payloadJson(payload) {
+    let text = texts.get(payload);
+    if (text === undefined) {
+        text = JSON.stringify(payload);
+        texts.set(payload, text);
+    }
+    return text;
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1247,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9575);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8002);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1256,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9575:
+/***/ 8002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3423,22 +3465,8 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./src/core.ts + 4 modules
 var core = __nccwpck_require__(9798);
-;// CONCATENATED MODULE: ./src/deployment.ts
-function buildPayload(inputs, commitShas, deployedAt) {
-    const payload = {
-        commitSha: [...new Set(commitShas.map((s) => s.toLowerCase()))],
-        environmentName: inputs.environment,
-        deployedAt
-    };
-    if (inputs.title !== undefined)
-        payload.title = inputs.title;
-    if (inputs.tags.length > 0)
-        payload.tags = [...inputs.tags];
-    if (inputs.isTest)
-        payload.isTest = true;
-    return payload;
-}
-
+// EXTERNAL MODULE: ./src/deployment.ts
+var deployment = __nccwpck_require__(7920);
 ;// CONCATENATED MODULE: ./src/failure.ts
 
 
@@ -4891,7 +4919,7 @@ async function execute(read, env, ctx, makeDeps, now) {
         const deps = makeDeps(inputs, ctx.repository, env);
         const { range, commits } = await core/* group */.Os('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
         Object.assign(report, { range, commits });
-        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
+        report.payload = (0,deployment/* buildPayload */.n)(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
         if (core/* isDebug */._o())
             untrusted/* say */.cv.debug(`payload: ${JSON.stringify(report.payload)}`);
@@ -4909,6 +4937,7 @@ async function execute(read, env, ctx, makeDeps, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
+
 
 
 
@@ -4943,9 +4972,13 @@ const LIST_BUDGET = 400_000;
 function outputValues(report, payloadFile = '') {
     const { post, failure, payload, range } = report;
     const shas = payload?.commitSha ?? [];
-    const json = payload ? JSON.stringify(payload) : '';
-    const list = JSON.stringify(shas);
-    const fits = json.length + list.length <= LIST_BUDGET;
+    // The list's JSON is at least this long (a SHA needs no escaping), and the payload's longer:
+    // past the budget neither 4 MB string is built just to be measured.
+    const least = shas.reduce((n, sha) => n + sha.length + 3, 1);
+    const small = 2 * least <= LIST_BUDGET;
+    const json = payload && small ? (0,deployment/* payloadJson */.V)(payload) : '';
+    const list = small ? JSON.stringify(shas) : '';
+    const fits = small && json.length + list.length <= LIST_BUDGET;
     const values = {
         reported: String(post !== undefined),
         // 0: no HTTP answer came back, though the record shows the deployment.
@@ -4977,7 +5010,7 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     if (report.payload && tempDir) {
         try {
             file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
-            (0,external_node_fs_.writeFileSync)(file, JSON.stringify(report.payload));
+            (0,external_node_fs_.writeFileSync)(file, (0,deployment/* payloadJson */.V)(report.payload));
         }
         catch (error) {
             file = '';
@@ -5197,14 +5230,16 @@ function eventContext() {
 /* harmony export */   yK: () => (/* binding */ GET_BODY_LIMIT)
 /* harmony export */ });
 /* unused harmony exports BODY_LIMIT, PARSE_LIMIT, BODY_DEADLINE_MS */
-/* harmony import */ var p_retry__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4995);
+/* harmony import */ var p_retry__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4995);
 /* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2431);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(873);
-/* harmony import */ var _http_response_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3239);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7920);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(873);
+/* harmony import */ var _http_response_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3239);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+
 
 
 
@@ -5285,7 +5320,7 @@ function createMultitudesClient(options) {
                     Accept: 'application/json',
                     // As the vendor's examples send it; a "Bearer …" value is sent as given.
                     Authorization: apiKey,
-                    'User-Agent': `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Y}`
+                    'User-Agent': `${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Y}`
                 },
                 body,
                 redirect: 'manual',
@@ -5293,7 +5328,7 @@ function createMultitudesClient(options) {
             });
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProxyError */ .T6)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProxyError */ .T6)
                 throw error;
             const { message, code } = networkFailure(error, route, timeoutMs);
             // Only a POST can have been recorded; a GET changes nothing.
@@ -5307,9 +5342,9 @@ function createMultitudesClient(options) {
         const accepted = status >= 200 && status < 300;
         // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
         // what is kept for outputs and messages is BODY_LIMIT.
-        const read = await (0,_http_response_js__WEBPACK_IMPORTED_MODULE_5__/* .readBodyText */ .mf)(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
+        const read = await (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .readBodyText */ .mf)(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
         const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
-        const requestId = (0,_http_response_js__WEBPACK_IMPORTED_MODULE_5__/* .requestIdOf */ .Gb)(response.headers, read.text);
+        const requestId = (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .requestIdOf */ .Gb)(response.headers, read.text);
         if (accepted) {
             if (!read.complete && body !== undefined) {
                 log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
@@ -5330,7 +5365,7 @@ function createMultitudesClient(options) {
                 status,
                 body: text,
                 requestId,
-                retryAfterMs: (0,_http_response_js__WEBPACK_IMPORTED_MODULE_5__/* .retryAfterMs */ .Vs)(response.headers.get('retry-after')),
+                retryAfterMs: (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .retryAfterMs */ .Vs)(response.headers.get('retry-after')),
                 // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
                 ambiguous: body !== undefined && status >= 500
             });
@@ -5354,7 +5389,7 @@ function createMultitudesClient(options) {
                 throw unknownOutcome(error, attempts, found.why);
         };
         try {
-            return await (0,p_retry__WEBPACK_IMPORTED_MODULE_6__/* ["default"] */ .Ay)(() => attempt(target, body, ++attempts, signal), {
+            return await (0,p_retry__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .Ay)(() => attempt(target, body, ++attempts, signal), {
                 retries: maxAttempts - 1,
                 minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
                 signal,
@@ -5390,7 +5425,7 @@ function createMultitudesClient(options) {
     }
     return {
         worstCaseMs: (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .worstCaseMs */ .a6)(maxAttempts, timeoutMs, backoff),
-        postDeployment: (payload, options) => send(url, JSON.stringify(payload), options),
+        postDeployment: (payload, options) => send(url, (0,_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .payloadJson */ .V)(payload), options),
         listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
             const target = new URL(url);
             target.search = new URLSearchParams({
@@ -5409,12 +5444,12 @@ function networkFailure(error, host, timeoutMs) {
             code: undefined
         };
     }
-    const { detail, code } = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .connectionFailure */ .Dx)(error);
+    const { detail, code } = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .connectionFailure */ .Dx)(error);
     return { message: `could not connect to ${host}: ${detail}`, code };
 }
 /** A failure after which nobody can say whether the deployment was recorded. */
 function unknownOutcome(failure, attempts, why) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .hD(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
         status: failure.status,
         body: failure.body,
         requestId: failure.requestId,
@@ -5433,7 +5468,7 @@ function outage(failure, attempts, checked) {
         (unsure
             ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
             : '');
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(message, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .hD(message, {
         status: failure.status,
         body: failure.body,
         requestId: failure.requestId,
@@ -5445,12 +5480,12 @@ function outage(failure, attempts, checked) {
 function fieldList(fields) {
     const named = fields
         .slice(0, 5)
-        .map((f) => `'${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(f.field, 100)}' ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(f.message, 200)}`);
+        .map((f) => `'${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(f.field, 100)}' ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(f.message, 200)}`);
     const more = fields.length - named.length;
     return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 function rejection(status, body, requestId, attempts, headers, verb) {
-    const fields = status === 400 ? (0,_http_response_js__WEBPACK_IMPORTED_MODULE_5__/* .fieldProblemsOf */ .Me)(body) : [];
+    const fields = status === 400 ? (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .fieldProblemsOf */ .Me)(body) : [];
     const snippet = body.trim().slice(0, 500);
     const kept = body.slice(0, BODY_LIMIT);
     const messages = {
@@ -5466,7 +5501,7 @@ function rejection(status, body, requestId, attempts, headers, verb) {
     const message = messages[status] ??
         redirect ??
         `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(message, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .hD(message, {
         status,
         body: kept,
         requestId,

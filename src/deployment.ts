@@ -24,5 +24,23 @@ export function buildPayload(
   if (inputs.title !== undefined) payload.title = inputs.title
   if (inputs.tags.length > 0) payload.tags = [...inputs.tags]
   if (inputs.isTest) payload.isTest = true
-  return payload
+  // Frozen, so the JSON kept by payloadJson always says what the payload says.
+  Object.freeze(payload.commitSha)
+  if (payload.tags) Object.freeze(payload.tags)
+  return Object.freeze(payload)
+}
+
+const texts = new WeakMap<DeploymentPayload, string>()
+
+/**
+ * The payload as JSON, built once: at 100,000 commits it is 4 MB, and the POST, the payload-file
+ * and the payload output each want it.
+ */
+export function payloadJson(payload: DeploymentPayload): string {
+  let text = texts.get(payload)
+  if (text === undefined) {
+    text = JSON.stringify(payload)
+    texts.set(payload, text)
+  }
+  return text
 }

@@ -6,7 +6,7 @@ import {
   type Backoff
 } from './backoff.js'
 import { setTimeout as delay } from 'node:timers/promises'
-import type { DeploymentPayload } from './deployment.js'
+import { payloadJson, type DeploymentPayload } from './deployment.js'
 import type { HttpFetch, HttpResponse } from './http-direct.js'
 import {
   ApiError,
@@ -320,7 +320,7 @@ export function createMultitudesClient(
   return {
     worstCaseMs: worstCaseMs(maxAttempts, timeoutMs, backoff),
     postDeployment: (payload, options) =>
-      send(url, JSON.stringify(payload), options),
+      send(url, payloadJson(payload), options),
     listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
       const target = new URL(url)
       target.search = new URLSearchParams({

@@ -1,6 +1,7 @@
 import * as core from './core.js'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { payloadJson } from './deployment.js'
 import { errorMessage } from './errors.js'
 import { redact, say } from './untrusted.js'
 import type { Report } from './report.js'
@@ -39,9 +40,13 @@ export function outputValues(
 ): Record<(typeof OUTPUTS)[keyof typeof OUTPUTS], string> {
   const { post, failure, payload, range } = report
   const shas = payload?.commitSha ?? []
-  const json = payload ? JSON.stringify(payload) : ''
-  const list = JSON.stringify(shas)
-  const fits = json.length + list.length <= LIST_BUDGET
+  // The list's JSON is at least this long (a SHA needs no escaping), and the payload's longer:
+  // past the budget neither 4 MB string is built just to be measured.
+  const least = shas.reduce((n, sha) => n + sha.length + 3, 1)
+  const small = 2 * least <= LIST_BUDGET
+  const json = payload && small ? payloadJson(payload) : ''
+  const list = small ? JSON.stringify(shas) : ''
+  const fits = small && json.length + list.length <= LIST_BUDGET
   const values = {
     reported: String(post !== undefined),
     // 0: no HTTP answer came back, though the record shows the deployment.
@@ -79,7 +84,7 @@ export function setOutputs(
   if (report.payload && tempDir) {
     try {
       file = path.join(tempDir, `multitudes-payload-${process.pid}.json`)
-      writeFileSync(file, JSON.stringify(report.payload))
+      writeFileSync(file, payloadJson(report.payload))
     } catch (error) {
       file = ''
       say.warning(

@@ -1,9 +1,12 @@
 /** What every group of bench cases shares: the sizes of this run, its folders and its report. */
+import path from 'node:path'
 import type { MultitudesServer } from '../multitudes-server.ts'
-import type { RunnerResult } from '../run-action.ts'
+import { ACTION_DIR, type RunnerResult } from '../run-action.ts'
 import type { Report } from './report.ts'
 
 export const KEY = 'mtd_demo_key'
+/** The floor script: the least a reporter can do with the same inputs (see the file). */
+export const FLOOR = path.join(ACTION_DIR, 'dev/bench/floor.cjs')
 
 export interface Sizes {
   /** Runs a timed row takes unless it says otherwise. */

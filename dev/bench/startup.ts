@@ -15,7 +15,7 @@ import {
   type RunnerOptions,
   type RunnerResult
 } from '../run-action.ts'
-import { check, KEY, type Bench } from './context.ts'
+import { check, FLOOR, KEY, type Bench } from './context.ts'
 import {
   atMost,
   count,
@@ -29,7 +29,6 @@ import {
 import { git } from './repo.ts'
 import { vendorSnippet } from './vendor.ts'
 
-const FLOOR = path.join(ACTION_DIR, 'dev/bench/floor.cjs')
 const CLI = path.join(ACTION_DIR, 'dist/cli/index.js')
 
 export async function startup(bench: Bench): Promise<void> {
