@@ -17,6 +17,7 @@ export default {
     'src/git/**/*.ts',
     'src/send.ts',
     'src/multitudes-client.ts',
+    'src/multitudes/**/*.ts',
     'src/inputs.ts'
   ],
   coverageAnalysis: 'perTest',

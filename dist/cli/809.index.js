@@ -866,8 +866,8 @@ var api = __webpack_require__(8943);
 var bounds = __webpack_require__(6602);
 // EXTERNAL MODULE: ./src/http.ts + 1 modules
 var http = __webpack_require__(2011);
-// EXTERNAL MODULE: ./src/multitudes-client.ts
-var multitudes_client = __webpack_require__(3393);
+// EXTERNAL MODULE: ./src/multitudes-client.ts + 3 modules
+var multitudes_client = __webpack_require__(2590);
 ;// CONCATENATED MODULE: ./src/record/reader.ts
 
 /** How much of the record one run reads at most. Stated in the README; measured in the bench. */
@@ -3941,7 +3941,7 @@ function createGitHubApi(options) {
 /* harmony export */   Z: () => (/* binding */ githubBounds)
 /* harmony export */ });
 /* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2431);
-/* harmony import */ var _multitudes_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3393);
+/* harmony import */ var _multitudes_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2590);
 
 
 function githubBounds(timeoutMs, maxAttempts, overrides = {}) {
@@ -4349,31 +4349,36 @@ function transport() {
 
 /***/ }),
 
-/***/ 3393:
+/***/ 2590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ey: () => (/* binding */ createMultitudesClient),
-/* harmony export */   yK: () => (/* binding */ GET_BODY_LIMIT)
-/* harmony export */ });
-/* unused harmony exports BODY_LIMIT, PARSE_LIMIT, BODY_DEADLINE_MS */
-/* harmony import */ var p_retry__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4995);
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2431);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7920);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(873);
-/* harmony import */ var _http_response_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3239);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yK: () => (/* reexport */ GET_BODY_LIMIT),
+  ey: () => (/* binding */ createMultitudesClient)
+});
 
+// UNUSED EXPORTS: BODY_DEADLINE_MS, BODY_LIMIT, PARSE_LIMIT
 
-
-
-
-
-
+// EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
+var p_retry = __webpack_require__(4995);
+// EXTERNAL MODULE: ./src/backoff.ts
+var src_backoff = __webpack_require__(2431);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/deployment.ts
+var deployment = __webpack_require__(7920);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http-response.ts
+var http_response = __webpack_require__(3239);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/untrusted.ts
+var untrusted = __webpack_require__(873);
+;// CONCATENATED MODULE: ./src/multitudes/limits.ts
+/** How much of Multitudes' answers is read and kept, and how long a 2xx body may take. */
 /** Bytes of a POST response kept for outputs and messages. */
 const BODY_LIMIT = 64 * 1024;
 /** Bytes of a GET page read: 100 deployments of many SHAs each are well over 64 KiB. */
@@ -4382,6 +4387,17 @@ const GET_BODY_LIMIT = 16 * 1024 * 1024;
 const PARSE_LIMIT = 1024 * 1024;
 /** How long the body of a 2xx may take once its status line arrived. */
 const BODY_DEADLINE_MS = 5000;
+
+;// CONCATENATED MODULE: ./src/multitudes/failures.ts
+/**
+ * The ways a request to Multitudes fails, each with the message a user reads: a failure worth
+ * another attempt, the record found to hold the deployment, an outage, an unknown outcome and a
+ * rejection.
+ */
+
+
+
+
 /** An attempt that may succeed if tried again. */
 class TransientFailure extends Error {
     status;
@@ -4408,6 +4424,17 @@ class FoundInRecord extends Error {
         this.failure = failure;
         this.deployedAt = deployedAt;
     }
+    /** The run's answer: the last failure's details, and the record's word that it is recorded. */
+    answer(attempts) {
+        return {
+            status: this.failure.status ?? 0,
+            body: this.failure.body,
+            complete: true,
+            requestId: this.failure.requestId,
+            attempts,
+            foundInRecord: this.deployedAt
+        };
+    }
 }
 /**
  * Failures where the request never reached a server that could act on it: nothing was recorded,
@@ -4430,140 +4457,6 @@ const NEVER_DELIVERED = new Set([
     'CERT_HAS_EXPIRED',
     'ERR_TLS_CERT_ALTNAME_INVALID'
 ]);
-function createMultitudesClient(options) {
-    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms), log = () => undefined } = options;
-    const host = url.host;
-    // Named in connection messages: "could not connect to <host> through the proxy <url>".
-    const route = proxy ? `${host} through the proxy ${proxy}` : host;
-    const backoff = { ..._backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_BACKOFF */ .VU, ...options.backoff };
-    async function attempt(target, body, attemptNumber, stop) {
-        let response;
-        const deadline = AbortSignal.timeout(timeoutMs);
-        try {
-            response = await fetchImpl(target, {
-                method: body === undefined ? 'GET' : 'POST',
-                headers: {
-                    'Content-Type': 'application/json',
-                    Accept: 'application/json',
-                    // As the vendor's examples send it; a "Bearer …" value is sent as given.
-                    Authorization: apiKey,
-                    'User-Agent': `${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_NAME */ .p}/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Y}`
-                },
-                body,
-                redirect: 'manual',
-                signal: stop ? AbortSignal.any([deadline, stop]) : deadline
-            });
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProxyError */ .T6)
-                throw error;
-            const { message, code } = networkFailure(error, route, timeoutMs);
-            // Only a POST can have been recorded; a GET changes nothing.
-            throw new TransientFailure(message, {
-                ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
-            });
-        }
-        // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
-        // short deadline of its own and is never a reason to POST again.
-        const status = response.status;
-        const accepted = status >= 200 && status < 300;
-        // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
-        // what is kept for outputs and messages is BODY_LIMIT.
-        const read = await (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .readBodyText */ .mf)(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, timeoutMs) : timeoutMs);
-        const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
-        const requestId = (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .requestIdOf */ .Gb)(response.headers, read.text);
-        if (accepted) {
-            if (!read.complete && body !== undefined) {
-                log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
-            }
-            if (status !== 201 && body !== undefined) {
-                log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
-            }
-            return {
-                status,
-                body: text,
-                complete: read.complete,
-                requestId,
-                attempts: attemptNumber
-            };
-        }
-        if (status === 408 || status === 429 || status >= 500) {
-            throw new TransientFailure(`${host} answered ${status}`, {
-                status,
-                body: text,
-                requestId,
-                retryAfterMs: (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .retryAfterMs */ .Vs)(response.headers.get('retry-after')),
-                // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
-                ambiguous: body !== undefined && status >= 500
-            });
-        }
-        throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
-    }
-    /**
-     * One request with retries for transient failures only; the body is the same every time. A
-     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
-     */
-    async function send(target, body, { checkRecord, signal } = {}) {
-        let attempts = 0;
-        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
-        const settle = async (error) => {
-            if (!checkRecord || !error.ambiguous)
-                return;
-            const found = await checkRecord();
-            if (found.state === 'recorded')
-                throw new FoundInRecord(error, found.deployedAt);
-            if (found.state === 'unknown')
-                throw unknownOutcome(error, attempts, found.why);
-        };
-        try {
-            return await (0,p_retry__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .Ay)(() => attempt(target, body, ++attempts, signal), {
-                retries: maxAttempts - 1,
-                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
-                signal,
-                shouldRetry: ({ error }) => error instanceof TransientFailure,
-                onFailedAttempt: async ({ error, retriesLeft }) => {
-                    if (!(error instanceof TransientFailure))
-                        return;
-                    await settle(error);
-                    if (retriesLeft === 0 || signal?.aborted)
-                        return;
-                    const wait = (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .retryDelayMs */ .qO)(attempts, error.retryAfterMs, backoff);
-                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
-                    await sleep(wait);
-                }
-            });
-        }
-        catch (error) {
-            if (error instanceof FoundInRecord) {
-                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
-                return {
-                    status: error.failure.status ?? 0,
-                    body: error.failure.body,
-                    complete: true,
-                    requestId: error.failure.requestId,
-                    attempts,
-                    foundInRecord: error.deployedAt
-                };
-            }
-            if (error instanceof TransientFailure)
-                throw outage(error, attempts, checkRecord !== undefined);
-            throw error;
-        }
-    }
-    return {
-        worstCaseMs: (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .worstCaseMs */ .a6)(maxAttempts, timeoutMs, backoff),
-        postDeployment: (payload, options) => send(url, (0,_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .payloadJson */ .V)(payload), options),
-        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
-            const target = new URL(url);
-            target.search = new URLSearchParams({
-                page: String(page),
-                pageSize: String(pageSize),
-                includeTests: String(includeTests)
-            }).toString();
-            return send(target, undefined, { signal });
-        }
-    };
-}
 function networkFailure(error, host, timeoutMs) {
     if (error?.name === 'TimeoutError') {
         return {
@@ -4571,12 +4464,12 @@ function networkFailure(error, host, timeoutMs) {
             code: undefined
         };
     }
-    const { detail, code } = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .connectionFailure */ .Dx)(error);
+    const { detail, code } = (0,errors/* connectionFailure */.Dx)(error);
     return { message: `could not connect to ${host}: ${detail}`, code };
 }
 /** A failure after which nobody can say whether the deployment was recorded. */
 function unknownOutcome(failure, attempts, why) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .hD(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
+    return new errors/* ApiError */.hD(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
         status: failure.status,
         body: failure.body,
         requestId: failure.requestId,
@@ -4595,7 +4488,7 @@ function outage(failure, attempts, checked) {
         (unsure
             ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
             : '');
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .hD(message, {
+    return new errors/* ApiError */.hD(message, {
         status: failure.status,
         body: failure.body,
         requestId: failure.requestId,
@@ -4607,12 +4500,12 @@ function outage(failure, attempts, checked) {
 function fieldList(fields) {
     const named = fields
         .slice(0, 5)
-        .map((f) => `'${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(f.field, 100)}' ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(f.message, 200)}`);
+        .map((f) => `'${(0,untrusted/* clip */.$Q)(f.field, 100)}' ${(0,untrusted/* clip */.$Q)(f.message, 200)}`);
     const more = fields.length - named.length;
     return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 function rejection(status, body, requestId, attempts, headers, verb) {
-    const fields = status === 400 ? (0,_http_response_js__WEBPACK_IMPORTED_MODULE_6__/* .fieldProblemsOf */ .Me)(body) : [];
+    const fields = status === 400 ? (0,http_response/* fieldProblemsOf */.Me)(body) : [];
     const snippet = body.trim().slice(0, 500);
     const kept = body.slice(0, BODY_LIMIT);
     const messages = {
@@ -4628,13 +4521,173 @@ function rejection(status, body, requestId, attempts, headers, verb) {
     const message = messages[status] ??
         redirect ??
         `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ApiError */ .hD(message, {
+    return new errors/* ApiError */.hD(message, {
         status,
         body: kept,
         requestId,
         attempts,
         fields
     });
+}
+
+;// CONCATENATED MODULE: ./src/multitudes/attempt.ts
+/** One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection. */
+
+
+
+
+
+/** A GET when `body` is undefined, a POST of `body` otherwise. */
+async function attempt(config, target, body, attemptNumber, stop) {
+    const response = await request(config, target, body, stop);
+    // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
+    // short deadline of its own and is never a reason to POST again.
+    const status = response.status;
+    const accepted = status >= 200 && status < 300;
+    // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
+    // what is kept for outputs and messages is BODY_LIMIT.
+    const read = await (0,http_response/* readBodyText */.mf)(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, config.timeoutMs) : config.timeoutMs);
+    const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
+    const requestId = (0,http_response/* requestIdOf */.Gb)(response.headers, read.text);
+    if (accepted) {
+        warnOfOddSuccess(config, status, read, body !== undefined);
+        return {
+            status,
+            body: text,
+            complete: read.complete,
+            requestId,
+            attempts: attemptNumber
+        };
+    }
+    if (status === 408 || status === 429 || status >= 500) {
+        throw new TransientFailure(`${config.host} answered ${status}`, {
+            status,
+            body: text,
+            requestId,
+            retryAfterMs: (0,http_response/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
+            // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
+            ambiguous: body !== undefined && status >= 500
+        });
+    }
+    throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
+}
+async function request({ fetch, apiKey, timeoutMs, route }, target, body, stop) {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await fetch(target, {
+            method: body === undefined ? 'GET' : 'POST',
+            headers: {
+                'Content-Type': 'application/json',
+                Accept: 'application/json',
+                // As the vendor's examples send it; a "Bearer …" value is sent as given.
+                Authorization: apiKey,
+                'User-Agent': `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`
+            },
+            body,
+            redirect: 'manual',
+            signal: stop ? AbortSignal.any([deadline, stop]) : deadline
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ProxyError */.T6)
+            throw error;
+        const { message, code } = networkFailure(error, route, timeoutMs);
+        // Only a POST can have been recorded; a GET changes nothing.
+        throw new TransientFailure(message, {
+            ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
+        });
+    }
+}
+/** A POST's 2xx is a success however it looks; what looks odd is said. */
+function warnOfOddSuccess({ host, log }, status, read, posted) {
+    if (!posted)
+        return;
+    if (!read.complete) {
+        log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
+    }
+    if (status !== 201) {
+        log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/multitudes-client.ts
+
+
+
+
+
+
+
+function createMultitudesClient(options) {
+    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,promises_.setTimeout)(ms), log = () => undefined } = options;
+    const host = url.host;
+    const config = {
+        fetch: fetchImpl,
+        apiKey,
+        timeoutMs,
+        host,
+        // Named in connection messages: "could not connect to <host> through the proxy <url>".
+        route: proxy ? `${host} through the proxy ${proxy}` : host,
+        log
+    };
+    const backoff = { ...src_backoff/* DEFAULT_BACKOFF */.VU, ...options.backoff };
+    /**
+     * One request with retries for transient failures only; the body is the same every time. A
+     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
+     */
+    async function send(target, body, { checkRecord, signal } = {}) {
+        let attempts = 0;
+        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+        const settle = async (error) => {
+            if (!checkRecord || !error.ambiguous)
+                return;
+            const found = await checkRecord();
+            if (found.state === 'recorded')
+                throw new FoundInRecord(error, found.deployedAt);
+            if (found.state === 'unknown')
+                throw unknownOutcome(error, attempts, found.why);
+        };
+        try {
+            return await (0,p_retry/* default */.Ay)(() => attempt(config, target, body, ++attempts, signal), {
+                retries: maxAttempts - 1,
+                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+                signal,
+                shouldRetry: ({ error }) => error instanceof TransientFailure,
+                onFailedAttempt: async ({ error, retriesLeft }) => {
+                    if (!(error instanceof TransientFailure))
+                        return;
+                    await settle(error);
+                    if (retriesLeft === 0 || signal?.aborted)
+                        return;
+                    const wait = (0,src_backoff/* retryDelayMs */.qO)(attempts, error.retryAfterMs, backoff);
+                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
+                    await sleep(wait);
+                }
+            });
+        }
+        catch (error) {
+            if (error instanceof FoundInRecord) {
+                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
+                return error.answer(attempts);
+            }
+            if (error instanceof TransientFailure)
+                throw outage(error, attempts, checkRecord !== undefined);
+            throw error;
+        }
+    }
+    return {
+        worstCaseMs: (0,src_backoff/* worstCaseMs */.a6)(maxAttempts, timeoutMs, backoff),
+        postDeployment: (payload, options) => send(url, (0,deployment/* payloadJson */.V)(payload), options),
+        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
+            const target = new URL(url);
+            target.search = new URLSearchParams({
+                page: String(page),
+                pageSize: String(pageSize),
+                includeTests: String(includeTests)
+            }).toString();
+            return send(target, undefined, { signal });
+        }
+    };
 }
 
 
