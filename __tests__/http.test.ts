@@ -3,7 +3,6 @@
  * proxy and answers as fetch does, and through undici when a proxy applies.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startConnectProxy } from '../dev/connect-proxy.ts'
@@ -236,50 +235,4 @@ describe('createTransport().request: proxies', () => {
     })
     expect(paths).toHaveLength(before)
   })
-})
-
-describe('start-up', () => {
-  it("no source touches the global Request, Response or Headers (each loads Node's own undici)", () => {
-    const root = new URL('../src/', import.meta.url)
-    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => {
-        const code = readFileSync(new URL(f, root), 'utf8')
-          .replace(/\/\*[^]*?\*\//g, '')
-          .replace(/\/\/.*$/gm, '')
-        return [f, code] as const
-      })
-
-    expect(sources.length).toBeGreaterThan(20)
-    const touching = sources
-      .filter(([, text]) =>
-        /\binstanceof (Request|Response|Headers)\b|\bnew (Request|Response|Headers)\(/.test(
-          text
-        )
-      )
-      .map(([file]) => file)
-    expect(touching).toEqual([])
-  })
-
-  // Strings only these packages hold: undici's diagnostics channel, Octokit's user agent.
-  const markers = {
-    undici: 'undici:client:connected',
-    octokit: 'octokit-core.js/'
-  }
-
-  it.each(['dist', 'dist/cli'])(
-    '%s/index.js leaves undici and Octokit to chunks loaded on first use',
-    (folder) => {
-      const dir = new URL(`../${folder}/`, import.meta.url)
-      const read = (file: string) => readFileSync(new URL(file, dir), 'utf8')
-      const chunks = readdirSync(dir)
-        .filter((f) => /^\d+\.index\.js$/.test(f))
-        .map(read)
-        .join('\n')
-      for (const marker of Object.values(markers)) {
-        expect(read('index.js')).not.toContain(marker)
-        expect(chunks).toContain(marker)
-      }
-    }
-  )
 })
