@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8002);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8002:
+/***/ 2:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4192,6 +4192,71 @@ function newestFirst(commits, head) {
     return [first, ...unique.filter((_, i) => i !== at)];
 }
 
+;// CONCATENATED MODULE: ./src/range/head.ts
+/** Head: from the checkout, from an input or CI variable, or fetched from origin when named. */
+
+
+
+/** Head, as the event or an input names it, is neither in the checkout nor on origin. */
+class HeadNotInCheckout extends CheckoutError {
+    name = 'HeadNotInCheckout';
+}
+function headRevision(inputs, ctx) {
+    const rev = inputs.head ?? ctx.eventHead ?? ctx.sha;
+    if (!rev) {
+        throw new errors/* InputError */.dz(`Input 'head' is empty and the event names no commit. Expected a commit SHA or ref in 'head'.`);
+    }
+    return rev;
+}
+/**
+ * Head from the checkout. For events that name no commit (a manual dispatch, a schedule), the
+ * checked-out commit is what was deployed: a rollback checks out the ref it deploys.
+ */
+async function headFromGit(inputs, ctx, git) {
+    if (inputs.head === undefined && ctx.headFromCheckout) {
+        const checkedOut = await commitInCheckout('HEAD', git);
+        if (checkedOut !== undefined) {
+            if (checkedOut !== ctx.sha.toLowerCase()) {
+                untrusted/* say */.cv.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+            }
+            return checkedOut;
+        }
+    }
+    const rev = headRevision(inputs, ctx);
+    const sha = await commitInCheckout(rev, git);
+    if (sha !== undefined)
+        return sha;
+    // A head that was given (an input, a CI variable) may be on origin without being fetched.
+    const named = headName(inputs, ctx);
+    const fetched = named && (await git.fetchRef(rev, { shallow: await git.isShallow() }));
+    if (fetched)
+        return fetched;
+    throw new HeadNotInCheckout(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
+}
+/** The input or CI variable that named head, when one did (not the event's own commit). */
+function headName(inputs, ctx) {
+    return inputs.head !== undefined ? "'head'" : ctx.shaVariable;
+}
+/** A head that was given and names no commit: bad input, never "check out the commit". */
+function unknownHead(rev, name, where) {
+    return new errors/* InputError */.dz(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
+}
+async function commitInCheckout(rev, git) {
+    try {
+        return await git.resolveCommit(rev);
+    }
+    catch (error) {
+        if (error instanceof errors/* GitNotFoundError */.IG) {
+            throw new CheckoutError(error.message, 'Install git on the runner, or set commit-source: api.');
+        }
+        if (error instanceof errors/* GitError */.XS &&
+            /not a git repository/i.test(error.stderr)) {
+            throw new CheckoutError(`There is no git checkout in ${git.dir}.`, `Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder.`);
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/record/lookup.ts
 
 /** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
@@ -4577,6 +4642,14 @@ function needGit(deps, strategy) {
         return deps.git;
     throw new errors/* InputError */.dz(`Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`);
 }
+/** No base, and `first-deployment: fail`: the run stops instead of sending head alone. */
+function checkFirstDeployment(inputs, choice) {
+    if (choice.ref === undefined &&
+        inputs.strategy !== 'head' &&
+        inputs.firstDeployment === 'fail') {
+        throw new errors/* CommitRangeError */.H1(`No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/range/resolve.ts
 
@@ -4585,10 +4658,7 @@ function needGit(deps, strategy) {
 
 
 
-/** Head, as the event or an input names it, is neither in the checkout nor on origin. */
-class HeadNotInCheckout extends CheckoutError {
-    name = 'HeadNotInCheckout';
-}
+
 /**
  * Head, base and the commits between them, from the checkout or from the compare API, with one
  * log line that explains the decision. `auto` uses the checkout when it holds (or can be
@@ -4676,68 +4746,6 @@ async function fromApi(inputs, ctx, deps, resolved, knownHead) {
     Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice);
     return rangeFromApi(github, head, choice, inputs);
-}
-function headRevision(inputs, ctx) {
-    const rev = inputs.head ?? ctx.eventHead ?? ctx.sha;
-    if (!rev) {
-        throw new errors/* InputError */.dz(`Input 'head' is empty and the event names no commit. Expected a commit SHA or ref in 'head'.`);
-    }
-    return rev;
-}
-function checkFirstDeployment(inputs, choice) {
-    if (choice.ref === undefined &&
-        inputs.strategy !== 'head' &&
-        inputs.firstDeployment === 'fail') {
-        throw new errors/* CommitRangeError */.H1(`No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`, `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`);
-    }
-}
-/**
- * Head from the checkout. For events that name no commit (a manual dispatch, a schedule), the
- * checked-out commit is what was deployed: a rollback checks out the ref it deploys.
- */
-async function headFromGit(inputs, ctx, git) {
-    if (inputs.head === undefined && ctx.headFromCheckout) {
-        const checkedOut = await commitInCheckout('HEAD', git);
-        if (checkedOut !== undefined) {
-            if (checkedOut !== ctx.sha.toLowerCase()) {
-                untrusted/* say */.cv.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
-            }
-            return checkedOut;
-        }
-    }
-    const rev = headRevision(inputs, ctx);
-    const sha = await commitInCheckout(rev, git);
-    if (sha !== undefined)
-        return sha;
-    // A head that was given (an input, a CI variable) may be on origin without being fetched.
-    const named = headName(inputs, ctx);
-    const fetched = named && (await git.fetchRef(rev, { shallow: await git.isShallow() }));
-    if (fetched)
-        return fetched;
-    throw new HeadNotInCheckout(`Head ${rev} is not in the checkout.`, `Check out the deployed commit (actions/checkout with ref: ${rev} and fetch-depth: 0), or set 'head'.`);
-}
-/** The input or CI variable that named head, when one did (not the event's own commit). */
-function headName(inputs, ctx) {
-    return inputs.head !== undefined ? "'head'" : ctx.shaVariable;
-}
-/** A head that was given and names no commit: bad input, never "check out the commit". */
-function unknownHead(rev, name, where) {
-    return new errors/* InputError */.dz(`Invalid ${name}: ${JSON.stringify(rev)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
-}
-async function commitInCheckout(rev, git) {
-    try {
-        return await git.resolveCommit(rev);
-    }
-    catch (error) {
-        if (error instanceof errors/* GitNotFoundError */.IG) {
-            throw new CheckoutError(error.message, 'Install git on the runner, or set commit-source: api.');
-        }
-        if (error instanceof errors/* GitError */.XS &&
-            /not a git repository/i.test(error.stderr)) {
-            throw new CheckoutError(`There is no git checkout in ${git.dir}.`, `Add actions/checkout with fetch-depth: 0 before this step; if it checks out into a subfolder ('path:'), set 'working-directory' to that folder.`);
-        }
-        throw error;
-    }
 }
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */
 async function describeCommits(git, shas) {

@@ -1,6 +1,6 @@
 import { say } from '../untrusted.js'
 import type { RunContext } from '../context.js'
-import { errorMessage, InputError } from '../errors.js'
+import { CommitRangeError, errorMessage, InputError } from '../errors.js'
 import type { GitClient } from '../git/client.js'
 import { GitHubApiError, type GitHubApi } from '../github/api.js'
 import type { Inputs } from '../inputs.js'
@@ -140,4 +140,21 @@ function needGit(deps: BaseDeps, strategy: string): GitClient {
   throw new InputError(
     `Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`
   )
+}
+
+/** No base, and `first-deployment: fail`: the run stops instead of sending head alone. */
+export function checkFirstDeployment(
+  inputs: Pick<Inputs, 'strategy' | 'firstDeployment'>,
+  choice: BaseChoice
+): void {
+  if (
+    choice.ref === undefined &&
+    inputs.strategy !== 'head' &&
+    inputs.firstDeployment === 'fail'
+  ) {
+    throw new CommitRangeError(
+      `No base was found for strategy '${inputs.strategy}'${choice.unknown ? ` (${choice.unknown})` : ''} and 'first-deployment' is 'fail'.`,
+      `Set 'base', or 'first-deployment: head' to send only head on a first deployment.`
+    )
+  }
 }
