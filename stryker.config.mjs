@@ -18,7 +18,9 @@ export default {
     'src/send.ts',
     'src/multitudes-client.ts',
     'src/multitudes/**/*.ts',
-    'src/inputs.ts'
+    'src/inputs.ts',
+    'src/input-parsers.ts',
+    'src/input-text.ts'
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -2,18 +2,20 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { InputError } from '../src/errors.js'
 import {
-  isLoopbackHost,
-  parseApiUrl,
   parseBoolean,
   parseDeployedAt,
   parseEnum,
-  parseEnvironment,
   parseInteger,
   parseList,
-  parsePaths,
+  parsePaths
+} from '../src/input-parsers.js'
+import {
+  isLoopbackHost,
+  parseApiUrl,
+  parseEnvironment,
   parseTags,
   parseRevision
-} from '../src/input-parsers.js'
+} from '../src/input-text.js'
 
 describe('parseBoolean', () => {
   it.each(['true', 'True', 'TRUE', ' true '])('reads %j as true', (raw) => {

@@ -2,12 +2,12 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { buildPayload } from '../src/deployment.js'
+import { parseList } from '../src/input-parsers.js'
 import {
   hasControlCharacters,
   parseEnvironment,
-  parseList,
   parseRevision
-} from '../src/input-parsers.js'
+} from '../src/input-text.js'
 import { validateDeployment } from '../dev/multitudes-server.ts'
 import { testInputs } from '../__fixtures__/inputs.js'
 

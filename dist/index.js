@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3123);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2:
+/***/ 3123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1309,16 +1309,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/untrusted.ts
 var untrusted = __nccwpck_require__(873);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
-
-
 
 /** Pure parsers for input values: each takes the raw string and names the input in its error. */
 const show = (value) => JSON.stringify(value);
@@ -1419,118 +1412,6 @@ function parsePaths(name, raw) {
     if (bad !== undefined)
         throw invalid(name, bad, 'git pathspecs, one a line');
     return paths;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-function hasControlCharacters(text) {
-    return CONTROL.test(text);
-}
-/**
- * Index of the first character an HTTP header value cannot carry as the key is sent (anything
- * but printable ASCII and the space of "Bearer <key>"), or -1.
- */
-function headerUnsafeAt(text) {
-    return text.search(/[^\x20-\x7e]/);
-}
-/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
-/**
- * A key or token as sent in an HTTP header. A bad character is named by position and code point,
- * never with the value.
- */
-function checkSecret(name, value) {
-    const bad = headerUnsafeAt(value);
-    if (bad >= 0) {
-        const code = value.codePointAt(bad) ?? 0;
-        throw new errors/* InputError */.dz(`Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`);
-    }
-    return value;
-}
-function parseText(name, raw, max) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (CONTROL.test(value) || value.length > max) {
-        throw invalid(name, value.length > max ? `${value.slice(0, 40)}…` : raw, `text of at most ${max} characters, on one line`);
-    }
-    return value;
-}
-/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
-function parseTags(name, raw, count, max) {
-    const tags = parseList(raw);
-    const long = tags.find((t) => t.length > max || CONTROL.test(t));
-    if (tags.length > count || long !== undefined) {
-        throw invalid(name, long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`, `at most ${count} tags of at most ${max} characters each`);
-    }
-    return tags;
-}
-/** A glob for git (`tag-pattern`); never something git would read as an option. */
-function parsePattern(name, raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (value.startsWith('-') || CONTROL.test(value)) {
-        throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')");
-    }
-    return value;
-}
-/** A commit SHA or ref name; never something git would read as an option. */
-function parseRevision(name, raw) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
-        throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision');
-    }
-    return value;
-}
-function parseEnvironment(name, raw) {
-    const value = raw.trim();
-    if (value === '')
-        throw required(name, 'the name of the environment deployed to, e.g. `production`');
-    if (CONTROL.test(value) || value.length > 255) {
-        throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
-    }
-    return value;
-}
-const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
-/**
- * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
- * to the resolver, which may answer anything, so it does not count.
- */
-function isLoopbackHost(hostname) {
-    return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
-function parseApiUrl(name, raw) {
-    const expected = 'an https:// URL (http:// only for loopback hosts), without credentials';
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw invalid(name, raw, expected);
-    }
-    if (url.username !== '' || url.password !== '') {
-        // The value may hold a secret: name the input, not the value.
-        throw new errors/* InputError */.dz(`Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`);
-    }
-    const secure = url.protocol === 'https:' ||
-        (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-    if (!secure)
-        throw invalid(name, raw, expected);
-    return url;
-}
-/** A folder relative to `root` (the workspace), resolved to an absolute path that must exist. */
-function parseWorkingDirectory(name, raw, root) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    const dir = external_node_path_default().resolve(root, value);
-    if (CONTROL.test(value) ||
-        !(0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
-        throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
-    }
-    return dir;
 }
 
 ;// CONCATENATED MODULE: ./src/context.ts
@@ -1707,6 +1588,9 @@ function repositoryOf(context) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/git/lines.ts
 /** Feeds complete lines of a byte stream to `onLine`, however the chunks split them. */
 function lineSplitter(onLine) {
@@ -3562,6 +3446,130 @@ function applyOnError(failure, onError) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/input-text.ts
+
+
+
+
+/**
+ * Parsers for inputs that are text sent on or used as a name (free text, tags, git revisions and
+ * patterns, the environment, the API's URL, a folder): each names the input in its error.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+function hasControlCharacters(text) {
+    return CONTROL.test(text);
+}
+/**
+ * Index of the first character an HTTP header value cannot carry as the key is sent (anything
+ * but printable ASCII and the space of "Bearer <key>"), or -1.
+ */
+function headerUnsafeAt(text) {
+    return text.search(/[^\x20-\x7e]/);
+}
+/**
+ * A key or token as sent in an HTTP header. A bad character is named by position and code point,
+ * never with the value.
+ */
+function checkSecret(name, value) {
+    const bad = headerUnsafeAt(value);
+    if (bad >= 0) {
+        const code = value.codePointAt(bad) ?? 0;
+        throw new errors/* InputError */.dz(`Invalid '${name}': character ${bad + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) cannot be sent in an HTTP header, such as a line break, a zero-width space or a dash pasted from a document. Expected the key exactly as it was issued.`);
+    }
+    return value;
+}
+/** Free text: trimmed, no control characters, at most `max` characters; empty is undefined. */
+function parseText(name, raw, max) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (CONTROL.test(value) || value.length > max) {
+        throw invalid(name, value.length > max ? `${value.slice(0, 40)}…` : raw, `text of at most ${max} characters, on one line`);
+    }
+    return value;
+}
+/** Labels, comma- or newline-separated: at most `count`, each at most `max` characters. */
+function parseTags(name, raw, count, max) {
+    const tags = parseList(raw);
+    const long = tags.find((t) => t.length > max || CONTROL.test(t));
+    if (tags.length > count || long !== undefined) {
+        throw invalid(name, long === undefined ? `${tags.length} tags` : `${long.slice(0, 40)}…`, `at most ${count} tags of at most ${max} characters each`);
+    }
+    return tags;
+}
+/** A glob for git (`tag-pattern`); never something git would read as an option. */
+function parsePattern(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value)) {
+        throw invalid(name, raw, "a glob such as 'v*' (not starting with '-')");
+    }
+    return value;
+}
+/** A commit SHA or ref name; never something git would read as an option. */
+function parseRevision(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.startsWith('-') || CONTROL.test(value) || /\s/.test(value)) {
+        throw invalid(name, raw, 'a commit SHA, branch, tag or other git revision');
+    }
+    return value;
+}
+function parseEnvironment(name, raw) {
+    const value = raw.trim();
+    if (value === '')
+        throw required(name, 'the name of the environment deployed to, e.g. `production`');
+    if (CONTROL.test(value) || value.length > 255) {
+        throw invalid(name, raw, 'the name of the environment deployed to (at most 255 characters), e.g. `production`');
+    }
+    return value;
+}
+const LOOPBACK = new Set(['localhost', '[::1]', '::1']);
+/**
+ * Literal loopback only: `localhost`, 127.0.0.0/8 and ::1. A name like `evil.localhost` would go
+ * to the resolver, which may answer anything, so it does not count.
+ */
+function isLoopbackHost(hostname) {
+    return LOOPBACK.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** `https://`, or plain `http://` only to a loopback host; no credentials in the URL. */
+function parseApiUrl(name, raw) {
+    const expected = 'an https:// URL (http:// only for loopback hosts), without credentials';
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw invalid(name, raw, expected);
+    }
+    if (url.username !== '' || url.password !== '') {
+        // The value may hold a secret: name the input, not the value.
+        throw new errors/* InputError */.dz(`Invalid '${name}': it must not contain credentials. Pass the key in 'api-key'.`);
+    }
+    const secure = url.protocol === 'https:' ||
+        (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure)
+        throw invalid(name, raw, expected);
+    return url;
+}
+/** A folder relative to `root` (the workspace), resolved to an absolute path that must exist. */
+function parseWorkingDirectory(name, raw, root) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    const dir = external_node_path_default().resolve(root, value);
+    if (CONTROL.test(value) ||
+        !(0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
+    }
+    return dir;
+}
+
 ;// CONCATENATED MODULE: ./src/input-values.ts
 /**
  * The inputs' names, allowed values and defaults: plain data with no imports, so that the CLI's
@@ -3627,6 +3635,7 @@ const DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 

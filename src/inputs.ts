@@ -2,20 +2,22 @@ import { addSecret, say } from './untrusted.js'
 import * as core from './core.js'
 import { InputError } from './errors.js'
 import {
-  checkSecret,
-  parseApiUrl,
   parseBoolean,
   parseDeployedAt,
   parseEnum,
-  parseEnvironment,
   parseInteger,
+  parsePaths
+} from './input-parsers.js'
+import {
+  checkSecret,
+  parseApiUrl,
+  parseEnvironment,
   parsePattern,
   parseTags,
   parseText,
-  parsePaths,
   parseRevision,
   parseWorkingDirectory
-} from './input-parsers.js'
+} from './input-text.js'
 
 export * from './input-values.js'
 import {

@@ -3,21 +3,23 @@ import path from 'node:path'
 import os from 'node:os'
 import { InputError } from '../errors.js'
 import {
-  checkSecret,
   invalid,
-  parseApiUrl,
   required,
   parseBoolean,
   parseDeployedAt,
   parseEnum,
+  parseInteger
+} from '../input-parsers.js'
+import {
+  checkSecret,
+  parseApiUrl,
   parseEnvironment,
-  parseInteger,
   parsePattern,
   parseRevision,
   parseTags,
   parseText,
   parseWorkingDirectory
-} from '../input-parsers.js'
+} from '../input-text.js'
 import { LIMITS, ON_ERROR } from '../inputs.js'
 import { type CommandLine } from './args.js'
 import { FLAGS } from './flags.js'
