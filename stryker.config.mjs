@@ -14,6 +14,8 @@ export default {
     'src/backfill/state.ts',
     'src/backfill/plan.ts',
     'src/backfill/sources.ts',
+    'src/backfill/github-sources.ts',
+    'src/backfill/run-sources.ts',
     'src/git/**/*.ts',
     'src/send.ts',
     'src/multitudes-client.ts',

@@ -10,12 +10,12 @@ import { createGitHubApi } from '../src/github/api.js'
 import { planBackfill } from '../src/backfill/plan.js'
 import { planTable } from '../src/backfill/run.js'
 import { createProgress } from '../src/backfill/progress.js'
+import { SourceError } from '../src/backfill/sources.js'
 import {
   githubDeployments,
-  releaseDeployments,
-  SourceError,
-  workflowRunDeployments
-} from '../src/backfill/sources.js'
+  releaseDeployments
+} from '../src/backfill/github-sources.js'
+import { workflowRunDeployments } from '../src/backfill/run-sources.js'
 import {
   startFakeGitHub,
   type FakeGitHub,

@@ -15,13 +15,12 @@ import { planBackfill } from '../backfill/plan.js'
 import { createProgress } from '../backfill/progress.js'
 import { planTable, runBackfill } from '../backfill/run.js'
 import { jsonText } from '../untrusted.js'
+import { tagDeployments, type PastDeployment } from '../backfill/sources.js'
 import {
   githubDeployments,
-  releaseDeployments,
-  tagDeployments,
-  workflowRunDeployments,
-  type PastDeployment
-} from '../backfill/sources.js'
+  releaseDeployments
+} from '../backfill/github-sources.js'
+import { workflowRunDeployments } from '../backfill/run-sources.js'
 
 /** The past deployments of the chosen source, in no order. */
 async function readSource(
