@@ -181,6 +181,16 @@ describe('a push deployed to production', () => {
     expect(summary).toContain('Dry run: nothing was sent')
   })
 
+  it('a dry run whose base needs no record reads none: the early read is for a POST', async () => {
+    const { exitCode, server } = await deploy({
+      'dry-run': 'true',
+      strategy: 'head'
+    })
+
+    expect(exitCode).toBe(0)
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('masks the GitHub token and the key before anything else is written', async () => {
     const token = 'ghs_e2eSecretToken0123456789'
     const { stdout } = await deploy({}, [], { githubToken: token })

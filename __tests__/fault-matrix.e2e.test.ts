@@ -293,7 +293,7 @@ describe('GitHub API faults (strategy previous-deployment)', () => {
 
       expect(exitCode).toBe(EXIT['user-error'][mode])
       expect(stdout).toContain('deployments: read')
-      expect(api.requests).toHaveLength(0)
+      expect(api.posts()).toBe(0)
     }
   )
 
@@ -318,7 +318,7 @@ describe('GitHub API faults (strategy previous-deployment)', () => {
       expect(
         gh.requests.filter((r) => r.includes('/deployments?'))
       ).toHaveLength(2)
-      expect(api.requests).toHaveLength(0)
+      expect(api.posts()).toBe(0)
     }
   )
 
@@ -349,7 +349,7 @@ describe('GitHub API faults (strategy previous-deployment)', () => {
       ).toHaveLength(1)
       expect(gh.streamed()).toBeLessThan(64 * 1024 * 1024)
       expect(Number(readFileSync(peakFile, 'utf8')) / 1024).toBeLessThan(300)
-      expect(api.requests).toHaveLength(0)
+      expect(api.posts()).toBe(0)
     }
   )
 

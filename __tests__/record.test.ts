@@ -290,6 +290,45 @@ describe('the reader', () => {
       ).toBeUndefined()
       expect(Date.now() - started).toBeLessThan(1000)
       expect(record.unreadable).toBe('no whole page within 0.2 s')
+      expect(warnings).toHaveLength(1)
+    })
+
+    it('a prefetch and the scan after it share one GET of the first page', async () => {
+      server = await startMultitudesServer()
+      const writer = client()
+      await writer.postDeployment(payload([sha(1)]))
+      const record = createRecord(writer, { includeTests: false, warn })
+
+      record.prefetch()
+      record.prefetch()
+      const found = await findRecorded(record, payload([sha(1)]), membership)
+
+      expect(found).toMatchObject({ shas: [sha(1)] })
+      expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(1)
+      record.prefetch()
+      await findRecorded(record, payload([sha(2)]), membership)
+      expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(1)
+    })
+
+    it('a prefetch that cannot read says nothing; the scan that meets it warns once', async () => {
+      server = await startMultitudesServer({
+        keys: { mtd_write_only: ['deployments:write'] },
+        faults: [{ on: 'get', kind: 'status', status: 403 }]
+      })
+      const record = createRecord(client('mtd_write_only'), {
+        includeTests: false,
+        warn
+      })
+
+      record.prefetch()
+      while (record.unreadable === undefined)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(warnings).toEqual([])
+
+      await recordBase(record, 'production', sha(9), membership)
+      await findRecorded(record, payload([sha(9)]), membership)
+      expect(warnings).toHaveLength(1)
+      expect(server.requests).toHaveLength(1)
     })
   })
 })

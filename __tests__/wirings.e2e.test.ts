@@ -556,7 +556,7 @@ describe('says "I don’t know" instead of guessing', () => {
     const result = await report({ inputs: { base: 'v9.9.9' } })
 
     expect(result.exitCode).toBe(1)
-    expect(result.api.requests).toHaveLength(0)
+    expect(result.api.posts()).toBe(0)
     expect(result.stdout).toMatch(
       /::error::Invalid 'base': "v9.9.9" names no commit in the checkout or on origin/
     )
@@ -574,7 +574,7 @@ describe('says "I don’t know" instead of guessing', () => {
       })
 
       expect(result.exitCode).toBe(1)
-      expect(result.api.requests).toHaveLength(0)
+      expect(result.api.posts()).toBe(0)
       expect(result.stdout).not.toMatch(/Invalid 'base'|typo/)
       expect(result.stdout).toMatch(
         new RegExp(
@@ -606,7 +606,7 @@ describe('says "I don’t know" instead of guessing', () => {
     })
 
     expect(result.exitCode).toBe(1)
-    expect(result.api.requests).toHaveLength(0)
+    expect(result.api.posts()).toBe(0)
     expect(result.stdout).toMatch(
       /::error::There is no git checkout in .*'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent\./
     )

@@ -64,6 +64,8 @@ export async function execute(
       return { report, failMessage: undefined }
     }
     const deps = makeDeps(inputs, ctx.repository, env)
+    // Every run that posts reads the record first; its first page need not wait for git.
+    if (!dryRun) deps.record?.prefetch()
     const { range, commits } = await core.group('Resolving commit range', () =>
       resolveRange(inputs, ctx, deps, report.resolved)
     )

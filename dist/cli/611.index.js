@@ -886,6 +886,7 @@ function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages,
     const pages = [];
     let ended = false;
     let unreadable;
+    let told = false;
     let deadline;
     /** The next page, or undefined when there is none to read (end, bound, or unreadable). */
     async function nextPage() {
@@ -919,25 +920,38 @@ function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages,
             unreadable = deadline.aborted
                 ? `no whole page within ${maxMs / 1000} s`
                 : (0,errors/* errorMessage */.gJ)(error);
-            warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
             return undefined;
         }
     }
+    /** The page being read: a prefetch and a scan wait for the same request. */
+    let reading;
+    const next = () => (reading ??= nextPage().finally(() => {
+        reading = undefined;
+    }));
     return {
         get unreadable() {
             return unreadable;
+        },
+        prefetch() {
+            if (pages.length === 0)
+                void next();
         },
         async scan(environment, enough) {
             const wanted = environment.toLowerCase();
             const read = [];
             for (let i = 0;; i++) {
-                const page = pages[i] ?? (await nextPage());
+                const page = pages[i] ?? (await next());
                 if (page === undefined)
                     break;
                 read.push(...page.filter((r) => r.environment.toLowerCase() === wanted));
                 read.sort((a, b) => b.time - a.time);
                 if (await enough(read))
                     break;
+            }
+            // Told by the scan that meets it, not by a prefetch: a run that fails first says nothing.
+            if (unreadable !== undefined && !told) {
+                told = true;
+                warn(`Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`);
             }
             return read;
         }
@@ -2190,6 +2204,9 @@ async function execute(read, env, ctx, makeDeps, now) {
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository, env);
+        // Every run that posts reads the record first; its first page need not wait for git.
+        if (!dryRun)
+            deps.record?.prefetch();
         const { range, commits } = await src_core/* group */.Os('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
         Object.assign(report, { range, commits });
         report.payload = (0,deployment/* buildPayload */.n)(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);

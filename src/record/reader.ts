@@ -40,6 +40,8 @@ export interface MultitudesRecord {
     environment: string,
     enough: (records: readonly Recorded[]) => Promise<boolean>
   ): Promise<Recorded[]>
+  /** Starts reading the first page, so that the request overlaps the run's git calls. */
+  prefetch(): void
   /** Why a page could not be read, once one could not: the scan then ended there. */
   readonly unreadable: string | undefined
 }
@@ -56,6 +58,7 @@ export function createRecord(
   const pages: Recorded[][] = []
   let ended = false
   let unreadable: string | undefined
+  let told = false
   let deadline: AbortSignal | undefined
 
   /** The next page, or undefined when there is none to read (end, bound, or unreadable). */
@@ -88,26 +91,40 @@ export function createRecord(
       unreadable = deadline.aborted
         ? `no whole page within ${maxMs / 1000} s`
         : errorMessage(error)
-      warn(
-        `Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`
-      )
       return undefined
     }
   }
+
+  /** The page being read: a prefetch and a scan wait for the same request. */
+  let reading: Promise<Recorded[] | undefined> | undefined
+  const next = (): Promise<Recorded[] | undefined> =>
+    (reading ??= nextPage().finally(() => {
+      reading = undefined
+    }))
 
   return {
     get unreadable() {
       return unreadable
     },
+    prefetch() {
+      if (pages.length === 0) void next()
+    },
     async scan(environment, enough) {
       const wanted = environment.toLowerCase()
       const read: Recorded[] = []
       for (let i = 0; ; i++) {
-        const page = pages[i] ?? (await nextPage())
+        const page = pages[i] ?? (await next())
         if (page === undefined) break
         read.push(...page.filter((r) => r.environment.toLowerCase() === wanted))
         read.sort((a, b) => b.time - a.time)
         if (await enough(read)) break
+      }
+      // Told by the scan that meets it, not by a prefetch: a run that fails first says nothing.
+      if (unreadable !== undefined && !told) {
+        told = true
+        warn(
+          `Multitudes' record could not be read (${unreadable}); going on as if it held no more deployments. A key with the Deployments read scope lets the run check what was already sent.`
+        )
       }
       return read
     }
