@@ -12,10 +12,8 @@ import {
   type GitHubDeployment,
   type GitHubDeploymentStatus
 } from '../src/github/api.js'
-import {
-  previousDeploymentSha,
-  statusSetBy
-} from '../src/range/previous-deployment.js'
+import { previousDeploymentSha } from '../src/range/previous-deployment.js'
+import { statusSetBy } from '../src/range/own-run.js'
 import { chooseBase } from '../src/range/select.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 import { stdout } from '../__fixtures__/stdout.js'

@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3123);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6955);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3123:
+/***/ 6955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4416,51 +4416,11 @@ async function checkRecord(fresh, find) {
         : { state: 'unknown', why: fresh.unreadable };
 }
 
-;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
+;// CONCATENATED MODULE: ./src/range/own-run.ts
+/** Whether a deployment's status was set by this run (or the run it reports on): never base. */
 
 
 
-/** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
-const LIVE_STATES = new Set(['success', 'inactive']);
-/**
- * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
- * success or inactive. GitHub treats environment names without case (`Production` and
- * `production` are one environment) but filters by the exact name, so the exact name is listed
- * first and then every deployment newer than what it found is read for other cases of the
- * name: the newest among all of them wins. A failed or skipped deployment is passed over, so
- * its commits ship with the next successful one.
- */
-async function previousDeploymentSha(github, environment, options) {
-    const isOwn = ownRunCheck(github, options.ownRunIds);
-    // One budget for both listings: the case scan costs no request beyond it.
-    const budget = {
-        pages: options.maxPages ?? 10,
-        lookups: options.maxStatusLookups ?? 100
-    };
-    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options, budget);
-    let result = exact;
-    if (!exact.exhausted || exact.found !== undefined) {
-        const wanted = environment.toLowerCase();
-        untrusted/* say */.cv.debug(exact.found
-            ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
-            : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, budget, exact.found?.id, true);
-        if (other.found !== undefined)
-            result = other;
-        else if (other.exhausted && exact.found !== undefined) {
-            untrusted/* say */.cv.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
-        }
-        else if (exact.found === undefined)
-            result = other;
-    }
-    if (result.found === undefined && result.exhausted) {
-        untrusted/* say */.cv.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
-    }
-    if (result.found !== undefined) {
-        untrusted/* say */.cv.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
-    }
-    return result.found?.sha;
-}
 /**
  * The run a status was set by, from its URL: `/actions/runs/<run>/…` today, or the older
  * `/runs/<job>?check_suite_focus=true` that names a job.
@@ -4505,6 +4465,52 @@ function ownRunCheck(github, ownRunIds) {
             return false;
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/range/previous-deployment.ts
+
+
+
+/** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
+const LIVE_STATES = new Set(['success', 'inactive']);
+/**
+ * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
+ * success or inactive. GitHub treats environment names without case (`Production` and
+ * `production` are one environment) but filters by the exact name, so the exact name is listed
+ * first and then every deployment newer than what it found is read for other cases of the
+ * name: the newest among all of them wins. A failed or skipped deployment is passed over, so
+ * its commits ship with the next successful one.
+ */
+async function previousDeploymentSha(github, environment, options) {
+    const isOwn = ownRunCheck(github, options.ownRunIds);
+    // One budget for both listings: the case scan costs no request beyond it.
+    const budget = {
+        pages: options.maxPages ?? 10,
+        lookups: options.maxStatusLookups ?? 100
+    };
+    const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options, budget);
+    let result = exact;
+    if (!exact.exhausted || exact.found !== undefined) {
+        const wanted = environment.toLowerCase();
+        untrusted/* say */.cv.debug(exact.found
+            ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
+            : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, budget, exact.found?.id, true);
+        if (other.found !== undefined)
+            result = other;
+        else if (other.exhausted && exact.found !== undefined) {
+            untrusted/* say */.cv.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
+        }
+        else if (exact.found === undefined)
+            result = other;
+    }
+    if (result.found === undefined && result.exhausted) {
+        untrusted/* say */.cv.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+    }
+    if (result.found !== undefined) {
+        untrusted/* say */.cv.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
+    }
+    return result.found?.sha;
 }
 async function scan(list, matches, github, isOwn, { eventDeploymentId, concurrency = 10 }, budget, 
 /** Deployments up to this id are older than a base already found: the listing stops there. */
