@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6955);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1323);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6955:
+/***/ 1323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4416,6 +4416,97 @@ async function checkRecord(fresh, find) {
         : { state: 'unknown', why: fresh.unreadable };
 }
 
+;// CONCATENATED MODULE: ./src/range/deployment-scan.ts
+/** One listing of GitHub deployments read for the newest live one, within a budget. */
+
+
+/** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
+const LIVE_STATES = new Set(['success', 'inactive']);
+async function scan(list, matches, github, isOwn, { eventDeploymentId, concurrency = 10 }, budget, 
+/** Deployments up to this id are older than a base already found: the listing stops there. */
+newerThan, 
+/** Ask for pages ahead: the listing is of every environment, and few will match. */
+readAhead = false) {
+    const result = {
+        found: undefined,
+        listed: 0,
+        candidates: 0,
+        lookups: 0,
+        exhausted: false
+    };
+    const pageOf = pager(list, budget, readAhead);
+    for (let page = 1;; page++) {
+        const pending = pageOf(page);
+        if (pending === undefined)
+            return { ...result, exhausted: true };
+        const listed = await pending;
+        // Newest first: once the listing reaches the base already found, the rest is older.
+        const deployments = newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan);
+        result.listed += deployments.length;
+        const candidates = deployments.filter((d) => matches(d) &&
+            (eventDeploymentId === undefined || d.id < eventDeploymentId));
+        result.candidates += candidates.length;
+        const done = await firstLive(candidates, { github, isOwn, concurrency, budget }, result);
+        if (done)
+            return done;
+        if (listed.length < api/* PER_PAGE */.EK || deployments.length < listed.length)
+            return result;
+    }
+}
+/**
+ * A listing's pages, each asked for once, within the budget; undefined once it is spent. The
+ * scan for other cases mostly reads past other environments, so with `readAhead` its pages are
+ * asked for in batches of 1, 2, 4, 8: four round trips for ten pages, and never more asked for
+ * than were read before.
+ */
+function pager(list, budget, readAhead) {
+    const pages = new Map();
+    let ahead = 1;
+    return (page) => {
+        if (!pages.has(page)) {
+            if (budget.pages === 0)
+                return undefined;
+            const asked = Math.min(ahead, budget.pages);
+            budget.pages -= asked;
+            for (let p = page; p < page + asked; p++) {
+                const pending = list(p);
+                // A page asked for ahead and never read must not fail the run.
+                pending.catch(() => undefined);
+                pages.set(p, pending);
+            }
+            if (readAhead)
+                ahead *= 2;
+        }
+        return pages.get(page);
+    };
+}
+/**
+ * The candidates' statuses, a batch at a time and in order, so the newest live one not set by
+ * this run wins. The finished scan when one is found or the budget ends; undefined to read on.
+ */
+async function firstLive(candidates, { github, isOwn, concurrency, budget }, result) {
+    for (let i = 0; i < candidates.length; i += concurrency) {
+        const batch = candidates.slice(i, i + Math.min(concurrency, budget.lookups));
+        if (batch.length === 0)
+            return { ...result, exhausted: true };
+        budget.lookups -= batch.length;
+        result.lookups += batch.length;
+        const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
+        for (const [j, status] of statuses.entries()) {
+            const deployment = batch[j];
+            if (status === undefined)
+                continue;
+            if (!LIVE_STATES.has(status.state)) {
+                untrusted/* say */.cv.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+            }
+            else if (!(await isOwn(status.url, deployment.id))) {
+                return { ...result, found: { ...deployment, state: status.state } };
+            }
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/range/own-run.ts
 /** Whether a deployment's status was set by this run (or the run it reports on): never base. */
 
@@ -4471,8 +4562,6 @@ function ownRunCheck(github, ownRunIds) {
 
 
 
-/** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
-const LIVE_STATES = new Set(['success', 'inactive']);
 /**
  * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
  * success or inactive. GitHub treats environment names without case (`Production` and
@@ -4489,90 +4578,36 @@ async function previousDeploymentSha(github, environment, options) {
         lookups: options.maxStatusLookups ?? 100
     };
     const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options, budget);
-    let result = exact;
-    if (!exact.exhausted || exact.found !== undefined) {
-        const wanted = environment.toLowerCase();
-        untrusted/* say */.cv.debug(exact.found
-            ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
-            : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
-        const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, budget, exact.found?.id, true);
-        if (other.found !== undefined)
-            result = other;
-        else if (other.exhausted && exact.found !== undefined) {
-            untrusted/* say */.cv.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
-        }
-        else if (exact.found === undefined)
-            result = other;
+    const result = exact.exhausted && exact.found === undefined
+        ? exact
+        : await otherCases(github, environment, options, budget, isOwn, exact);
+    tell(environment, result);
+    return result.found?.sha;
+}
+/**
+ * The newest live deployment to another case of the name, newer than what the exact name gave;
+ * what the exact name gave when there is none.
+ */
+async function otherCases(github, environment, options, budget, isOwn, exact) {
+    const wanted = environment.toLowerCase();
+    untrusted/* say */.cv.debug(exact.found
+        ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
+        : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
+    const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, budget, exact.found?.id, true);
+    if (other.found !== undefined || exact.found === undefined)
+        return other;
+    if (other.exhausted) {
+        untrusted/* say */.cv.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
     }
+    return exact;
+}
+/** Says what the search found, or why it stopped without finding anything. */
+function tell(environment, result) {
     if (result.found === undefined && result.exhausted) {
         untrusted/* say */.cv.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
     }
     if (result.found !== undefined) {
         untrusted/* say */.cv.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
-    }
-    return result.found?.sha;
-}
-async function scan(list, matches, github, isOwn, { eventDeploymentId, concurrency = 10 }, budget, 
-/** Deployments up to this id are older than a base already found: the listing stops there. */
-newerThan, 
-/** Ask for pages ahead: the listing is of every environment, and few will match. */
-readAhead = false) {
-    const result = {
-        found: undefined,
-        listed: 0,
-        candidates: 0,
-        lookups: 0,
-        exhausted: false
-    };
-    // The scan for other cases mostly reads past other environments, so its pages are asked for
-    // in batches of 1, 2, 4, 8: four round trips for ten pages, and never more asked for than
-    // were read before.
-    const pages = new Map();
-    let ahead = 1;
-    for (let page = 1;; page++) {
-        if (!pages.has(page)) {
-            if (budget.pages === 0)
-                return { ...result, exhausted: true };
-            const asked = Math.min(ahead, budget.pages);
-            budget.pages -= asked;
-            for (let p = page; p < page + asked; p++) {
-                const pending = list(p);
-                // A page asked for ahead and never read must not fail the run.
-                pending.catch(() => undefined);
-                pages.set(p, pending);
-            }
-            if (readAhead)
-                ahead *= 2;
-        }
-        const listed = await pages.get(page);
-        // Newest first: once the listing reaches the base already found, the rest is older.
-        const deployments = newerThan === undefined ? listed : listed.filter((d) => d.id > newerThan);
-        result.listed += deployments.length;
-        const candidates = deployments.filter((d) => matches(d) &&
-            (eventDeploymentId === undefined || d.id < eventDeploymentId));
-        result.candidates += candidates.length;
-        // Statuses are looked up a batch at a time, in order: the newest live one wins.
-        for (let i = 0; i < candidates.length; i += concurrency) {
-            const batch = candidates.slice(i, i + Math.min(concurrency, budget.lookups));
-            if (batch.length === 0)
-                return { ...result, exhausted: true };
-            budget.lookups -= batch.length;
-            result.lookups += batch.length;
-            const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));
-            for (const [j, status] of statuses.entries()) {
-                const deployment = batch[j];
-                if (status === undefined)
-                    continue;
-                if (!LIVE_STATES.has(status.state)) {
-                    untrusted/* say */.cv.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
-                }
-                else if (!(await isOwn(status.url, deployment.id))) {
-                    return { ...result, found: { ...deployment, state: status.state } };
-                }
-            }
-        }
-        if (listed.length < api/* PER_PAGE */.EK || deployments.length < listed.length)
-            return result;
     }
 }
 
