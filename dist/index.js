@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1323);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4302);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1323:
+/***/ 4302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1414,15 +1414,12 @@ function parsePaths(name, raw) {
     return paths;
 }
 
-;// CONCATENATED MODULE: ./src/context.ts
+;// CONCATENATED MODULE: ./src/event-payload.ts
+/**
+ * What an event's payload says, read without trusting its shape: the commit it names, and what a
+ * deployment platform or an upstream workflow says about the deployment.
+ */
 
-const ZERO_SHA = /^0+$/;
-/** Events whose payload names no commit: the checkout is what gets deployed. */
-const NO_COMMIT_EVENTS = new Set([
-    'workflow_dispatch',
-    'schedule',
-    'repository_dispatch'
-]);
 function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -1529,6 +1526,16 @@ function notFromThisRepository(run, repository) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/context.ts
+
+const ZERO_SHA = /^0+$/;
+/** Events whose payload names no commit: the checkout is what gets deployed. */
+const NO_COMMIT_EVENTS = new Set([
+    'workflow_dispatch',
+    'schedule',
+    'repository_dispatch'
+]);
 function toRunContext(context) {
     const payload = context.payload;
     const { head, warning } = eventHead(context.eventName, payload);
