@@ -11,13 +11,15 @@ import {
 } from '../src/multitudes-client.js'
 import {
   findRecorded,
-  githubMembership,
   isSameDeployment,
-  membershipOf,
   recordBase,
-  recordIndex,
-  type Membership
+  recordIndex
 } from '../src/record/lookup.js'
+import {
+  githubMembership,
+  membershipOf,
+  type Membership
+} from '../src/record/membership.js'
 import { createRecord, RECORD_BOUNDS } from '../src/record/reader.js'
 import {
   startMultitudesServer,

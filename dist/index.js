@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4302);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7163);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4302:
+/***/ 7163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4289,38 +4289,6 @@ async function commitInCheckout(rev, git) {
 
 ;// CONCATENATED MODULE: ./src/record/lookup.ts
 
-/** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
-function membershipOf(git, github) {
-    if (git)
-        return gitMembership(git);
-    return github && githubMembership(github);
-}
-/** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
-function gitMembership(git) {
-    return {
-        everySha: true,
-        async present(shas) {
-            const found = await git.presentCommits(shas);
-            // cat-file names full SHAs; a record may list short ones.
-            return new Set(shas.filter((s) => found.has(s) || [...found].some((f) => f.startsWith(s))));
-        }
-    };
-}
-/** From GitHub, for `commit-source: api`: one commit look-up per record, at most `budget`. */
-function githubMembership(github, budget = 20) {
-    const known = new Map();
-    return {
-        everySha: false,
-        async present(shas) {
-            for (const sha of shas) {
-                if (known.has(sha) || known.size >= budget)
-                    continue;
-                known.set(sha, (await github.resolveCommit(sha)) !== undefined);
-            }
-            return new Set(shas.filter((s) => known.get(s) === true));
-        }
-    };
-}
 const holds = (record, sha) => record.shas.some((s) => sha.startsWith(s));
 /**
  * This repository's records of `environment`, newest first, read as far as the newest one that
@@ -4421,6 +4389,40 @@ async function checkRecord(fresh, find) {
     return fresh.unreadable === undefined
         ? { state: 'absent' }
         : { state: 'unknown', why: fresh.unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/record/membership.ts
+/** The checkout when the range comes from it, else GitHub; undefined when neither can tell. */
+function membershipOf(git, github) {
+    if (git)
+        return gitMembership(git);
+    return github && githubMembership(github);
+}
+/** From the checkout: one `git cat-file --batch-check` for all the SHAs of a page. */
+function gitMembership(git) {
+    return {
+        everySha: true,
+        async present(shas) {
+            const found = await git.presentCommits(shas);
+            // cat-file names full SHAs; a record may list short ones.
+            return new Set(shas.filter((s) => found.has(s) || [...found].some((f) => f.startsWith(s))));
+        }
+    };
+}
+/** From GitHub, for `commit-source: api`: one commit look-up per record, at most `budget`. */
+function githubMembership(github, budget = 20) {
+    const known = new Map();
+    return {
+        everySha: false,
+        async present(shas) {
+            for (const sha of shas) {
+                if (known.has(sha) || known.size >= budget)
+                    continue;
+                known.set(sha, (await github.resolveCommit(sha)) !== undefined);
+            }
+            return new Set(shas.filter((s) => known.get(s) === true));
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/range/deployment-scan.ts
@@ -4619,6 +4621,7 @@ function tell(environment, result) {
 }
 
 ;// CONCATENATED MODULE: ./src/range/select.ts
+
 
 
 

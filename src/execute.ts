@@ -12,7 +12,7 @@ import {
   type Reader
 } from './inputs.js'
 import { resolveRange } from './range/resolve.js'
-import { membershipOf } from './record/lookup.js'
+import { membershipOf } from './record/membership.js'
 import { emptyReport, type Report } from './report.js'
 import { sendDeployment } from './send.js'
 
