@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream'
 import { createGitClient } from '../src/git/client.js'
 import { createGitHubApi } from '../src/github/api.js'
 import { planBackfill } from '../src/backfill/plan.js'
-import { planTable } from '../src/backfill/run.js'
+import { planTable } from '../src/backfill/plan-table.js'
 import { createProgress } from '../src/backfill/progress.js'
 import { SourceError } from '../src/backfill/sources.js'
 import {

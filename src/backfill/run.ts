@@ -1,12 +1,10 @@
-import { buildPayload, type DeploymentPayload } from '../deployment.js'
-import { ApiError, errorMessage } from '../errors.js'
-import type { MultitudesClient, RecordCheck } from '../multitudes-client.js'
-import { checkRecord, recordIndex } from '../record/lookup.js'
+import type { MultitudesClient } from '../multitudes-client.js'
+import { recordIndex } from '../record/lookup.js'
 import type { MultitudesRecord } from '../record/reader.js'
 import type { PlannedDeployment } from './plan.js'
+import { postAll } from './post-loop.js'
 import type { Progress } from './progress.js'
 import { openState, readState, stateKey, type Target } from './state.js'
-import { logLine } from '../untrusted.js'
 
 export type ItemStatus = 'planned' | 'posted' | 'skipped' | 'failed'
 
@@ -72,15 +70,7 @@ export async function runBackfill(
 ): Promise<BackfillResult> {
   const done = readState(options.stateFile)
   const key = (p: PlannedDeployment): string => stateKey(options.target, p.id)
-  const items: BackfillItem[] = plan.map((p) => ({
-    head: p.head,
-    base: p.base ?? null,
-    commitCount: p.range.shas.length,
-    rangeStatus: p.range.status,
-    deployedAt: p.deployedAt,
-    source: p.source,
-    status: done.has(key(p)) ? 'skipped' : 'planned'
-  }))
+  const items = plan.map((p) => itemOf(p, done.has(key(p))))
   let stopped: string | undefined
   const todo = items.filter((x) => x.status === 'planned').length
   if (!options.dryRun && client && todo > 0) {
@@ -120,109 +110,14 @@ export async function runBackfill(
   }
 }
 
-interface Ledger {
-  /** The record of a payload in Multitudes, when it is there. */
-  recorded: (payload: DeploymentPayload) => { deployedAt: string } | undefined
-  save: (
-    p: PlannedDeployment,
-    item: BackfillItem,
-    via: 'post' | 'record'
-  ) => void
-}
-
-/** The POST loop; returns why it stopped early, if it did. */
-async function postAll(
-  plan: readonly PlannedDeployment[],
-  items: BackfillItem[],
-  options: BackfillOptions,
-  client: MultitudesClient,
-  io: BackfillIo,
-  ledger: Ledger
-): Promise<string | undefined> {
-  const interval = 1000 / options.rate
-  let last = -Infinity
-  let handled = 0
-  io.progress.start(items.filter((x) => x.status === 'planned').length)
-  try {
-    for (const [i, item] of items.entries()) {
-      if (item.status !== 'planned') continue
-      const signal = io.interrupted()
-      if (signal) return `interrupted by ${signal} before ${item.source}`
-      const payload = buildPayload(options, plan[i].range.shas, item.deployedAt)
-      const already = ledger.recorded(payload)
-      if (already) {
-        io.log(
-          `Skipped: ${logLine(item.source, 120)}: Multitudes' record holds it (recorded at ${already.deployedAt}).`
-        )
-        item.status = 'skipped'
-        ledger.save(plan[i], item, 'record')
-        io.progress.update(++handled)
-        continue
-      }
-      const wait = last + interval - io.now()
-      if (wait > 0) await io.sleep(wait)
-      last = io.now()
-      try {
-        await client.postDeployment(payload, {
-          checkRecord: () => checkAgain(io, options.environment, payload)
-        })
-      } catch (error) {
-        item.status = 'failed'
-        const fix = error instanceof ApiError && !error.outage
-        io.log(`Failed: ${logLine(item.source, 120)}: ${errorMessage(error)}`)
-        if (fix || options.onError === 'fail')
-          return `stopped at ${item.source} (${item.deployedAt}): ${errorMessage(error)}`
-        continue
-      } finally {
-        io.progress.update(++handled)
-      }
-      item.status = 'posted'
-      try {
-        ledger.save(plan[i], item, 'post')
-      } catch (error) {
-        return `stopped after ${item.source}, which Multitudes recorded, because the state file could not be written (${errorMessage(error)}); Multitudes' record is checked on the next run, so it is not sent again`
-      }
-    }
-    return undefined
-  } finally {
-    io.progress.stop()
+function itemOf(p: PlannedDeployment, done: boolean): BackfillItem {
+  return {
+    head: p.head,
+    base: p.base ?? null,
+    commitCount: p.range.shas.length,
+    rangeStatus: p.range.status,
+    deployedAt: p.deployedAt,
+    source: p.source,
+    status: done ? 'skipped' : 'planned'
   }
-}
-
-/** After an ambiguous failure: does a fresh read of the record hold the payload? */
-async function checkAgain(
-  io: BackfillIo,
-  environment: string,
-  payload: DeploymentPayload
-): Promise<RecordCheck> {
-  const fresh = io.freshRecord?.()
-  if (!fresh) return { state: 'unknown', why: 'the record is not read' }
-  return checkRecord(fresh, async (r) =>
-    (await recordIndex(r, environment))(payload)
-  )
-}
-
-/** The plan as a table: date, head, base, commit count, range status, source item. */
-export function planTable(items: readonly BackfillItem[]): string {
-  const rows = items.map((d) => [
-    d.deployedAt,
-    d.head.slice(0, 12),
-    d.base ? d.base.slice(0, 12) : '(none)',
-    String(d.commitCount),
-    d.rangeStatus,
-    // A release's tag name comes from GitHub: one short line, no workflow command.
-    logLine(d.source, 120)
-  ])
-  const header = ['date', 'head', 'base', 'commits', 'range', 'source']
-  const widths = header.map((h, c) =>
-    Math.max(h.length, ...rows.map((r) => r[c].length))
-  )
-  return [header, ...rows]
-    .map((r) =>
-      r
-        .map((cell, c) => cell.padEnd(widths[c]))
-        .join('  ')
-        .trimEnd()
-    )
-    .join('\n')
 }
