@@ -21,6 +21,7 @@ export default {
     'src/multitudes-client.ts',
     'src/multitudes/**/*.ts',
     'src/inputs.ts',
+    'src/input-combinations.ts',
     'src/input-parsers.ts',
     'src/input-text.ts'
   ],

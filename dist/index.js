@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7163);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5945);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7163:
+/***/ 5945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3591,6 +3591,33 @@ function parseWorkingDirectory(name, raw, root) {
     return dir;
 }
 
+;// CONCATENATED MODULE: ./src/input-combinations.ts
+/** Inputs that are each valid but do not work together: one message says which, and what instead. */
+
+
+function checkCombinations(inputs) {
+    if (inputs.apiKey === undefined && !inputs.dryRun) {
+        throw new errors/* InputError */.dz(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
+    }
+    if (inputs.apiKey !== undefined)
+        checkSecret('api-key', inputs.apiKey);
+    if (inputs.githubToken !== undefined)
+        checkSecret('github-token', inputs.githubToken);
+    if (inputs.strategy === 'base' && inputs.base === undefined) {
+        throw new errors/* InputError */.dz(`Input 'base' is required when 'strategy' is 'base': a commit SHA or ref.`);
+    }
+    if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
+        throw new errors/* InputError */.dz(`Input 'tag-pattern' is required when 'strategy' is 'tag': a glob such as 'v*'.`);
+    }
+    if (inputs.strategy === 'multitudes' &&
+        (!inputs.recordCheck || inputs.apiKey === undefined)) {
+        throw new errors/* InputError */.dz(`Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`);
+    }
+    if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
+        throw new errors/* InputError */.dz(`Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/input-values.ts
 /**
  * The inputs' names, allowed values and defaults: plain data with no imports, so that the CLI's
@@ -3654,8 +3681,11 @@ const DEFAULTS = {
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -3675,28 +3705,16 @@ const readInput = (name) => {
 function getOnError(read = readInput) {
     return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR);
 }
-/** Longest `environment` and `title`; most `tags`, and longest tag. */
-const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
 /**
  * Reads and validates every input. Throws one InputError that names every bad input, so a
- * workflow is fixed in one round, not one input at a time.
+ * workflow is fixed in one round, not one input at a time. Longer than 40 lines on purpose: the
+ * inputs are one table, a line each in action.yml's order, which is also the order of the
+ * messages; split, that order would live in several places.
  */
 function getInputs(read = readInput, env = process.env, now = Date.now) {
     const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY);
     const githubToken = readSecret(read(INPUTS.githubToken));
-    const problems = [];
-    /** The parsed value, or `fallback` with the problem noted. */
-    const check = (parse, fallback) => {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof errors/* InputError */.dz))
-                throw error;
-            problems.push(error);
-            return fallback;
-        }
-    };
+    const { problems, check } = collector();
     const bool = (name) => check(() => parseBoolean(name, value(read, name)), false);
     const integer = (name, min, max) => check(() => parseInteger(name, value(read, name), min, max), min);
     const text = (name, max) => check(() => parseText(name, read(name), max), undefined);
@@ -3729,17 +3747,36 @@ function getInputs(read = readInput, env = process.env, now = Date.now) {
     };
     if (problems.length === 0)
         check(() => checkCombinations(inputs), undefined);
-    if (problems.length === 1)
-        throw problems[0];
-    if (problems.length > 1) {
-        throw new errors/* InputError */.dz(`${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`);
-    }
+    throwAll(problems);
     for (const [key, v] of Object.entries(inputs)) {
         if (key !== 'apiKey' && key !== 'githubToken') {
             untrusted/* say */.cv.debug(`input ${key}: ${JSON.stringify(v)}`);
         }
     }
     return inputs;
+}
+function collector() {
+    const problems = [];
+    const check = (parse, fallback) => {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InputError */.dz))
+                throw error;
+            problems.push(error);
+            return fallback;
+        }
+    };
+    return { problems, check };
+}
+/** One problem as it is; several as one error that numbers them. */
+function throwAll(problems) {
+    if (problems.length === 1)
+        throw problems[0];
+    if (problems.length > 1) {
+        throw new errors/* InputError */.dz(`${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`);
+    }
 }
 function value(read, name) {
     const raw = read(name);
@@ -3752,28 +3789,6 @@ function readSecret(raw) {
         return undefined;
     (0,untrusted/* addSecret */.Ck)(secret);
     return secret;
-}
-function checkCombinations(inputs) {
-    if (inputs.apiKey === undefined && !inputs.dryRun) {
-        throw new errors/* InputError */.dz(`Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`);
-    }
-    if (inputs.apiKey !== undefined)
-        checkSecret('api-key', inputs.apiKey);
-    if (inputs.githubToken !== undefined)
-        checkSecret('github-token', inputs.githubToken);
-    if (inputs.strategy === 'base' && inputs.base === undefined) {
-        throw new errors/* InputError */.dz(`Input 'base' is required when 'strategy' is 'base': a commit SHA or ref.`);
-    }
-    if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
-        throw new errors/* InputError */.dz(`Input 'tag-pattern' is required when 'strategy' is 'tag': a glob such as 'v*'.`);
-    }
-    if (inputs.strategy === 'multitudes' &&
-        (!inputs.recordCheck || inputs.apiKey === undefined)) {
-        throw new errors/* InputError */.dz(`Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`);
-    }
-    if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
-        throw new errors/* InputError */.dz(`Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js

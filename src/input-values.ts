@@ -66,3 +66,40 @@ export const DEFAULTS: Readonly<Record<string, string>> = {
   'timeout-seconds': '30',
   'max-attempts': '4'
 }
+
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+export const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 }
+
+export interface Inputs {
+  /** Multitudes key; undefined only on a dry run without one. Masked as soon as it is read. */
+  apiKey: string | undefined
+  /** `environmentName`, trimmed. */
+  environment: string
+  strategy: Strategy
+  /** Base revision for strategy `base` (or `auto`). */
+  base: string | undefined
+  /** Head revision; undefined means "from the event". */
+  head: string | undefined
+  tagPattern: string | undefined
+  commitSource: CommitSource
+  /** Pathspecs for monorepos; empty means the whole repository. */
+  paths: string[]
+  maxCommits: number
+  firstDeployment: FirstDeployment
+  isTest: boolean
+  /** UTC ISO 8601 with milliseconds, or undefined for "when the step started". */
+  deployedAt: string | undefined
+  title: string | undefined
+  tags: string[]
+  dryRun: boolean
+  onError: OnError
+  apiUrl: URL
+  githubToken: string | undefined
+  verify: boolean
+  /** Read Multitudes' record before a POST (and as a base): false sends no GET. */
+  recordCheck: boolean
+  timeoutSeconds: number
+  maxAttempts: number
+  /** Absolute path of the checkout; undefined means the current directory (the workspace). */
+  workingDirectory: string | undefined
+}

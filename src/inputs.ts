@@ -1,3 +1,4 @@
+import { checkCombinations } from './input-combinations.js'
 import { addSecret, say } from './untrusted.js'
 import * as core from './core.js'
 import { InputError } from './errors.js'
@@ -9,7 +10,6 @@ import {
   parsePaths
 } from './input-parsers.js'
 import {
-  checkSecret,
   parseApiUrl,
   parseEnvironment,
   parsePattern,
@@ -23,49 +23,14 @@ export * from './input-values.js'
 import {
   DEFAULTS,
   INPUTS,
+  LIMITS,
   ON_ERROR,
   STRATEGIES,
   COMMIT_SOURCES,
   FIRST_DEPLOYMENT,
-  type CommitSource,
-  type FirstDeployment,
   type OnError,
-  type Strategy
+  type Inputs
 } from './input-values.js'
-
-export interface Inputs {
-  /** Multitudes key; undefined only on a dry run without one. Masked as soon as it is read. */
-  apiKey: string | undefined
-  /** `environmentName`, trimmed. */
-  environment: string
-  strategy: Strategy
-  /** Base revision for strategy `base` (or `auto`). */
-  base: string | undefined
-  /** Head revision; undefined means "from the event". */
-  head: string | undefined
-  tagPattern: string | undefined
-  commitSource: CommitSource
-  /** Pathspecs for monorepos; empty means the whole repository. */
-  paths: string[]
-  maxCommits: number
-  firstDeployment: FirstDeployment
-  isTest: boolean
-  /** UTC ISO 8601 with milliseconds, or undefined for "when the step started". */
-  deployedAt: string | undefined
-  title: string | undefined
-  tags: string[]
-  dryRun: boolean
-  onError: OnError
-  apiUrl: URL
-  githubToken: string | undefined
-  verify: boolean
-  /** Read Multitudes' record before a POST (and as a base): false sends no GET. */
-  recordCheck: boolean
-  timeoutSeconds: number
-  maxAttempts: number
-  /** Absolute path of the checkout; undefined means the current directory (the workspace). */
-  workingDirectory: string | undefined
-}
 
 export type Reader = (name: string) => string
 
@@ -83,12 +48,11 @@ export function getOnError(read: Reader = readInput): OnError {
   return parseEnum(INPUTS.onError, value(read, INPUTS.onError), ON_ERROR)
 }
 
-/** Longest `environment` and `title`; most `tags`, and longest tag. */
-export const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 }
-
 /**
  * Reads and validates every input. Throws one InputError that names every bad input, so a
- * workflow is fixed in one round, not one input at a time.
+ * workflow is fixed in one round, not one input at a time. Longer than 40 lines on purpose: the
+ * inputs are one table, a line each in action.yml's order, which is also the order of the
+ * messages; split, that order would live in several places.
  */
 export function getInputs(
   read: Reader = readInput,
@@ -97,17 +61,7 @@ export function getInputs(
 ): Readonly<Inputs> {
   const apiKey = readSecret(read(INPUTS.apiKey) || env.MULTITUDES_API_KEY)
   const githubToken = readSecret(read(INPUTS.githubToken))
-  const problems: InputError[] = []
-  /** The parsed value, or `fallback` with the problem noted. */
-  const check = <T>(parse: () => T, fallback: T): T => {
-    try {
-      return parse()
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      problems.push(error)
-      return fallback
-    }
-  }
+  const { problems, check } = collector()
   const bool = (name: string): boolean =>
     check(() => parseBoolean(name, value(read, name)), false)
   const integer = (name: string, min: number, max: number): number =>
@@ -187,18 +141,43 @@ export function getInputs(
     )
   }
   if (problems.length === 0) check(() => checkCombinations(inputs), undefined)
-  if (problems.length === 1) throw problems[0]
-  if (problems.length > 1) {
-    throw new InputError(
-      `${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`
-    )
-  }
+  throwAll(problems)
   for (const [key, v] of Object.entries(inputs)) {
     if (key !== 'apiKey' && key !== 'githubToken') {
       say.debug(`input ${key}: ${JSON.stringify(v)}`)
     }
   }
   return inputs
+}
+
+interface Collector {
+  problems: InputError[]
+  /** The parsed value, or `fallback` with the problem noted. */
+  check: <T>(parse: () => T, fallback: T) => T
+}
+
+function collector(): Collector {
+  const problems: InputError[] = []
+  const check = <T>(parse: () => T, fallback: T): T => {
+    try {
+      return parse()
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      problems.push(error)
+      return fallback
+    }
+  }
+  return { problems, check }
+}
+
+/** One problem as it is; several as one error that numbers them. */
+function throwAll(problems: readonly InputError[]): void {
+  if (problems.length === 1) throw problems[0]
+  if (problems.length > 1) {
+    throw new InputError(
+      `${problems.length} inputs are invalid. ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(' ')}`
+    )
+  }
 }
 
 function value(read: Reader, name: string): string {
@@ -212,38 +191,4 @@ function readSecret(raw: string | undefined): string | undefined {
   if (!secret) return undefined
   addSecret(secret)
   return secret
-}
-
-function checkCombinations(inputs: Inputs): void {
-  if (inputs.apiKey === undefined && !inputs.dryRun) {
-    throw new InputError(
-      `Input 'api-key' is empty and MULTITUDES_API_KEY is not set. Expected a Multitudes API key with the Deployments write scope, e.g. 'api-key: \${{ secrets.MULTITUDES_API_KEY }}'. Secrets are not passed to workflows triggered from forks; use 'dry-run: true' there.`
-    )
-  }
-  if (inputs.apiKey !== undefined) checkSecret('api-key', inputs.apiKey)
-  if (inputs.githubToken !== undefined)
-    checkSecret('github-token', inputs.githubToken)
-  if (inputs.strategy === 'base' && inputs.base === undefined) {
-    throw new InputError(
-      `Input 'base' is required when 'strategy' is 'base': a commit SHA or ref.`
-    )
-  }
-  if (inputs.strategy === 'tag' && inputs.tagPattern === undefined) {
-    throw new InputError(
-      `Input 'tag-pattern' is required when 'strategy' is 'tag': a glob such as 'v*'.`
-    )
-  }
-  if (
-    inputs.strategy === 'multitudes' &&
-    (!inputs.recordCheck || inputs.apiKey === undefined)
-  ) {
-    throw new InputError(
-      `Invalid 'strategy': "multitudes" reads Multitudes' record, but ${inputs.apiKey === undefined ? "'api-key' is empty" : "'record-check' is false"}. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`
-    )
-  }
-  if (inputs.paths.length > 0 && inputs.commitSource === 'api') {
-    throw new InputError(
-      `Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout.`
-    )
-  }
 }

@@ -445,7 +445,7 @@ const answer = (0,_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .quickAnswer */ .C)(a
 if (answer !== undefined)
     process.stdout.write(`${answer}\n`);
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(307), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5478))).run(argv);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(307), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6660))).run(argv);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -496,6 +496,7 @@ function quickAnswer(argv) {
 /* harmony export */   Jk: () => (/* binding */ COMMIT_SOURCES),
 /* harmony export */   Px: () => (/* binding */ FIRST_DEPLOYMENT),
 /* harmony export */   YL: () => (/* binding */ STRATEGIES),
+/* harmony export */   b1: () => (/* binding */ LIMITS),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   zY: () => (/* binding */ DEFAULTS)
 /* harmony export */ });
@@ -561,6 +562,8 @@ const DEFAULTS = {
     'timeout-seconds': '30',
     'max-attempts': '4'
 };
+/** Longest `environment` and `title`; most `tags`, and longest tag. */
+const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
 
 
 /***/ }),
