@@ -1289,7 +1289,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5945);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4741);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1298,7 +1298,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5945:
+/***/ 4741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5131,7 +5131,94 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/summary-table.ts
+
+function linksOf(report) {
+    return {
+        repoUrl: report.repository
+            ? `${report.serverUrl}/${report.repository}`
+            : undefined,
+        link: (href, text) => href
+            ? `<a href="${(0,untrusted/* summaryText */.g5)(href)}">${(0,untrusted/* summaryText */.g5)(text)}</a>`
+            : (0,untrusted/* summaryText */.g5)(text)
+    };
+}
+const summary_table_short = (sha) => sha.slice(0, 7);
+/** The table: one row a field, in the order a reader asks about them. */
+function fieldRows(report, links) {
+    const { payload } = report;
+    const rows = [];
+    // An environment that failed validation has no cell: the error below names it.
+    if (report.environment)
+        rows.push(['Environment', (0,untrusted/* summaryText */.g5)(report.environment)]);
+    rows.push(['Result', (0,untrusted/* summaryText */.g5)(result(report))], ...rangeRows(report, links));
+    if (payload)
+        rows.push(['deployedAt', (0,untrusted/* summaryText */.g5)(payload.deployedAt)]);
+    if (report.title)
+        rows.push(['Title', (0,untrusted/* summaryText */.g5)(report.title, 255)]);
+    if (report.tags.length > 0)
+        rows.push([
+            'Tags',
+            report.tags.map((t) => `<code>${(0,untrusted/* summaryText */.g5)(t, 100)}</code>`).join(' ')
+        ]);
+    rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
+    return rows;
+}
+function rangeRows(report, { repoUrl, link }) {
+    const { range, payload } = report;
+    if (!range) {
+        if (!report.resolved.head)
+            return [];
+        // The run stopped after finding head (and maybe base): show what it knew.
+        const { head, base, baseSource } = report.resolved;
+        return [
+            ['Head', `<code>${(0,untrusted/* summaryText */.g5)(head)}</code>`],
+            [
+                'Base',
+                base
+                    ? `<code>${(0,untrusted/* summaryText */.g5)(base)}</code> (from: ${(0,untrusted/* summaryText */.g5)(baseSource ?? '')})`
+                    : 'not found yet'
+            ]
+        ];
+    }
+    const compare = range.base && repoUrl
+        ? `${repoUrl}/compare/${range.base}...${range.head}`
+        : undefined;
+    const base = range.base ? summary_table_short(range.base) : (range.baseRef ?? 'none');
+    return [
+        [
+            'Strategy',
+            `${(0,untrusted/* summaryText */.g5)(report.strategy ?? '')} (base from: ${range.baseSource})`
+        ],
+        [
+            'Range',
+            `${link(compare, `${base} → ${summary_table_short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
+        ],
+        [
+            'Commits',
+            `${payload?.commitSha.length ?? range.shas.length}${range.truncated ? ` of ${range.total} (truncated by max-commits)` : ''}`
+        ]
+    ];
+}
+function result(report) {
+    if (report.skipped)
+        return `⏭️ Nothing to report: ${report.skipped}`;
+    // The message itself is under "What went wrong": once is enough.
+    if (report.failure)
+        return '❌ Not reported: see "What went wrong" below';
+    if (report.dryRun)
+        return '🧪 Dry run: nothing was sent';
+    if (report.post) {
+        const how = report.post.foundInRecord
+            ? `the answer was lost, and Multitudes' record lists it at ${report.post.foundInRecord}`
+            : `HTTP ${report.post.status}`;
+        return `✅ Reported (${how})${report.verified ? ', verified by reading it back' : ''}`;
+    }
+    return '❔ Not reported';
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
+
 
 
 
@@ -5159,73 +5246,9 @@ function pullRequestNumbers(subjects) {
 }
 /** `text` in backticks (escaped by summaryText) renders as code, as GitHub shows markdown. */
 const codeSpans = (html) => html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&#96;/g, '<code>$1</code>');
-function result(report) {
-    if (report.skipped)
-        return `⏭️ Nothing to report: ${report.skipped}`;
-    // The message itself is under "What went wrong": once is enough.
-    if (report.failure)
-        return '❌ Not reported: see "What went wrong" below';
-    if (report.dryRun)
-        return '🧪 Dry run: nothing was sent';
-    if (report.post) {
-        const how = report.post.foundInRecord
-            ? `the answer was lost, and Multitudes' record lists it at ${report.post.foundInRecord}`
-            : `HTTP ${report.post.status}`;
-        return `✅ Reported (${how})${report.verified ? ', verified by reading it back' : ''}`;
-    }
-    return '❔ Not reported';
-}
 /** Builds the job summary from the report. Pure apart from core.summary's buffer. */
 function addDeploymentSummary(report) {
-    const repoUrl = report.repository
-        ? `${report.serverUrl}/${report.repository}`
-        : undefined;
-    const link = (href, text) => href
-        ? `<a href="${(0,untrusted/* summaryText */.g5)(href)}">${(0,untrusted/* summaryText */.g5)(text)}</a>`
-        : (0,untrusted/* summaryText */.g5)(text);
-    const short = (sha) => sha.slice(0, 7);
-    const { range, payload } = report;
-    const rows = [];
-    // An environment that failed validation has no cell: the error below names it.
-    if (report.environment)
-        rows.push(['Environment', (0,untrusted/* summaryText */.g5)(report.environment)]);
-    rows.push(['Result', (0,untrusted/* summaryText */.g5)(result(report))]);
-    if (!range && report.resolved.head) {
-        // The run stopped after finding head (and maybe base): show what it knew.
-        const { head, base, baseSource } = report.resolved;
-        rows.push(['Head', `<code>${(0,untrusted/* summaryText */.g5)(head)}</code>`], [
-            'Base',
-            base
-                ? `<code>${(0,untrusted/* summaryText */.g5)(base)}</code> (from: ${(0,untrusted/* summaryText */.g5)(baseSource ?? '')})`
-                : 'not found yet'
-        ]);
-    }
-    if (range) {
-        const compare = range.base && repoUrl
-            ? `${repoUrl}/compare/${range.base}...${range.head}`
-            : undefined;
-        const base = range.base ? short(range.base) : (range.baseRef ?? 'none');
-        rows.push([
-            'Strategy',
-            `${(0,untrusted/* summaryText */.g5)(report.strategy ?? '')} (base from: ${range.baseSource})`
-        ], [
-            'Range',
-            `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
-        ], [
-            'Commits',
-            `${payload?.commitSha.length ?? range.shas.length}${range.truncated ? ` of ${range.total} (truncated by max-commits)` : ''}`
-        ]);
-    }
-    if (payload)
-        rows.push(['deployedAt', (0,untrusted/* summaryText */.g5)(payload.deployedAt)]);
-    if (report.title)
-        rows.push(['Title', (0,untrusted/* summaryText */.g5)(report.title, 255)]);
-    if (report.tags.length > 0)
-        rows.push([
-            'Tags',
-            report.tags.map((t) => `<code>${(0,untrusted/* summaryText */.g5)(t, 100)}</code>`).join(' ')
-        ]);
-    rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
+    const links = linksOf(report);
     core/* summary */.z
         .addHeading(`Multitudes deployment${report.environment ? `: ${(0,untrusted/* summaryText */.g5)(report.environment)}` : ''}`, 2)
         .addTable([
@@ -5233,9 +5256,15 @@ function addDeploymentSummary(report) {
             { data: 'Field', header: true },
             { data: 'Value', header: true }
         ],
-        ...rows
+        ...fieldRows(report, links)
     ]);
-    const sent = payload?.commitSha.length ?? report.commits.length;
+    addCommits(report, links);
+    if (report.failure)
+        addFailure(report.failure);
+}
+/** The pull requests the commits name, then the commits themselves (the newest LISTED). */
+function addCommits(report, { repoUrl, link }) {
+    const sent = report.payload?.commitSha.length ?? report.commits.length;
     const among = report.commits.length < sent
         ? ` (in the newest ${report.commits.length} commits)`
         : '';
@@ -5243,34 +5272,33 @@ function addDeploymentSummary(report) {
     if (prs.length > 0) {
         core/* summary */.z.addRaw(`<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
     }
-    if (report.commits.length > 0) {
-        const items = report.commits
-            .slice(0, LISTED)
-            .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${(0,untrusted/* summaryText */.g5)(c.subject, SUBJECT_CHARS)} (${(0,untrusted/* summaryText */.g5)(c.author, AUTHOR_CHARS)})</li>`);
-        const more = sent - LISTED;
+    if (report.commits.length === 0)
+        return;
+    const items = report.commits
+        .slice(0, LISTED)
+        .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, summary_table_short(c.sha))}</code> ${(0,untrusted/* summaryText */.g5)(c.subject, SUBJECT_CHARS)} (${(0,untrusted/* summaryText */.g5)(c.author, AUTHOR_CHARS)})</li>`);
+    const more = sent - LISTED;
+    if (more > 0)
+        items.push(`<li>… and ${more} more</li>`);
+    core/* summary */.z.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
+}
+function addFailure(f) {
+    core/* summary */.z
+        .addHeading('What went wrong', 3)
+        .addRaw(`<p>${codeSpans((0,untrusted/* summaryText */.g5)(f.message))}</p>`, true);
+    if (f.fields.length > 0) {
+        const listed = f.fields
+            .slice(0, FIELDS_LISTED)
+            .map((p) => `${(0,untrusted/* summaryText */.g5)(p.field, 100)}: ${(0,untrusted/* summaryText */.g5)(p.message, 300)}`);
+        const more = f.fields.length - listed.length;
         if (more > 0)
-            items.push(`<li>… and ${more} more</li>`);
-        core/* summary */.z.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
+            listed.push(`… and ${more} more (all of them are in the response output)`);
+        core/* summary */.z.addList(listed);
     }
-    if (report.failure) {
-        const f = report.failure;
-        core/* summary */.z
-            .addHeading('What went wrong', 3)
-            .addRaw(`<p>${codeSpans((0,untrusted/* summaryText */.g5)(f.message))}</p>`, true);
-        if (f.fields.length > 0) {
-            const listed = f.fields
-                .slice(0, FIELDS_LISTED)
-                .map((p) => `${(0,untrusted/* summaryText */.g5)(p.field, 100)}: ${(0,untrusted/* summaryText */.g5)(p.message, 300)}`);
-            const more = f.fields.length - listed.length;
-            if (more > 0)
-                listed.push(`… and ${more} more (all of them are in the response output)`);
-            core/* summary */.z.addList(listed);
-        }
-        if (f.requestId)
-            core/* summary */.z.addRaw(`<p>Request id: <code>${(0,untrusted/* summaryText */.g5)(f.requestId)}</code></p>`, true);
-        if (f.hint)
-            core/* summary */.z.addRaw(`<p><b>What to do:</b> ${codeSpans((0,untrusted/* summaryText */.g5)(f.hint))}</p>`, true);
-    }
+    if (f.requestId)
+        core/* summary */.z.addRaw(`<p>Request id: <code>${(0,untrusted/* summaryText */.g5)(f.requestId)}</code></p>`, true);
+    if (f.hint)
+        core/* summary */.z.addRaw(`<p><b>What to do:</b> ${codeSpans((0,untrusted/* summaryText */.g5)(f.hint))}</p>`, true);
 }
 /** Writes the summary; a summary that cannot be written warns and never fails the step. */
 async function writeSummary(report) {

@@ -4,6 +4,7 @@ import { errorMessage } from './errors.js'
 import { summaryText } from './untrusted.js'
 import type { CommitDetails } from './git/client.js'
 import type { Report } from './report.js'
+import { fieldRows, linksOf, short, type Links } from './summary-table.js'
 
 /** Commits listed in the summary; the rest are counted. */
 const LISTED = 200
@@ -32,80 +33,9 @@ export function pullRequestNumbers(subjects: readonly string[]): number[] {
 const codeSpans = (html: string): string =>
   html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&#96;/g, '<code>$1</code>')
 
-function result(report: Report): string {
-  if (report.skipped) return `⏭️ Nothing to report: ${report.skipped}`
-  // The message itself is under "What went wrong": once is enough.
-  if (report.failure) return '❌ Not reported: see "What went wrong" below'
-  if (report.dryRun) return '🧪 Dry run: nothing was sent'
-  if (report.post) {
-    const how = report.post.foundInRecord
-      ? `the answer was lost, and Multitudes' record lists it at ${report.post.foundInRecord}`
-      : `HTTP ${report.post.status}`
-    return `✅ Reported (${how})${report.verified ? ', verified by reading it back' : ''}`
-  }
-  return '❔ Not reported'
-}
-
 /** Builds the job summary from the report. Pure apart from core.summary's buffer. */
 export function addDeploymentSummary(report: Report): void {
-  const repoUrl = report.repository
-    ? `${report.serverUrl}/${report.repository}`
-    : undefined
-  const link = (href: string | undefined, text: string): string =>
-    href
-      ? `<a href="${summaryText(href)}">${summaryText(text)}</a>`
-      : summaryText(text)
-  const short = (sha: string): string => sha.slice(0, 7)
-  const { range, payload } = report
-
-  const rows: [string, string][] = []
-  // An environment that failed validation has no cell: the error below names it.
-  if (report.environment)
-    rows.push(['Environment', summaryText(report.environment)])
-  rows.push(['Result', summaryText(result(report))])
-  if (!range && report.resolved.head) {
-    // The run stopped after finding head (and maybe base): show what it knew.
-    const { head, base, baseSource } = report.resolved
-    rows.push(
-      ['Head', `<code>${summaryText(head)}</code>`],
-      [
-        'Base',
-        base
-          ? `<code>${summaryText(base)}</code> (from: ${summaryText(baseSource ?? '')})`
-          : 'not found yet'
-      ]
-    )
-  }
-  if (range) {
-    const compare =
-      range.base && repoUrl
-        ? `${repoUrl}/compare/${range.base}...${range.head}`
-        : undefined
-    const base = range.base ? short(range.base) : (range.baseRef ?? 'none')
-    rows.push(
-      [
-        'Strategy',
-        `${summaryText(report.strategy ?? '')} (base from: ${range.baseSource})`
-      ],
-      [
-        'Range',
-        `${link(compare, `${base} → ${short(range.head)}`)} (${range.status}, from ${range.source === 'git' ? 'the checkout' : 'the compare API'})`
-      ],
-      [
-        'Commits',
-        `${payload?.commitSha.length ?? range.shas.length}${range.truncated ? ` of ${range.total} (truncated by max-commits)` : ''}`
-      ]
-    )
-  }
-  if (payload) rows.push(['deployedAt', summaryText(payload.deployedAt)])
-  if (report.title) rows.push(['Title', summaryText(report.title, 255)])
-  if (report.tags.length > 0)
-    rows.push([
-      'Tags',
-      report.tags.map((t) => `<code>${summaryText(t, 100)}</code>`).join(' ')
-    ])
-  rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)])
-
+  const links = linksOf(report)
   core.summary
     .addHeading(
       `Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`,
@@ -116,10 +46,15 @@ export function addDeploymentSummary(report: Report): void {
         { data: 'Field', header: true },
         { data: 'Value', header: true }
       ],
-      ...rows
+      ...fieldRows(report, links)
     ])
+  addCommits(report, links)
+  if (report.failure) addFailure(report.failure)
+}
 
-  const sent = payload?.commitSha.length ?? report.commits.length
+/** The pull requests the commits name, then the commits themselves (the newest LISTED). */
+function addCommits(report: Report, { repoUrl, link }: Links): void {
+  const sent = report.payload?.commitSha.length ?? report.commits.length
   const among =
     report.commits.length < sent
       ? ` (in the newest ${report.commits.length} commits)`
@@ -131,49 +66,46 @@ export function addDeploymentSummary(report: Report): void {
       true
     )
   }
-  if (report.commits.length > 0) {
-    const items = report.commits
-      .slice(0, LISTED)
-      .map(
-        (c: CommitDetails) =>
-          `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`
-      )
-    const more = sent - LISTED
-    if (more > 0) items.push(`<li>… and ${more} more</li>`)
-    core.summary.addDetails(
-      `${sent} commit${sent === 1 ? '' : 's'}`,
-      `<ul>${items.join('')}</ul>`
+  if (report.commits.length === 0) return
+  const items = report.commits
+    .slice(0, LISTED)
+    .map(
+      (c: CommitDetails) =>
+        `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`
     )
-  }
-  if (report.failure) {
-    const f = report.failure
-    core.summary
-      .addHeading('What went wrong', 3)
-      .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true)
-    if (f.fields.length > 0) {
-      const listed = f.fields
-        .slice(0, FIELDS_LISTED)
-        .map(
-          (p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`
-        )
-      const more = f.fields.length - listed.length
-      if (more > 0)
-        listed.push(
-          `… and ${more} more (all of them are in the response output)`
-        )
-      core.summary.addList(listed)
-    }
-    if (f.requestId)
-      core.summary.addRaw(
-        `<p>Request id: <code>${summaryText(f.requestId)}</code></p>`,
-        true
+  const more = sent - LISTED
+  if (more > 0) items.push(`<li>… and ${more} more</li>`)
+  core.summary.addDetails(
+    `${sent} commit${sent === 1 ? '' : 's'}`,
+    `<ul>${items.join('')}</ul>`
+  )
+}
+
+function addFailure(f: NonNullable<Report['failure']>): void {
+  core.summary
+    .addHeading('What went wrong', 3)
+    .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true)
+  if (f.fields.length > 0) {
+    const listed = f.fields
+      .slice(0, FIELDS_LISTED)
+      .map(
+        (p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`
       )
-    if (f.hint)
-      core.summary.addRaw(
-        `<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`,
-        true
-      )
+    const more = f.fields.length - listed.length
+    if (more > 0)
+      listed.push(`… and ${more} more (all of them are in the response output)`)
+    core.summary.addList(listed)
   }
+  if (f.requestId)
+    core.summary.addRaw(
+      `<p>Request id: <code>${summaryText(f.requestId)}</code></p>`,
+      true
+    )
+  if (f.hint)
+    core.summary.addRaw(
+      `<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`,
+      true
+    )
 }
 
 /** Writes the summary; a summary that cannot be written warns and never fails the step. */
