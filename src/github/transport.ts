@@ -2,14 +2,17 @@ import pRetry, { AbortError } from 'p-retry'
 import { setTimeout as delay } from 'node:timers/promises'
 import { retryDelayMs } from '../backoff.js'
 import type { GitHubBounds } from './bounds.js'
+import {
+  deadlineOf,
+  GitHubUnreachable,
+  seconds,
+  type Deadline
+} from './deadline.js'
 import { connectionFailure, ProxyError } from '../errors.js'
 import type { HttpFetch, HttpInit, HttpResponse } from '../http-direct.js'
-import { readBodyText, retryAfterMs } from '../http-response.js'
+import { readBodyText, retryAfterMs, type BodyText } from '../http-response.js'
 
-/** GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of. */
-export class GitHubUnreachable extends Error {
-  override name = 'GitHubUnreachable'
-}
+export { GitHubUnreachable }
 
 /** One attempt that may go better the next time. */
 class Transient extends Error {
@@ -61,6 +64,87 @@ function answer(response: HttpResponse, text: string | null): Answer {
   }
 }
 
+/** One request, as every attempt at it makes it. */
+interface Call {
+  inner: HttpFetch
+  input: string | URL
+  init: HttpInit | undefined
+  host: string
+  bounds: GitHubBounds
+  deadline: Deadline
+}
+
+/** One attempt, its answer read whole within the request's time and size. */
+async function once(call: Call, attempt: number): Promise<Answer> {
+  const { bounds, deadline, host } = call
+  const shared = deadline.start()
+  if (shared.aborted) throw new AbortError(deadline.late())
+  const begun = Date.now()
+  const own = AbortSignal.timeout(bounds.timeoutMs)
+  const response = await connect(call, own, shared)
+  const left = Math.min(
+    bounds.timeoutMs - (Date.now() - begun),
+    deadline.remainingMs()
+  )
+  const body = await readBodyText(response, bounds.bodyLimit, Math.max(0, left))
+  checkBody(call, body, own.aborted)
+  const { status } = response
+  if ((status === 408 || status >= 500) && attempt < bounds.maxAttempts) {
+    throw new Transient(
+      `${host} answered ${status}`,
+      retryAfterMs(response.headers.get('retry-after'))
+    )
+  }
+  return answer(response, NULL_BODY.has(status) ? null : body.text)
+}
+
+async function connect(
+  { inner, input, init, host, bounds, deadline }: Call,
+  own: AbortSignal,
+  shared: AbortSignal
+): Promise<HttpResponse> {
+  const signal = AbortSignal.any(
+    init?.signal ? [own, shared, init.signal] : [own, shared]
+  )
+  try {
+    return await inner(input, { ...init, signal })
+  } catch (error) {
+    if (error instanceof ProxyError) throw new AbortError(error)
+    if (shared.aborted) throw new AbortError(deadline.late())
+    throw new Transient(
+      own.aborted
+        ? `no answer from ${host} within ${seconds(bounds.timeoutMs)}`
+        : `could not connect to ${host}: ${connectionFailure(error).detail}`
+    )
+  }
+}
+
+/** A body cut short: too large (not retried), late or broken off (retried). */
+function checkBody(
+  { host, bounds, deadline }: Call,
+  body: BodyText,
+  timedOut: boolean
+): void {
+  const { bodyLimit, timeoutMs } = bounds
+  if (body.cut === 'limit') {
+    // The same request would get the same answer: not retried.
+    throw new AbortError(
+      new GitHubUnreachable(
+        `${host} sent an answer larger than ${bodyLimit % MIB === 0 ? `${bodyLimit / MIB} MiB` : `${bodyLimit} bytes`}, which is not read`
+      )
+    )
+  }
+  if (body.complete) return
+  if (deadline.start().aborted || deadline.remainingMs() === 0)
+    throw new AbortError(deadline.late())
+  throw new Transient(
+    // The request's signal also ends a stalled body: that is a timeout, not a break.
+    body.cut === 'late' || timedOut
+      ? `${host}'s answer did not finish within ${seconds(timeoutMs)}`
+      : `${host}'s answer broke off`
+  )
+}
+
 /**
  * `inner` with GitHub's bounds: each answer is read whole here, within its time and size, and
  * handed on as a buffered Response, so nothing later can wait on or buffer a body unbounded.
@@ -70,83 +154,20 @@ export function boundedFetch(
   bounds: GitHubBounds,
   log: (message: string) => void = () => undefined
 ): BoundedFetch {
-  const { timeoutMs, maxAttempts, totalMs, bodyLimit, backoff } = bounds
-  const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
-  let deadline: AbortSignal | undefined
-  let startedAt = 0
-  const start = (): AbortSignal => {
-    if (!deadline) {
-      startedAt = Date.now()
-      deadline = AbortSignal.timeout(totalMs)
-    }
-    return deadline
-  }
-  const remainingMs = (): number =>
-    deadline ? Math.max(0, totalMs - (Date.now() - startedAt)) : totalMs
-  const late = (): GitHubUnreachable =>
-    new GitHubUnreachable(
-      `GitHub did not answer within ${seconds(totalMs)}, the deadline for all of a run's GitHub calls`
-    )
-
-  async function once(
-    input: string | URL,
-    init: HttpInit | undefined,
-    host: string,
-    attempt: number
-  ): Promise<Answer> {
-    const shared = start()
-    if (shared.aborted) throw new AbortError(late())
-    const begun = Date.now()
-    const own = AbortSignal.timeout(timeoutMs)
-    const signal = AbortSignal.any(
-      init?.signal ? [own, shared, init.signal] : [own, shared]
-    )
-    let response: HttpResponse
-    try {
-      response = await inner(input, { ...init, signal })
-    } catch (error) {
-      if (error instanceof ProxyError) throw new AbortError(error)
-      if (shared.aborted) throw new AbortError(late())
-      throw new Transient(
-        own.aborted
-          ? `no answer from ${host} within ${seconds(timeoutMs)}`
-          : `could not connect to ${host}: ${connectionFailure(error).detail}`
-      )
-    }
-    const left = Math.min(timeoutMs - (Date.now() - begun), remainingMs())
-    const body = await readBodyText(response, bodyLimit, Math.max(0, left))
-    if (body.cut === 'limit') {
-      // The same request would get the same answer: not retried.
-      throw new AbortError(
-        new GitHubUnreachable(
-          `${host} sent an answer larger than ${bodyLimit % MIB === 0 ? `${bodyLimit / MIB} MiB` : `${bodyLimit} bytes`}, which is not read`
-        )
-      )
-    }
-    if (!body.complete) {
-      if (shared.aborted || remainingMs() === 0) throw new AbortError(late())
-      throw new Transient(
-        // The request's signal also ends a stalled body: that is a timeout, not a break.
-        body.cut === 'late' || own.aborted
-          ? `${host}'s answer did not finish within ${seconds(timeoutMs)}`
-          : `${host}'s answer broke off`
-      )
-    }
-    const { status } = response
-    if ((status === 408 || status >= 500) && attempt < maxAttempts) {
-      throw new Transient(
-        `${host} answered ${status}`,
-        retryAfterMs(response.headers.get('retry-after'))
-      )
-    }
-    return answer(response, NULL_BODY.has(status) ? null : body.text)
-  }
-
+  const { maxAttempts, backoff } = bounds
+  const deadline = deadlineOf(bounds.totalMs)
   // Octokit passes a URL string: never `instanceof Request`, which loads Node's own undici.
   const fetch = (async (input: string | URL, init?: HttpInit) => {
-    const host = new URL(String(input)).host
+    const call = {
+      inner,
+      input,
+      init,
+      host: new URL(String(input)).host,
+      bounds,
+      deadline
+    }
     let attempts = 0
-    return pRetry(() => once(input, init, host, ++attempts), {
+    return pRetry(() => once(call, ++attempts), {
       retries: maxAttempts - 1,
       minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
       shouldRetry: ({ error }) => error instanceof Transient,
@@ -158,7 +179,7 @@ export function boundedFetch(
           )
         }
         const wait = retryDelayMs(attempts, error.retryAfterMs, backoff)
-        if (wait >= remainingMs()) throw late()
+        if (wait >= deadline.remainingMs()) throw deadline.late()
         log(
           `GitHub attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${seconds(wait)}.`
         )
@@ -166,20 +187,9 @@ export function boundedFetch(
       }
     })
   }) as typeof globalThis.fetch
-
   return {
     fetch,
-    remainingMs,
-    race: (work) => {
-      const shared = start()
-      return new Promise((resolve, reject) => {
-        const stop = (): void => reject(late())
-        if (shared.aborted) return stop()
-        shared.addEventListener('abort', stop, { once: true })
-        work.then(resolve, reject).finally(() => {
-          shared.removeEventListener('abort', stop)
-        })
-      })
-    }
+    remainingMs: () => deadline.remainingMs(),
+    race: (work) => deadline.race(work)
   }
 }
