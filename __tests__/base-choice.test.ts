@@ -13,7 +13,7 @@ import {
   type GitHubDeploymentStatus
 } from '../src/github/api.js'
 import { previousDeploymentSha } from '../src/range/previous-deployment.js'
-import { statusSetBy } from '../src/range/own-run.js'
+import { ownRunCheck, statusSetBy } from '../src/range/own-run.js'
 import { chooseBase } from '../src/range/select.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 import { stdout } from '../__fixtures__/stdout.js'
@@ -259,6 +259,74 @@ describe('previousDeploymentSha', () => {
     )
   })
 
+  it('lists the exact name a page at a time: no page is asked for that is not read', async () => {
+    // 100 made after the event, then the base on page 2, then older ones.
+    const gh = github(
+      Array.from({ length: 150 }, (_, i) => deployment(1000 - i, 'success'))
+    )
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      eventDeploymentId: 901
+    })
+
+    expect(found).toBe(sha(900))
+    expect(gh.listed.filter((l) => l.startsWith('production'))).toEqual([
+      'production:1',
+      'production:2'
+    ])
+  })
+
+  it('stops listing all deployments on the page that reaches the base, even when the base ends it', async () => {
+    const staging = (from: number, n: number): Deployment[] =>
+      Array.from({ length: n }, (_, i) =>
+        deployment(from - i, 'success', 'staging')
+      )
+    const gh = github([
+      ...staging(199, 99),
+      deployment(100, 'success'),
+      ...staging(99, 99)
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(100))
+    expect(gh.listed).toEqual(['production:1', '*:1'])
+    expect(stdout.text()).not.toContain('::warning::')
+  })
+
+  it('reads ahead when listing all deployments for another case of the name: pages 2 and 3 together', async () => {
+    const gh = github([
+      ...Array.from({ length: 100 }, (_, i) =>
+        deployment(1000 - i, 'success', 'staging')
+      ),
+      deployment(900, 'success', 'Production'),
+      ...Array.from({ length: 150 }, (_, i) =>
+        deployment(899 - i, 'success', 'staging')
+      )
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(900))
+    expect(gh.listed).toEqual(['production:1', '*:1', '*:2', '*:3'])
+  })
+
+  it('passes over a deployment that has no status yet', async () => {
+    const gh = github([deployment(9, undefined), deployment(8, 'success')])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBe(sha(8))
+    expect(gh.looked).toEqual([9, 8])
+  })
+
   it('reads up to maxPages full pages, and stops at a short one', async () => {
     // 250 deployments made after the event: all passed over without a look-up.
     const many = Array.from({ length: 250 }, (_, i) =>
@@ -501,6 +569,9 @@ describe('statusSetBy', () => {
       { job: 4687056418 }
     ],
     ['https://github.com/o/r/runs/99', { job: 99 }],
+    ['https://github.com/octo-org/octo-repo/runs/99/', { job: 99 }],
+    ['https://github.com/octo-org/octo-repo/extra/runs/99', undefined],
+    ['https://github.com/octo-org/runs/99', undefined],
     ['https://github.com/o/r/actions/runs/x', undefined],
     ['https://vercel.com/o/r/runs/42x', undefined],
     ['https://example.com/runs/42', undefined],
@@ -508,5 +579,67 @@ describe('statusSetBy', () => {
     ['', undefined]
   ])('%s → %j', (url, expected) => {
     expect(statusSetBy(url)).toEqual(expected)
+  })
+})
+
+describe('ownRunCheck', () => {
+  const jobs = (answer: (job: number) => Promise<number>) => {
+    const asked: number[] = []
+    const api = {
+      jobRun: (job: number) => {
+        asked.push(job)
+        return answer(job)
+      }
+    } as unknown as GitHubApi
+    return { api, asked }
+  }
+  const byJob = (job: number): string =>
+    `https://github.com/octo-org/octo-repo/runs/${job}?check_suite_focus=true`
+
+  it('a status naming a run is own when the run is one of ours; no request', async () => {
+    const { api, asked } = jobs(() => Promise.resolve(1))
+    const own = ownRunCheck(api, [42, 43])
+    expect(await own(run(43), 1)).toBe(true)
+    expect(await own(run(44), 2)).toBe(false)
+    expect(asked).toEqual([])
+  })
+
+  it('without run ids nothing is own, not even a matching job', async () => {
+    const { api, asked } = jobs(() => Promise.resolve(42))
+    expect(await ownRunCheck(api, [])(byJob(7), 1)).toBe(false)
+    expect(asked).toEqual([])
+  })
+
+  it('maps the first job to its run with one request; later jobs are taken as other runs', async () => {
+    const { api, asked } = jobs((job) => Promise.resolve(job === 7 ? 42 : 43))
+    const own = ownRunCheck(api, [42, 43])
+    expect(await own(byJob(7), 10)).toBe(true)
+    expect(await own(byJob(8), 9)).toBe(false)
+    expect(await own(byJob(9), 8)).toBe(false)
+    expect(asked).toEqual([7])
+    expect(stdout.text()).toContain(
+      "::debug::Deployment #9: its status names job 8; one job was looked up already, so it is taken as another run's."
+    )
+  })
+
+  it('a job of another run is not own', async () => {
+    const { api } = jobs(() => Promise.resolve(99))
+    expect(await ownRunCheck(api, [42])(byJob(7), 10)).toBe(false)
+  })
+
+  it("a job that cannot be looked up is taken as another run's, with a warning and its hint", async () => {
+    const { api } = jobs(() =>
+      Promise.reject(
+        new GitHubApiError(
+          'GitHub API get a job failed',
+          "Give the job's token 'actions:read'.",
+          403
+        )
+      )
+    )
+    expect(await ownRunCheck(api, [42])(byJob(7), 10)).toBe(false)
+    expect(stdout.text()).toContain(
+      "::warning::Could not tell which run set the status of deployment #10 (job 7): GitHub API get a job failed. It is taken as another run's deployment, so it may be this run's own. Give the job's token 'actions:read'."
+    )
   })
 })
