@@ -295,6 +295,9 @@ describe('previousDeploymentSha', () => {
     expect(found).toBe(sha(100))
     expect(gh.listed).toEqual(['production:1', '*:1'])
     expect(stdout.text()).not.toContain('::warning::')
+    expect(stdout.text()).toContain(
+      "::debug::Looking for deployments newer than #100 to another case of 'production'."
+    )
   })
 
   it('reads ahead when listing all deployments for another case of the name: pages 2 and 3 together', async () => {
@@ -314,6 +317,44 @@ describe('previousDeploymentSha', () => {
 
     expect(found).toBe(sha(900))
     expect(gh.listed).toEqual(['production:1', '*:1', '*:2', '*:3'])
+  })
+
+  it("finds nothing in a short listing: no base, and no warning (the first deployment is the caller's call)", async () => {
+    const gh = github([
+      deployment(3, 'failure'),
+      deployment(2, 'error', 'staging')
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: []
+    })
+
+    expect(found).toBeUndefined()
+    expect(gh.listed).toEqual(['production:1', '*:1'])
+    expect(stdout.text()).not.toContain('::warning::')
+    expect(stdout.text()).toContain(
+      "::debug::No base among the deployments named exactly 'production'; scanning all deployments for any case of the name."
+    )
+  })
+
+  it('says what it read when the listing of all deployments runs out of pages with no base found', async () => {
+    const gh = github([
+      deployment(400, 'failure'),
+      ...Array.from({ length: 300 }, (_, i) =>
+        deployment(399 - i, 'success', 'staging')
+      )
+    ])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      maxPages: 2
+    })
+
+    expect(found).toBeUndefined()
+    expect(gh.listed).toEqual(['production:1', '*:1'])
+    expect(stdout.text()).toContain(
+      "::warning::No earlier successful deployment to 'production' was found in the 100 deployments read (0 of them to that environment, 0 statuses looked up)"
+    )
   })
 
   it('passes over a deployment that has no status yet', async () => {
