@@ -3726,18 +3726,44 @@ async function cli(argv, env, io) {
         return (io.out(HELP), EXIT.ok);
     if (flags.version)
         return (io.out(`${version/* ACTION_NAME */.p} ${version/* ACTION_VERSION */.Y}`), EXIT.ok);
+    const wrong = commandError(positionals);
+    if (wrong)
+        return usage(io, wrong);
+    let ctx;
+    try {
+        ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
+    }
+    catch (error) {
+        return usage(io, (0,errors/* errorMessage */.gJ)(error));
+    }
+    const { report, failMessage } = await execute(flagReader(flags, env), env, ctx, createDeps, () => new Date());
+    if (flags.json)
+        io.out(jsonOutcome(report, ctx, env));
+    else if (failMessage === undefined)
+        printOutcome(report, env, io);
+    if (failMessage !== undefined)
+        untrusted/* say */.cv.error(cliWords(failMessage));
+    if (failMessage === undefined)
+        return EXIT.ok;
+    return report.failure?.input ? EXIT.usage : EXIT.failed;
+}
+/** What is wrong with the command named, if anything: 'report' alone is right here. */
+function commandError(positionals) {
     if (positionals[0] === 'report' && positionals.length > 1)
-        return usage(io, `'report' takes flags only, but ${positionals
+        return `'report' takes flags only, but ${positionals
             .slice(1)
             .map((p) => `"${p}"`)
-            .join(' ')} was given.`);
-    if (positionals.length !== 1 || positionals[0] !== 'report') {
-        const near = positionals[0] && suggest(positionals[0], ['report', 'backfill']);
-        return usage(io, positionals.length === 0
-            ? "A command is required: 'report' or 'backfill'."
-            : `Unknown command ${positionals.map((p) => `"${p}"`).join(' ')}${near ? `: did you mean '${near}'?` : "; expected 'report' or 'backfill'."}`);
-    }
-    const read = (name) => {
+            .join(' ')} was given.`;
+    if (positionals.length === 1 && positionals[0] === 'report')
+        return undefined;
+    const near = positionals[0] && suggest(positionals[0], ['report', 'backfill']);
+    return positionals.length === 0
+        ? "A command is required: 'report' or 'backfill'."
+        : `Unknown command ${positionals.map((p) => `"${p}"`).join(' ')}${near ? `: did you mean '${near}'?` : "; expected 'report' or 'backfill'."}`;
+}
+/** The action's inputs, read from the flags: a flag given twice is one value a line. */
+function flagReader(flags, env) {
+    return (name) => {
         const value = flags[name];
         if (name === input_values/* INPUTS */.mc.githubToken && value === undefined)
             return env.GITHUB_TOKEN ?? '';
@@ -3747,41 +3773,29 @@ async function cli(argv, env, io) {
                 ? ''
                 : String(value);
     };
-    let ctx;
-    try {
-        ctx = cliContext(env, typeof flags.repository === 'string' ? flags.repository : undefined);
-    }
-    catch (error) {
-        return usage(io, (0,errors/* errorMessage */.gJ)(error));
-    }
-    const { report, failMessage } = await execute(read, env, ctx, createDeps, () => new Date());
-    const outputs = outputValues(report);
+}
+function jsonOutcome(report, ctx, env) {
     const ci = (0,cli_ci/* detectCi */.Ay)(env);
-    const runUrl = ci?.runUrl(env);
-    if (flags.json)
-        io.out((0,untrusted/* jsonText */.s$)({
-            ...typedOutputs(outputs),
-            repository: ctx.repository ?? null,
-            ci: ci?.name ?? null,
-            'run-url': runUrl ?? null
-        }));
-    else if (failMessage === undefined) {
-        const verb = report.post
-            ? 'Reported'
-            : report.dryRun
-                ? 'Dry run: would send'
-                : 'Not reported:';
-        io.out(`${verb} ${plural(outputs['commit-count'], 'commit')} to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`);
-        if (runUrl)
-            io.out(`CI run: ${runUrl}`);
-        if (report.dryRun && report.payload)
-            io.out((0,untrusted/* jsonText */.s$)(report.payload));
-    }
-    if (failMessage !== undefined)
-        untrusted/* say */.cv.error(cliWords(failMessage));
-    if (failMessage === undefined)
-        return EXIT.ok;
-    return report.failure?.input ? EXIT.usage : EXIT.failed;
+    return (0,untrusted/* jsonText */.s$)({
+        ...typedOutputs(outputValues(report)),
+        repository: ctx.repository ?? null,
+        ci: ci?.name ?? null,
+        'run-url': ci?.runUrl(env) ?? null
+    });
+}
+function printOutcome(report, env, io) {
+    const outputs = outputValues(report);
+    const runUrl = (0,cli_ci/* detectCi */.Ay)(env)?.runUrl(env);
+    const verb = report.post
+        ? 'Reported'
+        : report.dryRun
+            ? 'Dry run: would send'
+            : 'Not reported:';
+    io.out(`${verb} ${plural(outputs['commit-count'], 'commit')} to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`);
+    if (runUrl)
+        io.out(`CI run: ${runUrl}`);
+    if (report.dryRun && report.payload)
+        io.out((0,untrusted/* jsonText */.s$)(report.payload));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts

@@ -8,8 +8,9 @@ import { createDeps } from '../deps.js'
 import { execute } from '../execute.js'
 import { INPUTS } from '../inputs.js'
 import { outputValues } from '../outputs.js'
+import type { Report } from '../report.js'
 import { ACTION_NAME, ACTION_VERSION } from '../version.js'
-import { readCommandLine, suggest } from './args.js'
+import { readCommandLine, suggest, type CommandLine } from './args.js'
 import { EXIT, usage, type CliIo } from './io.js'
 import { detectCi } from './ci.js'
 import { helpText } from './help.js'
@@ -96,34 +97,8 @@ export async function cli(
   if (flags.help) return (io.out(HELP), EXIT.ok)
   if (flags.version)
     return (io.out(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok)
-  if (positionals[0] === 'report' && positionals.length > 1)
-    return usage(
-      io,
-      `'report' takes flags only, but ${positionals
-        .slice(1)
-        .map((p) => `"${p}"`)
-        .join(' ')} was given.`
-    )
-  if (positionals.length !== 1 || positionals[0] !== 'report') {
-    const near =
-      positionals[0] && suggest(positionals[0], ['report', 'backfill'])
-    return usage(
-      io,
-      positionals.length === 0
-        ? "A command is required: 'report' or 'backfill'."
-        : `Unknown command ${positionals.map((p) => `"${p}"`).join(' ')}${near ? `: did you mean '${near}'?` : "; expected 'report' or 'backfill'."}`
-    )
-  }
-  const read = (name: string): string => {
-    const value = flags[name]
-    if (name === INPUTS.githubToken && value === undefined)
-      return env.GITHUB_TOKEN ?? ''
-    return Array.isArray(value)
-      ? value.join('\n')
-      : value === undefined
-        ? ''
-        : String(value)
-  }
+  const wrong = commandError(positionals)
+  if (wrong) return usage(io, wrong)
   let ctx: RunContext
   try {
     ctx = cliContext(
@@ -134,37 +109,75 @@ export async function cli(
     return usage(io, errorMessage(error))
   }
   const { report, failMessage } = await execute(
-    read,
+    flagReader(flags, env),
     env,
     ctx,
     createDeps,
     () => new Date()
   )
-  const outputs = outputValues(report)
-  const ci = detectCi(env)
-  const runUrl = ci?.runUrl(env)
-  if (flags.json)
-    io.out(
-      jsonText({
-        ...typedOutputs(outputs),
-        repository: ctx.repository ?? null,
-        ci: ci?.name ?? null,
-        'run-url': runUrl ?? null
-      })
-    )
-  else if (failMessage === undefined) {
-    const verb = report.post
-      ? 'Reported'
-      : report.dryRun
-        ? 'Dry run: would send'
-        : 'Not reported:'
-    io.out(
-      `${verb} ${plural(outputs['commit-count'], 'commit')} to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`
-    )
-    if (runUrl) io.out(`CI run: ${runUrl}`)
-    if (report.dryRun && report.payload) io.out(jsonText(report.payload))
-  }
+  if (flags.json) io.out(jsonOutcome(report, ctx, env))
+  else if (failMessage === undefined) printOutcome(report, env, io)
   if (failMessage !== undefined) say.error(cliWords(failMessage))
   if (failMessage === undefined) return EXIT.ok
   return report.failure?.input ? EXIT.usage : EXIT.failed
+}
+
+/** What is wrong with the command named, if anything: 'report' alone is right here. */
+function commandError(positionals: readonly string[]): string | undefined {
+  if (positionals[0] === 'report' && positionals.length > 1)
+    return `'report' takes flags only, but ${positionals
+      .slice(1)
+      .map((p) => `"${p}"`)
+      .join(' ')} was given.`
+  if (positionals.length === 1 && positionals[0] === 'report') return undefined
+  const near = positionals[0] && suggest(positionals[0], ['report', 'backfill'])
+  return positionals.length === 0
+    ? "A command is required: 'report' or 'backfill'."
+    : `Unknown command ${positionals.map((p) => `"${p}"`).join(' ')}${near ? `: did you mean '${near}'?` : "; expected 'report' or 'backfill'."}`
+}
+
+/** The action's inputs, read from the flags: a flag given twice is one value a line. */
+function flagReader(
+  flags: CommandLine['values'],
+  env: NodeJS.ProcessEnv
+): (name: string) => string {
+  return (name) => {
+    const value = flags[name]
+    if (name === INPUTS.githubToken && value === undefined)
+      return env.GITHUB_TOKEN ?? ''
+    return Array.isArray(value)
+      ? value.join('\n')
+      : value === undefined
+        ? ''
+        : String(value)
+  }
+}
+
+function jsonOutcome(
+  report: Report,
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv
+): string {
+  const ci = detectCi(env)
+  return jsonText({
+    ...typedOutputs(outputValues(report)),
+    repository: ctx.repository ?? null,
+    ci: ci?.name ?? null,
+    'run-url': ci?.runUrl(env) ?? null
+  })
+}
+
+function printOutcome(report: Report, env: NodeJS.ProcessEnv, io: CliIo): void {
+  const outputs = outputValues(report)
+  const runUrl = detectCi(env)?.runUrl(env)
+  const verb = report.post
+    ? 'Reported'
+    : report.dryRun
+      ? 'Dry run: would send'
+      : 'Not reported:'
+  io.out(
+    `${verb} ${plural(outputs['commit-count'], 'commit')} to ${report.environment ?? ''} (${outputs['range-status'] || 'no range'}).`
+  )
+  if (runUrl) io.out(`CI run: ${runUrl}`)
+  if (report.dryRun && report.payload) io.out(jsonText(report.payload))
 }
