@@ -3218,11 +3218,29 @@ async function planBackfill(git, past, { since, until, maxCommits, now = Date.no
     const sorted = [...past].sort(byTime);
     const inWindow = (d) => (since === undefined || d.deployedAt >= since) &&
         (until === undefined || d.deployedAt <= until);
-    const future = sorted.filter((d) => inWindow(d) && isFuture(Date.parse(d.deployedAt), now));
-    if (future.length > 0) {
-        const named = future.slice(0, 5).map((d) => `${d.source} (${d.deployedAt})`);
-        throw new SourceError(`${plural(future.length, 'deployment')} ${future.length === 1 ? 'is' : 'are'} dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`, 'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.');
+    refuseFuture(sorted.filter(inWindow), now);
+    const planGit = await planningGit(git, sorted);
+    const planned = [];
+    let previous;
+    for (const [at, deployment] of sorted.entries()) {
+        if (until !== undefined && deployment.deployedAt > until)
+            break;
+        if (inWindow(deployment)) {
+            const earlier = { before: sorted.slice(0, at), previous };
+            planned.push(await planOne(planGit, deployment, earlier, maxCommits));
+        }
+        previous = deployment;
     }
+    return planned;
+}
+function refuseFuture(inWindow, now) {
+    const future = inWindow.filter((d) => isFuture(Date.parse(d.deployedAt), now));
+    if (future.length === 0)
+        return;
+    const named = future.slice(0, 5).map((d) => `${d.source} (${d.deployedAt})`);
+    throw new SourceError(`${plural(future.length, 'deployment')} ${future.length === 1 ? 'is' : 'are'} dated in the future: ${named.join(', ')}${future.length > 5 ? ', …' : ''}. Expected ${pastExpected(now)}. Nothing was sent.`, 'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.');
+}
+async function planningGit(git, sorted) {
     // One git call says which heads the checkout has (a GitHub deployment may name a commit that
     // was never merged, or was force-pushed away), and a history is shallow or not once: planning
     // 300 deployments then costs one rev-list each, not four git calls.
@@ -3230,45 +3248,41 @@ async function planBackfill(git, past, { since, until, maxCommits, now = Date.no
         ...new Set(sorted.map((d) => d.head))
     ]);
     const shallow = await git.isShallow();
-    const planGit = {
+    return {
         ...git,
+        has: (sha) => present.has(sha),
         isShallow: () => Promise.resolve(shallow),
         resolveCommit: (rev) => present.has(rev) ? Promise.resolve(rev) : git.resolveCommit(rev)
     };
-    const planned = [];
-    let previous;
-    for (const [at, deployment] of sorted.entries()) {
-        if (until !== undefined && deployment.deployedAt > until)
-            break;
-        if (inWindow(deployment)) {
-            let base = previous?.head;
-            const choice = { ref: base, source: 'previous-deployment' };
-            let range;
-            if (base === undefined) {
-                range = headOnly(deployment.head, { ...choice, source: 'none' }, 'first');
-            }
-            else if (!present.has(deployment.head)) {
-                untrusted/* say */.cv.warning(`${deployment.source}: head ${deployment.head} is not in the checkout (never merged, or force-pushed away): only head is sent.`);
-                range = headOnly(deployment.head, choice, 'unavailable');
-            }
-            else {
-                range = await rangeFromGit(planGit, deployment.head, choice, {
-                    maxCommits,
-                    paths: []
-                });
-                if (range.status === 'diverged') {
-                    const along = await sameLine(planGit, sorted.slice(0, at), deployment, previous);
-                    if (along) {
-                        base = along.head;
-                        range = await rangeFromGit(planGit, deployment.head, { ...choice, ref: base }, { maxCommits, paths: [] });
-                    }
-                }
-            }
-            planned.push({ ...deployment, base, range });
-        }
-        previous = deployment;
+}
+/** One deployment's range, from the one before it (or one on its own line of history). */
+async function planOne(git, deployment, { before, previous }, maxCommits) {
+    const base = previous?.head;
+    const choice = { ref: base, source: 'previous-deployment' };
+    if (base === undefined) {
+        const range = headOnly(deployment.head, { ...choice, source: 'none' }, 'first');
+        return { ...deployment, base, range };
     }
-    return planned;
+    if (!git.has(deployment.head)) {
+        untrusted/* say */.cv.warning(`${deployment.source}: head ${deployment.head} is not in the checkout (never merged, or force-pushed away): only head is sent.`);
+        return {
+            ...deployment,
+            base,
+            range: headOnly(deployment.head, choice, 'unavailable')
+        };
+    }
+    const options = { maxCommits, paths: [] };
+    const range = await rangeFromGit(git, deployment.head, choice, options);
+    if (range.status !== 'diverged')
+        return { ...deployment, base, range };
+    const along = await sameLine(git, before, deployment, previous);
+    if (!along)
+        return { ...deployment, base, range };
+    return {
+        ...deployment,
+        base: along.head,
+        range: await rangeFromGit(git, deployment.head, { ...choice, ref: along.head }, options)
+    };
 }
 /** Earlier deployments looked at for one on the same line of history. */
 const SAME_LINE_LOOKBACK = 50;
