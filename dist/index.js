@@ -4988,14 +4988,8 @@ async function execute(read, env, ctx, makeDeps, now) {
     // deployedAt is fixed once, before the first attempt: every retry sends the same body.
     const startedAt = now().toISOString();
     const report = emptyReport(ctx.serverUrl, ctx.repository);
-    let onError = 'fail';
+    const onError = onErrorOf(read);
     try {
-        try {
-            onError = getOnError(read);
-        }
-        catch {
-            // A bad on-error fails the run: getInputs names it with every other bad input.
-        }
         const inputs = getInputs(read, env);
         const { environment, strategy, dryRun, isTest, title, tags } = inputs;
         Object.assign(report, {
@@ -5014,26 +5008,39 @@ async function execute(read, env, ctx, makeDeps, now) {
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository, env);
-        // Every run that posts reads the record first; its first page need not wait for git.
-        if (!dryRun)
-            deps.record?.prefetch();
-        const { range, commits } = await core/* group */.Os('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
-        Object.assign(report, { range, commits });
-        report.payload = (0,deployment/* buildPayload */.n)(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
-        // Only in debug mode: a 100,000-commit payload is 4 MB of log.
-        if (core/* isDebug */._o())
-            untrusted/* say */.cv.debug(`payload: ${JSON.stringify(report.payload)}`);
-        await sendDeployment(inputs, deps.multitudes, report.payload, report, {
-            current: deps.record,
-            fresh: deps.freshRecord,
-            membership: membershipOf(range.source === 'git' ? deps.git : undefined, deps.github)
-        });
+        await deploy(inputs, ctx, deps, report, startedAt);
         return { report, failMessage: undefined };
     }
     catch (error) {
         report.failure = describeFailure(error);
         return { report, failMessage: applyOnError(report.failure, onError) };
     }
+}
+/** `on-error` alone: a bad one fails the run, and getInputs names it with every other bad input. */
+function onErrorOf(read) {
+    try {
+        return getOnError(read);
+    }
+    catch {
+        return 'fail';
+    }
+}
+/** The range, the payload and the POST, each written into the report as it is known. */
+async function deploy(inputs, ctx, deps, report, startedAt) {
+    // Every run that posts reads the record first; its first page need not wait for git.
+    if (!inputs.dryRun)
+        deps.record?.prefetch();
+    const { range, commits } = await core/* group */.Os('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
+    Object.assign(report, { range, commits });
+    report.payload = (0,deployment/* buildPayload */.n)(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
+    // Only in debug mode: a 100,000-commit payload is 4 MB of log.
+    if (core/* isDebug */._o())
+        untrusted/* say */.cv.debug(`payload: ${JSON.stringify(report.payload)}`);
+    await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+        current: deps.record,
+        fresh: deps.freshRecord,
+        membership: membershipOf(range.source === 'git' ? deps.git : undefined, deps.github)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts

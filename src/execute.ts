@@ -40,13 +40,8 @@ export async function execute(
   // deployedAt is fixed once, before the first attempt: every retry sends the same body.
   const startedAt = now().toISOString()
   const report = emptyReport(ctx.serverUrl, ctx.repository)
-  let onError: OnError = 'fail'
+  const onError = onErrorOf(read)
   try {
-    try {
-      onError = getOnError(read)
-    } catch {
-      // A bad on-error fails the run: getInputs names it with every other bad input.
-    }
     const inputs = getInputs(read, env)
     const { environment, strategy, dryRun, isTest, title, tags } = inputs
     Object.assign(report, {
@@ -64,30 +59,50 @@ export async function execute(
       return { report, failMessage: undefined }
     }
     const deps = makeDeps(inputs, ctx.repository, env)
-    // Every run that posts reads the record first; its first page need not wait for git.
-    if (!dryRun) deps.record?.prefetch()
-    const { range, commits } = await core.group('Resolving commit range', () =>
-      resolveRange(inputs, ctx, deps, report.resolved)
-    )
-    Object.assign(report, { range, commits })
-    report.payload = buildPayload(
-      inputs,
-      range.shas,
-      inputs.deployedAt ?? ctx.eventTime ?? startedAt
-    )
-    // Only in debug mode: a 100,000-commit payload is 4 MB of log.
-    if (core.isDebug()) say.debug(`payload: ${JSON.stringify(report.payload)}`)
-    await sendDeployment(inputs, deps.multitudes, report.payload, report, {
-      current: deps.record,
-      fresh: deps.freshRecord,
-      membership: membershipOf(
-        range.source === 'git' ? deps.git : undefined,
-        deps.github
-      )
-    })
+    await deploy(inputs, ctx, deps, report, startedAt)
     return { report, failMessage: undefined }
   } catch (error) {
     report.failure = describeFailure(error)
     return { report, failMessage: applyOnError(report.failure, onError) }
   }
+}
+
+/** `on-error` alone: a bad one fails the run, and getInputs names it with every other bad input. */
+function onErrorOf(read: Reader): OnError {
+  try {
+    return getOnError(read)
+  } catch {
+    return 'fail'
+  }
+}
+
+/** The range, the payload and the POST, each written into the report as it is known. */
+async function deploy(
+  inputs: Inputs,
+  ctx: RunContext,
+  deps: Deps,
+  report: Report,
+  startedAt: string
+): Promise<void> {
+  // Every run that posts reads the record first; its first page need not wait for git.
+  if (!inputs.dryRun) deps.record?.prefetch()
+  const { range, commits } = await core.group('Resolving commit range', () =>
+    resolveRange(inputs, ctx, deps, report.resolved)
+  )
+  Object.assign(report, { range, commits })
+  report.payload = buildPayload(
+    inputs,
+    range.shas,
+    inputs.deployedAt ?? ctx.eventTime ?? startedAt
+  )
+  // Only in debug mode: a 100,000-commit payload is 4 MB of log.
+  if (core.isDebug()) say.debug(`payload: ${JSON.stringify(report.payload)}`)
+  await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+    current: deps.record,
+    fresh: deps.freshRecord,
+    membership: membershipOf(
+      range.source === 'git' ? deps.git : undefined,
+      deps.github
+    )
+  })
 }
