@@ -31,7 +31,10 @@ var api = __webpack_require__(8943);
 var bounds = __webpack_require__(6602);
 ;// CONCATENATED MODULE: ./src/github/compare.ts
 
-/** Commits: a ref's SHA, and the pages of a comparison (permission contents: read). */
+/**
+ * Commits: a ref's SHA, and the pages of a comparison (permission contents: read). Longer than 40
+ * lines as one object of endpoints, each a few lines.
+ */
 function compareApi({ octokit, owner, repo, lookup }) {
     return {
         // 422: a ref that is no commit-ish.
@@ -65,7 +68,10 @@ function compareApi({ octokit, owner, repo, lookup }) {
 
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
 
-/** Deployments and their statuses (permission deployments: read). */
+/**
+ * Deployments and their statuses (permission deployments: read). Longer than 40 lines as one
+ * object of endpoints, each a few lines.
+ */
 function deploymentsApi({ octokit, owner, repo, call }) {
     const statuses = (deploymentId, perPage, page) => octokit.rest.repos.listDeploymentStatuses({
         owner,
@@ -133,7 +139,10 @@ function repositoryApi({ octokit, owner, repo, call }) {
 
 ;// CONCATENATED MODULE: ./src/github/runs.ts
 
-/** Workflow runs and jobs (permission actions: read). */
+/**
+ * Workflow runs and jobs (permission actions: read). Longer than 40 lines as one object of
+ * endpoints, each a few lines.
+ */
 function runsApi({ octokit, owner, repo, call }) {
     return {
         listWorkflowRuns: (workflow, { branch, createdBefore }, page) => call('list workflow runs', 'actions:read', async () => {
@@ -370,6 +379,10 @@ function createOctokitApi(options) {
         ...compareApi(requester)
     };
 }
+/**
+ * Octokit with the run's bounds, and the two ways each resource module calls it. Longer than 40 lines as a whole, short in its parts:
+ * the throttle, error mapping and look-up share the one bounded transport and token name.
+ */
 function createRequester(options) {
     const tokenName = options.tokenName ?? "'github-token'";
     const [owner, repo] = options.repository.split('/');

@@ -2866,6 +2866,10 @@ function getExecOutput(commandLine, args, options) {
 
 
 
+/**
+ * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and shared
+ * by every call, whose spawn, output caps and error are the one function returned.
+ */
 function createGitRunner(cwd) {
     // Found once per PATH: given a bare name, exec() searches every PATH directory on each call.
     let found;
@@ -3038,6 +3042,8 @@ const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
 /**
  * The repository operations. Whether the clone is shallow is read in the same call as every
  * resolveCommit and kept until a fetch changes it; commit details read once are kept.
+ * Longer than 40 lines as a whole, short in its parts: one closure holds what the operations share (the
+ * runner, the shallow flag, the details read), and each operation is a few lines.
  */
 function createGitClient(cwd = process.cwd()) {
     const run = createGitRunner(cwd);
@@ -3150,6 +3156,10 @@ var multitudes_client = __nccwpck_require__(2590);
 const RECORD_BOUNDS = { maxPages: 10, maxMs: 10_000 };
 /** The API's largest page. */
 const RECORD_PAGE_SIZE = 100;
+/**
+ * Multitudes' record, read a page at a time and only as far as asked. Longer than 40 lines as a whole, short in its parts: one
+ * closure holds the pages read, the deadline and what was told, which its methods share.
+ */
 function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages, maxMs = RECORD_BOUNDS.maxMs, warn }) {
     const pages = [];
     let ended = false;
@@ -3275,6 +3285,10 @@ function toRecorded(item) {
 
 
 
+/**
+ * The run's clients, made from its inputs: one table of what is made, and when not. Longer than
+ * 40 lines on purpose: each dependency is a line or two, and they read best side by side.
+ */
 function createDeps(inputs, repository, env = process.env) {
     const githubUrl = new URL(env.GITHUB_API_URL || 'https://api.github.com');
     // A proxy that cannot be used is a setting to fix, said before anything is sent.
@@ -5626,6 +5640,10 @@ function warnOfOddSuccess({ host, log }, status, read, posted) {
 
 
 
+/**
+ * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure holds what every
+ * call shares (the URL, the key, the attempt settings), and each call is its own function.
+ */
 function createMultitudesClient(options) {
     const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,promises_.setTimeout)(ms), log = () => undefined } = options;
     const host = url.host;

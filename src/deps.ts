@@ -23,6 +23,10 @@ export interface Deps {
   freshRecord: () => MultitudesRecord | undefined
 }
 
+/**
+ * The run's clients, made from its inputs: one table of what is made, and when not. Longer than
+ * 40 lines on purpose: each dependency is a line or two, and they read best side by side.
+ */
 export function createDeps(
   inputs: Inputs,
   repository?: string,

@@ -90,6 +90,10 @@ export interface ClientOptions {
   log?: (message: string) => void
 }
 
+/**
+ * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure holds what every
+ * call shares (the URL, the key, the attempt settings), and each call is its own function.
+ */
 export function createMultitudesClient(
   options: ClientOptions
 ): MultitudesClient {

@@ -3,7 +3,10 @@ import type { Requester } from './octokit.js'
 
 type CompareApi = Pick<GitHubApi, 'compare' | 'resolveCommit'>
 
-/** Commits: a ref's SHA, and the pages of a comparison (permission contents: read). */
+/**
+ * Commits: a ref's SHA, and the pages of a comparison (permission contents: read). Longer than 40
+ * lines as one object of endpoints, each a few lines.
+ */
 export function compareApi({
   octokit,
   owner,

@@ -6,7 +6,10 @@ type DeploymentsApi = Pick<
   'listDeployments' | 'deploymentStatuses' | 'latestStatus'
 >
 
-/** Deployments and their statuses (permission deployments: read). */
+/**
+ * Deployments and their statuses (permission deployments: read). Longer than 40 lines as one
+ * object of endpoints, each a few lines.
+ */
 export function deploymentsApi({
   octokit,
   owner,

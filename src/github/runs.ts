@@ -3,7 +3,10 @@ import type { Requester } from './octokit.js'
 
 type RunsApi = Pick<GitHubApi, 'listWorkflowRuns' | 'jobRun'>
 
-/** Workflow runs and jobs (permission actions: read). */
+/**
+ * Workflow runs and jobs (permission actions: read). Longer than 40 lines as one object of
+ * endpoints, each a few lines.
+ */
 export function runsApi({ octokit, owner, repo, call }: Requester): RunsApi {
   return {
     listWorkflowRuns: (workflow, { branch, createdBefore }, page) =>

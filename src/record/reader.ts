@@ -46,6 +46,10 @@ export interface MultitudesRecord {
   readonly unreadable: string | undefined
 }
 
+/**
+ * Multitudes' record, read a page at a time and only as far as asked. Longer than 40 lines as a whole, short in its parts: one
+ * closure holds the pages read, the deadline and what was told, which its methods share.
+ */
 export function createRecord(
   client: Pick<MultitudesClient, 'listDeployments'>,
   {
