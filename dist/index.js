@@ -2867,8 +2867,8 @@ function getExecOutput(commandLine, args, options) {
 
 
 /**
- * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and shared
- * by every call, whose spawn, output caps and error are the one function returned.
+ * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and
+ * shared by every call, whose spawn, output caps and error are the one function returned.
  */
 function createGitRunner(cwd) {
     // Found once per PATH: given a bare name, exec() searches every PATH directory on each call.
@@ -3041,9 +3041,9 @@ async function revList(run, base, head, { limit, paths = [], shallow }) {
 const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules'];
 /**
  * The repository operations. Whether the clone is shallow is read in the same call as every
- * resolveCommit and kept until a fetch changes it; commit details read once are kept.
- * Longer than 40 lines as a whole, short in its parts: one closure holds what the operations share (the
- * runner, the shallow flag, the details read), and each operation is a few lines.
+ * resolveCommit and kept until a fetch changes it; commit details read once are kept. Longer than
+ * 40 lines as a whole, short in its parts: one closure holds what the operations share (the runner,
+ * the shallow flag, the details read), and each operation is a few lines.
  */
 function createGitClient(cwd = process.cwd()) {
     const run = createGitRunner(cwd);
@@ -3157,8 +3157,9 @@ const RECORD_BOUNDS = { maxPages: 10, maxMs: 10_000 };
 /** The API's largest page. */
 const RECORD_PAGE_SIZE = 100;
 /**
- * Multitudes' record, read a page at a time and only as far as asked. Longer than 40 lines as a whole, short in its parts: one
- * closure holds the pages read, the deadline and what was told, which its methods share.
+ * Multitudes' record, read a page at a time and only as far as asked. Longer than 40 lines as a
+ * whole, short in its parts: one closure holds the pages read, the deadline and what was told,
+ * which its methods share.
  */
 function createRecord(client, { includeTests, maxPages = RECORD_BOUNDS.maxPages, maxMs = RECORD_BOUNDS.maxMs, warn }) {
     const pages = [];
@@ -3606,7 +3607,9 @@ function parseWorkingDirectory(name, raw, root) {
 }
 
 ;// CONCATENATED MODULE: ./src/input-combinations.ts
-/** Inputs that are each valid but do not work together: one message says which, and what instead. */
+/**
+ * Inputs that are each valid but do not work together: one message says which, and what instead.
+ */
 
 
 function checkCombinations(inputs) {
@@ -5553,7 +5556,9 @@ function rejection(status, body, requestId, attempts, headers, verb) {
 }
 
 ;// CONCATENATED MODULE: ./src/multitudes/attempt.ts
-/** One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection. */
+/**
+ * One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection.
+ */
 
 
 
@@ -5641,8 +5646,9 @@ function warnOfOddSuccess({ host, log }, status, read, posted) {
 
 
 /**
- * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure holds what every
- * call shares (the URL, the key, the attempt settings), and each call is its own function.
+ * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure
+ * holds what every call shares (the URL, the key, the attempt settings), and each call is its own
+ * function.
  */
 function createMultitudesClient(options) {
     const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,promises_.setTimeout)(ms), log = () => undefined } = options;
@@ -5663,7 +5669,9 @@ function createMultitudesClient(options) {
      */
     async function send(target, body, { checkRecord, signal } = {}) {
         let attempts = 0;
-        /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+        /**
+         * Reads the record after an ambiguous failure; throws to stop when it may not be sent again.
+         */
         const settle = async (error) => {
             if (!checkRecord || !error.ambiguous)
                 return;

@@ -1,4 +1,6 @@
-/** Inputs that are each valid but do not work together: one message says which, and what instead. */
+/**
+ * Inputs that are each valid but do not work together: one message says which, and what instead.
+ */
 import { InputError } from './errors.js'
 import { checkSecret } from './input-text.js'
 import type { Inputs } from './input-values.js'

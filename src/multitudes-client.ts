@@ -91,8 +91,9 @@ export interface ClientOptions {
 }
 
 /**
- * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure holds what every
- * call shares (the URL, the key, the attempt settings), and each call is its own function.
+ * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure
+ * holds what every call shares (the URL, the key, the attempt settings), and each call is its own
+ * function.
  */
 export function createMultitudesClient(
   options: ClientOptions
@@ -129,7 +130,9 @@ export function createMultitudesClient(
     { checkRecord, signal }: PostOptions & ListOptions = {}
   ): Promise<ApiResponse> {
     let attempts = 0
-    /** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+    /**
+     * Reads the record after an ambiguous failure; throws to stop when it may not be sent again.
+     */
     const settle = async (error: TransientFailure): Promise<void> => {
       if (!checkRecord || !error.ambiguous) return
       const found = await checkRecord()

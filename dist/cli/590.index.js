@@ -190,7 +190,9 @@ var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/backoff.ts
 var src_backoff = __webpack_require__(2431);
 ;// CONCATENATED MODULE: ./src/github/deadline.ts
-/** GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of. */
+/**
+ * GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of.
+ */
 class GitHubUnreachable extends Error {
     name = 'GitHubUnreachable';
 }
@@ -380,8 +382,9 @@ function createOctokitApi(options) {
     };
 }
 /**
- * Octokit with the run's bounds, and the two ways each resource module calls it. Longer than 40 lines as a whole, short in its parts:
- * the throttle, error mapping and look-up share the one bounded transport and token name.
+ * Octokit with the run's bounds, and the two ways each resource module calls it. Longer than 40
+ * lines as a whole, short in its parts: the throttle, error mapping and look-up share the one
+ * bounded transport and token name.
  */
 function createRequester(options) {
     const tokenName = options.tokenName ?? "'github-token'";

@@ -89,7 +89,9 @@ function readOptions(
   }
 }
 
-/** SIGINT and SIGTERM ask the run to stop after the request in flight; a second one does not wait. */
+/**
+ * SIGINT and SIGTERM ask the run to stop after the request in flight; a second one does not wait.
+ */
 function watchSignals(log: (text: string) => void): {
   interrupted: () => NodeJS.Signals | undefined
   stop: () => void

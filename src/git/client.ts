@@ -58,9 +58,9 @@ const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules']
 
 /**
  * The repository operations. Whether the clone is shallow is read in the same call as every
- * resolveCommit and kept until a fetch changes it; commit details read once are kept.
- * Longer than 40 lines as a whole, short in its parts: one closure holds what the operations share (the
- * runner, the shallow flag, the details read), and each operation is a few lines.
+ * resolveCommit and kept until a fetch changes it; commit details read once are kept. Longer than
+ * 40 lines as a whole, short in its parts: one closure holds what the operations share (the runner,
+ * the shallow flag, the details read), and each operation is a few lines.
  */
 export function createGitClient(cwd: string = process.cwd()): GitClient {
   const run = createGitRunner(cwd)

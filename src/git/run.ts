@@ -23,8 +23,8 @@ export type GitRunner = (
 ) => Promise<RunResult>
 
 /**
- * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and shared
- * by every call, whose spawn, output caps and error are the one function returned.
+ * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and
+ * shared by every call, whose spawn, output caps and error are the one function returned.
  */
 export function createGitRunner(cwd: string): GitRunner {
   // Found once per PATH: given a bare name, exec() searches every PATH directory on each call.

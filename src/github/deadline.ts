@@ -1,4 +1,6 @@
-/** GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of. */
+/**
+ * GitHub did not answer within its bounds: an outage, which `on-error: warn-on-outage` warns of.
+ */
 export class GitHubUnreachable extends Error {
   override name = 'GitHubUnreachable'
 }

@@ -46,8 +46,9 @@ export function createOctokitApi(options: GitHubApiOptions): GitHubApi {
 }
 
 /**
- * Octokit with the run's bounds, and the two ways each resource module calls it. Longer than 40 lines as a whole, short in its parts:
- * the throttle, error mapping and look-up share the one bounded transport and token name.
+ * Octokit with the run's bounds, and the two ways each resource module calls it. Longer than 40
+ * lines as a whole, short in its parts: the throttle, error mapping and look-up share the one
+ * bounded transport and token name.
  */
 function createRequester(options: GitHubApiOptions): Requester {
   const tokenName = options.tokenName ?? "'github-token'"

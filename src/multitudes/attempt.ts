@@ -1,4 +1,6 @@
-/** One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection. */
+/**
+ * One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection.
+ */
 import { ProxyError } from '../errors.js'
 import type { HttpFetch, HttpResponse } from '../http-direct.js'
 import {

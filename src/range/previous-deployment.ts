@@ -8,7 +8,9 @@ export interface PreviousDeploymentOptions {
   ownRunIds: readonly number[]
   /** The event's own deployment: neither it nor any deployment made after it is base. */
   eventDeploymentId?: number
-  /** Pages of 100 deployments read at most, the exact name's listing and the case scan's together. */
+  /**
+   * Pages of 100 deployments read at most, the exact name's listing and the case scan's together.
+   */
   maxPages?: number
   /** Status look-ups at most, in both listings: one per candidate deployment. */
   maxStatusLookups?: number

@@ -47,8 +47,9 @@ export interface MultitudesRecord {
 }
 
 /**
- * Multitudes' record, read a page at a time and only as far as asked. Longer than 40 lines as a whole, short in its parts: one
- * closure holds the pages read, the deadline and what was told, which its methods share.
+ * Multitudes' record, read a page at a time and only as far as asked. Longer than 40 lines as a
+ * whole, short in its parts: one closure holds the pages read, the deadline and what was told,
+ * which its methods share.
  */
 export function createRecord(
   client: Pick<MultitudesClient, 'listDeployments'>,
