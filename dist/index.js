@@ -4950,30 +4950,14 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         untrusted/* say */.cv.info(`Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`);
         return;
     }
-    if (record.current) {
-        const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
-            untrusted/* say */.cv.warning(`Could not compare Multitudes' record with this deployment (${(0,errors/* errorMessage */.gJ)(error)}); sending it.`);
-            return undefined;
-        });
-        if (found) {
-            report.skipped = `already recorded at ${found.deployedAt}`;
-            untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
-            return;
-        }
-    }
-    const recheck = async () => {
-        // Unreadable before the POST (a key without the read scope): no second try says more.
-        if (record.current?.unreadable !== undefined)
-            return { state: 'unknown', why: record.current.unreadable };
-        const fresh = record.fresh();
-        if (!fresh)
-            return { state: 'unknown', why: 'record-check is off' };
-        return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
-    };
+    if (await alreadyRecorded(record, payload, report))
+        return;
     report.post = await core/* group */.Os('Reporting deployment', () => {
         untrusted/* say */.cv.info(`Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload, {
-            checkRecord: record.current ? recheck : undefined
+            checkRecord: record.current
+                ? () => checkAgain(record, payload)
+                : undefined
         });
     });
     untrusted/* say */.cv.info(report.post.foundInRecord
@@ -4984,6 +4968,30 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         report.verified = true;
         untrusted/* say */.cv.info('The deployment reads back from GET /deployment.');
     }
+}
+/** True when Multitudes' record already holds the payload: it is not sent again. */
+async function alreadyRecorded(record, payload, report) {
+    if (!record.current)
+        return false;
+    const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
+        untrusted/* say */.cv.warning(`Could not compare Multitudes' record with this deployment (${(0,errors/* errorMessage */.gJ)(error)}); sending it.`);
+        return undefined;
+    });
+    if (!found)
+        return false;
+    report.skipped = `already recorded at ${found.deployedAt}`;
+    untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+    return true;
+}
+/** After an ambiguous failure of the POST: does a fresh read of the record hold the payload? */
+async function checkAgain(record, payload) {
+    // Unreadable before the POST (a key without the read scope): no second try says more.
+    if (record.current?.unreadable !== undefined)
+        return { state: 'unknown', why: record.current.unreadable };
+    const fresh = record.fresh();
+    if (!fresh)
+        return { state: 'unknown', why: 'record-check is off' };
+    return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
 }
 
 ;// CONCATENATED MODULE: ./src/execute.ts

@@ -2204,30 +2204,14 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         untrusted/* say */.cv.info(`Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`);
         return;
     }
-    if (record.current) {
-        const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
-            untrusted/* say */.cv.warning(`Could not compare Multitudes' record with this deployment (${(0,errors/* errorMessage */.gJ)(error)}); sending it.`);
-            return undefined;
-        });
-        if (found) {
-            report.skipped = `already recorded at ${found.deployedAt}`;
-            untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
-            return;
-        }
-    }
-    const recheck = async () => {
-        // Unreadable before the POST (a key without the read scope): no second try says more.
-        if (record.current?.unreadable !== undefined)
-            return { state: 'unknown', why: record.current.unreadable };
-        const fresh = record.fresh();
-        if (!fresh)
-            return { state: 'unknown', why: 'record-check is off' };
-        return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
-    };
+    if (await alreadyRecorded(record, payload, report))
+        return;
     report.post = await src_core/* group */.Os('Reporting deployment', () => {
         untrusted/* say */.cv.info(`Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload, {
-            checkRecord: record.current ? recheck : undefined
+            checkRecord: record.current
+                ? () => checkAgain(record, payload)
+                : undefined
         });
     });
     untrusted/* say */.cv.info(report.post.foundInRecord
@@ -2238,6 +2222,30 @@ async function sendDeployment(inputs, multitudes, payload, report, record = NO_R
         report.verified = true;
         untrusted/* say */.cv.info('The deployment reads back from GET /deployment.');
     }
+}
+/** True when Multitudes' record already holds the payload: it is not sent again. */
+async function alreadyRecorded(record, payload, report) {
+    if (!record.current)
+        return false;
+    const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
+        untrusted/* say */.cv.warning(`Could not compare Multitudes' record with this deployment (${(0,errors/* errorMessage */.gJ)(error)}); sending it.`);
+        return undefined;
+    });
+    if (!found)
+        return false;
+    report.skipped = `already recorded at ${found.deployedAt}`;
+    untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+    return true;
+}
+/** After an ambiguous failure of the POST: does a fresh read of the record hold the payload? */
+async function checkAgain(record, payload) {
+    // Unreadable before the POST (a key without the read scope): no second try says more.
+    if (record.current?.unreadable !== undefined)
+        return { state: 'unknown', why: record.current.unreadable };
+    const fresh = record.fresh();
+    if (!fresh)
+        return { state: 'unknown', why: 'record-check is off' };
+    return checkRecord(fresh, (r) => findRecorded(r, payload, record.membership));
 }
 
 ;// CONCATENATED MODULE: ./src/execute.ts
@@ -3446,7 +3454,7 @@ async function postOne(p, item, { options, client, io, ledger, pace }) {
     await pace();
     try {
         await client.postDeployment(payload, {
-            checkRecord: () => checkAgain(io, options.environment, payload)
+            checkRecord: () => post_loop_checkAgain(io, options.environment, payload)
         });
     }
     catch (error) {
@@ -3467,7 +3475,7 @@ async function postOne(p, item, { options, client, io, ledger, pace }) {
     return undefined;
 }
 /** After an ambiguous failure: does a fresh read of the record hold the payload? */
-async function checkAgain(io, environment, payload) {
+async function post_loop_checkAgain(io, environment, payload) {
     const fresh = io.freshRecord?.();
     if (!fresh)
         return { state: 'unknown', why: 'the record is not read' };
