@@ -2456,19 +2456,7 @@ function suggest(name, known) {
  */
 function readCommandLine(argv, command) {
     const names = (0,flags/* flagsOf */.Zo)(command);
-    const { tokens } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        strict: false,
-        allowPositionals: true,
-        tokens: true,
-        options: Object.fromEntries(names.map((n) => [
-            n,
-            {
-                type: flags/* FLAGS */.Wg[n].switch ? 'boolean' : 'string',
-                multiple: flags/* FLAGS */.Wg[n].multiple === true
-            }
-        ]))
-    });
+    const tokens = tokensOf(argv, names);
     const values = {};
     const positionals = [];
     const seen = new Set();
@@ -2490,23 +2478,46 @@ function readCommandLine(argv, command) {
             throw new UsageError(`--${name} is given twice; give it once.`);
         seen.add(name);
         if (flag.switch) {
-            const next = tokens[i + 1];
-            if (token.inlineValue)
-                throw new UsageError(`--${name} is a switch and takes no value, but ${token.rawName}=${JSON.stringify(token.value ?? '')} gives one. Write --${name} to turn it on, or leave it out.`);
-            if (next?.kind === 'positional' && /^(true|false)$/i.test(next.value))
-                throw new UsageError(`--${name} is a switch and takes no value, but "${next.value}" follows it. Write --${name} to turn it on, or leave it out.`);
+            checkSwitch(name, token, tokens[i + 1]);
             values[name] = true;
             continue;
         }
-        if (token.value === undefined)
-            throw new UsageError(`--${name} needs a value: --${name} ${flag.value ?? '<value>'}.`);
-        if (!token.inlineValue && /^--?[a-z]/i.test(token.value))
-            throw new UsageError(`--${name} needs a value, but the flag ${token.value} follows it. For a value that starts with "-", write --${name}=<value>.`);
+        const value = args_valueOf(name, flag, token);
         values[name] = flag.multiple
-            ? [...(values[name] ?? []), token.value]
-            : token.value;
+            ? [...(values[name] ?? []), value]
+            : value;
     }
     return { values, positionals };
+}
+function tokensOf(argv, names) {
+    return (0,external_node_util_.parseArgs)({
+        args: argv,
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+        options: Object.fromEntries(names.map((n) => [
+            n,
+            {
+                type: flags/* FLAGS */.Wg[n].switch ? 'boolean' : 'string',
+                multiple: flags/* FLAGS */.Wg[n].multiple === true
+            }
+        ]))
+    }).tokens;
+}
+/** A switch takes no value: not `--x=…`, and not a `true`/`false` after it. */
+function checkSwitch(name, token, next) {
+    if (token.inlineValue)
+        throw new UsageError(`--${name} is a switch and takes no value, but ${token.rawName}=${JSON.stringify(token.value ?? '')} gives one. Write --${name} to turn it on, or leave it out.`);
+    if (next?.kind === 'positional' && /^(true|false)$/i.test(next.value))
+        throw new UsageError(`--${name} is a switch and takes no value, but "${next.value}" follows it. Write --${name} to turn it on, or leave it out.`);
+}
+/** A flag's value: given, and not the next flag taken for one. */
+function args_valueOf(name, flag, token) {
+    if (token.value === undefined)
+        throw new UsageError(`--${name} needs a value: --${name} ${flag.value ?? '<value>'}.`);
+    if (!token.inlineValue && /^--?[a-z]/i.test(token.value))
+        throw new UsageError(`--${name} needs a value, but the flag ${token.value} follows it. For a value that starts with "-", write --${name}=<value>.`);
+    return token.value;
 }
 
 // EXTERNAL MODULE: ./src/interface.generated.ts

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { FLAGS, flagsOf, type Command } from './flags.js'
+import { FLAGS, flagsOf, type Command, type Flag } from './flags.js'
 
 /** A command line the CLI cannot read: exit 2, said on stderr with a pointer to --help. */
 export class UsageError extends Error {}
@@ -45,21 +45,7 @@ export function suggest(name: string, known: string[]): string | undefined {
  */
 export function readCommandLine(argv: string[], command: Command): CommandLine {
   const names = flagsOf(command)
-  const { tokens } = parseArgs({
-    args: argv,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-    options: Object.fromEntries(
-      names.map((n) => [
-        n,
-        {
-          type: FLAGS[n].switch ? ('boolean' as const) : ('string' as const),
-          multiple: FLAGS[n].multiple === true
-        }
-      ])
-    )
-  })
+  const tokens = tokensOf(argv, names)
   const values: CommandLine['values'] = {}
   const positionals: string[] = []
   const seen = new Set<string>()
@@ -82,29 +68,64 @@ export function readCommandLine(argv: string[], command: Command): CommandLine {
       throw new UsageError(`--${name} is given twice; give it once.`)
     seen.add(name)
     if (flag.switch) {
-      const next = tokens[i + 1]
-      if (token.inlineValue)
-        throw new UsageError(
-          `--${name} is a switch and takes no value, but ${token.rawName}=${JSON.stringify(token.value ?? '')} gives one. Write --${name} to turn it on, or leave it out.`
-        )
-      if (next?.kind === 'positional' && /^(true|false)$/i.test(next.value))
-        throw new UsageError(
-          `--${name} is a switch and takes no value, but "${next.value}" follows it. Write --${name} to turn it on, or leave it out.`
-        )
+      checkSwitch(name, token, tokens[i + 1])
       values[name] = true
       continue
     }
-    if (token.value === undefined)
-      throw new UsageError(
-        `--${name} needs a value: --${name} ${flag.value ?? '<value>'}.`
-      )
-    if (!token.inlineValue && /^--?[a-z]/i.test(token.value))
-      throw new UsageError(
-        `--${name} needs a value, but the flag ${token.value} follows it. For a value that starts with "-", write --${name}=<value>.`
-      )
+    const value = valueOf(name, flag, token)
     values[name] = flag.multiple
-      ? [...((values[name] as string[] | undefined) ?? []), token.value]
-      : token.value
+      ? [...((values[name] as string[] | undefined) ?? []), value]
+      : value
   }
   return { values, positionals }
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number]
+type OptionToken = Extract<Token, { kind: 'option' }>
+
+function tokensOf(argv: string[], names: readonly string[]): Token[] {
+  return parseArgs({
+    args: argv,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: Object.fromEntries(
+      names.map((n) => [
+        n,
+        {
+          type: FLAGS[n].switch ? ('boolean' as const) : ('string' as const),
+          multiple: FLAGS[n].multiple === true
+        }
+      ])
+    )
+  }).tokens
+}
+
+/** A switch takes no value: not `--x=…`, and not a `true`/`false` after it. */
+function checkSwitch(
+  name: string,
+  token: OptionToken,
+  next: Token | undefined
+): void {
+  if (token.inlineValue)
+    throw new UsageError(
+      `--${name} is a switch and takes no value, but ${token.rawName}=${JSON.stringify(token.value ?? '')} gives one. Write --${name} to turn it on, or leave it out.`
+    )
+  if (next?.kind === 'positional' && /^(true|false)$/i.test(next.value))
+    throw new UsageError(
+      `--${name} is a switch and takes no value, but "${next.value}" follows it. Write --${name} to turn it on, or leave it out.`
+    )
+}
+
+/** A flag's value: given, and not the next flag taken for one. */
+function valueOf(name: string, flag: Flag, token: OptionToken): string {
+  if (token.value === undefined)
+    throw new UsageError(
+      `--${name} needs a value: --${name} ${flag.value ?? '<value>'}.`
+    )
+  if (!token.inlineValue && /^--?[a-z]/i.test(token.value))
+    throw new UsageError(
+      `--${name} needs a value, but the flag ${token.value} follows it. For a value that starts with "-", write --${name}=<value>.`
+    )
+  return token.value
 }
