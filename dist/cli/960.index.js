@@ -1462,24 +1462,8 @@ async function rangeFromApi(github, head, choice, options) {
     const status = STATUSES[first.status] ?? 'diverged';
     if (status === 'identical' || status === 'behind')
         return only(status, first.baseSha);
-    // Pages list commits oldest first, so the newest max-commits are on the last pages: fetch
-    // only those (a 200,000-commit range with the default cap costs 11 requests, not 2,000).
     const total = first.totalCommits;
-    const keepFrom = Math.max(0, total - options.maxCommits);
-    const pages = Math.ceil(total / api/* PER_PAGE */.EK);
-    const firstNeeded = Math.max(2, Math.floor(keepFrom / api/* PER_PAGE */.EK) + 1);
-    const limit = (0,p_limit/* default */.A)(options.concurrency ?? 6);
-    const base = choice.ref;
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) => limit(async () => (await github.compare(base, head, firstNeeded + i))?.commits ?? [])));
-    const kept = [
-        ...first.commits.slice(keepFrom),
-        ...rest.flat().slice(Math.max(0, keepFrom - (firstNeeded - 1) * api/* PER_PAGE */.EK))
-    ];
-    const expected = Math.min(total, options.maxCommits);
-    if (kept.length !== expected) {
-        // A page that came back short (or 404) would silently drop commits from the list.
-        throw new errors/* CommitRangeError */.H1(`GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`, 'Re-run the job; if it persists, use commit-source: git with a full checkout.');
-    }
+    const kept = await newestCommits(github, choice.ref, head, first, options);
     const commits = newestFirst(kept, head).slice(0, options.maxCommits);
     const shas = commits.map((c) => c.sha);
     return {
@@ -1491,6 +1475,29 @@ async function rangeFromApi(github, head, choice, options) {
         },
         commits: commits.slice(0, DESCRIBED)
     };
+}
+/**
+ * The newest max-commits of the comparison. Pages list commits oldest first, so those are on the
+ * last pages: only they are fetched (a 200,000-commit range with the default cap costs 11
+ * requests, not 2,000).
+ */
+async function newestCommits(github, base, head, first, options) {
+    const total = first.totalCommits;
+    const keepFrom = Math.max(0, total - options.maxCommits);
+    const pages = Math.ceil(total / api/* PER_PAGE */.EK);
+    const firstNeeded = Math.max(2, Math.floor(keepFrom / api/* PER_PAGE */.EK) + 1);
+    const limit = (0,p_limit/* default */.A)(options.concurrency ?? 6);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) => limit(async () => (await github.compare(base, head, firstNeeded + i))?.commits ?? [])));
+    const kept = [
+        ...first.commits.slice(keepFrom),
+        ...rest.flat().slice(Math.max(0, keepFrom - (firstNeeded - 1) * api/* PER_PAGE */.EK))
+    ];
+    const expected = Math.min(total, options.maxCommits);
+    if (kept.length !== expected) {
+        // A page that came back short (or 404) would silently drop commits from the list.
+        throw new errors/* CommitRangeError */.H1(`GitHub's compare API announced ${total} commits from ${base} to ${head}, but its pages held ${kept.length} of the ${expected} to send.`, 'Re-run the job; if it persists, use commit-source: git with a full checkout.');
+    }
+    return kept;
 }
 /**
  * Unique, head first, then newest first in GitHub's order: the pages list the range oldest

@@ -1,7 +1,7 @@
 import { say } from '../untrusted.js'
 import pLimit from 'p-limit'
 import { CommitRangeError } from '../errors.js'
-import type { CompareCommit, GitHubApi } from '../github/api.js'
+import type { CompareCommit, ComparePage, GitHubApi } from '../github/api.js'
 import { PER_PAGE } from '../github/api.js'
 import { headOnly, noBase, unknownBaseInput } from './local-git.js'
 import {
@@ -48,15 +48,38 @@ export async function rangeFromApi(
   const status = STATUSES[first.status] ?? 'diverged'
   if (status === 'identical' || status === 'behind')
     return only(status, first.baseSha)
+  const total = first.totalCommits
+  const kept = await newestCommits(github, choice.ref, head, first, options)
+  const commits = newestFirst(kept, head).slice(0, options.maxCommits)
+  const shas = commits.map((c) => c.sha)
+  return {
+    range: {
+      ...headOnly(head, choice, status, first.baseSha, 'api'),
+      shas,
+      total: Math.max(total, shas.length),
+      truncated: total > shas.length
+    },
+    commits: commits.slice(0, DESCRIBED)
+  }
+}
 
-  // Pages list commits oldest first, so the newest max-commits are on the last pages: fetch
-  // only those (a 200,000-commit range with the default cap costs 11 requests, not 2,000).
+/**
+ * The newest max-commits of the comparison. Pages list commits oldest first, so those are on the
+ * last pages: only they are fetched (a 200,000-commit range with the default cap costs 11
+ * requests, not 2,000).
+ */
+async function newestCommits(
+  github: GitHubApi,
+  base: string,
+  head: string,
+  first: ComparePage,
+  options: { maxCommits: number; concurrency?: number }
+): Promise<CompareCommit[]> {
   const total = first.totalCommits
   const keepFrom = Math.max(0, total - options.maxCommits)
   const pages = Math.ceil(total / PER_PAGE)
   const firstNeeded = Math.max(2, Math.floor(keepFrom / PER_PAGE) + 1)
   const limit = pLimit(options.concurrency ?? 6)
-  const base = choice.ref
   const rest = await Promise.all(
     Array.from({ length: Math.max(0, pages - firstNeeded + 1) }, (_, i) =>
       limit(
@@ -77,17 +100,7 @@ export async function rangeFromApi(
       'Re-run the job; if it persists, use commit-source: git with a full checkout.'
     )
   }
-  const commits = newestFirst(kept, head).slice(0, options.maxCommits)
-  const shas = commits.map((c) => c.sha)
-  return {
-    range: {
-      ...headOnly(head, choice, status, first.baseSha, 'api'),
-      shas,
-      total: Math.max(total, shas.length),
-      truncated: total > shas.length
-    },
-    commits: commits.slice(0, DESCRIBED)
-  }
+  return kept
 }
 
 /**
