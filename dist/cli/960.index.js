@@ -1364,19 +1364,8 @@ async function rangeFromGit(git, head, choice, options) {
     const named = `${choice.ref} (${choice.source})`;
     const [found] = await git.resolveCommits([choice.ref, ...newest(head)]);
     const base = found ?? (await git.fetchRef(choice.ref, { shallow }));
-    if (base === undefined) {
-        // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
-        if (shallow && !(await git.hasOrigin())) {
-            throw new CheckoutError(`Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`, `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`);
-        }
-        if (choice.source === 'input')
-            throw unknownBaseInput(choice.ref, 'in the checkout or on origin');
-        if (shallow) {
-            throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
-        }
-        untrusted/* say */.cv.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
-        return headOnly(head, choice, 'unavailable');
-    }
+    if (base === undefined)
+        return missingBase(git, head, choice, choice.ref, shallow);
     const only = (status) => headOnly(head, choice, status, base);
     if (base === head)
         return only('identical');
@@ -1400,6 +1389,21 @@ async function rangeFromGit(git, head, choice, options) {
     const shas = (extra ? [head, ...list.shas] : list.shas).slice(0, options.maxCommits);
     const total = list.total + extra;
     return { ...only(status), shas, total, truncated: total > shas.length };
+}
+/** A base neither the checkout nor origin has: an error to fix, or only head when it is gone. */
+async function missingBase(git, head, choice, ref, shallow) {
+    const named = `${ref} (${choice.source})`;
+    // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
+    if (shallow && !(await git.hasOrigin())) {
+        throw new CheckoutError(`Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`, `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`);
+    }
+    if (choice.source === 'input')
+        throw unknownBaseInput(ref, 'in the checkout or on origin');
+    if (shallow) {
+        throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
+    }
+    untrusted/* say */.cv.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
+    return headOnly(head, choice, 'unavailable');
 }
 /** rev-list base..head, deepening a shallow clone until no listed commit is a boundary. */
 async function completeList(git, base, head, options, named, shallow) {

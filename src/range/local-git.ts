@@ -92,27 +92,8 @@ export async function rangeFromGit(
   const named = `${choice.ref} (${choice.source})`
   const [found] = await git.resolveCommits([choice.ref, ...newest(head)])
   const base = found ?? (await git.fetchRef(choice.ref, { shallow }))
-  if (base === undefined) {
-    // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
-    if (shallow && !(await git.hasOrigin())) {
-      throw new CheckoutError(
-        `Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`,
-        `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`
-      )
-    }
-    if (choice.source === 'input')
-      throw unknownBaseInput(choice.ref, 'in the checkout or on origin')
-    if (shallow) {
-      throw new CheckoutError(
-        `Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`,
-        SHALLOW_FIX
-      )
-    }
-    say.warning(
-      `Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`
-    )
-    return headOnly(head, choice, 'unavailable')
-  }
+  if (base === undefined)
+    return missingBase(git, head, choice, choice.ref, shallow)
   const only = (status: RangeStatus): CommitRange =>
     headOnly(head, choice, status, base)
   if (base === head) return only('identical')
@@ -142,6 +123,36 @@ export async function rangeFromGit(
   )
   const total = list.total + extra
   return { ...only(status), shas, total, truncated: total > shas.length }
+}
+
+/** A base neither the checkout nor origin has: an error to fix, or only head when it is gone. */
+async function missingBase(
+  git: GitClient,
+  head: string,
+  choice: BaseChoice,
+  ref: string,
+  shallow: boolean
+): Promise<CommitRange> {
+  const named = `${ref} (${choice.source})`
+  // Without origin, a shallow clone cannot say whether base exists at all: not a typo.
+  if (shallow && !(await git.hasOrigin())) {
+    throw new CheckoutError(
+      `Base ${named} is not in this shallow clone, and there is no origin to fetch it from.`,
+      `Fetch it (git fetch --unshallow) before this step, or use the API (commit-source: api).`
+    )
+  }
+  if (choice.source === 'input')
+    throw unknownBaseInput(ref, 'in the checkout or on origin')
+  if (shallow) {
+    throw new CheckoutError(
+      `Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`,
+      SHALLOW_FIX
+    )
+  }
+  say.warning(
+    `Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`
+  )
+  return headOnly(head, choice, 'unavailable')
 }
 
 /** rev-list base..head, deepening a shallow clone until no listed commit is a boundary. */
