@@ -3060,14 +3060,30 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
         Date.parse(r.publishedAt) < Date.parse(since);
     const releases = (await allPages('releases', (page) => github.listReleases(page), before)).filter(kept);
     const tags = new Map((await git.tags('**')).map((t) => [t.name, t]));
+    refuseMissingTags(releases, tags);
+    refuseMovedTags(releases, tags);
+    return onePerCommit(releases.map((r) => {
+        const tag = tags.get(r.tagName);
+        return {
+            head: tag.peeled ?? tag.object,
+            deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
+            source: `release ${r.tagName}`,
+            id: `release ${r.id}`
+        };
+    }));
+}
+function refuseMissingTags(releases, tags) {
     const missing = releases.filter((r) => !tags.has(r.tagName));
-    if (missing.length > 0) {
-        const names = missing.slice(0, 5).map((r) => r.tagName);
-        throw new SourceError(`${plural(missing.length, 'release')} ${missing.length === 1 ? 'names a tag' : 'name tags'} the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
-    }
-    const commits = new Map([...tags].map(([name, t]) => [name, t.peeled ?? t.object]));
-    // A tag moved after the release was published names a commit that did not exist then: its
-    // commits were not what shipped at published_at, and no guess replaces them.
+    if (missing.length === 0)
+        return;
+    const names = missing.slice(0, 5).map((r) => r.tagName);
+    throw new SourceError(`${plural(missing.length, 'release')} ${missing.length === 1 ? 'names a tag' : 'name tags'} the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`, 'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.');
+}
+/**
+ * A tag moved after the release was published names a commit that did not exist then: its
+ * commits were not what shipped at published_at, and no guess replaces them.
+ */
+function refuseMovedTags(releases, tags) {
     const moved = releases.flatMap((r) => {
         const tag = tags.get(r.tagName);
         // The commit's date: of a lightweight tag's commit, or of an annotated tag's (one level).
@@ -3082,12 +3098,6 @@ async function releaseDeployments(github, git, { includePrereleases, since }) {
     if (moved.length > 0) {
         throw new SourceError(`${plural(moved.length, 'release')} ${moved.length === 1 ? 'names a commit made after it was' : 'name a commit made after they were'} published, so the tag moved since: ${moved.slice(0, 5).join(', ')}${moved.length > 5 ? ', …' : ''}. What shipped at published_at is unknown; nothing was sent.`, 'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.');
     }
-    return onePerCommit(releases.map((r) => ({
-        head: commits.get(r.tagName),
-        deployedAt: input_parsers_parseDeployedAt('published_at', r.publishedAt),
-        source: `release ${r.tagName}`,
-        id: `release ${r.id}`
-    })));
 }
 /**
  * GitHub deployments to `environment` that reached `success`, at that status's `created_at`.

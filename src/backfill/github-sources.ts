@@ -51,9 +51,7 @@ export async function releaseDeployments(
   git: GitClient,
   { includePrereleases, since }: { includePrereleases: boolean; since?: string }
 ): Promise<PastDeployment[]> {
-  const kept = (
-    r: GitHubRelease
-  ): r is GitHubRelease & { publishedAt: string } =>
+  const kept = (r: GitHubRelease): r is Published =>
     !r.draft && r.publishedAt !== null && (includePrereleases || !r.prerelease)
   // The newest release before the window is the first one's base; older pages are not needed.
   const before = (r: GitHubRelease): boolean =>
@@ -64,19 +62,44 @@ export async function releaseDeployments(
     await allPages('releases', (page) => github.listReleases(page), before)
   ).filter(kept)
   const tags = new Map((await git.tags('**')).map((t) => [t.name, t]))
-  const missing = releases.filter((r) => !tags.has(r.tagName))
-  if (missing.length > 0) {
-    const names = missing.slice(0, 5).map((r) => r.tagName)
-    throw new SourceError(
-      `${plural(missing.length, 'release')} ${missing.length === 1 ? 'names a tag' : 'name tags'} the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`,
-      'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
-    )
-  }
-  const commits = new Map(
-    [...tags].map(([name, t]) => [name, t.peeled ?? t.object])
+  refuseMissingTags(releases, tags)
+  refuseMovedTags(releases, tags)
+  return onePerCommit(
+    releases.map((r) => {
+      const tag = tags.get(r.tagName) as TagRef
+      return {
+        head: tag.peeled ?? tag.object,
+        deployedAt: parseDeployedAt('published_at', r.publishedAt),
+        source: `release ${r.tagName}`,
+        id: `release ${r.id}`
+      }
+    })
   )
-  // A tag moved after the release was published names a commit that did not exist then: its
-  // commits were not what shipped at published_at, and no guess replaces them.
+}
+
+type Published = GitHubRelease & { publishedAt: string }
+
+function refuseMissingTags(
+  releases: readonly Published[],
+  tags: ReadonlyMap<string, TagRef>
+): void {
+  const missing = releases.filter((r) => !tags.has(r.tagName))
+  if (missing.length === 0) return
+  const names = missing.slice(0, 5).map((r) => r.tagName)
+  throw new SourceError(
+    `${plural(missing.length, 'release')} ${missing.length === 1 ? 'names a tag' : 'name tags'} the checkout does not have: ${names.join(', ')}${missing.length > 5 ? ', …' : ''}. Nothing was sent.`,
+    'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
+  )
+}
+
+/**
+ * A tag moved after the release was published names a commit that did not exist then: its
+ * commits were not what shipped at published_at, and no guess replaces them.
+ */
+function refuseMovedTags(
+  releases: readonly Published[],
+  tags: ReadonlyMap<string, TagRef>
+): void {
   const moved = releases.flatMap((r) => {
     const tag = tags.get(r.tagName) as TagRef
     // The commit's date: of a lightweight tag's commit, or of an annotated tag's (one level).
@@ -94,14 +117,6 @@ export async function releaseDeployments(
       'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.'
     )
   }
-  return onePerCommit(
-    releases.map((r) => ({
-      head: commits.get(r.tagName) as string,
-      deployedAt: parseDeployedAt('published_at', r.publishedAt),
-      source: `release ${r.tagName}`,
-      id: `release ${r.id}`
-    }))
-  )
 }
 
 /**
