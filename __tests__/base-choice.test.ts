@@ -15,6 +15,7 @@ import {
 import { previousDeploymentSha } from '../src/range/previous-deployment.js'
 import { ownRunCheck, statusSetBy } from '../src/range/own-run.js'
 import { chooseBase } from '../src/range/select.js'
+import type { MultitudesRecord, Recorded } from '../src/record/reader.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
@@ -432,6 +433,85 @@ describe('chooseBase', () => {
 
     expect(choice).toEqual({ ref: sha(1), source: 'parent' })
     expect(g.asked).toEqual([`${HEAD}^1`])
+  })
+
+  describe("multitudes: the newest record of this repository's commits that does not hold head", () => {
+    const OTHER_REPO = sha(0xa0)
+    const record = (listed: { shas: string[]; deployedAt: string }[]) =>
+      ({
+        unreadable: undefined,
+        prefetch: () => undefined,
+        scan: async (
+          _environment: string,
+          enough: (r: Recorded[]) => Promise<boolean>
+        ) => {
+          const all = listed.map((r) => ({
+            ...r,
+            environment: 'production',
+            time: Date.parse(r.deployedAt),
+            isTest: false
+          }))
+          await enough(all)
+          return all
+        }
+      }) as unknown as MultitudesRecord
+    const ours = (...shas: string[]) =>
+      ({
+        presentCommits: (asked: string[]) =>
+          Promise.resolve(new Set(asked.filter((s) => shas.includes(s))))
+      }) as unknown as GitClient
+    const inputs = testInputs({ strategy: 'multitudes' })
+
+    it('skips a record of another repository and one that holds head; says what it took', async () => {
+      const deps = {
+        git: ours(sha(1), sha(2), HEAD),
+        github: undefined,
+        record: record([
+          { shas: [OTHER_REPO], deployedAt: '2026-03-04T00:00:00.000Z' },
+          { shas: [HEAD], deployedAt: '2026-03-03T00:00:00.000Z' },
+          { shas: [sha(2), sha(1)], deployedAt: '2026-03-02T00:00:00.000Z' }
+        ])
+      }
+
+      const choice = await chooseBase(inputs, testContext(), HEAD, deps)
+
+      expect(choice).toEqual({ ref: sha(2), source: 'multitudes' })
+      expect(stdout.text()).toContain(
+        `Base: the deployment Multitudes recorded at 2026-03-02T00:00:00.000Z for this repository; its newest commit is ${sha(2)}.`
+      )
+    })
+
+    it('finds none in a record with nothing of this repository', async () => {
+      const deps = {
+        git: ours(HEAD),
+        github: undefined,
+        record: record([
+          { shas: [OTHER_REPO], deployedAt: '2026-03-04T00:00:00.000Z' }
+        ])
+      }
+
+      const choice = await chooseBase(inputs, testContext(), HEAD, deps)
+
+      expect(choice.ref).toBeUndefined()
+      expect(stdout.text()).not.toContain('Base: the deployment Multitudes')
+    })
+
+    it('finds none without a record, or with no way to tell which commits are ours', async () => {
+      const listed = [
+        { shas: [sha(1)], deployedAt: '2026-03-02T00:00:00.000Z' }
+      ]
+      const noRecord = { git: ours(sha(1)), github: undefined }
+      const noMembership = {
+        git: undefined,
+        github: undefined,
+        record: record(listed)
+      }
+
+      for (const deps of [noRecord, noMembership])
+        expect(
+          (await chooseBase(inputs, testContext(), HEAD, deps)).ref
+        ).toBeUndefined()
+    })
   })
 
   it("tag: the nearest tag matching the pattern, '*' when none is given", async () => {
