@@ -46,7 +46,29 @@ export default defineConfig([
       // Helpers named expect… assert; a test that calls only them has assertions.
       'jest/expect-expect': ['error', { assertFunctionNames: ['expect*'] }],
       // A skipped or unfinished test is a check that cannot fail.
-      'jest/no-disabled-tests': 'error'
+      'jest/no-disabled-tests': 'error',
+      // A test that passes because it fails, or that returns before its assertions, is a check
+      // that cannot fail either.
+      'no-restricted-properties': [
+        'error',
+        ...['it', 'test', 'describe'].map((object) => ({
+          object,
+          property: 'failing',
+          message: 'A test marked failing passes when it breaks.'
+        }))
+      ],
+      'jest/no-test-return-statement': 'error',
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'CallExpression[callee.name=/^(it|test)$/]',
+          'CallExpression[callee.object.name=/^(it|test)$/]',
+          'CallExpression[callee.callee.object.name=/^(it|test)$/]'
+        ].map((test) => ({
+          selector: `${test} > :function > BlockStatement > IfStatement ReturnStatement`,
+          message: 'A test that returns early skips its assertions.'
+        }))
+      ]
     }
   },
   prettier

@@ -1,18 +1,27 @@
-/** The checks .ci/run relies on can fail: a skipped test and an unparsable results file. */
+/** The checks .ci/run relies on can fail: a skipped test, an unparsable results file, a test that cannot fail. */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
-function check(tests: { fullName: string; status: string }[]) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'jest-')), 'r.json')
+function check(
+  tests: { fullName: string; status: string }[],
+  floor = { tests: 0, files: 0 },
+  files = 1
+) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jest-'))
+  const file = path.join(dir, 'r.json')
+  const floorFile = path.join(dir, 'floor.json')
+  writeFileSync(floorFile, JSON.stringify(floor))
   const count = (status: string): number =>
     tests.filter((t) => t.status === status).length
   writeFileSync(
     file,
     JSON.stringify({
       numTotalTests: tests.length,
+      numTotalTestSuites: files,
       numPassedTests: count('passed'),
       numFailedTests: count('failed'),
       numPendingTests: count('pending'),
@@ -20,9 +29,11 @@ function check(tests: { fullName: string; status: string }[]) {
       testResults: [{ name: 'x.test.ts', assertionResults: tests }]
     })
   )
-  return spawnSync(process.execPath, ['.ci/check-jest-results.mjs', file], {
-    encoding: 'utf8'
-  })
+  return spawnSync(
+    process.execPath,
+    ['.ci/check-jest-results.mjs', file, floorFile],
+    { encoding: 'utf8' }
+  )
 }
 
 describe('.ci/check-jest-results.mjs', () => {
@@ -47,5 +58,106 @@ describe('.ci/check-jest-results.mjs', () => {
 
   it('fails when no test ran', () => {
     expect(check([]).status).toBe(1)
+  })
+
+  const ran = [
+    { fullName: 'a works', status: 'passed' },
+    { fullName: 'b works', status: 'passed' }
+  ]
+
+  it('passes a run at the floor', () => {
+    expect(check(ran, { tests: 2, files: 1 }).status).toBe(0)
+  })
+
+  it('fails when fewer tests ran than the floor, saying how many', () => {
+    const r = check(ran, { tests: 3, files: 1 })
+
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(
+      '2 tests ran, fewer than the 3 in .ci/test-floor.json'
+    )
+  })
+
+  it('fails when a test file is gone, even if the test count holds', () => {
+    const r = check(ran, { tests: 2, files: 2 })
+
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(
+      '1 test files ran, fewer than the 2 in .ci/test-floor.json'
+    )
+  })
+
+  it('keeps a committed floor that the suite meets', () => {
+    const floor = JSON.parse(readFileSync('.ci/test-floor.json', 'utf8')) as {
+      tests: number
+      files: number
+    }
+
+    expect(floor.tests).toBeGreaterThanOrEqual(880)
+    expect(floor.files).toBeGreaterThanOrEqual(38)
+  })
+})
+
+describe('ESLint on the tests', () => {
+  /** The rules the config sets for __tests__, without type information (the probe is no file). */
+  async function lint(code: string): Promise<string[]> {
+    const { ESLint } = await import('eslint')
+    const { default: tseslint } = await import('typescript-eslint')
+    const { default: config } = (await import(
+      pathToFileURL(path.resolve('eslint.config.js')).href
+    )) as {
+      default: { files?: string[] }[]
+    }
+    const eslint = new ESLint({
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+        ...config.filter((c) => c.files?.includes('__tests__/**/*.ts'))
+      ]
+    })
+    const [result] = await eslint.lintText(
+      `import { expect, it } from '@jest/globals'\n\n${code}\n`,
+      { filePath: '__tests__/probe.test.ts' }
+    )
+    return result.messages.map((m) => `${m.line - 2}: ${m.ruleId}`)
+  }
+
+  it('passes a test that asserts', async () => {
+    expect(await lint("it('a', () => {\n  expect(1).toBe(1)\n})")).toEqual([])
+  })
+
+  it.each([
+    [
+      'it.failing, which passes when the test breaks',
+      "it.failing('a', () => {\n  expect(1).toBe(2)\n})",
+      ['1: no-restricted-properties']
+    ],
+    [
+      'a return before the assertions',
+      "it('a', () => {\n  return\n  expect(1).toBe(2)\n})",
+      ['2: jest/no-test-return-statement']
+    ],
+    [
+      'an early return under a condition',
+      "it('a', () => {\n  const x = 1\n  if (x === 1) return\n  expect(x).toBe(2)\n})",
+      ['3: no-restricted-syntax']
+    ],
+    [
+      'an early return in a table test',
+      "it.each([1])('a %s', (x) => {\n  if (x === 1) {\n    return\n  }\n  expect(x).toBe(2)\n})",
+      ['3: no-restricted-syntax']
+    ],
+    [
+      'a test without an assertion',
+      "it('a', () => {\n  const x = 1\n  void x\n})",
+      ['1: jest/expect-expect']
+    ],
+    [
+      'a skipped test',
+      "it.skip('a', () => {\n  expect(1).toBe(2)\n})",
+      ['1: jest/no-disabled-tests']
+    ]
+  ])('fails on %s', async (_what, code, expected) => {
+    expect(await lint(code)).toEqual(expected)
   })
 })

@@ -516,7 +516,7 @@ function rawCommit(repo: TestRepo, headers: string, message: Buffer): string {
 }
 
 describe('createGitClient: commits looked up together', () => {
-  it('reads author and subject as git log does, for messages git shapes in its own way', () => {
+  it('reads author and subject as git log does, for messages git shapes in its own way', async () => {
     const repo = TestRepo.init()
     repo.commit('root')
     const author =
@@ -541,19 +541,17 @@ describe('createGitClient: commits looked up together', () => {
     )
     const git = createGitClient(repo.dir)
 
-    return git.resolveCommits(shas).then(async (found) => {
-      expect(found).toEqual(shas)
-      const expected = shas.map((sha) => {
-        const [name, subject] = repo
-          .git('log', '-1', '--format=%an%x00%s', sha)
-          .split('\0')
-        return { sha, author: name, subject: subject.trim() }
-      })
-      expect(await git.commitDetails(shas)).toEqual(expected)
-      expect(expected[6]).toMatchObject({
-        author: 'Zoë  Ångström',
-        subject: 'Café crème'
-      })
+    expect(await git.resolveCommits(shas)).toEqual(shas)
+    const expected = shas.map((sha) => {
+      const [name, subject] = repo
+        .git('log', '-1', '--format=%an%x00%s', sha)
+        .split('\0')
+      return { sha, author: name, subject: subject.trim() }
+    })
+    expect(await git.commitDetails(shas)).toEqual(expected)
+    expect(expected[6]).toMatchObject({
+      author: 'Zoë  Ångström',
+      subject: 'Café crème'
     })
   })
 
