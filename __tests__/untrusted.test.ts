@@ -30,6 +30,7 @@ const hostile = fc
         '\r',
         '\r\n',
         '\u2028',
+        '\u2029',
         '\u0085',
         '\u0000',
         '<',
@@ -68,6 +69,16 @@ describe('logLine', () => {
       { numRuns: 2000 }
     )
   })
+
+  it.each(['\u2028', '\u2029', '\u0085', '\r', '\n', '\r\n'])(
+    'folds %j into a space, so that no command starts a line of its own',
+    (separator) => {
+      const line = logLine(`deployed${separator}::error::forged`)
+
+      expect(line).toBe('deployed ::error::forged')
+      expect(isCommand(line)).toBe(false)
+    }
+  )
 
   it('even when it starts a line written by core.info', () => {
     expect(logLine('::add-mask::secret')).toBe(': :add-mask::secret')
