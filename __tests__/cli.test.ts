@@ -339,6 +339,40 @@ describe('the CLI speaks CLI', () => {
     )
   })
 
+  it('keeps every --paths given, in order, not the last one only', async () => {
+    const mono = TestRepo.init()
+    const base = mono.commit('root')
+    const inA = mono.commit('change a', 'a/1.txt')
+    const inB = mono.commit('change b', 'b/1.txt')
+    mono.commit('change c', 'c/1.txt')
+    const head = mono.commit('change a again', 'a/2.txt')
+    const { code, stdout } = await cli(
+      [
+        'report',
+        '--environment',
+        'p',
+        '--strategy',
+        'base',
+        '--base',
+        base,
+        '--paths',
+        'a',
+        '--paths',
+        'b',
+        '--dry-run',
+        '--json',
+        '--working-directory',
+        mono.dir
+      ],
+      {}
+    )
+
+    expect(code).toBe(0)
+    expect(
+      (JSON.parse(stdout) as { 'commit-shas': string[] })['commit-shas']
+    ).toEqual([head, inB, inA])
+  })
+
   it('counts read in the singular for one', async () => {
     const one = TestRepo.init()
     one.commit('only')
