@@ -213,7 +213,10 @@ describe('behind a corporate proxy', () => {
   it.each([
     ['127.0.0.1', 0],
     ['*.corp.example,127.0.0.1', 0],
-    ['*.corp.example', 2]
+    ['*.corp.example', 2],
+    // Names are matched whole, never as substrings, either way round.
+    ['127.0.0.10', 2],
+    ['27.0.0.1', 2]
   ])('NO_PROXY=%s: %i tunnels through the proxy', async (noProxy, tunnels) => {
     const api = await started(startMultitudesServer())
     const gh = await started(startFakeGitHub({ deployments: [live] }))
