@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startConnectProxy } from '../dev/connect-proxy.ts'
 import { directFetch } from '../src/http-direct.js'
-import { createTransport } from '../src/http.js'
+import { createTransport, redactProxy } from '../src/http.js'
 import { readBodyText } from '../src/http-response.js'
 
 const paths: string[] = []
@@ -234,5 +234,29 @@ describe('createTransport().request: proxies', () => {
       message: expect.stringContaining('HTTP_PROXY')
     })
     expect(paths).toHaveLength(before)
+  })
+})
+
+describe('redactProxy', () => {
+  it.each([
+    ['http://user:s3cret@proxy.corp:3128', 'http://proxy.corp:3128'],
+    ['http://:s3cret@proxy.corp:3128/', 'http://proxy.corp:3128'],
+    ['http://user@proxy.corp:3128', 'http://proxy.corp:3128'],
+    ['https://us%40er:p%3Ass@proxy.corp', 'https://proxy.corp'],
+    ['http://proxy.corp:3128', 'http://proxy.corp:3128'],
+    ['http://user:s3cret@[not a host', 'the configured proxy']
+  ])('%s → %s', (proxy, shown) => {
+    expect(redactProxy(proxy)).toBe(shown)
+  })
+
+  it('names the proxy without its password when a request through it fails', () => {
+    process.env.HTTP_PROXY = 'http://user:s3cret@127.0.0.1:9'
+    try {
+      expect(createTransport().proxyFor(new URL(base))).toBe(
+        'http://127.0.0.1:9'
+      )
+    } finally {
+      delete process.env.HTTP_PROXY
+    }
   })
 })
