@@ -13,6 +13,8 @@ export default {
     'src/record/**/*.ts',
     'src/backfill/state.ts',
     'src/backfill/plan.ts',
+    'src/backfill/run.ts',
+    'src/backfill/post-loop.ts',
     'src/backfill/sources.ts',
     'src/backfill/github-sources.ts',
     'src/backfill/run-sources.ts',
