@@ -350,6 +350,7 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     expect(server.posts()).toBe(4)
     expect(server.requests).toHaveLength(requestsAfterFirst)
     expect(server.deployments).toHaveLength(4)
+    expect(server.posts()).toBe(4)
   })
 
   it('--since: the first deployment in the window takes the one before it as base (--json)', async () => {
@@ -435,6 +436,7 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     expect(before).toBeLessThan(4)
     expect(resumed.code).toBe(0)
     expect(server.deployments).toHaveLength(4)
+    expect(server.posts()).toBe(4)
     const state = path.join(h.repo.dir, '..', 'state.jsonl')
     expect(readFileSync(state, 'utf8').trim().split('\n')).toHaveLength(4)
     // What the state file or the record held was skipped without a POST: a deployment whose
@@ -1262,6 +1264,7 @@ describe('.github/workflows/backfill.yml', () => {
       'backfill: 3 planned, 3 posted, 0 skipped, 0 failed'
     )
     expect(server.deployments).toHaveLength(3)
+    expect(server.posts()).toBe(3)
     const keep = steps.find((s) => s.name === 'Keep the state file')
     expect(keep?.with?.path).toBe('${{ runner.temp }}/backfill-state.jsonl')
   })

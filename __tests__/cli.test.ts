@@ -70,6 +70,7 @@ describe('the bundled CLI', () => {
       'range-status': 'ahead'
     })
     expect(server.deployments).toHaveLength(1)
+    expect(server.posts()).toBe(1)
     expect(stderr).toContain('strategy=auto')
     expect(stderr).not.toContain('::')
     expect(stderr + stdout).not.toContain('mtd_demo_key')

@@ -119,6 +119,7 @@ describe('a push deployed to production', () => {
     expect(outputs['request-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(server.posts()).toBe(1)
     expect(server.deployments).toHaveLength(1)
+    expect(server.posts()).toBe(1)
     expect(server.deployments[0]).toMatchObject({
       commitSha: expected,
       environmentName: 'production',

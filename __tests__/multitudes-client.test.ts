@@ -163,6 +163,7 @@ describe('errors a user must fix are not retried', () => {
       })
       expect(server.requests).toHaveLength(2)
       expect(server.deployments).toHaveLength(1)
+      expect(server.posts()).toBe(2) // every attempt is a POST; the failed ones stored nothing
     }
   )
 
@@ -202,6 +203,7 @@ describe('transient failures are retried with the same body', () => {
     expect(result).toMatchObject({ status: 201, attempts: 3 })
     expect(new Set(server.requests.map((r) => r.body)).size).toBe(1)
     expect(server.deployments).toHaveLength(1)
+    expect(server.posts()).toBe(3) // every attempt is a POST; the failed ones stored nothing
     expect(server.deployments[0].deployedAt).toBe(payload.deployedAt)
     expect(logs[0]).toMatch(
       /^Attempt 1 of 4 failed: .* answered 503\. Retrying in/
@@ -225,6 +227,7 @@ describe('transient failures are retried with the same body', () => {
     expect(error.message).toContain(`Request id: ${error.requestId}`)
     expect(server.requests).toHaveLength(3)
     expect(server.deployments).toHaveLength(0)
+    expect(server.posts()).toBe(3) // every attempt is a POST; the failed ones stored nothing
   })
 
   it('429 waits as long as Retry-After asks, in seconds', async () => {
@@ -276,6 +279,7 @@ describe('transient failures are retried with the same body', () => {
     expect(result).toMatchObject({ status: 201, attempts: 2 })
     expect(logs[0]).toMatch(logged)
     expect(server.deployments).toHaveLength(1)
+    expect(server.posts()).toBe(2) // every attempt is a POST; the failed ones stored nothing
   })
 
   it.each<[string, Fault]>([
@@ -297,6 +301,7 @@ describe('transient failures are retried with the same body', () => {
       })
       expect(server.requests).toHaveLength(1)
       expect(server.deployments).toHaveLength(1)
+      expect(server.posts()).toBe(1)
       expect(logs).toEqual([
         "The 201 answer's body did not arrive whole; the deployment is recorded all the same (the status line says so)."
       ])
@@ -313,6 +318,7 @@ describe('transient failures are retried with the same body', () => {
         attempts: 1
       })
       expect(server.deployments).toHaveLength(1)
+      expect(server.posts()).toBe(1)
       expect(logs[0]).toMatch(
         new RegExp(`answered ${status} instead of 201 Created`)
       )

@@ -107,6 +107,7 @@ describe('behind a corporate proxy', () => {
     expect(proxy.seen).toContain('integrations.multitudes.co:443')
     expect(proxy.seen).toContain('api.github.com:443')
     expect(api.deployments).toHaveLength(1)
+    expect(api.posts()).toBe(1)
   })
 
   it('reads the lower-case https_proxy too', async () => {
@@ -123,6 +124,7 @@ describe('behind a corporate proxy', () => {
 
     expect(result.outputs.reported).toBe('true')
     expect(api.deployments).toHaveLength(1)
+    expect(api.posts()).toBe(1)
   })
 
   it('without the proxy’s CA, fails naming the proxy (TLS is never skipped)', async () => {
@@ -208,6 +210,7 @@ describe('behind a corporate proxy', () => {
     expect(result.outputs.reported).toBe('true')
     expect(proxy.seen).toContain('integrations.multitudes.co:443')
     expect(api.deployments).toHaveLength(1)
+    expect(api.posts()).toBe(1)
   })
 
   it.each([
@@ -308,6 +311,7 @@ describe('answers that do not finish', () => {
     expect(result.outputs).toMatchObject({ reported: 'true', status: '201' })
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
     expect(api.deployments).toHaveLength(1)
+    expect(api.posts()).toBe(1)
     expect(result.durationMs).toBeLessThan(15_000)
   })
 

@@ -70,6 +70,7 @@ describe('sendDeployment', () => {
     await sendDeployment(inputs, client, payload, report)
 
     expect(server.deployments).toHaveLength(1)
+    expect(server.posts()).toBe(1)
     expect(server.requests.map((r) => r.method)).toEqual(['POST'])
     expect(report.post).toMatchObject({ status: 201, attempts: 1 })
     expect(report.verified).toBe(false)

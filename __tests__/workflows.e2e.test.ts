@@ -128,6 +128,7 @@ describe('report-deployment.yml (workflow_call)', () => {
       'commit-count': '2'
     })
     expect(api.deployments).toHaveLength(1)
+    expect(api.posts()).toBe(1)
   })
 })
 
