@@ -1,10 +1,20 @@
 /** The checks .ci/run relies on can fail: a skipped test, an unparsable results file, a test that cannot fail. */
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import {
+  all,
+  anySize,
+  atLeast,
+  atMost,
+  count,
+  ms,
+  times
+} from '../dev/bench/measure.ts'
+import { Report } from '../dev/bench/report.ts'
 
 function check(
   tests: { fullName: string; status: string }[],
@@ -159,5 +169,66 @@ describe('ESLint on the tests', () => {
     ]
   ])('fails on %s', async (_what, code, expected) => {
     expect(await lint(code)).toEqual(expected)
+  })
+})
+
+describe('the smoke bench in .ci/run', () => {
+  /** A report of one row, its console line silenced. */
+  function reportOf(smoke: boolean, verdict: ReturnType<typeof atMost>) {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined)
+    try {
+      const report = new Report(smoke)
+      report.record('a figure', '', '', '', 1, verdict)
+      return report
+    } finally {
+      log.mockRestore()
+    }
+  }
+
+  it('fails --check on a missed request count', () => {
+    const report = reportOf(true, anySize(atMost(12, 11, count)))
+    expect(report.missed).toEqual(['a figure: ≤ 11, 1 over'])
+    expect(report.exitCode(true)).toBe(1)
+    expect(report.exitCode(false)).toBe(0)
+  })
+
+  it('leaves a timed budget to the full run, and says so in the row', () => {
+    const missedTime = atMost(2000, 1500, ms)
+    const smoke = reportOf(true, missedTime)
+    expect(smoke.missed).toEqual([])
+    expect(smoke.exitCode(true)).toBe(0)
+    expect(smoke.rows[0].verdict).toEqual({
+      budget: '≤ 1500 ms (full run only)'
+    })
+    expect(smoke.verdicts).toBe('0 of 0 budgets met.')
+    const full = reportOf(false, missedTime)
+    expect(full.missed).toEqual(['a figure: ≤ 1500 ms, 500 ms over'])
+    expect(full.exitCode(true)).toBe(1)
+  })
+
+  it('judges only the any-size part of a row with both', () => {
+    const timeMissed = reportOf(
+      true,
+      all(atLeast(2, 3, times), anySize(atMost(10, 10, count)))
+    )
+    expect(timeMissed.missed).toEqual([])
+    expect(timeMissed.rows[0].verdict).toEqual({
+      budget: '≥ 3.00× (full run only); ≤ 10',
+      met: true,
+      margin: '0 to spare'
+    })
+    const countMissed = reportOf(
+      true,
+      all(atLeast(4, 3, times), anySize(atMost(11, 10, count)))
+    )
+    expect(countMissed.missed).toEqual([
+      'a figure: ≥ 3.00× (full run only); ≤ 10, 1 over'
+    ])
+  })
+
+  it('runs with --check, so a miss stops CI', () => {
+    const run = readFileSync('.ci/run', 'utf8')
+    expect(run).toMatch(/^set -euo pipefail$/m)
+    expect(run).toMatch(/^npm run -s bench -- --smoke --check$/m)
   })
 })

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: measures the action against its references and writes BENCHMARKS.md.
- * `npm run bench -- --smoke`: the smallest sizes only, to keep the script working (CI).
- * `npm run bench -- --check`: exits 1 when any budget is missed.
+ * `npm run bench -- --smoke`: the smallest sizes only, to keep the script working (CI). It judges
+ *   only the budgets that hold at any size (counts of requests, git processes and POSTs, the
+ *   outputs' size); timed budgets are left to the full run.
+ * `npm run bench -- --check`: exits 1 when a budget judged in the run is missed.
  * `npm run bench -- --only startup,ranges`: some groups only (BENCHMARKS.md is not written).
  * Every figure is a sample of runs (n, min, median); every comparison is a ratio measured in
  * this run; every verdict is computed from the figure. The cases live in dev/bench/, a file per
@@ -56,7 +58,7 @@ if (!existsSync(path.join(ACTION_DIR, 'dist/index.js')))
   })
 const smoke = values.smoke
 const root = mkdtempSync(path.join(tmpdir(), 'bench-'))
-const report = new Report()
+const report = new Report(values.smoke)
 const server = await startMultitudesServer()
 try {
   const size = sizes(smoke)
@@ -74,4 +76,4 @@ try {
 console.log(`\n${report.verdicts}`)
 if (smoke) console.log('\n' + report.table())
 else if (values.only === undefined) await report.write()
-if (values.check && report.missed.length > 0) process.exitCode = 1
+process.exitCode = report.exitCode(values.check)

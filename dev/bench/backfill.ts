@@ -9,6 +9,7 @@ import {
 import { ACTION_DIR } from '../run-action.ts'
 import { KEY, type Bench } from './context.ts'
 import {
+  anySize,
   all,
   atMost,
   count,
@@ -150,7 +151,7 @@ async function backfillOn(
     '',
     '',
     1,
-    atMost(server.posts() - posts, 0, count)
+    anySize(atMost(server.posts() - posts, 0, count))
   )
   report.record(
     `Backfill planning against git rev-list over the same ${size.tags} ranges`,

@@ -6,6 +6,13 @@ export interface Verdict {
   budget: string
   met?: boolean
   margin?: string
+  /**
+   * The budget means the same at the smoke run's sizes: a count of requests, processes or
+   * POSTs, or a size with its own fixed input. Only these are judged in a smoke run.
+   */
+  anySize?: boolean
+  /** The budgets `all` joined, so a smoke run can judge some of them. */
+  parts?: Verdict[]
 }
 
 export const INFORMATIVE: Verdict = { budget: 'informative' }
@@ -101,12 +108,42 @@ export function atLeast(
   }
 }
 
+/** Marks a budget that holds at any size (see `Verdict.anySize`). */
+export const anySize = (verdict: Verdict): Verdict => ({
+  ...verdict,
+  anySize: true
+})
+
 /** Several budgets on one row: met only when every one is. */
 export function all(...verdicts: Verdict[]): Verdict {
   const judged = verdicts.filter((v) => v.met !== undefined)
   return {
     budget: verdicts.map((v) => v.budget).join('; '),
     met: judged.length ? judged.every((v) => v.met) : undefined,
+    margin: judged.map((v) => v.margin).join('; '),
+    parts: verdicts
+  }
+}
+
+/**
+ * What a smoke run judges of a verdict: its any-size budgets only. Timed figures at smoke sizes
+ * (a few runs, fixed costs dominating) are noise, and a check that fails at random gets ignored;
+ * the full run judges them. The others stay in the row's budget, marked as not judged.
+ */
+export function atSmokeSize(verdict: Verdict): Verdict {
+  const parts = verdict.parts ?? [verdict]
+  const judged = parts.filter((v) => v.anySize === true && v.met !== undefined)
+  const budget = parts
+    .map((v) =>
+      v.anySize === true || v.met === undefined
+        ? v.budget
+        : `${v.budget} (full run only)`
+    )
+    .join('; ')
+  if (judged.length === 0) return { budget }
+  return {
+    budget,
+    met: judged.every((v) => v.met),
     margin: judged.map((v) => v.margin).join('; ')
   }
 }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { ACTION_DIR, runLikeRunner, type RunnerOptions } from '../run-action.ts'
 import { check, FLOOR, KEY, type Bench } from './context.ts'
 import {
+  anySize,
   all,
   atMost,
   INFORMATIVE,
@@ -109,7 +110,7 @@ export async function rangeSizes(bench: Bench): Promise<void> {
         '',
         '',
         1,
-        atMost(kib, 1024, (x) => `${x.toFixed(0)} KiB`)
+        anySize(atMost(kib, 1024, (x) => `${x.toFixed(0)} KiB`))
       )
     }
   }

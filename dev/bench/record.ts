@@ -8,7 +8,7 @@ import { createRecord } from '../../src/record/reader.ts'
 import { startMultitudesServer } from '../multitudes-server.ts'
 import { runLikeRunner } from '../run-action.ts'
 import { check, KEY, type Bench } from './context.ts'
-import { all, atMost, count, ms, msSample, timed } from './measure.ts'
+import { all, anySize, atMost, count, ms, msSample, timed } from './measure.ts'
 import { generateRepo, git } from './repo.ts'
 
 /**
@@ -47,7 +47,10 @@ export async function multitudesRecord(bench: Bench): Promise<void> {
       `a re-run: ${rerunPosts} POST`,
       '',
       1,
-      all(atMost(gets, 1, count), atMost(rerunPosts, 0, count))
+      all(
+        anySize(atMost(gets, 1, count)),
+        anySize(atMost(rerunPosts, 0, count))
+      )
     )
   } finally {
     await server.close()
@@ -92,7 +95,10 @@ export async function multitudesRecord(bench: Bench): Promise<void> {
       '',
       '',
       runs,
-      all(atMost(elapsed.median, 1500, ms), atMost(requests, 10, count))
+      all(
+        atMost(elapsed.median, 1500, ms),
+        anySize(atMost(requests, 10, count))
+      )
     )
   } finally {
     await slow.close()

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { ACTION_DIR } from '../run-action.ts'
-import type { Verdict } from './measure.ts'
+import { atSmokeSize, type Verdict } from './measure.ts'
 import { git } from './repo.ts'
 
 export interface Row {
@@ -21,6 +21,13 @@ export interface Row {
 const README_BLOCK = /(<!-- bench:start -->\n)[^]*?(<!-- bench:end -->)/
 
 export class Report {
+  /** A smoke run judges only the budgets that hold at any size (`atSmokeSize`). */
+  private readonly smoke: boolean
+
+  constructor(smoke = false) {
+    this.smoke = smoke
+  }
+
   readonly rows: Row[] = []
   /** Budgets missed in this run; `--check` fails on any. */
   readonly missed: string[] = []
@@ -33,9 +40,10 @@ export class Report {
     reference: string,
     result: string,
     runs: number,
-    verdict: Verdict,
+    measured: Verdict,
     summary = false
   ): void {
+    const verdict = this.smoke ? atSmokeSize(measured) : measured
     const row = { figure, value, reference, result, runs, verdict, summary }
     if (verdict.met === false)
       this.missed.push(`${row.figure}: ${verdict.budget}, ${verdict.margin}`)
@@ -43,6 +51,11 @@ export class Report {
     console.log(
       `${row.figure}: ${row.value} | ${row.reference} | ${row.result} | ${row.runs} runs | ${verdict.budget} | ${judged(verdict)}`
     )
+  }
+
+  /** The bench's exit code: 1 under `--check` when a budget judged in this run was missed. */
+  exitCode(check: boolean): number {
+    return check && this.missed.length > 0 ? 1 : 0
   }
 
   note(text: string): void {

@@ -17,6 +17,7 @@ import {
 } from '../run-action.ts'
 import { check, FLOOR, KEY, type Bench } from './context.ts'
 import {
+  anySize,
   atMost,
   count,
   INFORMATIVE,
@@ -130,7 +131,7 @@ export async function startup(bench: Bench): Promise<void> {
       '',
       '',
       1,
-      atMost(processes, 3, count),
+      anySize(atMost(processes, 3, count)),
       true
     )
     const vendor = await vendorSnippet(repo, parent, head, server.url)
