@@ -4,13 +4,25 @@
  * the loop sleeps, so the spacing is exact.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { DeploymentPayload } from '../src/deployment.js'
 import { ApiError } from '../src/errors.js'
-import type { MultitudesClient } from '../src/multitudes-client.js'
+import type {
+  MultitudesClient,
+  PostOptions,
+  RecordCheck
+} from '../src/multitudes-client.js'
 import type { PlannedDeployment } from '../src/backfill/plan.js'
+import { postAll } from '../src/backfill/post-loop.js'
+import type { MultitudesRecord, Recorded } from '../src/record/reader.js'
 import {
   runBackfill,
   type BackfillIo,
@@ -67,33 +79,77 @@ function options(overrides: Partial<BackfillOptions> = {}): BackfillOptions {
   }
 }
 
-/** A client whose POSTs answer as `answer` says, each one noted with the clock's time. */
-function client(answer: (n: number) => Error | undefined = () => undefined) {
+/**
+ * A client whose POSTs answer as `answer` says, each one noted with the clock's time; a POST
+ * takes `postMs` of the clock. The progress bar's calls and the sleeps are noted too.
+ */
+function client(
+  answer: (n: number) => Error | undefined = () => undefined,
+  postMs = 0
+) {
   const posts: { payload: DeploymentPayload; at: number }[] = []
+  const checks: RecordCheck[] = []
   let now = 0
   const api = {
     worstCaseMs: 0,
-    postDeployment: (payload: DeploymentPayload) => {
+    postDeployment: async (payload: DeploymentPayload, opts: PostOptions) => {
       posts.push({ payload, at: now })
+      now += postMs
+      if (opts.checkRecord) checks.push(await opts.checkRecord())
       const error = answer(posts.length)
-      return error
-        ? Promise.reject(error)
-        : Promise.resolve({ status: 201, body: '{}', requestId: undefined })
+      if (error) throw error
+      return { status: 201, body: '{}', requestId: undefined }
     }
   } as unknown as MultitudesClient
   const lines: string[] = []
+  const progress: string[] = []
+  const sleeps: number[] = []
   const io: BackfillIo = {
     log: (line) => lines.push(line),
     sleep: (ms) => {
+      sleeps.push(ms)
       now += ms
       return Promise.resolve()
     },
     now: () => now,
-    progress: { start: () => {}, update: () => {}, stop: () => {} },
+    progress: {
+      start: (total) => progress.push(`start ${total}`),
+      update: (done) => progress.push(`update ${done}`),
+      stop: () => progress.push('stop')
+    },
     interrupted: () => undefined
   }
-  return { api, io, posts, lines }
+  return { api, io, posts, lines, progress, sleeps, checks }
 }
+
+/** Multitudes' record holding `records`, as the reader lists them. */
+function recordOf(...records: Recorded[]): MultitudesRecord {
+  return {
+    scan: (environment) =>
+      Promise.resolve(
+        records.filter(
+          (r) => r.environment.toLowerCase() === environment.toLowerCase()
+        )
+      ),
+    prefetch: () => undefined,
+    unreadable: undefined
+  }
+}
+
+const recorded = (n: number, environment = 'production'): Recorded => ({
+  shas: [sha(n)],
+  environment,
+  deployedAt: `2026-02-0${n}T00:00:00.000Z`,
+  time: Date.UTC(2026, 1, n),
+  isTest: false
+})
+
+/** The state file's lines, parsed. */
+const stateLines = (file: string): Record<string, string>[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, string>)
 
 const rejected = (status: number): ApiError =>
   new ApiError(`Multitudes answered ${status}`, { status, attempts: 1 })
@@ -231,5 +287,169 @@ describe('runBackfill', () => {
     expect(c.posts).toHaveLength(0)
     expect(result).toMatchObject({ planned: 2, posted: 0 })
     expect(readState(opts.stateFile).size).toBe(0)
+  })
+
+  it("skips without a POST a deployment Multitudes' record holds, says so, and keeps it in the state file as seen there", async () => {
+    const opts = options()
+    const c = client()
+    c.io.record = recordOf(recorded(2), recorded(3, 'staging'))
+
+    const result = await runBackfill(planned(3), opts, c.api, c.io)
+
+    expect(c.posts.map((p) => p.payload.commitSha)).toEqual([
+      [sha(1)],
+      [sha(3)]
+    ])
+    expect(result).toMatchObject({ posted: 2, skipped: 1, failed: 0 })
+    expect(c.lines).toEqual([
+      "Skipped: tag v2: Multitudes' record holds it (recorded at 2026-02-02T00:00:00.000Z)."
+    ])
+    expect(stateLines(opts.stateFile)).toMatchObject([
+      { source: 'tag v1', head: sha(1), via: 'post' },
+      { source: 'tag v2', head: sha(2), via: 'record' },
+      { source: 'tag v3', head: sha(3), via: 'post' }
+    ])
+  })
+
+  it('stops before the next deployment once interrupted, naming it; the one in flight is settled and saved', async () => {
+    const opts = options()
+    const c = client()
+    c.io.interrupted = () => (c.posts.length === 1 ? 'SIGTERM' : undefined)
+
+    const result = await runBackfill(planned(3), opts, c.api, c.io)
+
+    expect(c.posts).toHaveLength(1)
+    expect(result.stopped).toBe('interrupted by SIGTERM before tag v2')
+    expect(result).toMatchObject({ posted: 1, skipped: 0, failed: 0 })
+    expect(readState(opts.stateFile).size).toBe(1)
+  })
+
+  it('shows progress over the deployments left to send: each one handled, failed ones too, and stops the bar when the run stops early', async () => {
+    const opts = options({ onError: 'warn' })
+    const first = client()
+    await runBackfill(planned(1), opts, first.api, first.io)
+    const c = client((n) => (n === 1 ? rejected(503) : rejected(401)))
+
+    await runBackfill(planned(4), opts, c.api, c.io)
+
+    expect(c.posts).toHaveLength(2)
+    expect(c.progress).toEqual(['start 3', 'update 1', 'update 2', 'stop'])
+  })
+
+  it('logs each failed POST with its source and the error', async () => {
+    const c = client((n) => (n === 2 ? rejected(503) : undefined))
+
+    await runBackfill(planned(3), options({ onError: 'warn' }), c.api, c.io)
+
+    expect(c.lines).toEqual(['Failed: tag v2: Multitudes answered 503'])
+  })
+
+  it('does not sleep when the POST itself took the interval', async () => {
+    const c = client(() => undefined, 500)
+
+    await runBackfill(planned(3), options({ rate: 2 }), c.api, c.io)
+
+    expect(c.posts.map((p) => p.at)).toEqual([0, 500, 1000])
+    expect(c.sleeps).toEqual([])
+  })
+
+  it('after an ambiguous failure, the client is told what a fresh read of the record says', async () => {
+    const c = client()
+    let fresh: MultitudesRecord | undefined
+    c.io.freshRecord = () => fresh
+
+    await runBackfill(planned(1), options(), c.api, c.io)
+    fresh = recordOf(recorded(2))
+    await runBackfill(planned(2), options(), c.api, c.io)
+    fresh = { ...recordOf(), unreadable: 'Multitudes answered 502' }
+    await runBackfill(planned(1), options(), c.api, c.io)
+
+    expect(c.checks).toEqual([
+      { state: 'unknown', why: 'the record is not read' },
+      { state: 'absent' },
+      { state: 'recorded', deployedAt: '2026-02-02T00:00:00.000Z' },
+      { state: 'unknown', why: 'Multitudes answered 502' }
+    ])
+  })
+
+  it('gives each deployment its base, none for the first', async () => {
+    const c = client()
+
+    const result = await runBackfill(planned(2), options(), c.api, c.io)
+
+    expect(result.deployments.map((d) => d.base)).toEqual([null, sha(1)])
+  })
+
+  it('reads the state again under its lock: what another run posted meanwhile is skipped', async () => {
+    const other = options()
+    const o = client()
+    await runBackfill(planned(2), other, o.api, o.io)
+    const theirs = readFileSync(other.stateFile, 'utf8')
+    const opts = options()
+    // The other run finishes after this one read the state file, before it takes the lock.
+    let read = false
+    Object.defineProperty(opts, 'dryRun', {
+      get: () => {
+        if (!read) appendFileSync(opts.stateFile, theirs)
+        read = true
+        return false
+      }
+    })
+    const c = client()
+
+    const result = await runBackfill(planned(3), opts, c.api, c.io)
+
+    expect(c.posts.map((p) => p.payload.commitSha)).toEqual([[sha(3)]])
+    expect(result).toMatchObject({ posted: 1, skipped: 2 })
+  })
+
+  it('stops after a recorded POST whose state line cannot be written, saying it is recorded and will not be sent again', async () => {
+    const plan = planned(2)
+    const items = plan.map((p) => ({
+      head: p.head,
+      base: p.base ?? null,
+      commitCount: 1,
+      rangeStatus: p.range.status,
+      deployedAt: p.deployedAt,
+      source: p.source,
+      status: 'planned' as const
+    }))
+    const c = client()
+
+    const stopped = await postAll(plan, items, options(), c.api, c.io, {
+      recorded: () => undefined,
+      save: () => {
+        throw new Error('ENOSPC: no space left on device')
+      }
+    })
+
+    expect(c.posts).toHaveLength(1)
+    expect(items.map((i) => i.status)).toEqual(['posted', 'planned'])
+    expect(stopped).toBe(
+      "stopped after tag v1, which Multitudes recorded, because the state file could not be written (ENOSPC: no space left on device); Multitudes' record is checked on the next run, so it is not sent again"
+    )
+  })
+
+  it('with nothing left to send, takes no lock and reads no record: a run in progress elsewhere is no error', async () => {
+    const opts = options()
+    const first = client()
+    await runBackfill(planned(2), opts, first.api, first.io)
+    // Another backfill, alive, holds the state file's lock.
+    writeFileSync(`${opts.stateFile}.lock`, String(process.ppid))
+    const c = client()
+    let scans = 0
+    c.io.record = {
+      ...recordOf(),
+      scan: () => {
+        scans++
+        return Promise.resolve([])
+      }
+    }
+
+    const result = await runBackfill(planned(2), opts, c.api, c.io)
+
+    expect(result).toMatchObject({ posted: 0, skipped: 2, stopped: undefined })
+    expect(scans).toBe(0)
+    expect(c.posts).toHaveLength(0)
   })
 })
