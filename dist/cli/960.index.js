@@ -3153,40 +3153,42 @@ async function successfulDeployments(github, list, matches, { since, until }) {
  * each next query asks for runs created at or before the oldest one seen.
  */
 async function workflowRunDeployments(github, { workflow, branch, since, until }) {
-    const runs = new Map();
+    const read = { runs: new Map(), covered: false };
     let createdBefore = until;
-    let oldestCreated;
-    // A run before the window is the first one's base; older runs are not needed.
-    let covered = false;
     for (let query = 0; query < MAX_PAGES / 10; query++) {
-        let added = 0;
-        let totalCount = 0;
-        let page = 1;
-        for (; page <= 10; page++) {
-            const listed = await github.listWorkflowRuns(workflow, { branch, createdBefore }, page);
-            totalCount = listed.totalCount;
-            for (const run of listed.runs) {
-                if (!runs.has(run.id))
-                    added++;
-                runs.set(run.id, run);
-                if (oldestCreated === undefined || run.createdAt < oldestCreated)
-                    oldestCreated = run.createdAt;
-                covered ||=
-                    since !== undefined &&
-                        run.conclusion === 'success' &&
-                        Date.parse(run.updatedAt) < Date.parse(since);
-            }
-            if (listed.runs.length < api/* PER_PAGE */.EK || covered)
-                break;
-        }
-        // Stopped before the tenth page, or GitHub had no more than one query holds: all read.
-        if (page <= 10 || totalCount <= 10 * api/* PER_PAGE */.EK)
-            return [...runs.values()].flatMap(toDeployment);
+        const { added, complete } = await readQuery(github, workflow, { branch, createdBefore }, since, read);
+        if (complete)
+            return [...read.runs.values()].flatMap(toDeployment);
         if (added === 0)
             break;
-        createdBefore = oldestCreated;
+        createdBefore = read.oldestCreated;
     }
-    throw new SourceError(`The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`, NARROW);
+    throw new SourceError(`The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${read.runs.size} were read.`, NARROW);
+}
+/** One query's pages (GitHub serves 10): how many runs were new, and whether all were read. */
+async function readQuery(github, workflow, filter, since, read) {
+    let added = 0;
+    let totalCount = 0;
+    for (let page = 1; page <= 10; page++) {
+        const listed = await github.listWorkflowRuns(workflow, filter, page);
+        for (const run of listed.runs) {
+            if (!read.runs.has(run.id))
+                added++;
+            read.runs.set(run.id, run);
+            if (read.oldestCreated === undefined ||
+                run.createdAt < read.oldestCreated)
+                read.oldestCreated = run.createdAt;
+            read.covered ||=
+                since !== undefined &&
+                    run.conclusion === 'success' &&
+                    Date.parse(run.updatedAt) < Date.parse(since);
+        }
+        if (listed.runs.length < api/* PER_PAGE */.EK || read.covered)
+            return { added, complete: true };
+        totalCount = listed.totalCount;
+    }
+    // Ten full pages: GitHub had no more than one query holds, or the next query goes on.
+    return { added, complete: totalCount <= 10 * api/* PER_PAGE */.EK };
 }
 function toDeployment(run) {
     if (run.conclusion !== 'success' || !FULL_SHA.test(run.headSha))
@@ -3323,29 +3325,38 @@ async function planningGit(git, sorted) {
 async function planOne(git, deployment, { before, previous }, maxCommits) {
     const base = previous?.head;
     const choice = { ref: base, source: 'previous-deployment' };
-    if (base === undefined) {
-        const range = headOnly(deployment.head, { ...choice, source: 'none' }, 'first');
-        return { ...deployment, base, range };
-    }
+    const only = (status, source = choice.source) => ({
+        ...deployment,
+        base,
+        range: headOnly(deployment.head, { ...choice, source }, status)
+    });
+    if (base === undefined)
+        return only('first', 'none');
     if (!git.has(deployment.head)) {
         untrusted/* say */.cv.warning(`${deployment.source}: head ${deployment.head} is not in the checkout (never merged, or force-pushed away): only head is sent.`);
-        return {
-            ...deployment,
-            base,
-            range: headOnly(deployment.head, choice, 'unavailable')
-        };
+        return only('unavailable');
     }
     const options = { maxCommits, paths: [] };
     const range = await rangeFromGit(git, deployment.head, choice, options);
     if (range.status !== 'diverged')
         return { ...deployment, base, range };
+    const along = await fromSameLine(git, deployment, before, previous, maxCommits);
+    return along ?? { ...deployment, base, range };
+}
+/**
+ * A range that diverged from the deployment before it (a rollback, a hotfix from another
+ * branch): taken from an earlier deployment on head's own line of history, when there is one.
+ */
+async function fromSameLine(git, deployment, before, previous, maxCommits) {
     const along = await sameLine(git, before, deployment, previous);
     if (!along)
-        return { ...deployment, base, range };
+        return undefined;
+    const choice = { ref: along.head, source: 'previous-deployment' };
+    const options = { maxCommits, paths: [] };
     return {
         ...deployment,
         base: along.head,
-        range: await rangeFromGit(git, deployment.head, { ...choice, ref: along.head }, options)
+        range: await rangeFromGit(git, deployment.head, choice, options)
     };
 }
 /** Earlier deployments looked at for one on the same line of history. */
@@ -3530,32 +3541,8 @@ async function runBackfill(plan, options, client, io) {
     const items = plan.map((p) => itemOf(p, done.has(key(p))));
     let stopped;
     const todo = items.filter((x) => x.status === 'planned').length;
-    if (!options.dryRun && client && todo > 0) {
-        const state = openState(options.stateFile);
-        try {
-            // Read again under the lock: a run that held it before may have posted some of these.
-            for (const [i, item] of items.entries())
-                if (state.done.has(key(plan[i])))
-                    item.status = 'skipped';
-            const recorded = io.record
-                ? await recordIndex(io.record, options.environment)
-                : () => undefined;
-            stopped = await postAll(plan, items, options, client, io, {
-                recorded,
-                save: (p, item, via) => state.record({
-                    key: key(p),
-                    source: item.source,
-                    head: item.head,
-                    deployedAt: item.deployedAt,
-                    via,
-                    at: new Date(io.now()).toISOString()
-                })
-            });
-        }
-        finally {
-            state.close();
-        }
-    }
+    if (!options.dryRun && client && todo > 0)
+        stopped = await postUnderLock(plan, items, options, client, io, key);
     const count = (status) => items.filter((x) => x.status === status).length;
     return {
         planned: items.length,
@@ -3565,6 +3552,33 @@ async function runBackfill(plan, options, client, io) {
         deployments: items,
         stopped
     };
+}
+/** Takes the state file's lock for the whole loop, so a second run cannot send the same ones. */
+async function postUnderLock(plan, items, options, client, io, key) {
+    const state = openState(options.stateFile);
+    try {
+        // Read again under the lock: a run that held it before may have posted some of these.
+        for (const [i, item] of items.entries())
+            if (state.done.has(key(plan[i])))
+                item.status = 'skipped';
+        const recorded = io.record
+            ? await recordIndex(io.record, options.environment)
+            : () => undefined;
+        return await postAll(plan, items, options, client, io, {
+            recorded,
+            save: (p, item, via) => state.record({
+                key: key(p),
+                source: item.source,
+                head: item.head,
+                deployedAt: item.deployedAt,
+                via,
+                at: new Date(io.now()).toISOString()
+            })
+        });
+    }
+    finally {
+        state.close();
+    }
 }
 function itemOf(p, done) {
     return {

@@ -2,7 +2,7 @@ import { plural } from '../plural.js'
 import type { GitClient } from '../git/client.js'
 import { isFuture, pastExpected } from '../input-parsers.js'
 import { headOnly, rangeFromGit } from '../range/local-git.js'
-import type { CommitRange } from '../range/types.js'
+import type { BaseChoice, CommitRange } from '../range/types.js'
 import { say } from '../untrusted.js'
 import { byTime, SourceError, type PastDeployment } from './sources.js'
 
@@ -95,43 +95,53 @@ async function planOne(
 ): Promise<PlannedDeployment> {
   const base = previous?.head
   const choice = { ref: base, source: 'previous-deployment' } as const
-  if (base === undefined) {
-    const range = headOnly(
-      deployment.head,
-      { ...choice, source: 'none' },
-      'first'
-    )
-    return { ...deployment, base, range }
-  }
+  const only = (
+    status: 'first' | 'unavailable',
+    source: BaseChoice['source'] = choice.source
+  ): PlannedDeployment => ({
+    ...deployment,
+    base,
+    range: headOnly(deployment.head, { ...choice, source }, status)
+  })
+  if (base === undefined) return only('first', 'none')
   if (!git.has(deployment.head)) {
     say.warning(
       `${deployment.source}: head ${deployment.head} is not in the checkout (never merged, or force-pushed away): only head is sent.`
     )
-    return {
-      ...deployment,
-      base,
-      range: headOnly(deployment.head, choice, 'unavailable')
-    }
+    return only('unavailable')
   }
   const options = { maxCommits, paths: [] }
   const range = await rangeFromGit(git, deployment.head, choice, options)
   if (range.status !== 'diverged') return { ...deployment, base, range }
-  const along = await sameLine(
+  const along = await fromSameLine(
     git,
-    before,
     deployment,
-    previous as PastDeployment
+    before,
+    previous as PastDeployment,
+    maxCommits
   )
-  if (!along) return { ...deployment, base, range }
+  return along ?? { ...deployment, base, range }
+}
+
+/**
+ * A range that diverged from the deployment before it (a rollback, a hotfix from another
+ * branch): taken from an earlier deployment on head's own line of history, when there is one.
+ */
+async function fromSameLine(
+  git: PlanGit,
+  deployment: PastDeployment,
+  before: PastDeployment[],
+  previous: PastDeployment,
+  maxCommits: number
+): Promise<PlannedDeployment | undefined> {
+  const along = await sameLine(git, before, deployment, previous)
+  if (!along) return undefined
+  const choice = { ref: along.head, source: 'previous-deployment' } as const
+  const options = { maxCommits, paths: [] }
   return {
     ...deployment,
     base: along.head,
-    range: await rangeFromGit(
-      git,
-      deployment.head,
-      { ...choice, ref: along.head },
-      options
-    )
+    range: await rangeFromGit(git, deployment.head, choice, options)
   }
 }
 

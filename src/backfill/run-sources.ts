@@ -24,44 +24,65 @@ export async function workflowRunDeployments(
     until?: string
   }
 ): Promise<PastDeployment[]> {
-  const runs = new Map<number, GitHubWorkflowRun>()
+  const read: Listing = { runs: new Map(), covered: false }
   let createdBefore = until
-  let oldestCreated: string | undefined
-  // A run before the window is the first one's base; older runs are not needed.
-  let covered = false
   for (let query = 0; query < MAX_PAGES / 10; query++) {
-    let added = 0
-    let totalCount = 0
-    let page = 1
-    for (; page <= 10; page++) {
-      const listed = await github.listWorkflowRuns(
-        workflow,
-        { branch, createdBefore },
-        page
-      )
-      totalCount = listed.totalCount
-      for (const run of listed.runs) {
-        if (!runs.has(run.id)) added++
-        runs.set(run.id, run)
-        if (oldestCreated === undefined || run.createdAt < oldestCreated)
-          oldestCreated = run.createdAt
-        covered ||=
-          since !== undefined &&
-          run.conclusion === 'success' &&
-          Date.parse(run.updatedAt) < Date.parse(since)
-      }
-      if (listed.runs.length < PER_PAGE || covered) break
-    }
-    // Stopped before the tenth page, or GitHub had no more than one query holds: all read.
-    if (page <= 10 || totalCount <= 10 * PER_PAGE)
-      return [...runs.values()].flatMap(toDeployment)
+    const { added, complete } = await readQuery(
+      github,
+      workflow,
+      { branch, createdBefore },
+      since,
+      read
+    )
+    if (complete) return [...read.runs.values()].flatMap(toDeployment)
     if (added === 0) break
-    createdBefore = oldestCreated
+    createdBefore = read.oldestCreated
   }
   throw new SourceError(
-    `The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${runs.size} were read.`,
+    `The runs of ${workflow} on ${branch} could not all be listed: GitHub returns at most 1,000 a query, and more than ${read.runs.size} were read.`,
     NARROW
   )
+}
+
+/** The runs read so far, over every query. */
+interface Listing {
+  runs: Map<number, GitHubWorkflowRun>
+  oldestCreated?: string
+  /** A run before the window is the first one's base; older runs are not needed. */
+  covered: boolean
+}
+
+/** One query's pages (GitHub serves 10): how many runs were new, and whether all were read. */
+async function readQuery(
+  github: GitHubApi,
+  workflow: string,
+  filter: { branch: string; createdBefore: string | undefined },
+  since: string | undefined,
+  read: Listing
+): Promise<{ added: number; complete: boolean }> {
+  let added = 0
+  let totalCount = 0
+  for (let page = 1; page <= 10; page++) {
+    const listed = await github.listWorkflowRuns(workflow, filter, page)
+    for (const run of listed.runs) {
+      if (!read.runs.has(run.id)) added++
+      read.runs.set(run.id, run)
+      if (
+        read.oldestCreated === undefined ||
+        run.createdAt < read.oldestCreated
+      )
+        read.oldestCreated = run.createdAt
+      read.covered ||=
+        since !== undefined &&
+        run.conclusion === 'success' &&
+        Date.parse(run.updatedAt) < Date.parse(since)
+    }
+    if (listed.runs.length < PER_PAGE || read.covered)
+      return { added, complete: true }
+    totalCount = listed.totalCount
+  }
+  // Ten full pages: GitHub had no more than one query holds, or the next query goes on.
+  return { added, complete: totalCount <= 10 * PER_PAGE }
 }
 
 function toDeployment(run: GitHubWorkflowRun): PastDeployment[] {

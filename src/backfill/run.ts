@@ -73,31 +73,8 @@ export async function runBackfill(
   const items = plan.map((p) => itemOf(p, done.has(key(p))))
   let stopped: string | undefined
   const todo = items.filter((x) => x.status === 'planned').length
-  if (!options.dryRun && client && todo > 0) {
-    const state = openState(options.stateFile)
-    try {
-      // Read again under the lock: a run that held it before may have posted some of these.
-      for (const [i, item] of items.entries())
-        if (state.done.has(key(plan[i]))) item.status = 'skipped'
-      const recorded = io.record
-        ? await recordIndex(io.record, options.environment)
-        : () => undefined
-      stopped = await postAll(plan, items, options, client, io, {
-        recorded,
-        save: (p, item, via) =>
-          state.record({
-            key: key(p),
-            source: item.source,
-            head: item.head,
-            deployedAt: item.deployedAt,
-            via,
-            at: new Date(io.now()).toISOString()
-          })
-      })
-    } finally {
-      state.close()
-    }
-  }
+  if (!options.dryRun && client && todo > 0)
+    stopped = await postUnderLock(plan, items, options, client, io, key)
   const count = (status: ItemStatus): number =>
     items.filter((x) => x.status === status).length
   return {
@@ -107,6 +84,40 @@ export async function runBackfill(
     failed: count('failed'),
     deployments: items,
     stopped
+  }
+}
+
+/** Takes the state file's lock for the whole loop, so a second run cannot send the same ones. */
+async function postUnderLock(
+  plan: readonly PlannedDeployment[],
+  items: BackfillItem[],
+  options: BackfillOptions,
+  client: MultitudesClient,
+  io: BackfillIo,
+  key: (p: PlannedDeployment) => string
+): Promise<string | undefined> {
+  const state = openState(options.stateFile)
+  try {
+    // Read again under the lock: a run that held it before may have posted some of these.
+    for (const [i, item] of items.entries())
+      if (state.done.has(key(plan[i]))) item.status = 'skipped'
+    const recorded = io.record
+      ? await recordIndex(io.record, options.environment)
+      : () => undefined
+    return await postAll(plan, items, options, client, io, {
+      recorded,
+      save: (p, item, via) =>
+        state.record({
+          key: key(p),
+          source: item.source,
+          head: item.head,
+          deployedAt: item.deployedAt,
+          via,
+          at: new Date(io.now()).toISOString()
+        })
+    })
+  } finally {
+    state.close()
   }
 }
 
