@@ -2908,7 +2908,10 @@ function parseWindow(name, raw) {
         : raw;
     return input_parsers_parseDeployedAt(name, value);
 }
-/** Every flag validated; throws InputError naming the first bad one. */
+/**
+ * Every flag validated; throws InputError naming the first bad one. One table with a row per
+ * option, longer than 40 lines on purpose: the order of its rows is the order flags are judged.
+ */
 function parseOptions(values, env) {
     const environment = parseEnvironment('--environment', backfill_source_text(values, 'environment') ?? '');
     const source = parseSource(values, env);
@@ -3625,25 +3628,9 @@ async function backfillCommand(argv, env, cliIo, log) {
         // A proxy that cannot be used is a setting to fix, said before anything is read or sent.
         if (options.apiKey !== undefined)
             (0,http/* transport */.et)().check(options.apiUrl);
-        const git = createGitClient(options.dir);
-        const past = await readSource(options, git, log);
-        const plan = await planBackfill(git, past, options);
-        if (plan.length === 0) {
-            log(`Backfill failed: ${nothingSelected(options, past.length)}`);
+        const result = await planAndPost(options, io, cliIo, log);
+        if (!result)
             return EXIT.failed;
-        }
-        const preview = await runBackfill(plan, { ...options, dryRun: true }, undefined, io);
-        if (!options.json)
-            cliIo.out(planTable(preview.deployments));
-        const client = clientFor(options, log);
-        const freshRecord = () => recordOf(client, options, log);
-        const result = client
-            ? await runBackfill(plan, options, client, {
-                ...io,
-                record: freshRecord(),
-                freshRecord
-            })
-            : preview;
         return finish(result, options, cliIo, log, signals.interrupted());
     }
     catch (error) {
@@ -3654,6 +3641,31 @@ async function backfillCommand(argv, env, cliIo, log) {
     finally {
         signals.stop();
     }
+}
+/**
+ * Reads the source, plans every range, shows the plan and (unless it is a dry run) posts it;
+ * undefined, said, when the source selects nothing.
+ */
+async function planAndPost(options, io, cliIo, log) {
+    const git = createGitClient(options.dir);
+    const past = await readSource(options, git, log);
+    const plan = await planBackfill(git, past, options);
+    if (plan.length === 0) {
+        log(`Backfill failed: ${nothingSelected(options, past.length)}`);
+        return undefined;
+    }
+    const preview = await runBackfill(plan, { ...options, dryRun: true }, undefined, io);
+    if (!options.json)
+        cliIo.out(planTable(preview.deployments));
+    const client = clientFor(options, log);
+    if (!client)
+        return preview;
+    const freshRecord = () => recordOf(client, options, log);
+    return runBackfill(plan, options, client, {
+        ...io,
+        record: freshRecord(),
+        freshRecord
+    });
 }
 /** The options, or the exit code of --help or of a usage error. */
 function readOptions(argv, env, cliIo) {

@@ -55,7 +55,10 @@ export interface Options extends BackfillOptions {
   recordCheck: boolean
 }
 
-/** Every flag validated; throws InputError naming the first bad one. */
+/**
+ * Every flag validated; throws InputError naming the first bad one. One table with a row per
+ * option, longer than 40 lines on purpose: the order of its rows is the order flags are judged.
+ */
 export function parseOptions(values: Values, env: NodeJS.ProcessEnv): Options {
   const environment = parseEnvironment(
     '--environment',

@@ -15,7 +15,11 @@ import { nothingSelected, readSource, REQUEST } from './backfill-read.js'
 import { planBackfill } from '../backfill/plan.js'
 import { createProgress } from '../backfill/progress.js'
 import { planTable } from '../backfill/plan-table.js'
-import { runBackfill, type BackfillResult } from '../backfill/run.js'
+import {
+  runBackfill,
+  type BackfillIo,
+  type BackfillResult
+} from '../backfill/run.js'
 import { jsonText } from '../untrusted.js'
 
 export async function backfillCommand(
@@ -27,7 +31,7 @@ export async function backfillCommand(
   const options = readOptions(argv, env, cliIo)
   if (typeof options === 'number') return options
   const signals = watchSignals(log)
-  const io = {
+  const io: BackfillIo = {
     log,
     sleep: (ms: number) => delay(ms),
     now: Date.now,
@@ -37,29 +41,8 @@ export async function backfillCommand(
   try {
     // A proxy that cannot be used is a setting to fix, said before anything is read or sent.
     if (options.apiKey !== undefined) transport().check(options.apiUrl)
-    const git = createGitClient(options.dir)
-    const past = await readSource(options, git, log)
-    const plan = await planBackfill(git, past, options)
-    if (plan.length === 0) {
-      log(`Backfill failed: ${nothingSelected(options, past.length)}`)
-      return EXIT.failed
-    }
-    const preview = await runBackfill(
-      plan,
-      { ...options, dryRun: true },
-      undefined,
-      io
-    )
-    if (!options.json) cliIo.out(planTable(preview.deployments))
-    const client = clientFor(options, log)
-    const freshRecord = () => recordOf(client, options, log)
-    const result = client
-      ? await runBackfill(plan, options, client, {
-          ...io,
-          record: freshRecord(),
-          freshRecord
-        })
-      : preview
+    const result = await planAndPost(options, io, cliIo, log)
+    if (!result) return EXIT.failed
     return finish(result, options, cliIo, log, signals.interrupted())
   } catch (error) {
     const hint = error instanceof HintedError ? ` ${error.hint}` : ''
@@ -68,6 +51,40 @@ export async function backfillCommand(
   } finally {
     signals.stop()
   }
+}
+
+/**
+ * Reads the source, plans every range, shows the plan and (unless it is a dry run) posts it;
+ * undefined, said, when the source selects nothing.
+ */
+async function planAndPost(
+  options: Options,
+  io: BackfillIo,
+  cliIo: CliIo,
+  log: (text: string) => void
+): Promise<BackfillResult | undefined> {
+  const git = createGitClient(options.dir)
+  const past = await readSource(options, git, log)
+  const plan = await planBackfill(git, past, options)
+  if (plan.length === 0) {
+    log(`Backfill failed: ${nothingSelected(options, past.length)}`)
+    return undefined
+  }
+  const preview = await runBackfill(
+    plan,
+    { ...options, dryRun: true },
+    undefined,
+    io
+  )
+  if (!options.json) cliIo.out(planTable(preview.deployments))
+  const client = clientFor(options, log)
+  if (!client) return preview
+  const freshRecord = () => recordOf(client, options, log)
+  return runBackfill(plan, options, client, {
+    ...io,
+    record: freshRecord(),
+    freshRecord
+  })
 }
 
 /** The options, or the exit code of --help or of a usage error. */
