@@ -391,6 +391,49 @@ describe('createGitClient: each repository operation', () => {
     await expect(git.nearestTag(c3, 'x*')).resolves.toBeUndefined()
   })
 
+  it('tags peels a tag of a tag to its commit, beside a tag of a tree that stays as it is', async () => {
+    const repo = TestRepo.init()
+    const [c1, c2] = repo.commits(2, 'c')
+    repo.git('tag', '-a', '-m', 'inner', 'inner-1', c1)
+    repo.git(
+      '-c',
+      'advice.nestedTag=false',
+      'tag',
+      '-a',
+      '-m',
+      'outer',
+      'v1',
+      'inner-1'
+    )
+    repo.git('tag', '-a', '-m', 'tree', 'v0-tree', `${c2}^{tree}`)
+    repo.git('tag', '-a', '-m', 'inner', 'inner-tree', `${c1}^{tree}`)
+    repo.git(
+      ...['-c', 'advice.nestedTag=false', 'tag', '-a', '-m', 'outer'],
+      ...['v0-nested-tree', 'inner-tree']
+    )
+    repo.git('tag', 'v2', c2)
+    const git = createGitClient(repo.dir)
+
+    const tags = await git.tags('v*')
+
+    expect(
+      tags.map(({ name, peeled, commitType }) => ({ name, peeled, commitType }))
+    ).toEqual([
+      {
+        name: 'v0-nested-tree',
+        peeled: repo.git('rev-parse', 'refs/tags/inner-tree'),
+        commitType: 'tag'
+      },
+      {
+        name: 'v0-tree',
+        peeled: repo.git('rev-parse', `${c2}^{tree}`),
+        commitType: 'tree'
+      },
+      { name: 'v1', peeled: c1, commitType: 'commit' },
+      { name: 'v2', peeled: undefined, commitType: 'commit' }
+    ])
+  })
+
   it('tags lists lightweight and annotated tags matching a glob, with their objects and dates', async () => {
     const repo = TestRepo.init()
     const [c1, c2] = repo.commits(2, 'c')

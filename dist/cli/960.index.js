@@ -675,33 +675,35 @@ async function tags(run, pattern) {
         '--end-of-options',
         `refs/tags/${pattern}`
     ]);
-    const refs = parseLines(r.stdout).map((line) => {
-        const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
-        return {
-            name,
-            object: object.toLowerCase(),
-            peeled: peeled ? peeled.toLowerCase() : undefined,
-            commitType: peeledType || type,
-            taggerDate,
-            committerDate,
-            peeledDate
-        };
-    });
-    // for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call.
-    const nested = refs.filter((t) => t.commitType === 'tag');
-    if (nested.length > 0) {
-        const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-            input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('')
-        });
-        for (const [i, line] of parseLines(peeled.stdout).entries()) {
-            const [sha, type] = line.split(' ');
-            if (type === 'commit' && nested[i]) {
-                nested[i].peeled = sha.toLowerCase();
-                nested[i].commitType = 'commit';
-            }
+    const refs = parseLines(r.stdout).map(tagOf);
+    await peelNested(run, refs.filter((t) => t.commitType === 'tag'));
+    return refs;
+}
+/** One line of FORMAT. */
+function tagOf(line) {
+    const [name, object, peeled, taggerDate, committerDate, peeledDate, type, peeledType] = line.split('\0');
+    return {
+        name,
+        object: object.toLowerCase(),
+        peeled: peeled ? peeled.toLowerCase() : undefined,
+        commitType: peeledType || type,
+        taggerDate,
+        committerDate,
+        peeledDate
+    };
+}
+/** for-each-ref peels one level (before git 2.44): a tag of a tag is peeled here, in one call. */
+async function peelNested(run, nested) {
+    if (nested.length === 0)
+        return;
+    const peeled = await run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('') });
+    for (const [i, line] of parseLines(peeled.stdout).entries()) {
+        const [sha, type] = line.split(' ');
+        if (type === 'commit' && nested[i]) {
+            nested[i].peeled = sha.toLowerCase();
+            nested[i].commitType = 'commit';
         }
     }
-    return refs;
 }
 /** The nearest tag matching `pattern` that is an ancestor of head and not on head itself. */
 async function nearestTag(run, head, pattern) {
