@@ -1372,25 +1372,29 @@ async function rangeFromGit(git, head, choice, options) {
     if (base === head)
         return only('identical');
     const list = await completeList(git, base, head, options, named, shallow);
-    // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
-    const behind = list.total === 0 &&
-        (list.reachesBase !== undefined || (await git.isAncestor(head, base)));
-    if (behind)
-        return only('behind');
-    let status = 'ahead';
-    if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
-        if ((await git.mergeBase(base, head)) === undefined) {
-            untrusted/* say */.cv.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
-            return only('unavailable');
-        }
-        status = 'diverged';
-    }
+    const status = await relation(git, base, head, list, named);
+    if (status !== 'ahead' && status !== 'diverged')
+        return only(status);
     // With paths, head may touch none of them: it is sent all the same.
     // rev-list lists head first whenever it lists it at all.
     const extra = list.shas[0] === head ? 0 : 1;
     const shas = (extra ? [head, ...list.shas] : list.shas).slice(0, options.maxCommits);
     const total = list.total + extra;
     return { ...only(status), shas, total, truncated: total > shas.length };
+}
+/** How head stands to base: from the list where it says, else from git. */
+async function relation(git, base, head, list, named) {
+    // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
+    const behind = list.total === 0 &&
+        (list.reachesBase !== undefined || (await git.isAncestor(head, base)));
+    if (behind)
+        return 'behind';
+    if (list.reachesBase ?? (await git.isAncestor(base, head)))
+        return 'ahead';
+    if ((await git.mergeBase(base, head)) !== undefined)
+        return 'diverged';
+    untrusted/* say */.cv.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
+    return 'unavailable';
 }
 /** A base neither the checkout nor origin has: an error to fix, or only head when it is gone. */
 async function missingBase(git, head, choice, ref, shallow) {
@@ -1734,18 +1738,23 @@ function githubMembership(github, budget = 20) {
 
 /** States of a deployment that was live: `inactive` is what GitHub sets on older successes. */
 const LIVE_STATES = new Set(['success', 'inactive']);
+const NOTHING_YET = {
+    found: undefined,
+    listed: 0,
+    candidates: 0,
+    lookups: 0,
+    exhausted: false
+};
+/**
+ * Reads a listing newest first, a page at a time within the budget, and looks up the states of
+ * the deployments that match until one is live: the previous deployment. Says how far it read.
+ */
 async function scan(list, matches, github, isOwn, { eventDeploymentId, concurrency = 10 }, budget, 
 /** Deployments up to this id are older than a base already found: the listing stops there. */
 newerThan, 
 /** Ask for pages ahead: the listing is of every environment, and few will match. */
 readAhead = false) {
-    const result = {
-        found: undefined,
-        listed: 0,
-        candidates: 0,
-        lookups: 0,
-        exhausted: false
-    };
+    const result = { ...NOTHING_YET };
     const pageOf = pager(list, budget, readAhead);
     for (let page = 1;; page++) {
         const pending = pageOf(page);
@@ -1952,12 +1961,8 @@ async function chooseBase(inputs, ctx, head, deps) {
             const tag = await git.nearestTag(head, inputs.tagPattern ?? '*');
             return tag ? { ref: tag, source: 'tag' } : NONE;
         }
-        case 'previous-deployment': {
-            if (!deps.github) {
-                throw new errors/* InputError */.dz(`Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`);
-            }
-            return fromDeployments(deps.github, inputs.environment, ctx);
-        }
+        case 'previous-deployment':
+            return fromDeployments(needGitHub(deps), inputs.environment, ctx);
         case 'multitudes':
             return fromRecord(deps, inputs.environment, head);
         case 'auto':
@@ -2018,6 +2023,11 @@ function needGit(deps, strategy) {
     if (deps.git)
         return deps.git;
     throw new errors/* InputError */.dz(`Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`);
+}
+function needGitHub(deps) {
+    if (deps.github)
+        return deps.github;
+    throw new errors/* InputError */.dz(`Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`);
 }
 /** No base, and `first-deployment: fail`: the run stops instead of sending head alone. */
 function checkFirstDeployment(inputs, choice) {

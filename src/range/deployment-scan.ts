@@ -28,6 +28,18 @@ export interface Scan {
 
 export type IsOwn = (url: string, deployment: number) => Promise<boolean>
 
+const NOTHING_YET: Scan = {
+  found: undefined,
+  listed: 0,
+  candidates: 0,
+  lookups: 0,
+  exhausted: false
+}
+
+/**
+ * Reads a listing newest first, a page at a time within the budget, and looks up the states of
+ * the deployments that match until one is live: the previous deployment. Says how far it read.
+ */
 export async function scan(
   list: (page: number) => Promise<GitHubDeployment[]>,
   matches: (d: GitHubDeployment) => boolean,
@@ -40,13 +52,7 @@ export async function scan(
   /** Ask for pages ahead: the listing is of every environment, and few will match. */
   readAhead = false
 ): Promise<Scan> {
-  const result: Scan = {
-    found: undefined,
-    listed: 0,
-    candidates: 0,
-    lookups: 0,
-    exhausted: false
-  }
+  const result: Scan = { ...NOTHING_YET }
   const pageOf = pager(list, budget, readAhead)
   for (let page = 1; ; page++) {
     const pending = pageOf(page)

@@ -99,21 +99,8 @@ export async function rangeFromGit(
   if (base === head) return only('identical')
 
   const list = await completeList(git, base, head, options, named, shallow)
-  // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
-  const behind =
-    list.total === 0 &&
-    (list.reachesBase !== undefined || (await git.isAncestor(head, base)))
-  if (behind) return only('behind')
-  let status: RangeStatus = 'ahead'
-  if (!(list.reachesBase ?? (await git.isAncestor(base, head)))) {
-    if ((await git.mergeBase(base, head)) === undefined) {
-      say.warning(
-        `Base ${named} shares no history with head ${head}: only head is sent.`
-      )
-      return only('unavailable')
-    }
-    status = 'diverged'
-  }
+  const status = await relation(git, base, head, list, named)
+  if (status !== 'ahead' && status !== 'diverged') return only(status)
   // With paths, head may touch none of them: it is sent all the same.
   // rev-list lists head first whenever it lists it at all.
   const extra = list.shas[0] === head ? 0 : 1
@@ -123,6 +110,27 @@ export async function rangeFromGit(
   )
   const total = list.total + extra
   return { ...only(status), shas, total, truncated: total > shas.length }
+}
+
+/** How head stands to base: from the list where it says, else from git. */
+async function relation(
+  git: GitClient,
+  base: string,
+  head: string,
+  list: RevListResult,
+  named: string
+): Promise<RangeStatus> {
+  // Nothing of head outside base: head is an ancestor of base (with paths, git must say).
+  const behind =
+    list.total === 0 &&
+    (list.reachesBase !== undefined || (await git.isAncestor(head, base)))
+  if (behind) return 'behind'
+  if (list.reachesBase ?? (await git.isAncestor(base, head))) return 'ahead'
+  if ((await git.mergeBase(base, head)) !== undefined) return 'diverged'
+  say.warning(
+    `Base ${named} shares no history with head ${head}: only head is sent.`
+  )
+  return 'unavailable'
 }
 
 /** A base neither the checkout nor origin has: an error to fix, or only head when it is gone. */

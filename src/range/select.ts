@@ -52,14 +52,8 @@ export async function chooseBase(
       const tag = await git.nearestTag(head, inputs.tagPattern ?? '*')
       return tag ? { ref: tag, source: 'tag' } : NONE
     }
-    case 'previous-deployment': {
-      if (!deps.github) {
-        throw new InputError(
-          `Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`
-        )
-      }
-      return fromDeployments(deps.github, inputs.environment, ctx)
-    }
+    case 'previous-deployment':
+      return fromDeployments(needGitHub(deps), inputs.environment, ctx)
     case 'multitudes':
       return fromRecord(deps, inputs.environment, head)
     case 'auto':
@@ -140,6 +134,13 @@ function needGit(deps: BaseDeps, strategy: string): GitClient {
   if (deps.git) return deps.git
   throw new InputError(
     `Invalid 'strategy': "${strategy}" needs a git checkout, and commit-source is 'api'. Expected a checkout with 'commit-source: git' or 'auto'.`
+  )
+}
+
+function needGitHub(deps: BaseDeps): GitHubApi {
+  if (deps.github) return deps.github
+  throw new InputError(
+    `Invalid 'strategy': "previous-deployment" reads GitHub deployments, but there is no 'github-token' or repository. Expected 'github-token: \${{ github.token }}' (the default).`
   )
 }
 
