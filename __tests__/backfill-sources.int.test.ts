@@ -10,11 +10,18 @@ import { createGitHubApi } from '../src/github/api.js'
 import { planBackfill } from '../src/backfill/plan.js'
 import { planTable } from '../src/backfill/plan-table.js'
 import { createProgress } from '../src/backfill/progress.js'
-import { SourceError } from '../src/backfill/sources.js'
 import {
+  onePerCommit,
+  SourceError,
+  tagDeployments
+} from '../src/backfill/sources.js'
+import {
+  allPages,
   githubDeployments,
+  NARROW,
   releaseDeployments
 } from '../src/backfill/github-sources.js'
+import { pastExpected } from '../src/input-parsers.js'
 import { workflowRunDeployments } from '../src/backfill/run-sources.js'
 import {
   startFakeGitHub,
@@ -415,5 +422,451 @@ describe('planBackfill', () => {
       total: 2,
       truncated: true
     })
+  })
+})
+
+describe('allPages', () => {
+  const page = (n: number): number[] => Array.from({ length: n }, (_, i) => i)
+
+  it('reads until a short page, and an empty one ends it too', async () => {
+    const asked: number[] = []
+    const sizes = [100, 100, 5]
+    const items = await allPages('things', (p) => {
+      asked.push(p)
+      return Promise.resolve(page(sizes[p - 1]))
+    })
+    const empty = await allPages('things', (p) =>
+      Promise.resolve(page(p === 1 ? 100 : 0))
+    )
+
+    expect(asked).toEqual([1, 2, 3])
+    expect(items).toHaveLength(205)
+    expect(empty).toHaveLength(100)
+  })
+
+  it('stops at the page where enough says the rest is older', async () => {
+    const asked: number[] = []
+
+    const items = await allPages(
+      'things',
+      (p) => {
+        asked.push(p)
+        return Promise.resolve(page(100).map((i) => p * 1000 + i))
+      },
+      (item) => item === 2050
+    )
+
+    expect(asked).toEqual([1, 2])
+    expect(items).toHaveLength(200)
+  })
+
+  it('refuses a listing longer than 100 full pages, rather than plan from part of it', async () => {
+    let asked = 0
+    const listing = allPages('things', () => {
+      asked++
+      return Promise.resolve(page(100))
+    })
+
+    await expect(listing).rejects.toThrow(
+      new SourceError(
+        'GitHub lists more than 10000 things; the backfill reads no more than that.',
+        NARROW
+      )
+    )
+    await expect(listing).rejects.toMatchObject({ hint: NARROW })
+    expect(asked).toBe(100)
+  })
+})
+
+describe('releases the checkout cannot place', () => {
+  /** r0..r6 on commits dated 2023-11; the checkout has tags for those in `tagged`. */
+  async function releases(
+    published: string,
+    tagged: number[],
+    annotated = false
+  ) {
+    const repo = TestRepo.init()
+    for (let i = 0; i < 7; i++) {
+      const sha = repo.commit(`c${i}`)
+      if (!tagged.includes(i)) continue
+      if (annotated) repo.git('tag', '-a', '-m', `r${i}`, `r${i}`, sha)
+      else repo.git('tag', `r${i}`, sha)
+    }
+    const { github } = await api({
+      releases: Array.from({ length: 7 }, (_, i) => ({
+        tag_name: `r${6 - i}`,
+        published_at: published
+      }))
+    })
+    return releaseDeployments(github, createGitClient(repo.dir), {
+      includePrereleases: false
+    })
+  }
+  const FETCH =
+    'Fetch the tags (git fetch --tags, or actions/checkout with fetch-depth: 0) and run again.'
+  const RETAG =
+    'Point each tag back at the commit that was released (git tag -f <tag> <commit>, then push the tag), and run again.'
+
+  it('one release whose tag the checkout lacks stops the run, naming it', async () => {
+    const listing = releases(minute(0), [0, 1, 2, 4, 5, 6])
+
+    await expect(listing).rejects.toThrow(
+      new SourceError(
+        '1 release names a tag the checkout does not have: r3. Nothing was sent.',
+        FETCH
+      )
+    )
+    await expect(listing).rejects.toMatchObject({ hint: FETCH })
+  })
+
+  it('six name the first five, newest first, and say there are more', async () => {
+    await expect(releases(minute(0), [0])).rejects.toThrow(
+      '6 releases name tags the checkout does not have: r6, r5, r4, r3, r2, …. Nothing was sent.'
+    )
+  })
+
+  it('a tag whose commit is newer than its release moved since: the run stops, naming it', async () => {
+    const published = '2023-01-01T00:00:00.000Z'
+    const listing = releases(published, [0, 1, 2, 3, 4, 5, 6])
+
+    await expect(listing).rejects.toThrow(SourceError)
+    await expect(listing).rejects.toMatchObject({ hint: RETAG })
+    await expect(listing).rejects.toThrow(
+      /^7 releases name a commit made after they were published, so the tag moved since: r6 \(published 2023-01-01T00:00:00.000Z, its commit dated 2023-11-\d\dT\d\d:\d\d:\d\d\+00:00\), r5 .*, r2 \([^)]*\), …\. What shipped at published_at is unknown; nothing was sent\.$/
+    )
+  })
+
+  it('an annotated tag is judged by its commit, not by when it was tagged', async () => {
+    const listing = releases(
+      '2023-01-01T00:00:00.000Z',
+      [0, 1, 2, 3, 4, 5, 6],
+      true
+    )
+
+    await expect(listing).rejects.toThrow(
+      /^7 releases name a commit made after they were published, so the tag moved since: r6 \(published 2023-01-01T00:00:00.000Z, its commit dated 2023-11-/
+    )
+  })
+
+  it('one moved tag is named in the singular', async () => {
+    const repo = TestRepo.init()
+    const sha = repo.commit('c0')
+    repo.git('tag', 'r0', sha)
+    const { github } = await api({
+      releases: [{ tag_name: 'r0', published_at: '2023-01-01T00:00:00.000Z' }]
+    })
+
+    await expect(
+      releaseDeployments(github, createGitClient(repo.dir), {
+        includePrereleases: false
+      })
+    ).rejects.toThrow(
+      /^1 release names a commit made after it was published, so the tag moved since: r0 \(published 2023-01-01T00:00:00.000Z, its commit dated [^)]+\)\. What/
+    )
+  })
+})
+
+describe('releases kept', () => {
+  it('leaves out drafts, unpublished ones and prereleases unless asked; two of one commit are one, named as an alias', async () => {
+    const repo = TestRepo.init()
+    const [a, b] = repo.commits(2, 'c')
+    for (const [tag, sha] of [
+      ['v1', a],
+      ['v1.0.1', a],
+      ['v2-rc', b],
+      ['v2-draft', b],
+      ['v2-null', b]
+    ])
+      repo.git('tag', tag, sha)
+    const { github } = await api({
+      releases: [
+        { tag_name: 'v2-null', published_at: null },
+        { tag_name: 'v2-draft', published_at: minute(5), draft: true },
+        { tag_name: 'v2-rc', published_at: minute(4), prerelease: true },
+        { tag_name: 'v1.0.1', published_at: minute(3) },
+        { tag_name: 'v1', published_at: minute(2) }
+      ]
+    })
+    const git = createGitClient(repo.dir)
+
+    const plain = await releaseDeployments(github, git, {
+      includePrereleases: false
+    })
+    const withPre = await releaseDeployments(github, git, {
+      includePrereleases: true
+    })
+
+    expect(plain).toEqual([
+      {
+        head: a,
+        deployedAt: minute(2),
+        source: 'release v1 (alias: release v1.0.1)',
+        id: 'release 5'
+      }
+    ])
+    expect(withPre.map((d) => [d.head, d.source])).toEqual([
+      [b, 'release v2-rc'],
+      [a, 'release v1 (alias: release v1.0.1)']
+    ])
+  })
+})
+
+describe('onePerCommit', () => {
+  const d = (head: string, t: number, name: string) => ({
+    head,
+    deployedAt: minute(t),
+    source: name,
+    id: name
+  })
+
+  it('keeps the earliest of a commit shipped twice in a row, naming the others; the same commit after another is a rollback, kept', () => {
+    const found = [
+      d('b', 3, 'v2'),
+      d('a', 2, 'v1.1'),
+      d('a', 4, 'v1-again'),
+      d('a', 1, 'v1'),
+      d('a', 2, 'v1.0.1')
+    ]
+
+    expect(onePerCommit(found)).toEqual([
+      d('b', 3, 'v2'),
+      d('a', 4, 'v1-again'),
+      { ...d('a', 1, 'v1'), source: 'v1 (alias: v1.0.1, v1.1)' }
+    ])
+  })
+})
+
+describe('tagDeployments', () => {
+  it('dates a lightweight tag by its commit and an annotated one by its tagging; a tag of a tree is passed over', async () => {
+    const repo = TestRepo.init()
+    const [a, b] = repo.commits(2, 'c')
+    repo.git('tag', 'v1', a)
+    repo.gitAt('1800000000 +0000', 'tag', '-a', '-m', 'two', 'v2', b)
+    repo.git('tag', '-a', '-m', 'tree', 'v3', `${b}^{tree}`)
+    repo.git('tag', 'other', b)
+    const committed = new Date(
+      repo.git('log', '-1', '--format=%cI', a)
+    ).toISOString()
+
+    const found = await tagDeployments(createGitClient(repo.dir), 'v*')
+
+    expect(found).toEqual([
+      { head: a, deployedAt: committed, source: 'tag v1', id: 'tag v1' },
+      {
+        head: b,
+        deployedAt: new Date(1_800_000_000_000).toISOString(),
+        source: 'tag v2',
+        id: 'tag v2'
+      }
+    ])
+  })
+
+  it('two tags of one commit are one deployment, the other named as an alias', async () => {
+    const repo = TestRepo.init()
+    const a = repo.commit('c')
+    repo.git('tag', 'v1', a)
+    repo.git('tag', 'v1.0.0', a)
+
+    const found = await tagDeployments(createGitClient(repo.dir), 'v*')
+
+    expect(found.map((d) => d.source)).toEqual(['tag v1 (alias: tag v1.0.0)'])
+  })
+})
+
+describe('planBackfill: dates in the future', () => {
+  const now = Date.UTC(2026, 5, 1)
+  const at = (days: number): string =>
+    new Date(now + days * 86_400_000).toISOString()
+
+  it("refuses a deployment dated after this machine's clock, naming it; nothing is planned", async () => {
+    const repo = TestRepo.init()
+    const [a, b] = repo.commits(2, 'c')
+    const past = [
+      { head: a, deployedAt: at(-1), source: 'tag v1', id: 'tag v1' },
+      { head: b, deployedAt: at(1), source: 'tag v2', id: 'tag v2' }
+    ]
+
+    const plan = planBackfill(createGitClient(repo.dir), past, {
+      maxCommits: 100,
+      now
+    })
+
+    await expect(plan).rejects.toThrow(
+      new SourceError(
+        `1 deployment is dated in the future: tag v2 (${at(1)}). Expected ${pastExpected(now)}. Nothing was sent.`,
+        ''
+      )
+    )
+    await expect(plan).rejects.toMatchObject({
+      hint: 'Fix the date at its source (re-tag, or correct the clock that set it), or end the window before it with --until.'
+    })
+  })
+
+  it('names five of six, and says there are more; one past the window is not refused', async () => {
+    const repo = TestRepo.init()
+    const a = repo.commit('c')
+    const past = Array.from({ length: 6 }, (_, i) => ({
+      head: a,
+      deployedAt: at(i + 1),
+      source: `d${i + 1}`,
+      id: `d${i + 1}`
+    }))
+    const git = createGitClient(repo.dir)
+
+    await expect(
+      planBackfill(git, past, { maxCommits: 100, now })
+    ).rejects.toThrow(
+      `6 deployments are dated in the future: d1 (${at(1)}), d2 (${at(2)}), d3 (${at(3)}), d4 (${at(4)}), d5 (${at(5)}), …. Expected`
+    )
+    await expect(
+      planBackfill(git, past, { maxCommits: 100, now, until: at(0) })
+    ).resolves.toEqual([])
+  })
+})
+
+describe('planBackfill: another line of history', () => {
+  /**
+   * main: c1 (v1), c2 (v2), c3 (v3); a maintenance branch from c1: m1 (v1.1), dated between v2
+   * and v3; and from c0, before any deployment, o1.
+   */
+  function lines() {
+    const repo = TestRepo.init()
+    const c0 = repo.commit('c0')
+    const c1 = repo.commit('c1')
+    const c2 = repo.commit('c2')
+    repo.git('checkout', '-q', '-b', 'maint', c1)
+    const m1 = repo.commit('m1')
+    repo.git('checkout', '-q', '-b', 'old', c0)
+    const o1 = repo.commit('o1')
+    repo.git('checkout', '-q', '-')
+    repo.git('checkout', '-q', 'main')
+    const c3 = repo.commit('c3')
+    const d = (head: string, t: number, name: string) => ({
+      head,
+      deployedAt: minute(t),
+      source: name,
+      id: name
+    })
+    return { repo, c1, c2, c3, m1, o1, d }
+  }
+
+  it('takes base from the newest earlier deployment on its own line, and says so', async () => {
+    const { repo, c1, c2, c3, m1, d } = lines()
+    const past = [
+      d(c1, 1, 'v1'),
+      d(c2, 2, 'v2'),
+      d(m1, 3, 'v1.1'),
+      d(c3, 4, 'v3')
+    ]
+
+    const plan = await planBackfill(createGitClient(repo.dir), past, {
+      maxCommits: 100
+    })
+
+    expect(
+      plan.map((p) => [p.source, p.base, p.range.status, p.range.shas])
+    ).toEqual([
+      ['v1', undefined, 'first', [c1]],
+      ['v2', c1, 'ahead', [c2]],
+      ['v1.1', c1, 'ahead', [m1]],
+      ['v3', c2, 'ahead', [c3]]
+    ])
+    expect(stdout.text()).toContain(
+      'v1.1: v2 before it is on another line of history; its base is v1, the newest earlier deployment it contains, so commits sent before are not sent again.'
+    )
+  })
+
+  it('with no earlier deployment on its line, keeps the diverged range and warns what it sends again', async () => {
+    const { repo, c1, c2, o1, d } = lines()
+    const past = [d(c2, 1, 'v2'), d(o1, 2, 'old1'), d(c1, 3, 'v1')]
+
+    const plan = await planBackfill(createGitClient(repo.dir), past, {
+      maxCommits: 100
+    })
+
+    expect(plan.map((p) => [p.source, p.base, p.range.status])).toEqual([
+      ['v2', undefined, 'first'],
+      ['old1', c2, 'diverged'],
+      ['v1', o1, 'diverged']
+    ])
+    expect(plan[1].range.shas).toEqual([o1])
+    expect(stdout.text()).toContain(
+      '::warning::old1: v2 before it is on another line of history, and no earlier deployment is on this one: every commit since the two lines split is sent, including any an earlier deployment sent.'
+    )
+  })
+})
+
+describe('workflow runs as deployments', () => {
+  it('keeps successful runs with a full SHA, named by run number and id, one per attempt', async () => {
+    const run = (id: number, overrides: Partial<FakeWorkflowRun>) => ({
+      ...runs(1)[0],
+      id,
+      created_at: minute(id),
+      updated_at: minute(id + 1),
+      ...overrides
+    })
+    const { github } = await api({
+      workflowRuns: [
+        run(10_006, { head_sha: 'B'.repeat(40), run_attempt: 2 }),
+        run(5, { conclusion: 'failure' }),
+        run(4, { conclusion: null }),
+        run(3, { head_sha: 'abc1234' }),
+        run(2, {})
+      ]
+    })
+
+    const found = await workflowRunDeployments(github, {
+      workflow: 'deploy.yml',
+      branch: 'main'
+    })
+
+    expect(found).toEqual([
+      {
+        head: 'b'.repeat(40),
+        deployedAt: minute(10_007),
+        source: 'run #6 (10006)',
+        id: 'run 10006 attempt 2'
+      },
+      {
+        head: SHA,
+        deployedAt: minute(3),
+        source: 'run #2 (2)',
+        id: 'run 2 attempt 1'
+      }
+    ])
+  })
+})
+
+describe('planTable, in columns', () => {
+  it('is one row per deployment under a header, in columns as wide as their widest cell', () => {
+    const item = {
+      head: 'a'.repeat(40),
+      base: null,
+      commitCount: 1,
+      rangeStatus: 'first',
+      deployedAt: minute(0),
+      source: 'tag v1',
+      status: 'planned' as const
+    }
+
+    const table = planTable([
+      item,
+      {
+        ...item,
+        head: 'b'.repeat(40),
+        base: 'a'.repeat(40),
+        commitCount: 1234,
+        rangeStatus: 'ahead',
+        source: 'release v2.0.0'
+      }
+    ])
+
+    expect(table).toBe(
+      [
+        'date                      head          base          commits  range  source',
+        `${minute(0)}  aaaaaaaaaaaa  (none)        1        first  tag v1`,
+        `${minute(0)}  bbbbbbbbbbbb  aaaaaaaaaaaa  1234     ahead  release v2.0.0`
+      ].join('\n')
+    )
   })
 })
