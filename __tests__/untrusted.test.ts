@@ -14,8 +14,10 @@ import {
   printable,
   redact,
   REDACTED,
+  say,
   summaryText
 } from '../src/untrusted.js'
+import { stdout } from '../__fixtures__/stdout.js'
 
 /** Strings rich in what attacks these sinks: command prefixes, breaks, markup. */
 const hostile = fc
@@ -95,6 +97,13 @@ describe('logLine', () => {
     expect(logLine('x'.repeat(10), 5)).toBe('xxxx…')
     expect(clip('ab😀cd', 4)).toBe('ab…')
   })
+
+  it('clips only past max, and drops only a half pair at the cut', () => {
+    expect(clip('abcde', 5)).toBe('abcde')
+    expect(clip('abcdef', 5)).toBe('abcd…')
+    // A whole pair before the cut stays whole.
+    expect(clip('😀abcdef', 5)).toBe('😀ab…')
+  })
 })
 
 describe('summaryText', () => {
@@ -152,6 +161,47 @@ describe('the one redaction point', () => {
 
   it('leaves values too short to be a key alone, so ordinary words survive', () => {
     expect(redact('a short line')).toBe('a short line')
+    expect(redact('Stryker was here')).toBe('Stryker was here')
+  })
+
+  it('redacts as ***, from eight characters up, and masks every part in the runner log, short ones too', () => {
+    stdout.clear()
+    addSecret('8charKEY')
+    addSecret('tiny')
+
+    expect(redact('x 8charKEY y')).toBe('x *** y')
+    expect(redact('a tiny word')).toBe('a tiny word')
+    expect(stdout.text()).toBe('::add-mask::8charKEY\n::add-mask::tiny\n')
+  })
+
+  it('takes the token part of "<scheme> <token>" only, with any run of spaces between', () => {
+    stdout.clear()
+    addSecret('Token  spacedtokenvalue')
+    addSecret('three partsvalue wordsvalueX')
+
+    expect(redact('spacedtokenvalue')).toBe(REDACTED)
+    expect(redact('partsvalue and wordsvalueX')).toBe(
+      'partsvalue and wordsvalueX'
+    )
+    expect(stdout.text()).toBe(
+      '::add-mask::Token  spacedtokenvalue\n::add-mask::spacedtokenvalue\n::add-mask::three partsvalue wordsvalueX\n'
+    )
+  })
+
+  it('replaces the longer of two secrets whole, when one starts with the other', () => {
+    addSecret('prefixsecret')
+    addSecret('prefixsecretLONGER')
+
+    expect(redact('prefixsecretLONGER')).toBe(REDACTED)
+  })
+
+  it('finds a secret JSON-escaped inside a longer JSON string', () => {
+    const key = 'mtd_quote"and\\slash'
+    addSecret(key)
+
+    const body = JSON.stringify({ auth: `Bearer ${key}` })
+
+    expect(redact(body)).toBe('{"auth":"Bearer ***"}')
   })
 
   it('jsonText parses back to the same value (secrets aside) with no raw control or ##[', () => {
@@ -168,5 +218,32 @@ describe('the one redaction point', () => {
   it('printable keeps line breaks and tabs and starts no workflow command on any line', () => {
     const out = printable('a\tb\n::error::x\n##[warning]y\u0085z')
     expect(out.split('\n')).toEqual(['a\tb', ': :error::x', '## [warning]y z'])
+  })
+})
+
+describe('say', () => {
+  it('writes each kind of message through logLine: one line, no workflow command of its own', () => {
+    const exitCode = process.exitCode
+    stdout.clear()
+    try {
+      say.info('::error::i\nx')
+      say.notice('n ##[error]x', { title: 't' })
+      say.warning('w\r\nx')
+      say.error('e')
+      say.debug('d')
+      say.setFailed('f')
+    } finally {
+      process.exitCode = exitCode
+    }
+
+    expect(stdout.text().split('\n')).toEqual([
+      ': :error::i x',
+      '::notice title=t::n ## [error]x',
+      '::warning::w x',
+      '::error::e',
+      '::debug::d',
+      '::error::f',
+      ''
+    ])
   })
 })
