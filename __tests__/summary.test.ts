@@ -250,3 +250,170 @@ describe('the summary size', () => {
     expect(html).not.toContain('s'.repeat(201))
   })
 })
+
+describe('the job summary, whole', () => {
+  const repo = 'https://github.com/octo-org/octo-repo'
+  const table = (rows: [string, string][]): string =>
+    `<table><tr><th>Field</th><th>Value</th></tr>${rows.map(([f, v]) => `<tr><td>${f}</td><td>${v}</td></tr>`).join('')}</table>`
+  const range = `<a href="${repo}/compare/${BASE}...${HEAD}">ccccccc → aaaaaaa</a> (ahead, from the checkout)`
+  const commit = (sha: string, text: string): string =>
+    `<li><code><a href="${repo}/commit/${sha}">${sha.slice(0, 7)}</a></code> ${text}</li>`
+  const first = commit(
+    HEAD,
+    'Merge pull request #12 from octo/feature (Ada Lovelace)'
+  )
+  const pr = (n: number): string => `<a href="${repo}/pull/${n}">#${n}</a>`
+
+  it('of a verified deployment with a title and tags: every row, the PRs and the commits', () => {
+    const html = render(
+      reportedRun({ verified: true, title: 'Release 1.2', tags: ['a', 'b'] })
+    )
+
+    expect(html.split('\n')).toEqual([
+      '<h2>Multitudes deployment: production</h2>',
+      table([
+        ['Environment', 'production'],
+        ['Result', '✅ Reported (HTTP 201), verified by reading it back'],
+        ['Strategy', 'auto (base from: push)'],
+        ['Range', range],
+        ['Commits', '2'],
+        ['deployedAt', '2026-11-30T09:15:00.000Z'],
+        ['Title', 'Release 1.2'],
+        ['Tags', '<code>a</code> <code>b</code>'],
+        ['Test', 'false'],
+        ['Dry run', 'false']
+      ]),
+      `<p>Pull requests: ${pr(11)}, ${pr(12)}</p>`,
+      `<details><summary>2 commits</summary><ul>${first}${commit(
+        'b'.repeat(39) + '2',
+        'Fix the &#60;b&#62;parser&#60;/b&#62; (#11) (Grace &#60;Hopper&#62;)'
+      )}</ul></details>`,
+      ''
+    ])
+  })
+
+  it('of one commit says "1 commit"', () => {
+    const run = reportedRun()
+    const html = render({
+      ...run,
+      payload: { ...PAYLOAD, commitSha: [HEAD] },
+      commits: [run.commits[0]]
+    })
+
+    expect(html).toContain(
+      `<details><summary>1 commit</summary><ul>${first}</ul></details>`
+    )
+  })
+
+  it('of a rejected deployment: the message with its code spans, 20 fields and a count of the rest, the request id and what to do', () => {
+    const html = render(
+      reportedRun({
+        post: undefined,
+        failure: {
+          message: 'Multitudes said `x`, `<b>` and `y&#96;z`.',
+          hint: 'Run `a` again.',
+          status: 400,
+          body: '',
+          requestId: 'req-7',
+          fields: Array.from({ length: 22 }, (_, i) => ({
+            field: `f${i}`,
+            message: `m${i}`
+          })),
+          outage: false,
+          input: false
+        }
+      })
+    )
+
+    const lines = html.split('\n')
+    expect(lines.slice(-6)).toEqual([
+      '<h3>What went wrong</h3>',
+      '<p>Multitudes said <code>x</code>, <code>&#60;b&#62;</code> and <code>y&#38;#96;z</code>.</p>',
+      `<ul>${Array.from({ length: 20 }, (_, i) => `<li>f${i}: m${i}</li>`).join('')}<li>… and 2 more (all of them are in the response output)</li></ul>`,
+      '<p>Request id: <code>req-7</code></p>',
+      '<p><b>What to do:</b> Run <code>a</code> again.</p>',
+      ''
+    ])
+    expect(lines).toHaveLength(10)
+  })
+
+  it('of exactly 20 fields lists them all, with no count', () => {
+    const html = render(
+      reportedRun({
+        post: undefined,
+        failure: {
+          message: 'm',
+          hint: undefined,
+          status: 400,
+          body: '',
+          requestId: undefined,
+          fields: Array.from({ length: 20 }, (_, i) => ({
+            field: `f${i}`,
+            message: `m${i}`
+          })),
+          outage: false,
+          input: false
+        }
+      })
+    )
+
+    expect(html).toContain('<li>f19: m19</li></ul>')
+    expect(html).not.toContain('more (all of them')
+    expect(html).not.toContain('Request id')
+    expect(html).not.toContain('What to do')
+  })
+
+  it('of a run that computed nothing: the result and the flags only', () => {
+    expect(render(emptyReport('https://github.com')).split('\n')).toEqual([
+      '<h2>Multitudes deployment</h2>',
+      table([
+        ['Result', '❔ Not reported'],
+        ['Test', 'false'],
+        ['Dry run', 'false']
+      ]),
+      ''
+    ])
+  })
+
+  it('of a range without a base, from the compare API, before the payload was built', () => {
+    const html = render(
+      reportedRun({
+        strategy: undefined,
+        payload: undefined,
+        commits: [],
+        range: {
+          ...RANGE,
+          base: undefined,
+          baseRef: 'v1.0',
+          baseSource: 'tag',
+          status: 'unavailable',
+          source: 'api',
+          shas: [HEAD]
+        }
+      })
+    )
+    const none = render(
+      reportedRun({
+        range: { ...RANGE, base: undefined, baseRef: undefined }
+      })
+    )
+
+    expect(html).toContain(
+      '<tr><td>Strategy</td><td> (base from: tag)</td></tr><tr><td>Range</td><td>v1.0 → aaaaaaa (unavailable, from the compare API)</td></tr><tr><td>Commits</td><td>1</td></tr>'
+    )
+    expect(html).not.toContain('<details>')
+    expect(html).not.toContain('Pull requests')
+    expect(none).toContain('<td>none → aaaaaaa (ahead, from the checkout)</td>')
+  })
+
+  it('of a run stopped after head, before base', () => {
+    const html = render({
+      ...emptyReport('https://github.com'),
+      resolved: { head: HEAD, base: undefined, baseSource: undefined }
+    })
+
+    expect(html).toContain(
+      `<tr><td>Head</td><td><code>${HEAD}</code></td></tr><tr><td>Base</td><td>not found yet</td></tr>`
+    )
+  })
+})
