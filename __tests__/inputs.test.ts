@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { InputError } from '../src/errors.js'
 import { DEFAULTS, getInputs, INPUTS } from '../src/inputs.js'
@@ -190,6 +192,140 @@ describe('getInputs through the runner channels', () => {
     }
     expect(message).toMatch(/Invalid 'api-key'/)
     expect(message).not.toContain('mtd_secret')
+  })
+})
+
+describe('getInputs at the edges', () => {
+  it('writes each input to the debug log, but never the key or the token', () => {
+    setInputs({ ...required, 'github-token': 'ghs_debug_token_value' })
+
+    getInputs()
+
+    const debug = stdout
+      .text()
+      .split('\n')
+      .filter((l) => l.startsWith('::debug::input '))
+    expect(debug).toContain('::debug::input environment: "production"')
+    expect(debug).toContain('::debug::input maxCommits: 1000')
+    expect(debug.filter((l) => /input (apiKey|githubToken)/.test(l))).toEqual(
+      []
+    )
+    // Only add-mask, which tells the runner what to hide, holds them.
+    const holding = stdout
+      .text()
+      .split('\n')
+      .filter((l) => /ghs_debug_token_value|mtd_secret_key/.test(l))
+    expect(holding).toEqual([
+      '::add-mask::mtd_secret_key',
+      '::add-mask::ghs_debug_token_value'
+    ])
+  })
+
+  it.each([
+    [
+      { strategy: 'base', base: 'v1.0' },
+      { strategy: 'base', base: 'v1.0' }
+    ],
+    [
+      { strategy: 'tag', 'tag-pattern': 'v*' },
+      { strategy: 'tag', tagPattern: 'v*' }
+    ],
+    [{ strategy: 'multitudes' }, { strategy: 'multitudes' }],
+    [{ paths: 'a', 'commit-source': 'git' }, { paths: ['a'] }],
+    [{ 'commit-source': 'api' }, { commitSource: 'api', paths: [] }]
+  ])('accepts %j', (values, expected) => {
+    setInputs({ ...required, ...values })
+
+    expect(getInputs()).toMatchObject(expected)
+  })
+
+  it.each([
+    [
+      { strategy: 'multitudes', 'record-check': 'false' },
+      `Invalid 'strategy': "multitudes" reads Multitudes' record, but 'record-check' is false. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`
+    ],
+    [
+      { strategy: 'multitudes', 'api-key': '', 'dry-run': 'true' },
+      `Invalid 'strategy': "multitudes" reads Multitudes' record, but 'api-key' is empty. Expected an API key with the Deployments read scope and 'record-check: true', or another strategy.`
+    ],
+    [
+      { strategy: 'base' },
+      "Input 'base' is required when 'strategy' is 'base': a commit SHA or ref."
+    ],
+    [
+      { paths: 'a', 'commit-source': 'api' },
+      "Input 'paths' needs the git source, but 'commit-source' is 'api'. Expected 'commit-source: git' (or 'auto') with a checkout."
+    ]
+  ])('refuses %j with its whole message', (values, message) => {
+    setInputs({ ...required, ...values })
+
+    expect(() => getInputs()).toThrow(new InputError(message))
+  })
+
+  it('checks the GitHub token like the key, naming it', () => {
+    setInputs({ ...required, 'github-token': 'ghs_a\nb' })
+
+    expect(() => getInputs()).toThrow(
+      /^Invalid 'github-token': character 6 \(U\+000A\)/
+    )
+  })
+
+  it('judges combinations only once every input is valid on its own', () => {
+    setInputs({ ...required, strategy: 'base', 'max-commits': '0' })
+
+    expect(() => getInputs()).toThrow(/^Invalid 'max-commits'/)
+  })
+
+  it('trims the key, deployed-at and blank inputs, which take their defaults', () => {
+    setInputs({
+      ...required,
+      'api-key': '  mtd_spaced_key  ',
+      'deployed-at': ' 2026-11-30T09:15:00Z ',
+      'max-commits': '   ',
+      strategy: ' \n ',
+      'first-deployment': '  '
+    })
+
+    expect(getInputs()).toMatchObject({
+      apiKey: 'mtd_spaced_key',
+      deployedAt: '2026-11-30T09:15:00.000Z',
+      maxCommits: 1000,
+      strategy: 'auto',
+      firstDeployment: 'head'
+    })
+  })
+
+  it('an expression only counts as unset when it is the whole value', () => {
+    setInputs({ ...required, title: ' ${{ inputs.title }} ' })
+    const whole = getInputs().title
+    setInputs({ ...required, title: 'Release ${{ x }}' })
+    const start = getInputs().title
+    setInputs({ ...required, title: '${{ x }} release' })
+    const end = getInputs().title
+
+    expect([whole, start, end]).toEqual([
+      undefined,
+      'Release ${{ x }}',
+      '${{ x }} release'
+    ])
+  })
+
+  it('resolves working-directory against GITHUB_WORKSPACE', () => {
+    const workspace = process.env.GITHUB_WORKSPACE
+    const root = mkdtempSync(path.join(tmpdir(), 'workspace-'))
+    mkdirSync(path.join(root, 'services', 'api'), { recursive: true })
+    process.env.GITHUB_WORKSPACE = root
+    try {
+      setInputs({ ...required, 'working-directory': 'services/api' })
+
+      expect(getInputs().workingDirectory).toBe(
+        path.join(root, 'services', 'api')
+      )
+    } finally {
+      if (workspace === undefined) delete process.env.GITHUB_WORKSPACE
+      else process.env.GITHUB_WORKSPACE = workspace
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
 
