@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { InputError } from '../src/errors.js'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
+  FULL_SHA,
   parseBoolean,
   parseDeployedAt,
   parseEnum,
@@ -10,11 +14,16 @@ import {
   parsePaths
 } from '../src/input-parsers.js'
 import {
+  checkSecret,
+  hasControlCharacters,
   isLoopbackHost,
   parseApiUrl,
   parseEnvironment,
+  parsePattern,
   parseTags,
-  parseRevision
+  parseText,
+  parseRevision,
+  parseWorkingDirectory
 } from '../src/input-text.js'
 
 describe('parseBoolean', () => {
@@ -200,3 +209,192 @@ function thrownBy(fn: () => unknown): Error {
   }
   throw new Error('expected a throw')
 }
+
+/** The error a parser throws, as text; '' when it accepts the value. */
+const errorOf = (parse: () => unknown): string => {
+  try {
+    parse()
+    return ''
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return (error as Error).message
+  }
+}
+
+describe('the parsers at their boundaries', () => {
+  it('integers: both ends of the range are in it, one past either is out', () => {
+    const parse = (raw: string) => () => parseInteger('n', raw, 1, 10)
+
+    expect([' 1 ', '10'].map((raw) => parseInteger('n', raw, 1, 10))).toEqual([
+      1, 10
+    ])
+    expect(errorOf(parse('0'))).toBe(
+      `Invalid 'n': "0". Expected a whole number from 1 to 10.`
+    )
+    expect(errorOf(parse('11'))).toMatch(/^Invalid 'n': "11"/)
+  })
+
+  it('enums are matched after trimming, and name every allowed value', () => {
+    expect(parseEnum('e', ' b ', ['a', 'b'])).toBe('b')
+    expect(errorOf(() => parseEnum('e', 'c', ['a', 'b']))).toBe(
+      `Invalid 'e': "c". Expected one of 'a', 'b'.`
+    )
+  })
+
+  it('deployed-at: the last valid second, minute, hour and offset, and one past each', () => {
+    const at = (raw: string) => () => parseDeployedAt('t', raw)
+
+    expect(parseDeployedAt('t', ' 2026-12-31T23:59:59Z ')).toBe(
+      '2026-12-31T23:59:59.000Z'
+    )
+    expect(parseDeployedAt('t', '2026-06-01T00:00:00+18:00')).toBe(
+      '2026-05-31T06:00:00.000Z'
+    )
+    expect(parseDeployedAt('t', '2026-06-01T00:00:00.5Z')).toBe(
+      '2026-06-01T00:00:00.500Z'
+    )
+    expect(parseDeployedAt('t', '2026-06-01T00:00Z')).toBe(
+      '2026-06-01T00:00:00.000Z'
+    )
+    for (const bad of [
+      '2026-06-01T24:00:00Z',
+      '2026-06-01T00:60:00Z',
+      '2026-06-01T00:00:60Z',
+      '2026-06-01T00:00:00+18:01',
+      '2026-02-29T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      'x2026-06-01T00:00:00Z',
+      '2026-06-01T00:00:00Zx'
+    ])
+      expect(errorOf(at(bad))).toBe(
+        `Invalid 't': ${JSON.stringify(bad)}. Expected an ISO 8601 date-time with a zone, e.g. 2026-11-30T09:15:00Z or 2026-11-30T22:15:00+13:00.`
+      )
+  })
+
+  it('deployed-at: exactly the clock-skew tolerance ahead is accepted, a millisecond more is not', () => {
+    const now = Date.parse('2026-06-01T00:00:00Z')
+
+    expect(parseDeployedAt('t', '2026-06-01T00:05:00Z', now)).toBe(
+      '2026-06-01T00:05:00.000Z'
+    )
+    expect(
+      errorOf(() => parseDeployedAt('t', '2026-06-01T00:05:00.001Z', now))
+    ).toMatch(/^Invalid 't': .*Expected a time that has passed/)
+  })
+
+  it('a path starting with - is named in the error', () => {
+    expect(errorOf(() => parsePaths('paths', 'a\n-x'))).toBe(
+      `Invalid 'paths': "-x". Expected git pathspecs, one a line.`
+    )
+  })
+
+  it('text: exactly max is kept, one more is cut to 40 characters in the message', () => {
+    expect(parseText('title', ` ${'x'.repeat(10)} `, 10)).toBe('x'.repeat(10))
+    expect(errorOf(() => parseText('title', 'y'.repeat(50), 49))).toBe(
+      `Invalid 'title': "${'y'.repeat(40)}…". Expected text of at most 49 characters, on one line.`
+    )
+    expect(errorOf(() => parseText('title', 'a\u0007b', 10))).toBe(
+      `Invalid 'title': "a\\u0007b". Expected text of at most 10 characters, on one line.`
+    )
+  })
+
+  it('tags: exactly the count and length are kept, one more of either is refused', () => {
+    expect(parseTags('tags', 'a,bb', 2, 2)).toEqual(['a', 'bb'])
+    expect(errorOf(() => parseTags('tags', 'a,b,c', 2, 2))).toBe(
+      `Invalid 'tags': "3 tags". Expected at most 2 tags of at most 2 characters each.`
+    )
+    expect(errorOf(() => parseTags('tags', `a,${'z'.repeat(45)}`, 2, 44))).toBe(
+      `Invalid 'tags': "${'z'.repeat(40)}…". Expected at most 2 tags of at most 44 characters each.`
+    )
+  })
+
+  it('patterns and revisions: trimmed, and never an option', () => {
+    expect(parsePattern('tag-pattern', ' v* ')).toBe('v*')
+    expect(parsePattern('tag-pattern', '  ')).toBeUndefined()
+    expect(errorOf(() => parsePattern('tag-pattern', '-v'))).toBe(
+      `Invalid 'tag-pattern': "-v". Expected a glob such as 'v*' (not starting with '-').`
+    )
+    expect(parseRevision('base', ' main ')).toBe('main')
+    expect(errorOf(() => parseRevision('base', 'a b'))).toBe(
+      `Invalid 'base': "a b". Expected a commit SHA, branch, tag or other git revision.`
+    )
+  })
+
+  it('environment: 255 characters are kept, 256 are not; empty is required, named as an input or a flag', () => {
+    expect(parseEnvironment('environment', 'e'.repeat(255))).toHaveLength(255)
+    expect(
+      errorOf(() => parseEnvironment('environment', 'e'.repeat(256)))
+    ).toBe(
+      `Invalid 'environment': "${'e'.repeat(256)}". Expected the name of the environment deployed to (at most 255 characters), e.g. \`production\`.`
+    )
+    expect(errorOf(() => parseEnvironment('environment', ' '))).toBe(
+      "Input 'environment' is required: the name of the environment deployed to, e.g. `production`."
+    )
+    expect(errorOf(() => parseEnvironment('--environment', ''))).toBe(
+      '--environment is required: the name of the environment deployed to, e.g. `production`.'
+    )
+  })
+
+  it('api-url: trimmed; a user or a password alone is a credential; plain http only to loopback', () => {
+    expect(parseApiUrl('api-url', ' https://x.example/d ').href).toBe(
+      'https://x.example/d'
+    )
+    for (const raw of ['https://user@x.example/d', 'https://:pw@x.example/d'])
+      expect(errorOf(() => parseApiUrl('api-url', raw))).toBe(
+        "Invalid 'api-url': it must not contain credentials. Pass the key in 'api-key'."
+      )
+    expect(errorOf(() => parseApiUrl('api-url', 'ftp://127.0.0.1/d'))).toBe(
+      `Invalid 'api-url': "ftp://127.0.0.1/d". Expected an https:// URL (http:// only for loopback hosts), without credentials.`
+    )
+    expect(isLoopbackHost('127.100.200.1')).toBe(true)
+    expect(isLoopbackHost('10.127.0.0.1')).toBe(false)
+  })
+
+  it('a secret: a bad first character is named as character 1, by its code point', () => {
+    expect(errorOf(() => checkSecret('api-key', '\u00a0mtd_key'))).toMatch(
+      /^Invalid 'api-key': character 1 \(U\+00A0\) cannot be sent in an HTTP header/
+    )
+    expect(hasControlCharacters('a\u0000b')).toBe(true)
+    expect(hasControlCharacters('a b')).toBe(false)
+  })
+
+  it('FULL_SHA is 40 or 64 hex characters, whole', () => {
+    expect(
+      [
+        'a'.repeat(40),
+        'B'.repeat(64),
+        'a'.repeat(41),
+        `x${'a'.repeat(40)}`,
+        'abc'
+      ].map((s) => FULL_SHA.test(s))
+    ).toEqual([true, true, false, false, false])
+    expect(FULL_SHA.test(`${'a'.repeat(40)}x`)).toBe(false)
+    expect(FULL_SHA.test('g'.repeat(40))).toBe(false)
+  })
+})
+
+describe('parseWorkingDirectory', () => {
+  it('a folder under the workspace is resolved; a file, a missing path or a control character is refused', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'wd-'))
+    try {
+      mkdirSync(path.join(root, 'app'))
+      writeFileSync(path.join(root, 'file'), '')
+
+      expect(parseWorkingDirectory('working-directory', ' app ', root)).toBe(
+        path.join(root, 'app')
+      )
+      expect(
+        parseWorkingDirectory('working-directory', ' ', root)
+      ).toBeUndefined()
+      for (const raw of ['file', 'missing', 'app\u0007'])
+        expect(
+          errorOf(() => parseWorkingDirectory('working-directory', raw, root))
+        ).toBe(
+          `Invalid 'working-directory': ${JSON.stringify(raw)}. Expected a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${path.join(root, raw)} is not a folder.`
+        )
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+})
