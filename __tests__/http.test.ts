@@ -2,12 +2,20 @@
  * The transport: request takes a URL as a string or an object, goes over node:http without a
  * proxy and answers as fetch does, and through undici when a proxy applies.
  */
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import {
+  afterAll,
+  afterEach,
+  beforeEach,
+  describe,
+  expect,
+  it
+} from '@jest/globals'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startConnectProxy } from '../dev/connect-proxy.ts'
 import { directFetch } from '../src/http-direct.js'
-import { createTransport, redactProxy } from '../src/http.js'
+import { ProxyError } from '../src/errors.js'
+import { createTransport, redactProxy, transport } from '../src/http.js'
 import { readBodyText } from '../src/http-response.js'
 
 const paths: string[] = []
@@ -258,5 +266,82 @@ describe('redactProxy', () => {
     } finally {
       delete process.env.HTTP_PROXY
     }
+  })
+})
+
+describe('which proxy a URL takes', () => {
+  const NAMES = ['http_proxy', 'https_proxy', 'all_proxy', 'no_proxy']
+  const VARIABLES = [...NAMES, ...NAMES.map((n) => n.toUpperCase())]
+  const saved = Object.fromEntries(VARIABLES.map((v) => [v, process.env[v]]))
+  const clear = () => VARIABLES.forEach((v) => delete process.env[v])
+  beforeEach(clear)
+  afterAll(() => {
+    clear()
+    for (const [v, value] of Object.entries(saved))
+      if (value !== undefined) process.env[v] = value
+  })
+  const api = new URL('https://api.example.com/deployment')
+  const local = new URL('http://127.0.0.1:1/deployment')
+  const proxyFor = (url: URL) => createTransport().proxyFor(url)
+
+  it('none without a variable; the lower-case name first; a host alone is an HTTP proxy', () => {
+    const none = proxyFor(api)
+    process.env.HTTPS_PROXY = 'http://upper.corp:1'
+    const upper = proxyFor(api)
+    process.env.https_proxy = 'lower.corp:3128'
+
+    expect([none, upper, proxyFor(api)]).toEqual([
+      undefined,
+      'http://upper.corp:1',
+      'http://lower.corp:3128'
+    ])
+  })
+
+  it("each scheme takes its own variable, then ALL_PROXY; NO_PROXY's hosts take none", () => {
+    process.env.HTTP_PROXY = 'http://plain.corp:1'
+    process.env.ALL_PROXY = 'http://all.corp:2'
+
+    expect([proxyFor(local), proxyFor(api)]).toEqual([
+      'http://plain.corp:1',
+      'http://all.corp:2'
+    ])
+    process.env.NO_PROXY = 'api.example.com'
+    expect(proxyFor(api)).toBeUndefined()
+  })
+
+  it('a value that is no URL is an error naming the variable and what to do; nothing is sent', () => {
+    process.env.HTTPS_PROXY = 'http://[not a host'
+
+    expect(() => createTransport().check(api)).toThrow(
+      new ProxyError(
+        'HTTPS_PROXY is not a URL, so api.example.com cannot be reached through it.',
+        ''
+      )
+    )
+    expect(() => proxyFor(api)).toThrow(
+      expect.objectContaining({
+        hint: 'Set HTTPS_PROXY to http://host:port (or https://), or add api.example.com to NO_PROXY; nothing was sent.'
+      })
+    )
+  })
+
+  it('a SOCKS proxy is refused, named without its password', () => {
+    process.env.https_proxy = 'socks5://user:pw@socks.corp:1080'
+
+    expect(() => createTransport().check(api)).toThrow(
+      new ProxyError(
+        'https_proxy names a socks5 proxy (socks5://socks.corp:1080); only http:// and https:// proxies are supported, so api.example.com cannot be reached through it.',
+        ''
+      )
+    )
+    expect(() => proxyFor(api)).toThrow(
+      expect.objectContaining({
+        hint: 'Set https_proxy to an HTTP proxy (http://host:port), or add api.example.com to NO_PROXY; nothing was sent.'
+      })
+    )
+  })
+
+  it('the process shares one transport', () => {
+    expect(transport()).toBe(transport())
   })
 })
