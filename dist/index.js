@@ -3399,18 +3399,17 @@ const FIELD_ANNOTATIONS = 5;
 function describeFailure(error) {
     const failure = {
         message: (0,errors/* errorMessage */.gJ)(error),
-        hint: undefined,
+        hint: hintOf(error),
         status: undefined,
         body: '',
         requestId: undefined,
         fields: [],
         outage: false,
-        input: false
+        input: error instanceof errors/* InputError */.dz
     };
     if (error instanceof errors/* ApiError */.hD) {
         return {
             ...failure,
-            hint: apiHint(error),
             status: error.status,
             body: error.body,
             requestId: error.requestId,
@@ -3418,25 +3417,21 @@ function describeFailure(error) {
             outage: error.outage
         };
     }
-    if (error instanceof api/* GitHubApiError */.OS) {
-        return { ...failure, hint: error.hint, outage: error.outage };
-    }
-    if (error instanceof errors/* HintedError */.J_)
-        return { ...failure, hint: error.hint };
-    if (error instanceof errors/* InputError */.dz) {
-        return {
-            ...failure,
-            hint: 'Fix the input in the workflow file; nothing was sent.',
-            input: true
-        };
-    }
-    if (error instanceof errors/* GitError */.XS) {
-        return {
-            ...failure,
-            hint: 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.'
-        };
-    }
+    if (error instanceof api/* GitHubApiError */.OS)
+        return { ...failure, outage: error.outage };
     return failure;
+}
+/** What to do about it, by the kind of error. */
+function hintOf(error) {
+    if (error instanceof errors/* ApiError */.hD)
+        return apiHint(error);
+    if (error instanceof errors/* HintedError */.J_)
+        return error.hint;
+    if (error instanceof errors/* InputError */.dz)
+        return 'Fix the input in the workflow file; nothing was sent.';
+    if (error instanceof errors/* GitError */.XS)
+        return 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.';
+    return undefined;
 }
 function apiHint(error) {
     if (error.unknown) {

@@ -17,18 +17,17 @@ const FIELD_ANNOTATIONS = 5
 export function describeFailure(error: unknown): Failure {
   const failure: Failure = {
     message: errorMessage(error),
-    hint: undefined,
+    hint: hintOf(error),
     status: undefined,
     body: '',
     requestId: undefined,
     fields: [],
     outage: false,
-    input: false
+    input: error instanceof InputError
   }
   if (error instanceof ApiError) {
     return {
       ...failure,
-      hint: apiHint(error),
       status: error.status,
       body: error.body,
       requestId: error.requestId,
@@ -36,24 +35,20 @@ export function describeFailure(error: unknown): Failure {
       outage: error.outage
     }
   }
-  if (error instanceof GitHubApiError) {
-    return { ...failure, hint: error.hint, outage: error.outage }
-  }
-  if (error instanceof HintedError) return { ...failure, hint: error.hint }
-  if (error instanceof InputError) {
-    return {
-      ...failure,
-      hint: 'Fix the input in the workflow file; nothing was sent.',
-      input: true
-    }
-  }
-  if (error instanceof GitError) {
-    return {
-      ...failure,
-      hint: 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.'
-    }
-  }
+  if (error instanceof GitHubApiError)
+    return { ...failure, outage: error.outage }
   return failure
+}
+
+/** What to do about it, by the kind of error. */
+function hintOf(error: unknown): string | undefined {
+  if (error instanceof ApiError) return apiHint(error)
+  if (error instanceof HintedError) return error.hint
+  if (error instanceof InputError)
+    return 'Fix the input in the workflow file; nothing was sent.'
+  if (error instanceof GitError)
+    return 'Check that the step runs in a git checkout (actions/checkout with fetch-depth: 0) owned by the runner user.'
+  return undefined
 }
 
 function apiHint(error: ApiError): string | undefined {
