@@ -215,3 +215,136 @@ describe('toRunContext on published webhook examples', () => {
     expect(toRunContext(local).repository).toBeUndefined()
   })
 })
+
+describe('what an event says, at its edges', () => {
+  /** The published successful workflow_run, its run changed by `change`. */
+  function workflowRun(change: (run: Record<string, unknown>) => void) {
+    const event = webhookExample(
+      'workflow_run',
+      {},
+      (e) =>
+        (e.workflow_run as { conclusion: unknown }).conclusion === 'success'
+    )
+    change(event.workflow_run as Record<string, unknown>)
+    return event
+  }
+  const ours = { owner: 'octo-org', repo: 'octo-repo' }
+  const reason = (event: Record<string, unknown>, repo = ours) =>
+    skipReason(
+      toRunContext(context('workflow_run', event, repo)),
+      'production',
+      false
+    )
+
+  it('a deleted ref is nothing to report, unless the step names its head', () => {
+    const ctx = toRunContext(context('push', pushEvent(BEFORE, '0'.repeat(40))))
+
+    expect(ctx.deletedRef).toBe(true)
+    expect(skipReason(ctx, 'production', false)).toBe(
+      'the push deleted refs/heads/main, so nothing was deployed'
+    )
+    expect(skipReason(ctx, 'production', true)).toBeUndefined()
+  })
+
+  it('only a push deletes a ref; an after of zeros in another event means nothing', () => {
+    const event = { ...pushEvent(BEFORE, '0'.repeat(40)), deleted: true }
+
+    expect(toRunContext(context('workflow_dispatch', event)).deletedRef).toBe(
+      false
+    )
+    expect(
+      toRunContext(context('push', pushEvent(BEFORE, `1${'0'.repeat(39)}`)))
+        .deletedRef
+    ).toBe(false)
+  })
+
+  it('a workflow_run for a pull request or a merge queue deployed nothing', () => {
+    for (const event of ['pull_request_target', 'merge_group'])
+      expect(reason(workflowRun((run) => (run.event = event)))).toBe(
+        `the workflow run that triggered this one ran for a '${event}' event, which deploys nothing to production`
+      )
+  })
+
+  it("a workflow_run on another repository's code deployed nothing of this one", () => {
+    const fork = workflowRun(
+      (run) => (run.head_repository = { full_name: 'someone/fork' })
+    )
+    const unnamed = workflowRun((run) => delete run.head_repository)
+    const same = workflowRun(
+      (run) => (run.head_repository = { full_name: 'Octo-Org/Octo-Repo' })
+    )
+
+    expect(reason(fork)).toBe(
+      'the workflow run that triggered this one ran on code from someone/fork, not from octo-org/octo-repo'
+    )
+    expect(reason(unnamed)).toBe(
+      'the workflow run that triggered this one ran on code from an unnamed repository, not from octo-org/octo-repo'
+    )
+    expect(reason(same)).toBeUndefined()
+  })
+
+  it("a workflow_run without the run's id excludes only this run", () => {
+    const event = workflowRun((run) => delete run.id)
+
+    expect(toRunContext(context('workflow_run', event)).ownRunIds).toEqual([1])
+  })
+
+  it.each([0, -3, 1.5, '7'])('a deployment id of %p is no id', (bad) => {
+    const event = webhookExample('deployment')
+    ;(event.deployment as Record<string, unknown>).id = bad
+
+    expect(
+      toRunContext(context('deployment', event)).eventDeploymentId
+    ).toBeUndefined()
+  })
+
+  it('a deployment event names its environment and id', () => {
+    const event = webhookExample('deployment')
+    const deployment = event.deployment as { id: number; environment: string }
+
+    expect(toRunContext(context('deployment', event))).toMatchObject({
+      eventEnvironment: deployment.environment,
+      eventDeploymentId: deployment.id
+    })
+  })
+
+  it("a deployment status without a state or its own environment takes 'unknown' and the deployment's environment", () => {
+    const event = webhookExample('deployment_status')
+    const status = event.deployment_status as Record<string, unknown>
+    delete status.state
+    status.environment = ''
+    ;(event.deployment as Record<string, unknown>).environment = 'staging'
+    const ctx = toRunContext(context('deployment_status', event))
+
+    expect(ctx).toMatchObject({
+      notDeployed: "the deployment status is 'unknown', not 'success'",
+      eventEnvironment: 'staging'
+    })
+  })
+
+  it('a status without a time has none', () => {
+    const event = webhookExample('deployment_status')
+    delete (event.deployment_status as Record<string, unknown>).created_at
+
+    expect(
+      toRunContext(context('deployment_status', event)).eventTime
+    ).toBeUndefined()
+  })
+
+  it('pull_request_target: the PR head, and the warning names the event', () => {
+    const event = webhookExample(
+      'pull_request',
+      {},
+      (e) => e.action === 'closed'
+    )
+
+    expect(
+      toRunContext(context('pull_request_target', event)).eventWarning
+    ).toBe(
+      'This run was triggered by pull_request_target: pull requests are not production deployments. Report from the workflow that deploys.'
+    )
+    expect(toRunContext(context('my_pull_request', event)).eventWarning).toBe(
+      undefined
+    )
+  })
+})
