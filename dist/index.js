@@ -1473,38 +1473,42 @@ function eventHead(eventName, payload) {
 function upstream(eventName, payload, repository) {
     const deployment = payload.deployment;
     switch (eventName) {
-        case 'deployment_status': {
-            const status = payload.deployment_status;
-            const state = str(field(status, 'state')) ?? 'unknown';
-            return {
-                notDeployed: state === 'success'
-                    ? undefined
-                    : `the deployment status is '${state}', not 'success'`,
-                eventEnvironment: str(field(status, 'environment')) ??
-                    str(field(deployment, 'environment')),
-                eventDeploymentId: id(field(deployment, 'id')),
-                eventTime: time(field(status, 'created_at'))
-            };
-        }
+        case 'deployment_status':
+            return fromDeploymentStatus(payload.deployment_status, deployment);
         case 'deployment':
             return {
                 eventEnvironment: str(field(deployment, 'environment')),
                 eventDeploymentId: id(field(deployment, 'id'))
             };
-        case 'workflow_run': {
-            const run = payload.workflow_run;
-            const conclusion = str(field(run, 'conclusion')) ?? 'none yet';
-            return {
-                notDeployed: conclusion === 'success'
-                    ? notFromThisRepository(run, repository)
-                    : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
-                eventTime: time(field(run, 'updated_at')),
-                runId: id(field(run, 'id'))
-            };
-        }
+        case 'workflow_run':
+            return fromWorkflowRun(payload.workflow_run, repository);
         default:
             return {};
     }
+}
+/** A platform's status: deployed only on `success`, to the status's environment if it names one. */
+function fromDeploymentStatus(status, deployment) {
+    const state = str(field(status, 'state')) ?? 'unknown';
+    return {
+        notDeployed: state === 'success'
+            ? undefined
+            : `the deployment status is '${state}', not 'success'`,
+        eventEnvironment: str(field(status, 'environment')) ??
+            str(field(deployment, 'environment')),
+        eventDeploymentId: id(field(deployment, 'id')),
+        eventTime: time(field(status, 'created_at'))
+    };
+}
+/** An upstream workflow: deployed only when it succeeded, on this repository's own code. */
+function fromWorkflowRun(run, repository) {
+    const conclusion = str(field(run, 'conclusion')) ?? 'none yet';
+    return {
+        notDeployed: conclusion === 'success'
+            ? notFromThisRepository(run, repository)
+            : `the workflow run that triggered this one concluded '${conclusion}', not 'success'`,
+        eventTime: time(field(run, 'updated_at')),
+        runId: id(field(run, 'id'))
+    };
 }
 /** Events whose runs deploy nothing to production: a pull request's code, a merge queue's try. */
 const UNDEPLOYED_EVENT = /^(pull_request.*|merge_group)$/;
