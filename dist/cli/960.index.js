@@ -3853,15 +3853,18 @@ async function cli(argv, env, io) {
     catch (error) {
         return usage(io, (0,errors/* errorMessage */.gJ)(error));
     }
-    const { report, failMessage } = await execute(flagReader(flags, env), env, ctx, createDeps, () => new Date());
-    if (flags.json)
+    const outcome = await execute(flagReader(flags, env), env, ctx, createDeps, () => new Date());
+    return report_finish(outcome, ctx, flags.json === true, env, io);
+}
+/** Prints the outcome (JSON, or lines for a person) and turns it into the exit code. */
+function report_finish({ report, failMessage }, ctx, json, env, io) {
+    if (json)
         io.out(jsonOutcome(report, ctx, env));
     else if (failMessage === undefined)
         printOutcome(report, env, io);
-    if (failMessage !== undefined)
-        untrusted/* say */.cv.error(cliWords(failMessage));
     if (failMessage === undefined)
         return EXIT.ok;
+    untrusted/* say */.cv.error(cliWords(failMessage));
     return report.failure?.input ? EXIT.usage : EXIT.failed;
 }
 /** What is wrong with the command named, if anything: 'report' alone is right here. */

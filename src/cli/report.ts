@@ -5,7 +5,7 @@ import { errorMessage } from '../errors.js'
 import { FULL_SHA, invalid } from '../input-parsers.js'
 import { parseRevision } from '../input-text.js'
 import { createDeps } from '../deps.js'
-import { execute } from '../execute.js'
+import { execute, type Execution } from '../execute.js'
 import { INPUTS } from '../inputs.js'
 import { outputValues } from '../outputs.js'
 import type { Report } from '../report.js'
@@ -108,17 +108,28 @@ export async function cli(
   } catch (error) {
     return usage(io, errorMessage(error))
   }
-  const { report, failMessage } = await execute(
+  const outcome = await execute(
     flagReader(flags, env),
     env,
     ctx,
     createDeps,
     () => new Date()
   )
-  if (flags.json) io.out(jsonOutcome(report, ctx, env))
+  return finish(outcome, ctx, flags.json === true, env, io)
+}
+
+/** Prints the outcome (JSON, or lines for a person) and turns it into the exit code. */
+function finish(
+  { report, failMessage }: Execution,
+  ctx: RunContext,
+  json: boolean,
+  env: NodeJS.ProcessEnv,
+  io: CliIo
+): number {
+  if (json) io.out(jsonOutcome(report, ctx, env))
   else if (failMessage === undefined) printOutcome(report, env, io)
-  if (failMessage !== undefined) say.error(cliWords(failMessage))
   if (failMessage === undefined) return EXIT.ok
+  say.error(cliWords(failMessage))
   return report.failure?.input ? EXIT.usage : EXIT.failed
 }
 
