@@ -749,7 +749,7 @@ const PER_PAGE = 100;
  */
 function createGitHubApi(options) {
     let loaded;
-    const load = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6590)).then((m) => m.createOctokitApi(options)));
+    const load = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3559)).then((m) => m.createOctokitApi(options)));
     const use = async (call) => call(await load());
     return {
         listDeployments: (page, environment) => use((api) => api.listDeployments(page, environment)),

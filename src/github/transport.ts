@@ -1,6 +1,4 @@
 import pRetry, { AbortError } from 'p-retry'
-import { setTimeout as delay } from 'node:timers/promises'
-import { retryDelayMs } from '../backoff.js'
 import type { GitHubBounds } from './bounds.js'
 import {
   deadlineOf,
@@ -8,20 +6,12 @@ import {
   seconds,
   type Deadline
 } from './deadline.js'
+import { Transient, waitOrGiveUp } from './retry.js'
 import { connectionFailure, ProxyError } from '../errors.js'
 import type { HttpFetch, HttpInit, HttpResponse } from '../http-direct.js'
 import { readBodyText, retryAfterMs, type BodyText } from '../http-response.js'
 
 export { GitHubUnreachable }
-
-/** One attempt that may go better the next time. */
-class Transient extends Error {
-  readonly retryAfterMs: number | undefined
-  constructor(message: string, retryAfter?: number) {
-    super(message)
-    this.retryAfterMs = retryAfter
-  }
-}
 
 export interface BoundedFetch {
   fetch: typeof globalThis.fetch
@@ -154,7 +144,6 @@ export function boundedFetch(
   bounds: GitHubBounds,
   log: (message: string) => void = () => undefined
 ): BoundedFetch {
-  const { maxAttempts, backoff } = bounds
   const deadline = deadlineOf(bounds.totalMs)
   // Octokit passes a URL string: never `instanceof Request`, which loads Node's own undici.
   const fetch = (async (input: string | URL, init?: HttpInit) => {
@@ -168,23 +157,20 @@ export function boundedFetch(
     }
     let attempts = 0
     return pRetry(() => once(call, ++attempts), {
-      retries: maxAttempts - 1,
+      retries: bounds.maxAttempts - 1,
       minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
       shouldRetry: ({ error }) => error instanceof Transient,
-      onFailedAttempt: async ({ error, retriesLeft }) => {
-        if (!(error instanceof Transient)) return
-        if (retriesLeft === 0) {
-          throw new GitHubUnreachable(
-            `${error.message} (${attempts} attempt${attempts === 1 ? '' : 's'})`
-          )
-        }
-        const wait = retryDelayMs(attempts, error.retryAfterMs, backoff)
-        if (wait >= deadline.remainingMs()) throw deadline.late()
-        log(
-          `GitHub attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${seconds(wait)}.`
-        )
-        await delay(wait)
-      }
+      onFailedAttempt: ({ error, retriesLeft }) =>
+        error instanceof Transient
+          ? waitOrGiveUp(
+              error,
+              attempts,
+              retriesLeft === 0,
+              bounds,
+              deadline,
+              log
+            )
+          : undefined
     })
   }) as typeof globalThis.fetch
   return {
