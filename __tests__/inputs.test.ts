@@ -295,6 +295,16 @@ describe('getInputs at the edges', () => {
     })
   })
 
+  it('reads head as a revision, and trims a key from MULTITUDES_API_KEY', () => {
+    setInputs({ environment: 'production', head: 'release/1.2' })
+    process.env.MULTITUDES_API_KEY = '  mtd_from_env_key \n'
+
+    expect(getInputs()).toMatchObject({
+      head: 'release/1.2',
+      apiKey: 'mtd_from_env_key'
+    })
+  })
+
   it('an expression only counts as unset when it is the whole value', () => {
     setInputs({ ...required, title: ' ${{ inputs.title }} ' })
     const whole = getInputs().title
