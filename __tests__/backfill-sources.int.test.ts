@@ -85,7 +85,7 @@ describe('workflow-runs', () => {
   })
 
   it('fails rather than plan from part of the history when the listing cannot move on', async () => {
-    const { github } = await api({ workflowRuns: runs(1001, true) })
+    const { fake, github } = await api({ workflowRuns: runs(1001, true) })
 
     const listing = workflowRunDeployments(github, {
       workflow: 'deploy.yml',
@@ -96,6 +96,38 @@ describe('workflow-runs', () => {
     await expect(listing).rejects.toThrow(
       'GitHub returns at most 1,000 a query'
     )
+    // Ten pages, then ten more that add nothing new: it stops there.
+    expect(fake.requests).toHaveLength(20)
+  })
+
+  it('a short page ends the listing; exactly 1,000 runs are all of them', async () => {
+    const short = await api({ workflowRuns: runs(150) })
+    const full = await api({ workflowRuns: runs(1000) })
+
+    const few = await workflowRunDeployments(short.github, {
+      workflow: 'deploy.yml',
+      branch: 'main'
+    })
+    const all = await workflowRunDeployments(full.github, {
+      workflow: 'deploy.yml',
+      branch: 'main'
+    })
+
+    expect([few.length, short.fake.requests.length]).toEqual([150, 2])
+    expect([all.length, full.fake.requests.length]).toEqual([1000, 10])
+  })
+
+  it('reads on while every run listed is in the window, and stops at the page with one before it', async () => {
+    // Newest first: page 1 was updated from minute 300 down to 201, page 2 from 200 down.
+    const { fake, github } = await api({ workflowRuns: runs(300) })
+
+    await workflowRunDeployments(github, {
+      workflow: 'deploy.yml',
+      branch: 'main',
+      since: minute(201)
+    })
+
+    expect(fake.requests).toHaveLength(2)
   })
 
   it('stops listing once a run before the window is found: the first one in it needs no more', async () => {
