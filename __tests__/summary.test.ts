@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
   addDeploymentSummary,
   pullRequestNumbers,
@@ -95,6 +98,43 @@ describe('the job summary', () => {
     expect(html).toContain('<summary>251 commits</summary>')
     expect(html).toContain('<li>… and 51 more</li>')
     expect(html).toContain('Pull requests (in the newest 240 commits):')
+    expect(html.match(/<li><code>/g)).toHaveLength(200)
+  })
+
+  it('of exactly 200 commits lists them all, with no count of more', () => {
+    const shas = Array.from({ length: 200 }, (_, i) =>
+      i.toString(16).padStart(40, '0')
+    )
+    const html = render(
+      reportedRun({
+        payload: { ...PAYLOAD, commitSha: shas },
+        commits: shas.map((sha) => ({ sha, author: 'A', subject: 's' }))
+      })
+    )
+
+    expect(html.match(/<li><code>/g)).toHaveLength(200)
+    expect(html).not.toContain('more</li>')
+  })
+
+  it('of a failure without fields lists none', () => {
+    const html = render(
+      reportedRun({
+        post: undefined,
+        failure: {
+          message: 'm',
+          hint: undefined,
+          status: 503,
+          body: '',
+          requestId: undefined,
+          fields: [],
+          outage: true,
+          input: false
+        }
+      })
+    )
+
+    expect(html).not.toContain('<ul></ul>')
+    expect(html.endsWith('<h3>What went wrong</h3>\n<p>m</p>\n')).toBe(true)
   })
 
   it('says when max-commits cut the list', () => {
@@ -215,6 +255,28 @@ describe('the job summary', () => {
 })
 
 describe('writeSummary', () => {
+  it('appends the summary to the step summary file, and empties the buffer', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'summary-'))
+    const file = path.join(dir, 'step-summary')
+    writeFileSync(file, 'earlier step\n')
+    process.env.GITHUB_STEP_SUMMARY = file
+    try {
+      await writeSummary(reportedRun())
+
+      const written = readFileSync(file, 'utf8')
+      expect(
+        written.startsWith(
+          'earlier step\n<h2>Multitudes deployment: production</h2>'
+        )
+      ).toBe(true)
+      expect(written.split('<h2>')).toHaveLength(2)
+      expect(core.summary.stringify()).toBe('')
+      expect(stdout.text()).not.toContain('::warning::')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('warns, and never throws, when the summary file is missing', async () => {
     await expect(writeSummary(reportedRun())).resolves.toBeUndefined()
     expect(stdout.text()).toMatch(/::warning::Could not write the job summary/)
@@ -232,6 +294,13 @@ describe('pullRequestNumbers', () => {
         'Merge branch main'
       ])
     ).toEqual([7, 9, 42])
+    expect(
+      pullRequestNumbers([
+        'Revert "Merge pull request #5 from octo/x"',
+        'Fix (#8)x',
+        'Fix (#6)  '
+      ])
+    ).toEqual([6])
   })
 })
 
