@@ -1,5 +1,5 @@
 import type { DeploymentPayload } from '../src/deployment.js'
-import { emptyReport, type Report } from '../src/report.js'
+import { emptyReport, type Failure, type Report } from '../src/report.js'
 import type { CommitRange } from '../src/range/types.js'
 
 export const HEAD = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1'
@@ -52,5 +52,23 @@ export function reportedRun(overrides: Partial<Report> = {}): Report {
       complete: true
     },
     ...overrides
+  }
+}
+
+/** A failure as describeFailure leaves it: `message`, and only what `details` adds. */
+export function failureOf(
+  message: string,
+  details: Partial<Failure> = {}
+): Failure {
+  return {
+    message,
+    hint: undefined,
+    status: undefined,
+    body: '',
+    requestId: undefined,
+    fields: [],
+    outage: false,
+    input: false,
+    ...details
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '../src/errors.js'
 import { describeFailure } from '../src/failure.js'
 import { GitHubApiError } from '../src/github/api.js'
+import { failureOf } from '../__fixtures__/reports.js'
 
 const api = (status: number | undefined, unknown = false): ApiError =>
   new ApiError(`answered ${status}`, {
@@ -21,16 +22,15 @@ const api = (status: number | undefined, unknown = false): ApiError =>
 
 describe('describeFailure', () => {
   it('an API rejection keeps the answer: status, body, request id and fields', () => {
-    expect(describeFailure(api(400))).toEqual({
-      message: 'answered 400',
-      hint: 'Fix the fields named above; nothing was recorded.',
-      status: 400,
-      body: '{"errors":["x"]}',
-      requestId: 'req-1',
-      fields: [{ field: 'x', message: 'invalid' }],
-      outage: false,
-      input: false
-    })
+    expect(describeFailure(api(400))).toEqual(
+      failureOf('answered 400', {
+        hint: 'Fix the fields named above; nothing was recorded.',
+        status: 400,
+        body: '{"errors":["x"]}',
+        requestId: 'req-1',
+        fields: [{ field: 'x', message: 'invalid' }]
+      })
+    )
   })
 
   it.each([
@@ -77,16 +77,12 @@ describe('describeFailure', () => {
   })
 
   it('an input error is the user’s to fix, and says nothing was sent', () => {
-    expect(describeFailure(new InputError("Invalid 'x'"))).toEqual({
-      message: "Invalid 'x'",
-      hint: 'Fix the input in the workflow file; nothing was sent.',
-      status: undefined,
-      body: '',
-      requestId: undefined,
-      fields: [],
-      outage: false,
-      input: true
-    })
+    expect(describeFailure(new InputError("Invalid 'x'"))).toEqual(
+      failureOf("Invalid 'x'", {
+        hint: 'Fix the input in the workflow file; nothing was sent.',
+        input: true
+      })
+    )
   })
 
   it('other errors: a hinted one keeps its hint, git points at the checkout, the rest have none', () => {

@@ -20,6 +20,7 @@ import { parseFileCommands } from '../dev/run-action.ts'
 import { emptyReport } from '../src/report.js'
 import { actionYml } from '../__fixtures__/action-env.js'
 import {
+  failureOf,
   HEAD,
   MID,
   BASE,
@@ -149,16 +150,12 @@ describe('outputValues', () => {
     const values = outputValues(
       reportedRun({
         post: undefined,
-        failure: {
-          message: 'down',
-          hint: undefined,
+        failure: failureOf('down', {
           status: 503,
           body: 'unavailable',
           requestId: 'req-9',
-          fields: [],
-          outage: true,
-          input: false
-        }
+          outage: true
+        })
       })
     )
     expect(values).toMatchObject({

@@ -11,6 +11,7 @@ import {
 } from '../src/summary.js'
 import { emptyReport } from '../src/report.js'
 import {
+  failureOf,
   HEAD,
   BASE,
   PAYLOAD,
@@ -120,16 +121,7 @@ describe('the job summary', () => {
     const html = render(
       reportedRun({
         post: undefined,
-        failure: {
-          message: 'm',
-          hint: undefined,
-          status: 503,
-          body: '',
-          requestId: undefined,
-          fields: [],
-          outage: true,
-          input: false
-        }
+        failure: failureOf('m', { status: 503, outage: true })
       })
     )
 
@@ -154,16 +146,15 @@ describe('the job summary', () => {
     const html = render(
       reportedRun({
         post: undefined,
-        failure: {
-          message: 'Multitudes rejected the deployment as invalid (400).',
-          hint: 'Fix the fields named above.',
-          status: 400,
-          body: '',
-          requestId: 'req-7',
-          fields: [{ field: 'commitSha', message: 'must be hex' }],
-          outage: false,
-          input: false
-        }
+        failure: failureOf(
+          'Multitudes rejected the deployment as invalid (400).',
+          {
+            hint: 'Fix the fields named above.',
+            status: 400,
+            requestId: 'req-7',
+            fields: [{ field: 'commitSha', message: 'must be hex' }]
+          }
+        )
       })
     )
     expect(html).toContain(
@@ -182,16 +173,9 @@ describe('the job summary', () => {
       ...emptyReport('https://github.com', 'octo-org/octo-repo'),
       environment: 'production',
       resolved: { head: HEAD, base: BASE, baseSource: 'previous-deployment' },
-      failure: {
-        message: 'The checkout is shallow; use `fetch-depth: 0`.',
-        hint: 'Set `commit-source: api`.',
-        status: undefined,
-        body: '',
-        requestId: undefined,
-        fields: [],
-        outage: false,
-        input: false
-      }
+      failure: failureOf('The checkout is shallow; use `fetch-depth: 0`.', {
+        hint: 'Set `commit-source: api`.'
+      })
     })
 
     expect(html).toContain(`<td>Head</td><td><code>${HEAD}</code></td>`)
@@ -205,16 +189,9 @@ describe('the job summary', () => {
   it('an environment that failed validation leaves no empty cell', () => {
     const html = render({
       ...emptyReport('https://github.com'),
-      failure: {
-        message: 'Invalid \'environment\': "". Expected a name.',
-        hint: undefined,
-        status: undefined,
-        body: '',
-        requestId: undefined,
-        fields: [],
-        outage: false,
+      failure: failureOf('Invalid \'environment\': "". Expected a name.', {
         input: true
-      }
+      })
     })
 
     expect(html).toContain('<h2>Multitudes deployment</h2>')
@@ -378,19 +355,15 @@ describe('the job summary, whole', () => {
     const html = render(
       reportedRun({
         post: undefined,
-        failure: {
-          message: 'Multitudes said `x`, `<b>` and `y&#96;z`.',
+        failure: failureOf('Multitudes said `x`, `<b>` and `y&#96;z`.', {
           hint: 'Run `a` again.',
           status: 400,
-          body: '',
           requestId: 'req-7',
           fields: Array.from({ length: 22 }, (_, i) => ({
             field: `f${i}`,
             message: `m${i}`
-          })),
-          outage: false,
-          input: false
-        }
+          }))
+        })
       })
     )
 
@@ -410,19 +383,13 @@ describe('the job summary, whole', () => {
     const html = render(
       reportedRun({
         post: undefined,
-        failure: {
-          message: 'm',
-          hint: undefined,
+        failure: failureOf('m', {
           status: 400,
-          body: '',
-          requestId: undefined,
           fields: Array.from({ length: 20 }, (_, i) => ({
             field: `f${i}`,
             message: `m${i}`
-          })),
-          outage: false,
-          input: false
-        }
+          }))
+        })
       })
     )
 
