@@ -286,7 +286,9 @@ describe('what an event says, at its edges', () => {
   it("a workflow_run without the run's id excludes only this run", () => {
     const event = workflowRun((run) => delete run.id)
 
-    expect(toRunContext(context('workflow_run', event)).ownRunIds).toStrictEqual([1])
+    expect(
+      toRunContext(context('workflow_run', event)).ownRunIds
+    ).toStrictEqual([1])
   })
 
   it.each([0, -3, 1.5, '7'])('a deployment id of %p is no id', (bad) => {
