@@ -3725,7 +3725,7 @@ function clientFor(options, log) {
 }
 /** A new read of Multitudes' record, unless --record-check is off. */
 function recordOf(client, options, log) {
-    return client && options.recordCheck
+    return options.recordCheck
         ? createRecord(client, {
             includeTests: options.isTest,
             maxPages: BACKFILL_RECORD_BOUNDS.maxPages,

@@ -148,11 +148,11 @@ function clientFor(
 
 /** A new read of Multitudes' record, unless --record-check is off. */
 function recordOf(
-  client: MultitudesClient | undefined,
+  client: MultitudesClient,
   options: Options,
   log: (text: string) => void
 ): MultitudesRecord | undefined {
-  return client && options.recordCheck
+  return options.recordCheck
     ? createRecord(client, {
         includeTests: options.isTest,
         maxPages: BACKFILL_RECORD_BOUNDS.maxPages,
