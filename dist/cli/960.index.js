@@ -3354,19 +3354,18 @@ async function planOne(git, deployment, { before, previous }, maxCommits) {
     const range = await rangeFromGit(git, deployment.head, choice, options);
     if (range.status !== 'diverged')
         return { ...deployment, base, range };
-    const along = await fromSameLine(git, deployment, before, previous, maxCommits);
+    const along = await fromSameLine(git, deployment, { before, previous: previous }, options);
     return along ?? { ...deployment, base, range };
 }
 /**
  * A range that diverged from the deployment before it (a rollback, a hotfix from another
  * branch): taken from an earlier deployment on head's own line of history, when there is one.
  */
-async function fromSameLine(git, deployment, before, previous, maxCommits) {
+async function fromSameLine(git, deployment, { before, previous }, options) {
     const along = await sameLine(git, before, deployment, previous);
     if (!along)
         return undefined;
     const choice = { ref: along.head, source: 'previous-deployment' };
-    const options = { maxCommits, paths: [] };
     return {
         ...deployment,
         base: along.head,

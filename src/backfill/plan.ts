@@ -1,7 +1,11 @@
 import { plural } from '../plural.js'
 import type { GitClient } from '../git/client.js'
 import { isFuture, pastExpected } from '../input-parsers.js'
-import { headOnly, rangeFromGit } from '../range/local-git.js'
+import {
+  headOnly,
+  rangeFromGit,
+  type RangeOptions
+} from '../range/local-git.js'
 import type { BaseChoice, CommitRange } from '../range/types.js'
 import { say } from '../untrusted.js'
 import { byTime, SourceError, type PastDeployment } from './sources.js'
@@ -116,9 +120,8 @@ async function planOne(
   const along = await fromSameLine(
     git,
     deployment,
-    before,
-    previous as PastDeployment,
-    maxCommits
+    { before, previous: previous as PastDeployment },
+    options
   )
   return along ?? { ...deployment, base, range }
 }
@@ -130,14 +133,12 @@ async function planOne(
 async function fromSameLine(
   git: PlanGit,
   deployment: PastDeployment,
-  before: PastDeployment[],
-  previous: PastDeployment,
-  maxCommits: number
+  { before, previous }: { before: PastDeployment[]; previous: PastDeployment },
+  options: RangeOptions
 ): Promise<PlannedDeployment | undefined> {
   const along = await sameLine(git, before, deployment, previous)
   if (!along) return undefined
   const choice = { ref: along.head, source: 'previous-deployment' } as const
-  const options = { maxCommits, paths: [] }
   return {
     ...deployment,
     base: along.head,
