@@ -58,6 +58,8 @@ export default defineConfig([
         }))
       ],
       'jest/no-test-return-statement': 'error',
+      // A branch in a test is a check that runs only sometimes; tables and helpers hold the cases.
+      'jest/no-conditional-in-test': 'error',
       'no-restricted-syntax': [
         'error',
         ...[

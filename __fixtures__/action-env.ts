@@ -26,3 +26,28 @@ export function clearInputs(): void {
     if (key.startsWith('INPUT_')) delete process.env[key]
   }
 }
+
+/**
+ * Runs `fn` with process.env's `vars` set (undefined unsets one), then puts each back as it was,
+ * whether `fn` returns or throws.
+ */
+export async function withEnv<T>(
+  vars: Record<string, string | undefined>,
+  fn: () => T | Promise<T>
+): Promise<T> {
+  const saved = Object.fromEntries(
+    Object.keys(vars).map((name) => [name, process.env[name]])
+  )
+  const assign = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+  assign(vars)
+  try {
+    return await fn()
+  } finally {
+    assign(saved)
+  }
+}

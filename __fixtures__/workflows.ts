@@ -11,7 +11,7 @@ export interface Step {
   with?: Record<string, unknown>
 }
 export interface Workflow {
-  on: Record<string, { inputs?: Record<string, { default?: unknown }> }>
+  on: Record<string, { inputs?: Record<string, { default?: string | number | boolean }> }>
   jobs: Record<string, { steps: Step[]; environment?: string }>
 }
 

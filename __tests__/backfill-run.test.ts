@@ -154,6 +154,38 @@ const stateLines = (file: string): Record<string, string>[] =>
 const rejected = (status: number): ApiError =>
   new ApiError(`Multitudes answered ${status}`, { status, attempts: 1 })
 
+/** An interrupt that comes once `count` POSTs are made. */
+const interruptAfter =
+  (posts: readonly unknown[], count: number) =>
+  (): NodeJS.Signals | undefined =>
+    posts.length === count ? 'SIGTERM' : undefined
+
+/** `fn`, run on the first call only. */
+function once(fn: () => void): () => void {
+  let done = false
+  return () => {
+    if (!done) fn()
+    done = true
+  }
+}
+
+/** The run's item for a planned deployment of one commit, before its POST. */
+const plannedItem = (p: PlannedDeployment) => ({
+  head: p.head,
+  base: p.base ?? null,
+  commitCount: 1,
+  rangeStatus: p.range.status,
+  deployedAt: p.deployedAt,
+  source: p.source,
+  status: 'planned' as const
+})
+
+/** POST n's answer from a table: an error where it names one, else `otherwise`. */
+const answers =
+  (table: Record<number, Error>, otherwise?: Error) =>
+  (n: number): Error | undefined =>
+    table[n] ?? otherwise
+
 describe('runBackfill', () => {
   it('posts each planned deployment once, in order, and records each in the state file after its POST', async () => {
     const opts = options()
@@ -172,7 +204,7 @@ describe('runBackfill', () => {
 
   it('a failed POST is not recorded as done: the next run sends it, and only it', async () => {
     const opts = options({ onError: 'warn' })
-    const first = client((n) => (n === 2 ? rejected(503) : undefined))
+    const first = client(answers({ 2: rejected(503) }))
 
     const one = await runBackfill(planned(3), opts, first.api, first.io)
     const afterFirst = readState(opts.stateFile).size
@@ -239,7 +271,7 @@ describe('runBackfill', () => {
   it.each(['fail', 'warn', 'warn-on-outage'] as const)(
     'on-error %s: a rejected key (401) stops at once, whatever on-error says',
     async (onError) => {
-      const c = client((n) => (n === 1 ? rejected(401) : undefined))
+      const c = client(answers({ 1: rejected(401) }))
 
       const result = await runBackfill(
         planned(3),
@@ -263,7 +295,7 @@ describe('runBackfill', () => {
   ] as const)(
     'on-error %s: an outage (503) on the first is %i POSTs in all, %i posted',
     async (onError, posts, posted) => {
-      const c = client((n) => (n === 1 ? rejected(503) : undefined))
+      const c = client(answers({ 1: rejected(503) }))
 
       const result = await runBackfill(
         planned(3),
@@ -314,7 +346,7 @@ describe('runBackfill', () => {
   it('stops before the next deployment once interrupted, naming it; the one in flight is settled and saved', async () => {
     const opts = options()
     const c = client()
-    c.io.interrupted = () => (c.posts.length === 1 ? 'SIGTERM' : undefined)
+    c.io.interrupted = interruptAfter(c.posts, 1)
 
     const result = await runBackfill(planned(3), opts, c.api, c.io)
 
@@ -328,7 +360,7 @@ describe('runBackfill', () => {
     const opts = options({ onError: 'warn' })
     const first = client()
     await runBackfill(planned(1), opts, first.api, first.io)
-    const c = client((n) => (n === 1 ? rejected(503) : rejected(401)))
+    const c = client(answers({ 1: rejected(503) }, rejected(401)))
 
     await runBackfill(planned(4), opts, c.api, c.io)
 
@@ -337,7 +369,7 @@ describe('runBackfill', () => {
   })
 
   it('logs each failed POST with its source and the error', async () => {
-    const c = client((n) => (n === 2 ? rejected(503) : undefined))
+    const c = client(answers({ 2: rejected(503) }))
 
     await runBackfill(planned(3), options({ onError: 'warn' }), c.api, c.io)
 
@@ -387,14 +419,8 @@ describe('runBackfill', () => {
     const theirs = readFileSync(other.stateFile, 'utf8')
     const opts = options()
     // The other run finishes after this one read the state file, before it takes the lock.
-    let read = false
-    Object.defineProperty(opts, 'dryRun', {
-      get: () => {
-        if (!read) appendFileSync(opts.stateFile, theirs)
-        read = true
-        return false
-      }
-    })
+    const finishOther = once(() => appendFileSync(opts.stateFile, theirs))
+    Object.defineProperty(opts, 'dryRun', { get: () => (finishOther(), false) })
     const c = client()
 
     const result = await runBackfill(planned(3), opts, c.api, c.io)
@@ -405,15 +431,7 @@ describe('runBackfill', () => {
 
   it('stops after a recorded POST whose state line cannot be written, saying it is recorded and will not be sent again', async () => {
     const plan = planned(2)
-    const items = plan.map((p) => ({
-      head: p.head,
-      base: p.base ?? null,
-      commitCount: 1,
-      rangeStatus: p.range.status,
-      deployedAt: p.deployedAt,
-      source: p.source,
-      status: 'planned' as const
-    }))
+    const items = plan.map(plannedItem)
     const c = client()
 
     const stopped = await postAll(plan, items, options(), c.api, c.io, {

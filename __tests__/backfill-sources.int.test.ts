@@ -30,6 +30,7 @@ import {
   type FakeWorkflowRun
 } from '../dev/fake-github-api.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { withEnv } from '../__fixtures__/action-env.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
@@ -296,7 +297,7 @@ describe('releases before the window', () => {
 })
 
 describe('progress', () => {
-  it('draws a bar on a terminal', () => {
+  it('draws a bar on a terminal', async () => {
     const stream = Object.assign(new PassThrough(), {
       isTTY: true,
       columns: 80,
@@ -306,16 +307,12 @@ describe('progress', () => {
     }) as unknown as NodeJS.WriteStream
     let text = ''
     stream.on('data', (c: Buffer) => (text += c.toString()))
-    const saved = process.env.CI
-    delete process.env.CI
-    try {
+    await withEnv({ CI: undefined }, () => {
       const bar = createProgress(stream, () => undefined)
       bar.start(3)
       bar.update(3)
       bar.stop()
-    } finally {
-      if (saved !== undefined) process.env.CI = saved
-    }
+    })
     expect(text).toContain('backfill [')
     expect(text).toContain('3/3 sent')
   })
@@ -467,8 +464,9 @@ describe('allPages', () => {
       asked.push(p)
       return Promise.resolve(page(sizes[p - 1]))
     })
+    const thenEmpty = [100, 0]
     const empty = await allPages('things', (p) =>
-      Promise.resolve(page(p === 1 ? 100 : 0))
+      Promise.resolve(page(thenEmpty[p - 1]))
     )
 
     expect(asked).toEqual([1, 2, 3])

@@ -322,7 +322,7 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     expect(lines[5]).toBe('backfill: 4 planned, 0 posted, 0 skipped, 0 failed')
     expect(server.requests).toHaveLength(0)
     // The GitHub sources read GitHub; only the Multitudes API must see nothing.
-    expect(github === undefined || github.requests.length > 0).toBe(true)
+    expect(github?.requests.length).not.toBe(0)
   })
 
   it('posts oldest first, each with its own commits and time; a re-run posts nothing', async () => {
@@ -640,6 +640,14 @@ describe.each(SCENARIOS)(
   }
 )
 
+/** A deployment to production from id 5 on names it "Production". */
+const capitalFrom5 = <T extends { environment: string; id: number }>(
+  d: T
+): T =>
+  d.environment === 'production' && d.id >= 5
+    ? { ...d, environment: 'Production' }
+    : d
+
 describe('backfill stops', () => {
   const [tags, releases] = SCENARIOS
 
@@ -807,7 +815,7 @@ describe('backfill stops', () => {
       expect(stdout).toBe('')
       expect(stderr).toContain(message)
       expect(server.requests).toHaveLength(0)
-      expect(github?.requests ?? []).toHaveLength(0)
+      expect([undefined, 0]).toContain(github?.requests.length)
     }
   )
 })
@@ -1078,13 +1086,7 @@ describe('backfill from GitHub', () => {
     const { h, backfill } = await setup({
       ...deployments,
       github: (x) => ({
-        deployments: deployments.github!(x).deployments!.map((d) => ({
-          ...d,
-          environment:
-            d.environment === 'production' && d.id >= 5
-              ? 'Production'
-              : d.environment
-        }))
+        deployments: deployments.github!(x).deployments!.map(capitalFrom5)
       })
     })
 

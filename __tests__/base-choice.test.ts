@@ -732,7 +732,12 @@ describe('ownRunCheck', () => {
   })
 
   it('maps the first job to its run with one request; later jobs are taken as other runs', async () => {
-    const { api, asked } = jobs((job) => Promise.resolve(job === 7 ? 42 : 43))
+    const runOfJob = new Map([
+      [7, 42],
+      [8, 43],
+      [9, 43]
+    ])
+    const { api, asked } = jobs((job) => Promise.resolve(runOfJob.get(job)!))
     const own = ownRunCheck(api, [42, 43])
     expect(await own(byJob(7), 10)).toBe(true)
     expect(await own(byJob(8), 9)).toBe(false)

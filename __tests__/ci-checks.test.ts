@@ -150,12 +150,22 @@ describe('ESLint on the tests', () => {
     [
       'an early return under a condition',
       "it('a', () => {\n  const x = 1\n  if (x === 1) return\n  expect(x).toBe(2)\n})",
-      ['3: no-restricted-syntax']
+      ['3: jest/no-conditional-in-test', '3: no-restricted-syntax']
     ],
     [
       'an early return in a table test',
       "it.each([1])('a %s', (x) => {\n  if (x === 1) {\n    return\n  }\n  expect(x).toBe(2)\n})",
-      ['3: no-restricted-syntax']
+      ['2: jest/no-conditional-in-test', '3: no-restricted-syntax']
+    ],
+    [
+      'an assertion that runs only sometimes',
+      "it('a', () => {\n  const x = Date.now()\n  if (x % 2) expect(x).toBe(1)\n})",
+      ['3: jest/no-conditional-in-test', '3: jest/no-conditional-expect']
+    ],
+    [
+      'an expected value chosen by a branch',
+      "it('a', () => {\n  const x = Date.now()\n  expect(x % 2).toBe(x % 2 ? 1 : 0)\n})",
+      ['3: jest/no-conditional-in-test']
     ],
     [
       'a test without an assertion',

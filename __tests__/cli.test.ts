@@ -38,6 +38,10 @@ async function api() {
   return server
 }
 
+/** A JSON value's kind, as a schema would name it. */
+const kindOf = (v: unknown) =>
+  Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v
+
 describe('the bundled CLI', () => {
   it('reports a GitLab pipeline: commits since CI_COMMIT_BEFORE_SHA, key from the environment', async () => {
     const server = await api()
@@ -137,20 +141,20 @@ describe('the bundled CLI', () => {
     expect(warned.stderr).toContain('warning: Multitudes rejected the API key')
   })
 
-  it.each(['ALL_PROXY', 'https_proxy'])(
+  // https_proxy is for https:// URLs: the local API is reached over https there.
+  it.each([
+    ['ALL_PROXY', 'http://127.0.0.1'],
+    ['https_proxy', 'https://localhost']
+  ])(
     'a SOCKS proxy in %s is a setting to fix, judged by --on-error: never a crash or an outage',
-    async (variable) => {
+    async (variable, origin) => {
       const server = await api()
       const args = ['report', '--environment', 'production', '--api-url']
       const env = {
         MULTITUDES_API_KEY: 'mtd_demo_key',
         [variable]: 'socks5://user:secret@127.0.0.1:1080'
       }
-      // https_proxy is for https:// URLs: the local API is reached over https.
-      const url =
-        variable === 'ALL_PROXY'
-          ? server.url
-          : server.url.replace('http://127.0.0.1', 'https://localhost')
+      const url = server.url.replace('http://127.0.0.1', origin)
 
       const failed = await cli([...args, url], env)
       const warned = await cli([...args, url, '--on-error', 'warn'], env)
@@ -542,10 +546,7 @@ describe('the CLI speaks CLI', () => {
     expect(code).toBe(0)
     const json = JSON.parse(stdout) as Record<string, unknown>
     const shape = Object.fromEntries(
-      Object.entries(json).map(([k, v]) => [
-        k,
-        Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v
-      ])
+      Object.entries(json).map(([k, v]) => [k, kindOf(v)])
     )
     expect(shape).toMatchSnapshot()
     expect(json).toMatchObject({
@@ -646,6 +647,9 @@ describe('secrets and untrusted text, where no runner masks them', () => {
   })
 })
 
+/** A push when the CI names the commit before, else a plain CLI run. */
+const eventOf = (before: string | undefined) => (before ? 'push' : 'cli')
+
 describe('cliContext', () => {
   const B1 = 'b1'.repeat(20)
   const J0 = 'a0'.repeat(20)
@@ -715,7 +719,7 @@ describe('cliContext', () => {
     expect(cliContext(env)).toMatchObject({
       sha,
       pushBefore: before,
-      eventName: before ? 'push' : 'cli'
+      eventName: eventOf(before)
     })
   })
 })

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as core from '../src/core.js'
 import { stdout } from '../__fixtures__/stdout.js'
+import { withEnv } from '../__fixtures__/action-env.js'
 import { parseFileCommands } from '../dev/run-action.ts'
 
 type Api = typeof core
@@ -91,13 +92,16 @@ describe('core.ts says what @actions/core says', () => {
     }
   )
 
-  it('isDebug reads RUNNER_DEBUG=1 only', () => {
-    for (const value of ['1', 'true', '0', undefined]) {
-      process.env.RUNNER_DEBUG = value
-      if (value === undefined) delete process.env.RUNNER_DEBUG
-      expect(core.isDebug()).toBe(actions.isDebug())
+  it.each(['1', 'true', '0', undefined])(
+    'isDebug reads RUNNER_DEBUG=1 only: %j',
+    async (value) => {
+      const [ours, theirs] = await withEnv({ RUNNER_DEBUG: value }, () => [
+        core.isDebug(),
+        actions.isDebug()
+      ])
+      expect(ours).toBe(theirs)
     }
-  })
+  )
 
   it('group wraps what it runs, and ends the group when that throws', async () => {
     const run = async (api: Api) => {

@@ -92,12 +92,14 @@ describe('the documentation', () => {
     const messages = section
       .split('\n')
       .filter((line) => line.startsWith('| `'))
-      .map((line) => /^\| `([^`]+)`/.exec(line)?.[1] ?? '')
+      .map((line) => line.split('`')[1])
     const source = readdirSync(new URL('../src', import.meta.url), {
       recursive: true
     })
       .filter((f) => String(f).endsWith('.ts'))
       .map((f) => read(`src/${String(f)}`))
+      // git's own words, which the action passes on.
+      .concat('detected dubious ownership in repository')
       .join('\n')
     expect(messages.length).toBeGreaterThan(10)
     for (const message of messages) {
@@ -106,10 +108,7 @@ describe('the documentation', () => {
         .split(/…|<[^>]+>|\bN\b|5xx|report \(or read\)/)
         .map((part) => part.replace(/^["'\s:]+|["'\s:]+$/g, ''))
         .sort((a, b) => b.length - a.length)[0]
-      const found =
-        literal === 'detected dubious ownership in repository' ||
-        source.includes(literal)
-      expect([message, found]).toEqual([message, true])
+      expect([message, source.includes(literal)]).toEqual([message, true])
     }
   })
 
@@ -138,7 +137,9 @@ describe('the documentation', () => {
     expect(summary?.replace(/\s+/g, ' ')).toContain(
       verdicts?.replace(/\s+/g, ' ')
     )
-    const rows = summary?.split('\n').filter((l) => /^\| [A-Z]/.test(l)) ?? []
+    const rows = String(summary)
+      .split('\n')
+      .filter((l) => /^\| [A-Z]/.test(l))
     expect(rows.length).toBeGreaterThan(5)
     for (const row of rows.slice(1)) {
       const [figure, value] = row

@@ -127,7 +127,7 @@ describe('a push deployed to production', () => {
       isTest: false
     })
     const post = server.requests.find((r) => r.method === 'POST')
-    expect(JSON.parse(outputs.payload)).toEqual(JSON.parse(post?.body ?? ''))
+    expect(JSON.parse(outputs.payload)).toEqual(JSON.parse(String(post?.body)))
     expect(stdout).toContain(
       `strategy=auto base=${before} base-source=push head=${repo.head()} status=ahead source=git commits=4 truncated=false`
     )
@@ -411,10 +411,10 @@ describe('on-error', () => {
   ]
 
   it.each([
-    ['fail', 1],
-    ['warn', 0],
-    ['warn-on-outage', 0]
-  ])('%s with the API down: exit %i', async (mode, code) => {
+    ['fail', 1, 'error'],
+    ['warn', 0, 'warning'],
+    ['warn-on-outage', 0, 'warning']
+  ])('%s with the API down: exit %i', async (mode, code, level) => {
     const { exitCode, stdout, outputs } = await deploy(
       { 'on-error': mode, 'max-attempts': '2' },
       down
@@ -423,7 +423,6 @@ describe('on-error', () => {
     expect(exitCode).toBe(code)
     expect(outputs).toMatchObject({ reported: 'false', status: '502' })
     expect(stdout).toContain('The Multitudes API answered 502 after 2 attempts')
-    const level = code === 0 ? 'warning' : 'error'
     expect(stdout).toMatch(
       new RegExp(`::${level}::The Multitudes API answered 502`)
     )

@@ -24,6 +24,13 @@ const MODES = ['fail', 'warn', 'warn-on-outage'] as const
 
 /** What a fault means for the step: fine after retries, an outage, or a mistake to fix. */
 type Kind = 'recovers' | 'outage' | 'user-error'
+const HEADLINE: Record<Kind, string> = {
+  recovers: '✅ Reported',
+  outage: '❌ Not reported',
+  'user-error': '❌ Not reported'
+}
+/** A failed step annotates its failure as an error; one that passes, as a warning. */
+const LEVEL: Record<string, string> = { 0: 'warning', 1: 'error' }
 const EXIT: Record<Kind, Record<(typeof MODES)[number], number>> = {
   recovers: { fail: 0, warn: 0, 'warn-on-outage': 0 },
   outage: { fail: 1, warn: 0, 'warn-on-outage': 0 },
@@ -186,13 +193,11 @@ describe('Multitudes API faults', () => {
       expect(outputs['response'].length).toBeLessThanOrEqual(64 * 1024)
       // Sent again only when the record showed it absent; never a shifted deployedAt.
       expect(api.posts()).toBe(posts)
-      expect(api.received.length).toBe(kind === 'recovers' ? 1 : 0)
+      expect(api.received.length).toBe(Number(kind === 'recovers'))
       for (const d of api.deployments)
         expect(d.deployedAt).toBe(outputs['deployed-at'])
-      const level = exitCode === 0 ? 'warning' : 'error'
-      expect(summary).toContain(
-        kind === 'recovers' ? '✅ Reported' : '❌ Not reported'
-      )
+      const level = LEVEL[String(exitCode)]
+      expect(summary).toContain(HEADLINE[kind])
       // The failure itself is annotated; a recovered run only warns of retries or of a body
       // that did not arrive whole.
       const failure = new RegExp(

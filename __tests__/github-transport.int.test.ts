@@ -44,6 +44,17 @@ const json = (res: http.ServerResponse, status: number, body: string): void => {
   res.end(body)
 }
 
+/** A failed fetch's message when GitHub was unreachable; 'other' for any other error. */
+const unreachable = (e: unknown) =>
+  e instanceof GitHubUnreachable ? e.message : 'other'
+
+/** Answers each request with the next of `answers`, and the last one from then on. */
+function inTurn(answers: [status: number, body: string][]) {
+  let n = 0
+  return (res: http.ServerResponse) =>
+    json(res, ...answers[Math.min(n++, answers.length - 1)])
+}
+
 describe('boundedFetch', () => {
   it('shares one deadline between calls that each answer in time', async () => {
     const server = await serve((_req, res) =>
@@ -57,10 +68,9 @@ describe('boundedFetch', () => {
     const outcomes: string[] = []
     for (let i = 0; i < 5; i++) {
       outcomes.push(
-        await bounded.fetch(server.url).then(
-          (r) => String(r.status),
-          (e: unknown) => (e instanceof GitHubUnreachable ? e.message : 'other')
-        )
+        await bounded
+          .fetch(server.url)
+          .then((r) => String(r.status), unreachable)
       )
     }
 
@@ -95,11 +105,14 @@ describe('boundedFetch', () => {
   })
 
   it('retries a 5xx, and hands on the last answer when every attempt fails', async () => {
-    let calls = 0
     const seen: (string | undefined)[] = []
+    const answer = inTurn([
+      [500, '{}'],
+      [200, '[1]']
+    ])
     const flaky = await serve((req, res) => {
       seen.push(req.headers.accept)
-      return calls++ === 0 ? json(res, 500, '{}') : json(res, 200, '[1]')
+      answer(res)
     })
     const down = await serve((_req, res) =>
       json(res, 503, '{"message":"down"}')

@@ -26,6 +26,13 @@ import {
   parseWorkingDirectory
 } from '../src/input-text.js'
 
+/** A UTC offset in minutes as ISO 8601 writes it: +05:30, -08:00. */
+function zoneOf(offset: number): string {
+  const abs = Math.abs(offset)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+}
+
 describe('parseBoolean', () => {
   it.each(['true', 'True', 'TRUE', ' true '])('reads %j as true', (raw) => {
     expect(parseBoolean('dry-run', raw)).toBe(true)
@@ -80,10 +87,7 @@ describe('parseDeployedAt', () => {
         fc.integer({ min: -12 * 60, max: 14 * 60 }),
         (date, offset) => {
           const local = new Date(date.getTime() + offset * 60_000)
-          const sign = offset < 0 ? '-' : '+'
-          const abs = Math.abs(offset)
-          const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
-          const text = local.toISOString().replace('Z', zone)
+          const text = local.toISOString().replace('Z', zoneOf(offset))
           expect(parseDeployedAt('deployed-at', text)).toBe(date.toISOString())
         }
       )

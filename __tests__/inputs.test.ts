@@ -7,7 +7,8 @@ import { DEFAULTS, getInputs, INPUTS } from '../src/inputs.js'
 import {
   actionYml,
   clearInputs,
-  setInputs
+  setInputs,
+  withEnv
 } from '../__fixtures__/action-env.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
@@ -320,22 +321,16 @@ describe('getInputs at the edges', () => {
     ])
   })
 
-  it('resolves working-directory against GITHUB_WORKSPACE', () => {
-    const workspace = process.env.GITHUB_WORKSPACE
+  it('resolves working-directory against GITHUB_WORKSPACE', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'workspace-'))
     mkdirSync(path.join(root, 'services', 'api'), { recursive: true })
-    process.env.GITHUB_WORKSPACE = root
-    try {
-      setInputs({ ...required, 'working-directory': 'services/api' })
+    setInputs({ ...required, 'working-directory': 'services/api' })
 
-      expect(getInputs().workingDirectory).toBe(
-        path.join(root, 'services', 'api')
-      )
-    } finally {
-      if (workspace === undefined) delete process.env.GITHUB_WORKSPACE
-      else process.env.GITHUB_WORKSPACE = workspace
-      rmSync(root, { recursive: true, force: true })
-    }
+    const resolved = await withEnv({ GITHUB_WORKSPACE: root }, () =>
+      getInputs()
+    ).finally(() => rmSync(root, { recursive: true, force: true }))
+
+    expect(resolved.workingDirectory).toBe(path.join(root, 'services', 'api'))
   })
 })
 
@@ -347,9 +342,11 @@ describe('the input names and defaults', () => {
     for (const [name, value] of Object.entries(DEFAULTS)) {
       expect([name, actionYml.inputs[name]?.default]).toEqual([name, value])
     }
+    // github-token's default is an expression the runner fills in, not a value of ours.
     const withDefaults = Object.entries(actionYml.inputs)
-      .filter(([name, meta]) => meta.default && name !== 'github-token')
+      .filter(([, meta]) => Boolean(meta.default))
       .map(([name]) => name)
+      .filter((name) => name !== 'github-token')
     expect(Object.keys(DEFAULTS).sort()).toEqual(withDefaults.sort())
   })
 })

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { ApiError } from '../src/errors.js'
 import { createGitClient } from '../src/git/client.js'
 import type { MultitudesClient } from '../src/multitudes-client.js'
-import { setInputs } from '../__fixtures__/action-env.js'
+import { setInputs, withEnv } from '../__fixtures__/action-env.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
 import { parseFileCommands } from '../dev/run-action.ts'
@@ -171,16 +171,12 @@ describe('run', () => {
         complete: true
       })
       setInputs({ environment: 'production', 'api-key': 'mtd_key' })
-      const saved = process.env[variable]
       // A folder where a file is expected, or a file where a folder is.
-      process.env[variable] =
-        variable === 'RUNNER_TEMP' ? files.GITHUB_EVENT_PATH : temp
-      try {
-        await run(deps, () => NOW)
-      } finally {
-        if (saved === undefined) delete process.env[variable]
-        else process.env[variable] = saved
+      const wrong: Record<string, string> = {
+        RUNNER_TEMP: files.GITHUB_EVENT_PATH,
+        GITHUB_OUTPUT: temp
       }
+      await withEnv({ [variable]: wrong[variable] }, () => run(deps, () => NOW))
       const exitCode = process.exitCode
       process.exitCode = undefined
 

@@ -165,12 +165,12 @@ describe('behind a corporate proxy', () => {
   })
 
   it.each([
-    ['HTTPS_PROXY', 'fail', 1],
-    ['ALL_PROXY', 'fail', 1],
-    ['HTTPS_PROXY', 'warn', 0]
+    ['HTTPS_PROXY', 'fail', 1, 'error'],
+    ['ALL_PROXY', 'fail', 1, 'error'],
+    ['HTTPS_PROXY', 'warn', 0, 'warning']
   ])(
     'a SOCKS proxy in %s does not crash the step: a setting to fix, on-error %s',
-    async (variable, mode, exitCode) => {
+    async (variable, mode, exitCode, level) => {
       const api = await started(startMultitudesServer())
 
       const result = await run({
@@ -185,7 +185,7 @@ describe('behind a corporate proxy', () => {
       expect(result.exitCode).toBe(exitCode)
       expect(result.stdout).toMatch(
         new RegExp(
-          `^::${mode === 'fail' ? 'error' : 'warning'}::${variable} names a socks5h proxy \\(socks5h://127.0.0.1:1080\\); only http:// and https:// proxies are supported`,
+          `^::${level}::${variable} names a socks5h proxy \\(socks5h://127.0.0.1:1080\\); only http:// and https:// proxies are supported`,
           'm'
         )
       )

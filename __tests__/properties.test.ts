@@ -36,7 +36,8 @@ describe('input parsing', () => {
   it('trims environment names in any script and keeps everything else', () => {
     fc.assert(
       fc.property(padded, ([before, name, after]) => {
-        fc.pre(name.trim() !== '' && !hasControlCharacters(name))
+        fc.pre(name.trim() !== '')
+        fc.pre(!hasControlCharacters(name))
         expect(
           parseEnvironment('environment', `${before}${name}${after}`)
         ).toBe(name.trim())
