@@ -11,7 +11,10 @@ export interface Step {
   with?: Record<string, unknown>
 }
 export interface Workflow {
-  on: Record<string, { inputs?: Record<string, { default?: string | number | boolean }> }>
+  on: Record<
+    string,
+    { inputs?: Record<string, { default?: string | number | boolean }> }
+  >
   jobs: Record<string, { steps: Step[]; environment?: string }>
 }
 
