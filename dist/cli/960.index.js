@@ -3922,11 +3922,11 @@ function printOutcome(report, env, io) {
 
 
 /** A whole CLI run, loaded only when --help or --version does not answer at once. */
-async function run(argv) {
+async function run(argv, env = process.env) {
     // @actions/core writes workflow commands to stdout; other CI systems get plain lines on
     // stderr, and stdout carries only the result (the JSON with --json).
     const write = process.stdout.write.bind(process.stdout);
-    const verbose = process.env.RUNNER_DEBUG === '1';
+    const verbose = env.RUNNER_DEBUG === '1';
     process.stdout.write = (chunk) => {
         const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
         for (const line of text.split('\n')) {
@@ -3936,7 +3936,7 @@ async function run(argv) {
         }
         return true;
     };
-    process.exitCode = await cli(argv, process.env, {
+    process.exitCode = await cli(argv, env, {
         out: (text) => void write(`${(0,untrusted/* printable */.g$)(text)}\n`),
         err: (text) => void process.stderr.write(`${(0,untrusted/* printable */.g$)(text)}\n`)
     });
