@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -165,6 +166,25 @@ describe('openState, the edges', () => {
     expect(readdirSync(folder)).toEqual(['state.jsonl'])
   })
 
+  it('makes the folders of a state file that are not there yet', () => {
+    const file = path.join(dir(), 'state', 'of', 'backfills.jsonl')
+
+    const state = openState(file)
+    state.record({ key: 'k' })
+    state.close()
+
+    expect(readState(file)).toEqual(new Set(['k']))
+  })
+
+  it('closes quietly when its lock was removed meanwhile, as the lock message allows', () => {
+    const file = path.join(dir(), 'state.jsonl')
+    const state = openState(file)
+    rmSync(`${file}.lock`)
+
+    expect(() => state.close()).not.toThrow()
+    expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+
   it('the lock held by a live process names it and says how to go on', () => {
     const file = path.join(dir(), 'state.jsonl')
     writeFileSync(`${file}.lock`, String(process.ppid))
@@ -249,5 +269,17 @@ describe('defaultStateFile', () => {
     expect(
       defaultStateFile({}, '/h', { ...target, environment: 'PRODUCTION' })
     ).toBe(files[0])
+  })
+
+  it('names the file readably: a run of unsafe characters is one underscore, and the name is cut at 80', () => {
+    const odd = { repository: 'org/repo', environment: 'EU  west / prod' }
+    const long = { repository: `org/${'r'.repeat(200)}`, environment: 'prod' }
+
+    expect(path.basename(defaultStateFile({}, '/h', odd))).toMatch(
+      /^backfill-org_repo-eu_west_prod-[0-9a-f]{8}\.jsonl$/
+    )
+    expect(path.basename(defaultStateFile({}, '/h', long))).toMatch(
+      new RegExp(`^backfill-org_${'r'.repeat(76)}-[0-9a-f]{8}\\.jsonl$`)
+    )
   })
 })

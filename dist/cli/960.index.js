@@ -2750,10 +2750,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 
 /**
- * What a state line is about: the target and the source's own identity of the deployment (a tag
- * name, a release id, a deployment id, a run id and attempt), never a time that can change.
- */
-/**
  * The default state file: outside the clone (never an untracked file in it), one per repository
  * and environment. In GitHub Actions, RUNNER_TEMP; elsewhere the XDG state folder.
  */
@@ -2770,6 +2766,10 @@ function defaultStateFile(env, home, target) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 8);
     return external_node_path_default().join(folder, `backfill-${readable}-${hash}.jsonl`);
 }
+/**
+ * What a state line is about: the target and the source's own identity of the deployment (a tag
+ * name, a release id, a deployment id, a run id and attempt), never a time that can change.
+ */
 const stateKey = (target, id) => JSON.stringify([
     target.apiUrl,
     target.environment.toLowerCase(),

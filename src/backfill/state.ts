@@ -22,10 +22,6 @@ export interface Target {
 }
 
 /**
- * What a state line is about: the target and the source's own identity of the deployment (a tag
- * name, a release id, a deployment id, a run id and attempt), never a time that can change.
- */
-/**
  * The default state file: outside the clone (never an untracked file in it), one per repository
  * and environment. In GitHub Actions, RUNNER_TEMP; elsewhere the XDG state folder.
  */
@@ -51,6 +47,10 @@ export function defaultStateFile(
   return path.join(folder, `backfill-${readable}-${hash}.jsonl`)
 }
 
+/**
+ * What a state line is about: the target and the source's own identity of the deployment (a tag
+ * name, a release id, a deployment id, a run id and attempt), never a time that can change.
+ */
 export const stateKey = (target: Target, id: string): string =>
   JSON.stringify([
     target.apiUrl,
