@@ -808,45 +808,42 @@ async function readBodyText(response, limit, deadlineMs = Infinity) {
     if (!response.body)
         return { text: '', complete: true };
     const reader = response.body.getReader();
-    const chunks = [];
-    let size = 0;
-    let complete = false;
-    let cut;
     let timer;
     const deadline = new Promise((resolve) => {
         if (Number.isFinite(deadlineMs))
             timer = setTimeout(() => resolve('late'), deadlineMs);
     });
-    try {
-        for (;;) {
-            const next = await Promise.race([reader.read(), deadline]);
-            if (next === 'late') {
-                cut = 'late';
-                break;
-            }
-            if (next.done) {
-                complete = true;
-                break;
-            }
-            chunks.push(next.value);
-            size += next.value.byteLength;
-            if (size > limit)
-                break;
-        }
-    }
-    catch {
-        // A broken connection: keep what arrived.
-        cut = 'broken';
-    }
-    finally {
-        clearTimeout(timer);
-        if (!complete)
-            await reader.cancel().catch(() => undefined);
-    }
+    const { chunks, size, cut } = await readChunks(reader, limit, deadline);
+    clearTimeout(timer);
+    const complete = cut === undefined && size <= limit;
+    if (!complete)
+        await reader.cancel().catch(() => undefined);
     const text = Buffer.concat(chunks).toString('utf8');
     return size > limit
         ? { text: text.slice(0, limit), complete: false, cut: 'limit' }
         : { text, complete, ...(cut && { cut }) };
+}
+/** Reads until the end, past `limit` bytes, the deadline, or a break (the chunks are kept). */
+async function readChunks(reader, limit, deadline) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for (;;) {
+            const next = await Promise.race([reader.read(), deadline]);
+            if (next === 'late')
+                return { chunks, size, cut: 'late' };
+            if (next.done)
+                return { chunks, size };
+            chunks.push(next.value);
+            size += next.value.byteLength;
+            if (size > limit)
+                return { chunks, size };
+        }
+    }
+    catch {
+        // A broken connection: keep what arrived.
+        return { chunks, size, cut: 'broken' };
+    }
 }
 function parseJson(text) {
     try {
@@ -5606,27 +5603,32 @@ async function attempt(config, target, body, attemptNumber, stop) {
     const read = await (0,http_response/* readBodyText */.mf)(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, config.timeoutMs) : config.timeoutMs);
     const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
     const requestId = (0,http_response/* requestIdOf */.Gb)(response.headers, read.text);
-    if (accepted) {
-        warnOfOddSuccess(config, status, read, body !== undefined);
-        return {
-            status,
-            body: text,
-            complete: read.complete,
-            requestId,
-            attempts: attemptNumber
-        };
-    }
+    const answer = { response, read, text, requestId };
+    if (!accepted)
+        throw failure(config, answer, body !== undefined, attemptNumber);
+    warnOfOddSuccess(config, status, read, body !== undefined);
+    return {
+        status,
+        body: text,
+        complete: read.complete,
+        requestId,
+        attempts: attemptNumber
+    };
+}
+/** A refusal: transient (worth another attempt) for 408, 429 and a 5xx, a rejection otherwise. */
+function failure(config, { response, read, text, requestId }, post, attemptNumber) {
+    const { status, headers } = response;
     if (status === 408 || status === 429 || status >= 500) {
-        throw new TransientFailure(`${config.host} answered ${status}`, {
+        return new TransientFailure(`${config.host} answered ${status}`, {
             status,
             body: text,
             requestId,
-            retryAfterMs: (0,http_response/* retryAfterMs */.Vs)(response.headers.get('retry-after')),
+            retryAfterMs: (0,http_response/* retryAfterMs */.Vs)(headers.get('retry-after')),
             // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
-            ambiguous: body !== undefined && status >= 500
+            ambiguous: post && status >= 500
         });
     }
-    throw rejection(status, read.text, requestId, attemptNumber, response.headers, body === undefined ? 'read' : 'report');
+    return rejection(status, read.text, requestId, attemptNumber, headers, post ? 'report' : 'read');
 }
 async function request({ fetch, apiKey, timeoutMs, route }, target, body, stop) {
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -5675,6 +5677,26 @@ function warnOfOddSuccess({ host, log }, status, read, posted) {
 
 
 
+/** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+async function settle(error, checkRecord, attempts) {
+    if (!checkRecord || !error.ambiguous)
+        return;
+    const found = await checkRecord();
+    if (found.state === 'recorded')
+        throw new FoundInRecord(error, found.deployedAt);
+    if (found.state === 'unknown')
+        throw unknownOutcome(error, attempts, found.why);
+}
+/** The end of a call whose attempts failed: the record's word that it is there, or the error. */
+function afterRetries(error, attempts, checkedRecord, log) {
+    if (error instanceof FoundInRecord) {
+        log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
+        return error.answer(attempts);
+    }
+    if (error instanceof TransientFailure)
+        throw outage(error, attempts, checkedRecord);
+    throw error;
+}
 /**
  * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure
  * holds what every call shares (the URL, the key, the attempt settings), and each call is its own
@@ -5699,18 +5721,6 @@ function createMultitudesClient(options) {
      */
     async function send(target, body, { checkRecord, signal } = {}) {
         let attempts = 0;
-        /**
-         * Reads the record after an ambiguous failure; throws to stop when it may not be sent again.
-         */
-        const settle = async (error) => {
-            if (!checkRecord || !error.ambiguous)
-                return;
-            const found = await checkRecord();
-            if (found.state === 'recorded')
-                throw new FoundInRecord(error, found.deployedAt);
-            if (found.state === 'unknown')
-                throw unknownOutcome(error, attempts, found.why);
-        };
         try {
             return await (0,p_retry/* default */.Ay)(() => attempt(config, target, body, ++attempts, signal), {
                 retries: maxAttempts - 1,
@@ -5720,7 +5730,7 @@ function createMultitudesClient(options) {
                 onFailedAttempt: async ({ error, retriesLeft }) => {
                     if (!(error instanceof TransientFailure))
                         return;
-                    await settle(error);
+                    await settle(error, checkRecord, attempts);
                     if (retriesLeft === 0 || signal?.aborted)
                         return;
                     const wait = (0,src_backoff/* retryDelayMs */.qO)(attempts, error.retryAfterMs, backoff);
@@ -5730,13 +5740,7 @@ function createMultitudesClient(options) {
             });
         }
         catch (error) {
-            if (error instanceof FoundInRecord) {
-                log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
-                return error.answer(attempts);
-            }
-            if (error instanceof TransientFailure)
-                throw outage(error, attempts, checkRecord !== undefined);
-            throw error;
+            return afterRetries(error, attempts, checkRecord !== undefined, log);
         }
     }
     return {

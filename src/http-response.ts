@@ -1,5 +1,5 @@
 import type { FieldProblem } from './errors.js'
-import type { HttpResponse } from './http-direct.js'
+import type { BodyReader, HttpResponse } from './http-direct.js'
 
 /** Helpers that read what an HTTP answer says, without trusting its shape. */
 
@@ -23,41 +23,42 @@ export async function readBodyText(
 ): Promise<BodyText> {
   if (!response.body) return { text: '', complete: true }
   const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  let complete = false
-  let cut: BodyText['cut']
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<'late'>((resolve) => {
     if (Number.isFinite(deadlineMs))
       timer = setTimeout(() => resolve('late'), deadlineMs)
   })
-  try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), deadline])
-      if (next === 'late') {
-        cut = 'late'
-        break
-      }
-      if (next.done) {
-        complete = true
-        break
-      }
-      chunks.push(next.value)
-      size += next.value.byteLength
-      if (size > limit) break
-    }
-  } catch {
-    // A broken connection: keep what arrived.
-    cut = 'broken'
-  } finally {
-    clearTimeout(timer)
-    if (!complete) await reader.cancel().catch(() => undefined)
-  }
+  const { chunks, size, cut } = await readChunks(reader, limit, deadline)
+  clearTimeout(timer)
+  const complete = cut === undefined && size <= limit
+  if (!complete) await reader.cancel().catch(() => undefined)
   const text = Buffer.concat(chunks).toString('utf8')
   return size > limit
     ? { text: text.slice(0, limit), complete: false, cut: 'limit' }
     : { text, complete, ...(cut && { cut }) }
+}
+
+/** Reads until the end, past `limit` bytes, the deadline, or a break (the chunks are kept). */
+async function readChunks(
+  reader: BodyReader,
+  limit: number,
+  deadline: Promise<'late'>
+): Promise<{ chunks: Uint8Array[]; size: number; cut?: 'late' | 'broken' }> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), deadline])
+      if (next === 'late') return { chunks, size, cut: 'late' }
+      if (next.done) return { chunks, size }
+      chunks.push(next.value)
+      size += next.value.byteLength
+      if (size > limit) return { chunks, size }
+    }
+  } catch {
+    // A broken connection: keep what arrived.
+    return { chunks, size, cut: 'broken' }
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -90,6 +90,38 @@ export interface ClientOptions {
   log?: (message: string) => void
 }
 
+/** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+async function settle(
+  error: TransientFailure,
+  checkRecord: PostOptions['checkRecord'],
+  attempts: number
+): Promise<void> {
+  if (!checkRecord || !error.ambiguous) return
+  const found = await checkRecord()
+  if (found.state === 'recorded')
+    throw new FoundInRecord(error, found.deployedAt)
+  if (found.state === 'unknown')
+    throw unknownOutcome(error, attempts, found.why)
+}
+
+/** The end of a call whose attempts failed: the record's word that it is there, or the error. */
+function afterRetries(
+  error: unknown,
+  attempts: number,
+  checkedRecord: boolean,
+  log: (message: string) => void
+): ApiResponse {
+  if (error instanceof FoundInRecord) {
+    log(
+      `Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`
+    )
+    return error.answer(attempts)
+  }
+  if (error instanceof TransientFailure)
+    throw outage(error, attempts, checkedRecord)
+  throw error
+}
+
 /**
  * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure
  * holds what every call shares (the URL, the key, the attempt settings), and each call is its own
@@ -130,17 +162,6 @@ export function createMultitudesClient(
     { checkRecord, signal }: PostOptions & ListOptions = {}
   ): Promise<ApiResponse> {
     let attempts = 0
-    /**
-     * Reads the record after an ambiguous failure; throws to stop when it may not be sent again.
-     */
-    const settle = async (error: TransientFailure): Promise<void> => {
-      if (!checkRecord || !error.ambiguous) return
-      const found = await checkRecord()
-      if (found.state === 'recorded')
-        throw new FoundInRecord(error, found.deployedAt)
-      if (found.state === 'unknown')
-        throw unknownOutcome(error, attempts, found.why)
-    }
     try {
       return await pRetry(
         () => attempt(config, target, body, ++attempts, signal),
@@ -151,7 +172,7 @@ export function createMultitudesClient(
           shouldRetry: ({ error }) => error instanceof TransientFailure,
           onFailedAttempt: async ({ error, retriesLeft }) => {
             if (!(error instanceof TransientFailure)) return
-            await settle(error)
+            await settle(error, checkRecord, attempts)
             if (retriesLeft === 0 || signal?.aborted) return
             const wait = retryDelayMs(attempts, error.retryAfterMs, backoff)
             log(
@@ -162,15 +183,7 @@ export function createMultitudesClient(
         }
       )
     } catch (error) {
-      if (error instanceof FoundInRecord) {
-        log(
-          `Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`
-        )
-        return error.answer(attempts)
-      }
-      if (error instanceof TransientFailure)
-        throw outage(error, attempts, checkRecord !== undefined)
-      throw error
+      return afterRetries(error, attempts, checkRecord !== undefined, log)
     }
   }
 

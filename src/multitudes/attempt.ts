@@ -57,33 +57,52 @@ export async function attempt(
   )
   const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT)
   const requestId = requestIdOf(response.headers, read.text)
-  if (accepted) {
-    warnOfOddSuccess(config, status, read, body !== undefined)
-    return {
-      status,
-      body: text,
-      complete: read.complete,
-      requestId,
-      attempts: attemptNumber
-    }
+  const answer = { response, read, text, requestId }
+  if (!accepted)
+    throw failure(config, answer, body !== undefined, attemptNumber)
+  warnOfOddSuccess(config, status, read, body !== undefined)
+  return {
+    status,
+    body: text,
+    complete: read.complete,
+    requestId,
+    attempts: attemptNumber
   }
+}
+
+/** An answer and what was read of it: `text` is what outputs and messages keep. */
+interface Answer {
+  response: HttpResponse
+  read: BodyText
+  text: string
+  requestId: string | undefined
+}
+
+/** A refusal: transient (worth another attempt) for 408, 429 and a 5xx, a rejection otherwise. */
+function failure(
+  config: AttemptConfig,
+  { response, read, text, requestId }: Answer,
+  post: boolean,
+  attemptNumber: number
+): Error {
+  const { status, headers } = response
   if (status === 408 || status === 429 || status >= 500) {
-    throw new TransientFailure(`${config.host} answered ${status}`, {
+    return new TransientFailure(`${config.host} answered ${status}`, {
       status,
       body: text,
       requestId,
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      retryAfterMs: retryAfterMs(headers.get('retry-after')),
       // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
-      ambiguous: body !== undefined && status >= 500
+      ambiguous: post && status >= 500
     })
   }
-  throw rejection(
+  return rejection(
     status,
     read.text,
     requestId,
     attemptNumber,
-    response.headers,
-    body === undefined ? 'read' : 'report'
+    headers,
+    post ? 'report' : 'read'
   )
 }
 
