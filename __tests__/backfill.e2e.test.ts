@@ -30,9 +30,11 @@ import {
 } from '../dev/multitudes-server.ts'
 import { ACTION_DIR } from '../dev/run-action.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
+import { cliMode, runCli } from '../__fixtures__/run-cli.js'
 import { evaluate, readWorkflow } from '../__fixtures__/workflows.js'
 
-assertDistFresh()
+// In process, the source runs, not the bundle (and Stryker's sandbox has mutated the source).
+if (!cliMode.inProcess) assertDistFresh()
 afterAll(removeTestRepos)
 const servers: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -198,6 +200,11 @@ function run(id: number, sha: string, updatedAt: string) {
 }
 
 function cli(dir: string, args: string[], env: Record<string, string> = {}) {
+  if (cliMode.inProcess)
+    return {
+      child: undefined,
+      done: runCli(['backfill', ...args], dir, { HOME: dir, ...env })
+    }
   const child = spawn(
     process.execPath,
     [path.join(ACTION_DIR, 'dist/cli/index.js'), 'backfill', ...args],
@@ -422,33 +429,37 @@ describe.each(SCENARIOS)('backfill --source $source', (scenario) => {
     )
   })
 
-  it('a run killed half-way and started again ends with each deployment posted once', async () => {
-    const { h, server, times, start, backfill } = await setup(scenario)
+  // A signal to the CLI's process: the bundle's run only (in process, the CLI is this process).
+  if (!cliMode.inProcess) {
+    it('a run killed half-way and started again ends with each deployment posted once', async () => {
+      const { h, server, times, start, backfill } = await setup(scenario)
 
-    const run = start(['--rate', '1'])
-    while (server.deployments.length < 2)
-      await new Promise((r) => setTimeout(r, 20))
-    run.child.kill('SIGKILL')
-    await run.done
-    const before = server.posts()
-    const resumed = await backfill()
+      const run = start(['--rate', '1'])
+      while (server.deployments.length < 2)
+        await new Promise((r) => setTimeout(r, 20))
+      run.child?.kill('SIGKILL')
+      await run.done
+      const before = server.posts()
+      const resumed = await backfill()
 
-    expect(before).toBeLessThan(4)
-    expect(resumed.code).toBe(0)
-    expect(server.deployments).toHaveLength(4)
-    expect(server.posts()).toBe(4)
-    const state = path.join(h.repo.dir, '..', 'state.jsonl')
-    expect(readFileSync(state, 'utf8').trim().split('\n')).toHaveLength(4)
-    // What the state file or the record held was skipped without a POST: a deployment whose
-    // state line the kill cut off is found in Multitudes' record, and never sent twice.
-    const [, posted, skipped] = /4 planned, (\d) posted, (\d) skipped, 0 failed/
-      .exec(resumed.stdout)!
-      .map(Number)
-    expect(posted + skipped).toBe(4)
-    expect(skipped).toBe(before)
-    expect(server.posts()).toBe(4)
-    expect(server.received.map((d) => d.deployedAt)).toEqual(times)
-  })
+      expect(before).toBeLessThan(4)
+      expect(resumed.code).toBe(0)
+      expect(server.deployments).toHaveLength(4)
+      expect(server.posts()).toBe(4)
+      const state = path.join(h.repo.dir, '..', 'state.jsonl')
+      expect(readFileSync(state, 'utf8').trim().split('\n')).toHaveLength(4)
+      // What the state file or the record held was skipped without a POST: a deployment whose
+      // state line the kill cut off is found in Multitudes' record, and never sent twice.
+      const [, posted, skipped] =
+        /4 planned, (\d) posted, (\d) skipped, 0 failed/
+          .exec(resumed.stdout)!
+          .map(Number)
+      expect(posted + skipped).toBe(4)
+      expect(skipped).toBe(before)
+      expect(server.posts()).toBe(4)
+      expect(server.received.map((d) => d.deployedAt)).toEqual(times)
+    })
+  }
 })
 
 describe.each(SCENARIOS)(
@@ -565,36 +576,39 @@ describe.each(SCENARIOS)(
       expect(server.received.map((d) => d.deployedAt)).toEqual(times)
     })
 
-    it('Ctrl-C during a POST: the POST is settled and recorded, a tally, exit 130; the same command resumes', async () => {
-      // The second POST is stored at once and answered 1.5 s later: the signal lands mid-request.
-      const h = history()
-      const { server, times, start, backfill } = await setup(scenario, h, {
-        faults: [
-          { kind: 'delay', ms: 0 },
-          { kind: 'delay', ms: 1500 }
-        ]
+    // A signal to the CLI's process: the bundle's run only (in process, the CLI is this process).
+    if (!cliMode.inProcess) {
+      it('Ctrl-C during a POST: the POST is settled and recorded, a tally, exit 130; the same command resumes', async () => {
+        // The second POST is stored at once and answered 1.5 s later: the signal lands mid-request.
+        const h = history()
+        const { server, times, start, backfill } = await setup(scenario, h, {
+          faults: [
+            { kind: 'delay', ms: 0 },
+            { kind: 'delay', ms: 1500 }
+          ]
+        })
+
+        const run = start(['--rate', '100'])
+        while (server.posts() < 2) await new Promise((r) => setTimeout(r, 10))
+        run.child?.kill('SIGINT')
+        const stopped = await run.done
+        const recorded = keysIn(stateOf(h))
+        const resumed = await backfill()
+
+        expect(stopped.code).toBe(130)
+        expect(stopped.stdout).toContain(
+          '4 planned, 2 posted, 0 skipped, 0 failed'
+        )
+        expect(stopped.stderr).toContain('Run the same command again to resume')
+        expect(recorded).toHaveLength(2)
+        expect(resumed.code).toBe(0)
+        expect(resumed.stdout).toContain(
+          '4 planned, 2 posted, 2 skipped, 0 failed'
+        )
+        expect(server.posts()).toBe(4)
+        expect(server.received.map((d) => d.deployedAt)).toEqual(times)
       })
-
-      const run = start(['--rate', '100'])
-      while (server.posts() < 2) await new Promise((r) => setTimeout(r, 10))
-      run.child.kill('SIGINT')
-      const stopped = await run.done
-      const recorded = keysIn(stateOf(h))
-      const resumed = await backfill()
-
-      expect(stopped.code).toBe(130)
-      expect(stopped.stdout).toContain(
-        '4 planned, 2 posted, 0 skipped, 0 failed'
-      )
-      expect(stopped.stderr).toContain('Run the same command again to resume')
-      expect(recorded).toHaveLength(2)
-      expect(resumed.code).toBe(0)
-      expect(resumed.stdout).toContain(
-        '4 planned, 2 posted, 2 skipped, 0 failed'
-      )
-      expect(server.posts()).toBe(4)
-      expect(server.received.map((d) => d.deployedAt)).toEqual(times)
-    })
+    }
 
     it('--record-check false sends no GET: the state file alone decides', async () => {
       const { h, server, backfill } = await setup(scenario)
@@ -1177,125 +1191,130 @@ describe('backfill from GitHub', () => {
   })
 })
 
-describe('.github/workflows/backfill.yml', () => {
-  const wf = readWorkflow('.github/workflows/backfill.yml')
-  const steps = wf.jobs.backfill.steps
-  const defaults = Object.fromEntries(
-    Object.entries(wf.on.workflow_dispatch.inputs ?? {}).map(
-      ([name, input]) => [
-        `inputs.${name}`,
-        String(input.default as string | boolean)
-      ]
-    )
-  )
-
-  /** The Backfill and summary steps' scripts, run by bash as the runner runs them. */
-  async function runWorkflow(inputs: Record<string, string>) {
-    const { h, server, github } = await setup(SCENARIOS[3])
-    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'))
-    // `npx --yes multitudes-deployment-action@1` runs this bundle, pointed at the local API.
-    const bin = path.join(temp, 'bin')
-    mkdirSync(bin)
-    const shim = path.join(bin, 'npx')
-    writeFileSync(
-      shim,
-      [
-        '#!/bin/sh',
-        '[ "$1" = --yes ] || { echo "npx without --yes would prompt in CI" >&2; exit 127; }',
-        'case "$2" in multitudes-deployment-action@1) shift 2 ;; *) echo "unexpected package $2" >&2; exit 127 ;; esac',
-        `exec "${process.execPath}" "${path.join(ACTION_DIR, 'dist/cli/index.js')}" "$@" --api-url "${server.url}"`,
-        ''
-      ].join('\n')
-    )
-    chmodSync(shim, 0o755)
-    const summary = path.join(temp, 'summary.md')
-    const values = {
-      ...defaults,
-      ...Object.fromEntries(
-        Object.entries(inputs).map(([k, v]) => [`inputs.${k}`, v])
-      ),
-      'secrets.MULTITUDES_API_KEY': 'mtd_demo_key',
-      'github.token': 'ghs_fake_token'
-    }
-    const results = []
-    for (const step of steps.filter((s) => s.run !== undefined)) {
-      const result = await new Promise<{ code: number | null; out: string }>(
-        (resolve) => {
-          const child = spawn('bash', ['-e', '-c', step.run ?? ''], {
-            cwd: h.repo.dir,
-            env: {
-              PATH: `${bin}:${process.env.PATH ?? ''}`,
-              HOME: h.repo.dir,
-              RUNNER_TEMP: temp,
-              GITHUB_STEP_SUMMARY: summary,
-              GITHUB_REPOSITORY: 'octo-org/octo-repo',
-              GITHUB_API_URL: github?.url ?? '',
-              ...evaluate(step.env ?? {}, values)
-            }
-          })
-          let out = ''
-          child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-          child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-          child.on('close', (code) => resolve({ code, out }))
-        }
+// The workflows run the bundle through bash: with the bundle's run only.
+if (!cliMode.inProcess) {
+  describe('.github/workflows/backfill.yml', () => {
+    const wf = readWorkflow('.github/workflows/backfill.yml')
+    const steps = wf.jobs.backfill.steps
+    const defaults = Object.fromEntries(
+      Object.entries(wf.on.workflow_dispatch.inputs ?? {}).map(
+        ([name, input]) => [
+          `inputs.${name}`,
+          String(input.default as string | boolean)
+        ]
       )
-      results.push(result)
-    }
-    return { h, server, results, summary: readFileSync(summary, 'utf8') }
-  }
-
-  it('plans by default (dry run) and writes the plan to the job summary', async () => {
-    const { server, results, summary } = await runWorkflow({})
-
-    expect(results.map((r) => r.code)).toEqual([0, 0])
-    expect(summary).toContain('run #107 (107)')
-    expect(summary).toContain(
-      'backfill: 4 planned, 0 posted, 0 skipped, 0 failed'
     )
-    expect(server.requests).toHaveLength(0)
-  })
 
-  it('with dry-run false posts the history and keeps the state file', async () => {
-    const { server, results, summary } = await runWorkflow({
-      'dry-run': 'false',
-      since: T[1].slice(0, 10)
+    /** The Backfill and summary steps' scripts, run by bash as the runner runs them. */
+    async function runWorkflow(inputs: Record<string, string>) {
+      const { h, server, github } = await setup(SCENARIOS[3])
+      const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'))
+      // `npx --yes multitudes-deployment-action@1` runs this bundle, pointed at the local API.
+      const bin = path.join(temp, 'bin')
+      mkdirSync(bin)
+      const shim = path.join(bin, 'npx')
+      writeFileSync(
+        shim,
+        [
+          '#!/bin/sh',
+          '[ "$1" = --yes ] || { echo "npx without --yes would prompt in CI" >&2; exit 127; }',
+          'case "$2" in multitudes-deployment-action@1) shift 2 ;; *) echo "unexpected package $2" >&2; exit 127 ;; esac',
+          `exec "${process.execPath}" "${path.join(ACTION_DIR, 'dist/cli/index.js')}" "$@" --api-url "${server.url}"`,
+          ''
+        ].join('\n')
+      )
+      chmodSync(shim, 0o755)
+      const summary = path.join(temp, 'summary.md')
+      const values = {
+        ...defaults,
+        ...Object.fromEntries(
+          Object.entries(inputs).map(([k, v]) => [`inputs.${k}`, v])
+        ),
+        'secrets.MULTITUDES_API_KEY': 'mtd_demo_key',
+        'github.token': 'ghs_fake_token'
+      }
+      const results = []
+      for (const step of steps.filter((s) => s.run !== undefined)) {
+        const result = await new Promise<{ code: number | null; out: string }>(
+          (resolve) => {
+            const child = spawn('bash', ['-e', '-c', step.run ?? ''], {
+              cwd: h.repo.dir,
+              env: {
+                PATH: `${bin}:${process.env.PATH ?? ''}`,
+                HOME: h.repo.dir,
+                RUNNER_TEMP: temp,
+                GITHUB_STEP_SUMMARY: summary,
+                GITHUB_REPOSITORY: 'octo-org/octo-repo',
+                GITHUB_API_URL: github?.url ?? '',
+                ...evaluate(step.env ?? {}, values)
+              }
+            })
+            let out = ''
+            child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+            child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+            child.on('close', (code) => resolve({ code, out }))
+          }
+        )
+        results.push(result)
+      }
+      return { h, server, results, summary: readFileSync(summary, 'utf8') }
+    }
+
+    it('plans by default (dry run) and writes the plan to the job summary', async () => {
+      const { server, results, summary } = await runWorkflow({})
+
+      expect(results.map((r) => r.code)).toEqual([0, 0])
+      expect(summary).toContain('run #107 (107)')
+      expect(summary).toContain(
+        'backfill: 4 planned, 0 posted, 0 skipped, 0 failed'
+      )
+      expect(server.requests).toHaveLength(0)
     })
 
-    expect(results.map((r) => r.code)).toEqual([0, 0])
-    expect(summary).toContain(
-      'backfill: 3 planned, 3 posted, 0 skipped, 0 failed'
-    )
-    expect(server.deployments).toHaveLength(3)
-    expect(server.posts()).toBe(3)
-    const keep = steps.find((s) => s.name === 'Keep the state file')
-    expect(keep?.with?.path).toBe('${{ runner.temp }}/backfill-state.jsonl')
-  })
-})
+    it('with dry-run false posts the history and keeps the state file', async () => {
+      const { server, results, summary } = await runWorkflow({
+        'dry-run': 'false',
+        since: T[1].slice(0, 10)
+      })
 
-describe('docs/examples/backfill-organisation.yml', () => {
-  const wf = readWorkflow('docs/examples/backfill-organisation.yml')
-  const steps = Object.values(wf.jobs)[0].steps
-
-  it('writes the job summary in a step of its own that runs even when the backfill fails', () => {
-    const writers = steps.filter((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))
-    const backfill = steps.find((s) => s.run?.includes(' backfill '))
-
-    expect(writers).toHaveLength(1)
-    expect(writers[0].if).toMatch(/^always\(\)/)
-    expect(backfill?.run).toContain(
-      'npx --yes multitudes-deployment-action@1 backfill'
-    )
-    expect(backfill?.if).toBeUndefined()
+      expect(results.map((r) => r.code)).toEqual([0, 0])
+      expect(summary).toContain(
+        'backfill: 3 planned, 3 posted, 0 skipped, 0 failed'
+      )
+      expect(server.deployments).toHaveLength(3)
+      expect(server.posts()).toBe(3)
+      const keep = steps.find((s) => s.name === 'Keep the state file')
+      expect(keep?.with?.path).toBe('${{ runner.temp }}/backfill-state.jsonl')
+    })
   })
 
-  it('is the workflow the README shows', () => {
-    const example = readFileSync(
-      path.join(ACTION_DIR, 'docs/examples/backfill-organisation.yml'),
-      'utf8'
-    )
-    const readme = readFileSync(path.join(ACTION_DIR, 'README.md'), 'utf8')
-    const jobs = example.slice(example.indexOf('jobs:'))
+  describe('docs/examples/backfill-organisation.yml', () => {
+    const wf = readWorkflow('docs/examples/backfill-organisation.yml')
+    const steps = Object.values(wf.jobs)[0].steps
 
-    expect(readme).toContain(jobs.trimEnd())
+    it('writes the job summary in a step of its own that runs even when the backfill fails', () => {
+      const writers = steps.filter((s) =>
+        s.run?.includes('GITHUB_STEP_SUMMARY')
+      )
+      const backfill = steps.find((s) => s.run?.includes(' backfill '))
+
+      expect(writers).toHaveLength(1)
+      expect(writers[0].if).toMatch(/^always\(\)/)
+      expect(backfill?.run).toContain(
+        'npx --yes multitudes-deployment-action@1 backfill'
+      )
+      expect(backfill?.if).toBeUndefined()
+    })
+
+    it('is the workflow the README shows', () => {
+      const example = readFileSync(
+        path.join(ACTION_DIR, 'docs/examples/backfill-organisation.yml'),
+        'utf8'
+      )
+      const readme = readFileSync(path.join(ACTION_DIR, 'README.md'), 'utf8')
+      const jobs = example.slice(example.indexOf('jobs:'))
+
+      expect(readme).toContain(jobs.trimEnd())
+    })
   })
-})
+}
