@@ -47,6 +47,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  plainLines: () => (/* binding */ plainLines),
   run: () => (/* binding */ run)
 });
 
@@ -3682,7 +3683,7 @@ function readOptions(argv, env, cliIo) {
     try {
         const { values, positionals } = readCommandLine(argv, 'backfill');
         if (values.help)
-            return (cliIo.out((0,help/* backfillHelpText */.f)()), EXIT.ok);
+            return (cliIo.out((0,help/* backfillHelpText */.fQ)()), EXIT.ok);
         if (positionals.length > 0)
             throw new UsageError(`'backfill' takes flags only, but ${positionals.map((p) => `"${p}"`).join(' ')} was given.`);
         return parseOptions(values, env);
@@ -3774,7 +3775,7 @@ const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 };
 
 
 
-const HELP = (0,help/* helpText */.B)();
+const HELP = (0,help/* helpText */.BK)();
 /** A CI variable that names a commit, validated like an input (it reaches git as a revision). */
 function commitVariable(name, raw, shaOnly) {
     const value = raw.trim();
@@ -3921,21 +3922,27 @@ function printOutcome(report, env, io) {
 
 
 
+/**
+ * A stream's write that turns workflow commands into plain lines for `err`, in CLI words and
+ * escaped; debug lines only when `verbose`, and never an empty line.
+ */
+function plainLines(verbose, err) {
+    return (chunk) => {
+        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+        for (const line of text.split('\n')) {
+            const plain = line === '' ? undefined : plainLog(line, verbose);
+            if (plain !== undefined)
+                err(`${(0,untrusted/* printable */.g$)(cliWords(plain))}\n`);
+        }
+        return true;
+    };
+}
 /** A whole CLI run, loaded only when --help or --version does not answer at once. */
 async function run(argv, env = process.env) {
     // @actions/core writes workflow commands to stdout; other CI systems get plain lines on
     // stderr, and stdout carries only the result (the JSON with --json).
     const write = process.stdout.write.bind(process.stdout);
-    const verbose = env.RUNNER_DEBUG === '1';
-    process.stdout.write = (chunk) => {
-        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-        for (const line of text.split('\n')) {
-            const plain = line === '' ? undefined : plainLog(line, verbose);
-            if (plain !== undefined)
-                process.stderr.write(`${(0,untrusted/* printable */.g$)(cliWords(plain))}\n`);
-        }
-        return true;
-    };
+    process.stdout.write = plainLines(env.RUNNER_DEBUG === '1', (line) => process.stderr.write(line));
     process.exitCode = await cli(argv, env, {
         out: (text) => void write(`${(0,untrusted/* printable */.g$)(text)}\n`),
         err: (text) => void process.stderr.write(`${(0,untrusted/* printable */.g$)(text)}\n`)

@@ -355,15 +355,17 @@ const flagsOf = (command) => Object.keys(FLAGS).filter((name) => FLAGS[name].com
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ helpText),
-/* harmony export */   f: () => (/* binding */ backfillHelpText)
+/* harmony export */   BK: () => (/* binding */ helpText),
+/* harmony export */   fQ: () => (/* binding */ backfillHelpText)
 /* harmony export */ });
+/* unused harmony export wrap */
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
 /* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4348);
 /* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5377);
 
 
 
+/** `text` in lines of at most `width` (a longer word alone on its line), each after the first indented. */
 function wrap(text, indent, width = 100) {
     const lines = [];
     let line = '';
@@ -394,8 +396,8 @@ function helpText() {
 
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
 The key comes from --api-key or MULTITUDES_API_KEY. The commit, the repository and a link to
-the run come from the CI's own variables (${_ci_js__WEBPACK_IMPORTED_MODULE_0__/* .CI_SYSTEMS */ .mU.map((c) => c.name).join(', ')}),
-else --head and --repository, else HEAD of the clone.
+the run come from the CI's own variables, else --head and --repository, else HEAD of the clone.
+CI systems read: ${wrap(_ci_js__WEBPACK_IMPORTED_MODULE_0__/* .CI_SYSTEMS */ .mU.map((c) => c.name).join(', '), 17)}.
 Base, with --strategy auto: --base, else the previous deployment (GitHub, with a token), else
 the newest deployment of this repository in Multitudes' record, else the CI's previous commit
 where it has one, else none (only head is sent). Before the POST, the record is read, and a
@@ -404,7 +406,8 @@ deployment it already holds is not sent again.
 Options:
 ${flagList('report')}
 
-The second command, backfill, reports past deployments: see '${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p} backfill --help'.
+The second command, backfill, reports past deployments:
+see '${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p} backfill --help'.
 
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`;
@@ -478,15 +481,15 @@ function quickAnswer(argv) {
     const help = (a) => a === '--help' || a === '-h';
     if (second === undefined) {
         if (help(first))
-            return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .B)();
+            return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)();
         if (first === '--version')
             return `${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .p} ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_VERSION */ .Y}`;
         return undefined;
     }
     if (first === 'report' && help(second))
-        return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .B)();
+        return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)();
     if (first === 'backfill' && help(second))
-        return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .backfillHelpText */ .f)();
+        return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .backfillHelpText */ .fQ)();
     return undefined;
 }
 

@@ -2,7 +2,8 @@ import { ACTION_NAME } from '../version.js'
 import { CI_SYSTEMS } from './ci.js'
 import { FLAGS, flagHelp, flagsOf, type Command } from './flags.js'
 
-function wrap(text: string, indent: number, width = 100): string {
+/** `text` in lines of at most `width` (a longer word alone on its line), each after the first indented. */
+export function wrap(text: string, indent: number, width = 100): string {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(' ')) {
@@ -32,8 +33,8 @@ export function helpText(): string {
 
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
 The key comes from --api-key or MULTITUDES_API_KEY. The commit, the repository and a link to
-the run come from the CI's own variables (${CI_SYSTEMS.map((c) => c.name).join(', ')}),
-else --head and --repository, else HEAD of the clone.
+the run come from the CI's own variables, else --head and --repository, else HEAD of the clone.
+CI systems read: ${wrap(CI_SYSTEMS.map((c) => c.name).join(', '), 17)}.
 Base, with --strategy auto: --base, else the previous deployment (GitHub, with a token), else
 the newest deployment of this repository in Multitudes' record, else the CI's previous commit
 where it has one, else none (only head is sent). Before the POST, the record is read, and a
@@ -42,7 +43,8 @@ deployment it already holds is not sent again.
 Options:
 ${flagList('report')}
 
-The second command, backfill, reports past deployments: see '${ACTION_NAME} backfill --help'.
+The second command, backfill, reports past deployments:
+see '${ACTION_NAME} backfill --help'.
 
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`
