@@ -365,7 +365,10 @@ const flagsOf = (command) => Object.keys(FLAGS).filter((name) => FLAGS[name].com
 
 
 
-/** `text` in lines of at most `width` (a longer word alone on its line), each after the first indented. */
+/**
+ * `text` in lines of at most `width` columns counting `indent` (a longer word is a line of its
+ * own); every line after the first is indented.
+ */
 function wrap(text, indent, width = 100) {
     const lines = [];
     let line = '';

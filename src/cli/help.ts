@@ -2,7 +2,10 @@ import { ACTION_NAME } from '../version.js'
 import { CI_SYSTEMS } from './ci.js'
 import { FLAGS, flagHelp, flagsOf, type Command } from './flags.js'
 
-/** `text` in lines of at most `width` (a longer word alone on its line), each after the first indented. */
+/**
+ * `text` in lines of at most `width` columns counting `indent` (a longer word is a line of its
+ * own); every line after the first is indented.
+ */
 export function wrap(text: string, indent: number, width = 100): string {
   const lines: string[] = []
   let line = ''
