@@ -3,16 +3,14 @@
  * from, the commands and flags it takes, and what it prints for a person.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
-import {
-  startMultitudesServer,
-  type MultitudesServer
-} from '../dev/multitudes-server.ts'
+import { startMultitudesServer } from '../dev/multitudes-server.ts'
+import { startFakeGitHub } from '../dev/fake-github-api.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { cli, cliContext, HELP, plainLog } from '../src/cli/report.js'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 
 afterAll(removeTestRepos)
-const servers: MultitudesServer[] = []
+const servers: { close(): Promise<void> }[] = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
@@ -51,6 +49,10 @@ describe('cliContext', () => {
       })
     ).toMatchObject({ sha: 'a1', shaVariable: 'CI_COMMIT_SHA', pushBefore: B })
     expect(cliContext({ ...gitlab, CI_COMMIT_SHA: '  ' })).toMatchObject({
+      sha: 'HEAD',
+      shaVariable: undefined
+    })
+    expect(cliContext(gitlab)).toMatchObject({
       sha: 'HEAD',
       shaVariable: undefined
     })
@@ -204,6 +206,54 @@ describe('the report command', () => {
     expect([refused.code, refused.out]).toEqual([1, []])
     expect([bad.code, bad.out]).toEqual([2, []])
     expect(server.posts()).toBe(1)
+  })
+
+  it('--github-token is used over an unset GITHUB_TOKEN', async () => {
+    const github = await startFakeGitHub({})
+    servers.push(github)
+    const args = [
+      'report',
+      '--environment',
+      'production',
+      '--working-directory',
+      repo.dir,
+      '--repository',
+      'octo-org/octo-repo',
+      '--dry-run'
+    ]
+    const env = { GITHUB_API_URL: github.url }
+
+    await report(args, env)
+    const without = github.requests.length
+    await report([...args, '--github-token', 'ghs_flag'], env)
+
+    expect(without).toBe(0)
+    expect(github.requests.length).toBeGreaterThan(0)
+  })
+
+  it('--json says when the commit list was cut at --max-commits', async () => {
+    const { code, out } = await report(
+      [
+        'report',
+        '--environment',
+        'staging',
+        '--working-directory',
+        repo.dir,
+        '--base',
+        before,
+        '--max-commits',
+        '1',
+        '--dry-run',
+        '--json'
+      ],
+      {}
+    )
+
+    expect(code).toBe(0)
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      truncated: true,
+      'commit-count': 1
+    })
   })
 
   it('a dry run says so, and prints the payload; a run that posts does not', async () => {

@@ -1,6 +1,6 @@
 /** The CLI's own words: messages without workflow advice, wrapped help, and plain log lines. */
 import { describe, expect, it } from '@jest/globals'
-import { CI_SYSTEMS } from '../src/cli/ci.js'
+import { ciSystems } from '../src/cli/ci.js'
 import { backfillHelpText, helpText, wrap } from '../src/cli/help.js'
 import { plainLines } from '../src/cli/run.js'
 import { cliWords, withNothingSent } from '../src/cli/words.js'
@@ -87,7 +87,9 @@ describe('help', () => {
 
   it('names every CI system whose variables it reads', () => {
     expect(helpText().replace(/\s+/g, ' ')).toContain(
-      `CI systems read: ${CI_SYSTEMS.map((c) => c.name).join(', ')}.`
+      `CI systems read: ${ciSystems()
+        .map((c) => c.name)
+        .join(', ')}.`
     )
   })
 })

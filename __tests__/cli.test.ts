@@ -81,6 +81,17 @@ describe('the bundled CLI', () => {
     expect(stderr + stdout).not.toContain('mtd_demo_key')
   })
 
+  it('shows debug lines on stderr with RUNNER_DEBUG=1 only, and never on stdout', async () => {
+    const args = ['report', '--environment', 'staging', '--dry-run']
+
+    const quiet = await cli(args)
+    const verbose = await cli(args, { RUNNER_DEBUG: '1' })
+
+    expect(quiet.stderr).not.toContain('debug:')
+    expect(verbose.stderr).toMatch(/^debug: payload: \{/m)
+    expect(verbose.stdout).not.toContain('debug')
+  })
+
   it('a dry run prints the payload and sends nothing', async () => {
     const server = await api()
 
@@ -776,7 +787,8 @@ describe('quickAnswer: help and version without loading the action', () => {
     [['--help', 'extra']],
     [['report', '--environment', 'p', '--help']],
     [['backfill', '--version']],
-    [['deploy', '--help']]
+    [['deploy', '--help']],
+    [['report', '--help', 'extra']]
   ])('leaves %j to the whole CLI', (argv) => {
     expect(quickAnswer(argv)).toBeUndefined()
   })

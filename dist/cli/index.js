@@ -7,14 +7,20 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ay: () => (/* binding */ detectCi),
-/* harmony export */   mU: () => (/* binding */ CI_SYSTEMS)
+/* harmony export */   Dn: () => (/* binding */ ciSystems)
 /* harmony export */ });
 /* unused harmony export repositoryFromUrl */
-const set = (value) => value === undefined || value.trim() === '' ? undefined : value.trim();
-const variable = (name) => (env) => {
-    const value = set(env[name]);
-    return value === undefined ? undefined : [name, value];
-};
+/** A variable's value, trimmed; blank is unset. */
+function set(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+/** A CI's previous commit from one variable: [its name, its value] when it is set. */
+function variable(name) {
+    return (env) => {
+        const value = set(env[name]);
+        return value === undefined ? undefined : [name, value];
+    };
+}
 /** owner/name (or group/…/name) from a clone URL: https://, ssh:// or scp-like git@host:path. */
 function repositoryFromUrl(url) {
     const value = set(url);
@@ -36,105 +42,113 @@ function urlPath(value) {
         return undefined;
     }
 }
-/** Each CI as its documentation names its variables. The order is the detection order. */
-const CI_SYSTEMS = [
-    {
-        name: 'GitHub Actions',
-        detect: (env) => env.GITHUB_ACTIONS === 'true',
-        head: ['GITHUB_SHA'],
-        repository: (env) => set(env.GITHUB_REPOSITORY),
-        runUrl: (env) => env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-            : undefined
-    },
-    {
-        name: 'GitLab CI',
-        detect: (env) => env.GITLAB_CI === 'true',
-        head: ['CI_COMMIT_SHA'],
-        previous: variable('CI_COMMIT_BEFORE_SHA'),
-        previousMeaning: 'the branch head before the push (not the previous deployment)',
-        repository: (env) => set(env.CI_PROJECT_PATH),
-        runUrl: (env) => set(env.CI_PIPELINE_URL)
-    },
-    {
-        name: 'Jenkins',
-        detect: (env) => set(env.JENKINS_URL) !== undefined,
-        head: ['GIT_COMMIT'],
-        previous: variable('GIT_PREVIOUS_SUCCESSFUL_COMMIT'),
-        previousMeaning: 'the commit of the last successful build of the branch',
-        repository: (env) => repositoryFromUrl(env.GIT_URL),
-        runUrl: (env) => set(env.BUILD_URL)
-    },
-    {
-        name: 'CircleCI',
-        detect: (env) => env.CIRCLECI === 'true',
-        head: ['CIRCLE_SHA1'],
-        repository: (env) => env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME
-            ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
-            : repositoryFromUrl(env.CIRCLE_REPOSITORY_URL),
-        runUrl: (env) => set(env.CIRCLE_BUILD_URL)
-    },
-    {
-        name: 'Buildkite',
-        detect: (env) => env.BUILDKITE === 'true',
-        head: ['BUILDKITE_COMMIT'],
-        repository: (env) => repositoryFromUrl(env.BUILDKITE_REPO),
-        runUrl: (env) => set(env.BUILDKITE_BUILD_URL)
-    },
-    {
-        name: 'Azure Pipelines',
-        detect: (env) => env.TF_BUILD?.toLowerCase() === 'true',
-        head: ['BUILD_SOURCEVERSION'],
-        repository: (env) => set(env.BUILD_REPOSITORY_NAME),
-        runUrl: (env) => env.SYSTEM_COLLECTIONURI && env.SYSTEM_TEAMPROJECT && env.BUILD_BUILDID
-            ? `${env.SYSTEM_COLLECTIONURI.replace(/\/?$/, '/')}${encodeURIComponent(env.SYSTEM_TEAMPROJECT)}/_build/results?buildId=${env.BUILD_BUILDID}`
-            : undefined
-    },
-    {
-        name: 'Bitbucket Pipelines',
-        detect: (env) => set(env.BITBUCKET_BUILD_NUMBER) !== undefined,
-        head: ['BITBUCKET_COMMIT'],
-        repository: (env) => set(env.BITBUCKET_REPO_FULL_NAME),
-        runUrl: (env) => env.BITBUCKET_GIT_HTTP_ORIGIN && env.BITBUCKET_BUILD_NUMBER
-            ? `${env.BITBUCKET_GIT_HTTP_ORIGIN.replace(/^http:/, 'https:')}/pipelines/results/${env.BITBUCKET_BUILD_NUMBER}`
-            : undefined
-    },
-    {
-        name: 'Woodpecker',
-        detect: (env) => env.CI === 'woodpecker',
-        head: ['CI_COMMIT_SHA'],
-        previous: (env) => env.CI_PREV_PIPELINE_STATUS === 'success'
-            ? variable('CI_PREV_COMMIT_SHA')(env)
-            : undefined,
-        previousMeaning: 'the commit of the previous pipeline, when it succeeded',
-        repository: (env) => set(env.CI_REPO),
-        runUrl: (env) => set(env.CI_PIPELINE_URL)
-    },
-    {
-        name: 'Drone',
-        detect: (env) => env.DRONE === 'true',
-        head: ['DRONE_COMMIT_SHA'],
-        previous: variable('DRONE_COMMIT_BEFORE'),
-        previousMeaning: 'the branch head before the push (not the previous deployment)',
-        repository: (env) => set(env.DRONE_REPO),
-        runUrl: (env) => set(env.DRONE_BUILD_LINK)
-    },
-    {
-        name: 'Travis CI',
-        detect: (env) => env.TRAVIS === 'true',
-        head: ['TRAVIS_COMMIT'],
-        // "a...b": the push's range; the first commit is the branch head before the push.
-        previous: (env) => {
-            const from = set(env.TRAVIS_COMMIT_RANGE)?.split(/\.{2,3}/)[0];
-            return from ? ['TRAVIS_COMMIT_RANGE', from] : undefined;
+/**
+ * Each CI as its documentation names its variables. The order is the detection order. Made on
+ * each call (a few a run): a table made when the module loads is out of the mutation tests'
+ * reach (see docs/testing.md).
+ */
+function ciSystems() {
+    return [
+        {
+            name: 'GitHub Actions',
+            detect: (env) => env.GITHUB_ACTIONS === 'true',
+            head: ['GITHUB_SHA'],
+            repository: (env) => set(env.GITHUB_REPOSITORY),
+            runUrl: (env) => env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+                ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                : undefined
         },
-        previousMeaning: 'the branch head before the push (not the previous deployment)',
-        repository: (env) => set(env.TRAVIS_REPO_SLUG),
-        runUrl: (env) => set(env.TRAVIS_BUILD_WEB_URL)
-    }
-];
+        {
+            name: 'GitLab CI',
+            detect: (env) => env.GITLAB_CI === 'true',
+            head: ['CI_COMMIT_SHA'],
+            previous: variable('CI_COMMIT_BEFORE_SHA'),
+            previousMeaning: 'the branch head before the push (not the previous deployment)',
+            repository: (env) => set(env.CI_PROJECT_PATH),
+            runUrl: (env) => set(env.CI_PIPELINE_URL)
+        },
+        {
+            name: 'Jenkins',
+            detect: (env) => set(env.JENKINS_URL) !== undefined,
+            head: ['GIT_COMMIT'],
+            previous: variable('GIT_PREVIOUS_SUCCESSFUL_COMMIT'),
+            previousMeaning: 'the commit of the last successful build of the branch',
+            repository: (env) => repositoryFromUrl(env.GIT_URL),
+            runUrl: (env) => set(env.BUILD_URL)
+        },
+        {
+            name: 'CircleCI',
+            detect: (env) => env.CIRCLECI === 'true',
+            head: ['CIRCLE_SHA1'],
+            repository: (env) => env.CIRCLE_PROJECT_USERNAME && env.CIRCLE_PROJECT_REPONAME
+                ? `${env.CIRCLE_PROJECT_USERNAME}/${env.CIRCLE_PROJECT_REPONAME}`
+                : repositoryFromUrl(env.CIRCLE_REPOSITORY_URL),
+            runUrl: (env) => set(env.CIRCLE_BUILD_URL)
+        },
+        {
+            name: 'Buildkite',
+            detect: (env) => env.BUILDKITE === 'true',
+            head: ['BUILDKITE_COMMIT'],
+            repository: (env) => repositoryFromUrl(env.BUILDKITE_REPO),
+            runUrl: (env) => set(env.BUILDKITE_BUILD_URL)
+        },
+        {
+            name: 'Azure Pipelines',
+            detect: (env) => env.TF_BUILD?.toLowerCase() === 'true',
+            head: ['BUILD_SOURCEVERSION'],
+            repository: (env) => set(env.BUILD_REPOSITORY_NAME),
+            runUrl: (env) => env.SYSTEM_COLLECTIONURI && env.SYSTEM_TEAMPROJECT && env.BUILD_BUILDID
+                ? `${env.SYSTEM_COLLECTIONURI.replace(/\/?$/, '/')}${encodeURIComponent(env.SYSTEM_TEAMPROJECT)}/_build/results?buildId=${env.BUILD_BUILDID}`
+                : undefined
+        },
+        {
+            name: 'Bitbucket Pipelines',
+            detect: (env) => set(env.BITBUCKET_BUILD_NUMBER) !== undefined,
+            head: ['BITBUCKET_COMMIT'],
+            repository: (env) => set(env.BITBUCKET_REPO_FULL_NAME),
+            runUrl: (env) => env.BITBUCKET_GIT_HTTP_ORIGIN && env.BITBUCKET_BUILD_NUMBER
+                ? `${env.BITBUCKET_GIT_HTTP_ORIGIN.replace(/^http:/, 'https:')}/pipelines/results/${env.BITBUCKET_BUILD_NUMBER}`
+                : undefined
+        },
+        {
+            name: 'Woodpecker',
+            detect: (env) => env.CI === 'woodpecker',
+            head: ['CI_COMMIT_SHA'],
+            previous: (env) => env.CI_PREV_PIPELINE_STATUS === 'success'
+                ? variable('CI_PREV_COMMIT_SHA')(env)
+                : undefined,
+            previousMeaning: 'the commit of the previous pipeline, when it succeeded',
+            repository: (env) => set(env.CI_REPO),
+            runUrl: (env) => set(env.CI_PIPELINE_URL)
+        },
+        {
+            name: 'Drone',
+            detect: (env) => env.DRONE === 'true',
+            head: ['DRONE_COMMIT_SHA'],
+            previous: variable('DRONE_COMMIT_BEFORE'),
+            previousMeaning: 'the branch head before the push (not the previous deployment)',
+            repository: (env) => set(env.DRONE_REPO),
+            runUrl: (env) => set(env.DRONE_BUILD_LINK)
+        },
+        {
+            name: 'Travis CI',
+            detect: (env) => env.TRAVIS === 'true',
+            head: ['TRAVIS_COMMIT'],
+            // "a...b": the push's range; the first commit is the branch head before the push.
+            previous: (env) => {
+                const from = set(env.TRAVIS_COMMIT_RANGE)?.split(/\.{2,3}/)[0];
+                return from ? ['TRAVIS_COMMIT_RANGE', from] : undefined;
+            },
+            previousMeaning: 'the branch head before the push (not the previous deployment)',
+            repository: (env) => set(env.TRAVIS_REPO_SLUG),
+            runUrl: (env) => set(env.TRAVIS_BUILD_WEB_URL)
+        }
+    ];
+}
 /** The CI this process runs in, if any known one. */
-const detectCi = (env) => CI_SYSTEMS.find((ci) => ci.detect(env));
+function detectCi(env) {
+    return ciSystems().find((ci) => ci.detect(env));
+}
 
 
 /***/ }),
@@ -359,9 +373,9 @@ const flagsOf = (command) => Object.keys(FLAGS).filter((name) => FLAGS[name].com
 /* harmony export */   fQ: () => (/* binding */ backfillHelpText)
 /* harmony export */ });
 /* unused harmony export wrap */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
-/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4348);
-/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5377);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
+/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4348);
+/* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5377);
 
 
 
@@ -385,22 +399,24 @@ function wrap(text, indent, width = 100) {
 }
 /** Every flag of a command with its text, default and allowed values, from the one table. */
 function flagList(command) {
-    return (0,_flags_js__WEBPACK_IMPORTED_MODULE_1__/* .flagsOf */ .Zo)(command)
+    return (0,_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .flagsOf */ .Zo)(command)
         .map((name) => {
-        const value = _flags_js__WEBPACK_IMPORTED_MODULE_1__/* .FLAGS */ .Wg[name].value;
+        const value = _flags_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAGS */ .Wg[name].value;
         const head = `  --${name}${value ? ` ${value}` : ''}`;
-        return `${head}\n      ${wrap((0,_flags_js__WEBPACK_IMPORTED_MODULE_1__/* .flagHelp */ .QR)(name, command), 6)}`;
+        return `${head}\n      ${wrap((0,_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .flagHelp */ .QR)(name, command), 6)}`;
     })
         .join('\n');
 }
 /** `--help` of report. */
 function helpText() {
-    return `Usage: ${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p} report --environment <name> [options]
+    return `Usage: ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .p} report --environment <name> [options]
 
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
 The key comes from --api-key or MULTITUDES_API_KEY. The commit, the repository and a link to
 the run come from the CI's own variables, else --head and --repository, else HEAD of the clone.
-CI systems read: ${wrap(_ci_js__WEBPACK_IMPORTED_MODULE_0__/* .CI_SYSTEMS */ .mU.map((c) => c.name).join(', '), 17)}.
+CI systems read: ${wrap((0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciSystems */ .Dn)()
+        .map((c) => c.name)
+        .join(', '), 17)}.
 Base, with --strategy auto: --base, else the previous deployment (GitHub, with a token), else
 the newest deployment of this repository in Multitudes' record, else the CI's previous commit
 where it has one, else none (only head is sent). Before the POST, the record is read, and a
@@ -410,14 +426,14 @@ Options:
 ${flagList('report')}
 
 The second command, backfill, reports past deployments:
-see '${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p} backfill --help'.
+see '${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .p} backfill --help'.
 
 Exit codes: 0 reported (or dry run, or a failure that --on-error says to warn about);
 1 not reported; 2 bad usage or input (nothing was sent).`;
 }
 /** `backfill --help`. */
 function backfillHelpText() {
-    return `Usage: ${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAME */ .p} backfill --environment <name> --source <source> [options]
+    return `Usage: ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAME */ .p} backfill --environment <name> --source <source> [options]
 
 Reconstructs past production deployments and reports them, oldest first, with the commits each
 one shipped (git rev-list previous..this, under the live run's rules). Run it from a clone with

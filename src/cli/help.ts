@@ -1,5 +1,5 @@
 import { ACTION_NAME } from '../version.js'
-import { CI_SYSTEMS } from './ci.js'
+import { ciSystems } from './ci.js'
 import { FLAGS, flagHelp, flagsOf, type Command } from './flags.js'
 
 /**
@@ -37,7 +37,12 @@ export function helpText(): string {
 Reports a deployment to Multitudes with the commits it shipped, from any CI system.
 The key comes from --api-key or MULTITUDES_API_KEY. The commit, the repository and a link to
 the run come from the CI's own variables, else --head and --repository, else HEAD of the clone.
-CI systems read: ${wrap(CI_SYSTEMS.map((c) => c.name).join(', '), 17)}.
+CI systems read: ${wrap(
+    ciSystems()
+      .map((c) => c.name)
+      .join(', '),
+    17
+  )}.
 Base, with --strategy auto: --base, else the previous deployment (GitHub, with a token), else
 the newest deployment of this repository in Multitudes' record, else the CI's previous commit
 where it has one, else none (only head is sent). Before the POST, the record is read, and a
