@@ -5,6 +5,7 @@ import path from 'node:path'
 import { readCommandLine } from '../src/cli/args.js'
 import { parseOptions } from '../src/cli/backfill-options.js'
 import { defaultStateFile } from '../src/backfill/state.js'
+import { redact } from '../src/untrusted.js'
 
 const TAGS = ['--source', 'tags', '--tag-pattern', 'v*']
 const GITHUB = {
@@ -156,6 +157,61 @@ describe('backfill options', () => {
       '2026-02-28T23:59:59.999Z'
     ])
     expect(zoned.since).toBe('2026-01-31T10:00:00.000Z')
+  })
+
+  it('leaves out what is not given: no title, no tags', () => {
+    expect(options([...TAGS, '--dry-run'])).toMatchObject({
+      title: undefined,
+      tags: []
+    })
+  })
+
+  it('keeps the key and the GitHub token out of every line printed from then on', () => {
+    options(['--source', 'releases', '--api-key', 'mtd_secret_flag'], {
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_TOKEN: 'ghs_secret_env'
+    })
+
+    expect(redact('mtd_secret_flag and ghs_secret_env')).toBe('*** and ***')
+  })
+
+  it.each([
+    [['--environment', ' '], /^--environment is required/],
+    [['--api-url', 'ftp://x'], /^Invalid '--api-url'/],
+    [
+      ['--working-directory', 'no/such/folder'],
+      /^Invalid '--working-directory'/
+    ],
+    [['--since', 'yesterday'], /^Invalid '--since'/],
+    [['--until', '2026-13-01'], /^Invalid '--until'/],
+    [['--max-commits', '0'], /^Invalid '--max-commits'/],
+    [['--rate', '101'], /^Invalid '--rate'/],
+    [['--title', 'x'.repeat(300)], /'--title'/],
+    [['--tags', 'x'.repeat(300)], /'--tags'/],
+    [['--on-error', 'ignore'], /^Invalid '--on-error'/],
+    [['--record-check', 'maybe'], /^Invalid '--record-check'/],
+    [['--api-key', 'mtd\u0007key'], /--api-key/],
+    [['--source', ' '], /^--source is required/],
+    [['--source', 'tags', '--tag-pattern', ' '], /^--tag-pattern is required/]
+  ])('%j is refused, naming the flag', (argv, message) => {
+    const base = argv.includes('--source') ? [] : TAGS
+    expect(refusal([...base, '--dry-run', ...argv])).toMatch(message)
+  })
+
+  it.each([
+    [['--github-token', 'ghs\nx'], /--github-token/],
+    [['--github-api-url', 'not a url'], /^Invalid '--github-api-url'/],
+    [['--branch=-x'], /^Invalid '--branch'/]
+  ])('%j is refused for a GitHub source, naming the flag', (argv, message) => {
+    expect(
+      refusal(
+        ['--source', 'workflow-runs', '--workflow', '7', '--dry-run', ...argv],
+        {
+          GITHUB_REPOSITORY: 'o/r',
+          GITHUB_TOKEN: 'ghs_x'
+        }
+      )
+    ).toMatch(message)
   })
 
   it('a dry run needs no key; any other run does, and a blank one is none', () => {
