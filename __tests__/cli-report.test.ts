@@ -31,6 +31,17 @@ async function report(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, out, err }
 }
 
+/** A report in the test repository of the commits after `before`. */
+const ranged = (environment: string) => [
+  'report',
+  '--environment',
+  environment,
+  '--working-directory',
+  repo.dir,
+  '--base',
+  before
+]
+
 async function api() {
   const server = await startMultitudesServer()
   servers.push(server)
@@ -147,17 +158,7 @@ describe('the report command', () => {
 
   it('prints one line for a person: verb, count, environment, range; the run link where the CI has one', async () => {
     const [server, other] = [await api(), await api()]
-    const args = (url: string) => [
-      'report',
-      '--environment',
-      'production',
-      '--api-url',
-      url,
-      '--working-directory',
-      repo.dir,
-      '--base',
-      before
-    ]
+    const args = (url: string) => [...ranged('production'), '--api-url', url]
     const env = { MULTITUDES_API_KEY: 'mtd_demo_key' }
 
     const plain = await report(args(server.url), env)
@@ -232,22 +233,13 @@ describe('the report command', () => {
   })
 
   it('--json says when the commit list was cut at --max-commits', async () => {
-    const { code, out } = await report(
-      [
-        'report',
-        '--environment',
-        'staging',
-        '--working-directory',
-        repo.dir,
-        '--base',
-        before,
-        '--max-commits',
-        '1',
-        '--dry-run',
-        '--json'
-      ],
-      {}
-    )
+    const { code, out } = await report([
+      ...ranged('staging'),
+      '--max-commits',
+      '1',
+      '--dry-run',
+      '--json'
+    ])
 
     expect(code).toBe(0)
     expect(JSON.parse(out.join(''))).toMatchObject({
@@ -258,17 +250,7 @@ describe('the report command', () => {
 
   it('a dry run says so, and prints the payload; a run that posts does not', async () => {
     const server = await api()
-    const args = [
-      'report',
-      '--environment',
-      'staging',
-      '--working-directory',
-      repo.dir,
-      '--base',
-      before,
-      '--api-url',
-      server.url
-    ]
+    const args = [...ranged('staging'), '--api-url', server.url]
 
     const dry = await report([...args, '--dry-run'])
     const posted = await report(args, { MULTITUDES_API_KEY: 'mtd_demo_key' })
