@@ -9,6 +9,11 @@ import * as core from './core.js'
 
 /** Secrets this process holds (the API key, the GitHub token), longest first. */
 let secrets: string[] = []
+/**
+ * Each secret as written, JSON-quoted and URL-encoded, in the order of `secrets`: made once
+ * here, since every line the action writes is redacted (a summary of 1,000 commits is thousands).
+ */
+let forms: string[] = []
 
 /** What a secret is replaced with wherever the project writes text. */
 export const REDACTED = '***'
@@ -25,6 +30,13 @@ export function addSecret(secret: string): void {
     // A value this short would blank out ordinary words; no issued key is that short.
     if (part.length < 8 || secrets.includes(part)) continue
     secrets = [...secrets, part].sort((a, b) => b.length - a.length)
+    forms = secrets.flatMap((one) => [
+      ...new Set([
+        one,
+        JSON.stringify(one).slice(1, -1),
+        encodeURIComponent(one)
+      ])
+    ])
   }
 }
 
@@ -34,15 +46,7 @@ export function addSecret(secret: string): void {
  */
 export function redact(text: string): string {
   let out = text
-  for (const secret of secrets) {
-    for (const form of new Set([
-      secret,
-      JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret)
-    ])) {
-      out = out.replaceAll(form, REDACTED)
-    }
-  }
+  for (const form of forms) out = out.replaceAll(form, REDACTED)
   return out
 }
 
