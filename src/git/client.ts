@@ -169,7 +169,7 @@ export function createGitClient(cwd: string = process.cwd()): GitClient {
     async presentCommits(shas) {
       if (shas.length === 0) return new Set()
       const r = await run(
-        ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
+        ['cat-file', '--buffer', '--batch-check=%(objectname) %(objecttype)'],
         { input: shas.join('\n') + '\n' }
       )
       return new Set(

@@ -22,7 +22,8 @@ export async function readCommits(
   const asked = revs.filter((rev) => ONE_LINE.test(rev))
   if (asked.length === 0) return revs.map(() => undefined)
   const chunks: Buffer[] = []
-  await run(['cat-file', '--batch'], {
+  // --buffer: without it git flushes after every object, and 1,000 commits cost ≈ 10 ms more.
+  await run(['cat-file', '--batch', '--buffer'], {
     input: asked.map((rev) => `${rev}^{commit}\n`).join(''),
     onStdout: (chunk) => chunks.push(chunk)
   })
@@ -36,24 +37,27 @@ export async function readCommits(
  * and a newline; `<name> missing` (or `ambiguous`) for a name that found none.
  */
 export function parseBatch(out: Buffer): (CommitDetails | undefined)[] {
+  // One latin1 string of the whole output (a character per byte, so its offsets are byte
+  // offsets): searching it is several times faster than a Buffer call per line and object.
+  const text = out.toString('latin1')
   const objects: (CommitDetails | undefined)[] = []
   let at = 0
-  while (at < out.length) {
-    const eol = out.indexOf(10, at)
-    const header = out.toString('latin1', at, eol < 0 ? out.length : eol)
-    at = eol < 0 ? out.length : eol + 1
+  while (at < text.length) {
+    const eol = text.indexOf('\n', at)
+    const header = text.slice(at, eol < 0 ? text.length : eol)
+    at = eol < 0 ? text.length : eol + 1
     const [oid, type, size] = header.split(' ')
     if (!/^\d+$/.test(size ?? '')) {
       objects.push(undefined)
       continue
     }
-    const content = out.subarray(at, at + Number(size))
-    at += Number(size) + 1
+    const end = Math.min(at + Number(size), text.length)
     objects.push(
       type === 'commit'
-        ? parseCommitObject(oid.toLowerCase(), content)
+        ? commitAt(oid.toLowerCase(), { bytes: out, text, start: at, end })
         : undefined
     )
+    at += Number(size) + 1
   }
   return objects
 }
@@ -63,8 +67,29 @@ export function parseBatch(out: Buffer): (CommitDetails | undefined)[] {
  * paragraph of the message on one line, in UTF-8 whatever the commit's `encoding` header says.
  */
 export function parseCommitObject(sha: string, raw: Buffer): CommitDetails {
-  const split = raw.indexOf('\n\n')
-  const headers = raw.toString('latin1', 0, split < 0 ? raw.length : split)
+  return commitAt(sha, {
+    bytes: raw,
+    text: raw.toString('latin1'),
+    start: 0,
+    end: raw.length
+  })
+}
+
+/** An object's bytes within a batch, with the same bytes as a latin1 string. */
+interface Span {
+  bytes: Buffer
+  text: string
+  start: number
+  end: number
+}
+
+function commitAt(
+  sha: string,
+  { bytes, text, start, end }: Span
+): CommitDetails {
+  const blank = text.indexOf('\n\n', start)
+  const split = blank >= 0 && blank + 2 <= end ? blank : -1
+  const headers = text.slice(start, split < 0 ? end : split)
   const header = (name: string): string | undefined =>
     headers
       .split('\n')
@@ -72,7 +97,7 @@ export function parseCommitObject(sha: string, raw: Buffer): CommitDetails {
       ?.slice(name.length + 1)
   const decode = decoder(header('encoding'))
   const ident = decode(Buffer.from(header('author') ?? '', 'latin1'))
-  const message = split < 0 ? '' : decode(raw.subarray(split + 2))
+  const message = split < 0 ? '' : decode(bytes.subarray(split + 2, end))
   return {
     sha,
     author: ident.replace(/\s*<.*$/, ''),
@@ -93,12 +118,20 @@ function subjectOf(message: string): string {
 }
 
 function decoder(encoding = 'utf-8'): (bytes: Buffer) => string {
-  let textDecoder: TextDecoder
-  try {
-    textDecoder = new TextDecoder(encoding)
-  } catch {
-    // An encoding Node does not know: read it as UTF-8, as git does for a commit without one.
-    textDecoder = new TextDecoder('utf-8')
+  let decode = decoders.get(encoding)
+  if (decode === undefined) {
+    let textDecoder: TextDecoder
+    try {
+      textDecoder = new TextDecoder(encoding)
+    } catch {
+      // An encoding Node does not know: read it as UTF-8, as git does for a commit without one.
+      textDecoder = new TextDecoder('utf-8')
+    }
+    decode = (bytes) => textDecoder.decode(bytes)
+    decoders.set(encoding, decode)
   }
-  return (bytes) => textDecoder.decode(bytes)
+  return decode
 }
+
+/** One decoder per encoding: making one per commit cost more than the decoding. */
+const decoders = new Map<string, (bytes: Buffer) => string>()

@@ -69,7 +69,7 @@ function tagOf(line: string): TagRef {
 async function peelNested(run: GitRunner, nested: TagRef[]): Promise<void> {
   if (nested.length === 0) return
   const peeled = await run(
-    ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
+    ['cat-file', '--buffer', '--batch-check=%(objectname) %(objecttype)'],
     { input: nested.map((t) => `refs/tags/${t.name}^{commit}\n`).join('') }
   )
   for (const [i, line] of parseLines(peeled.stdout).entries()) {
