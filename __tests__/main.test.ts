@@ -119,6 +119,9 @@ describe('run', () => {
       'commit-count': '2'
     })
     expect(summary).toContain('What went wrong')
+    // The subjects are read while the POST is on its way; a failed POST still lists them.
+    expect(summary).toContain('new 1')
+    expect(summary).toContain('new 2')
   })
 
   it('warns instead of failing on an outage with warn-on-outage', async () => {

@@ -54,7 +54,7 @@ async function resolve(
       github: api
     }
   )
-  return { ...result, fake }
+  return { range: result.range, commits: await result.commits, fake }
 }
 
 function repoCompare(

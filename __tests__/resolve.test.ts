@@ -68,12 +68,13 @@ describe('resolveRange', () => {
   it('says what it decided in one line, and warns when max-commits cuts the range', async () => {
     const resolved: Resolved = {}
 
-    const { range, commits } = await resolveRange(
+    const { range, commits: described } = await resolveRange(
       testInputs({ strategy: 'base', base: c1, head: c3, maxCommits: 1 }),
       testContext(),
       { git, github: undefined },
       resolved
     )
+    const commits = await described
 
     expect(range.shas).toEqual([c3])
     expect(commits.map((c) => c.subject)).toEqual(['three'])
@@ -380,7 +381,7 @@ describe('resolveRange, the edges of each decision', () => {
       }
     }
 
-    const { range, commits } = await resolveRange(
+    const { range, commits: described } = await resolveRange(
       testInputs({
         strategy: 'base',
         base: root,
@@ -390,6 +391,7 @@ describe('resolveRange, the edges of each decision', () => {
       testContext(),
       { git: counting, github: undefined }
     )
+    const commits = await described
 
     expect(range.shas).toHaveLength(DESCRIBED + 4)
     expect(asked).toEqual([DESCRIBED])
@@ -402,11 +404,12 @@ describe('resolveRange, the edges of each decision', () => {
       commitDetails: () => Promise.reject(new Error('log exploded'))
     }
 
-    const { range, commits } = await resolveRange(
+    const { range, commits: described } = await resolveRange(
       testInputs({ strategy: 'base', base: c1, head: c3 }),
       testContext(),
       { git: failing, github: undefined }
     )
+    const commits = await described
 
     expect(range.shas).toEqual([c3, c2])
     expect(commits).toEqual([])

@@ -89,20 +89,24 @@ async function deploy(
   const { range, commits } = await core.group('Resolving commit range', () =>
     resolveRange(inputs, ctx, deps, report.resolved)
   )
-  Object.assign(report, { range, commits })
-  report.payload = buildPayload(
-    inputs,
-    range.shas,
-    inputs.deployedAt ?? ctx.eventTime ?? startedAt
-  )
-  // Only in debug mode: a 100,000-commit payload is 4 MB of log.
-  if (core.isDebug()) say.debug(`payload: ${JSON.stringify(report.payload)}`)
-  await sendDeployment(inputs, deps.multitudes, report.payload, report, {
-    current: deps.record,
-    fresh: deps.freshRecord,
-    membership: membershipOf(
-      range.source === 'git' ? deps.git : undefined,
-      deps.github
+  report.range = range
+  try {
+    report.payload = buildPayload(
+      inputs,
+      range.shas,
+      inputs.deployedAt ?? ctx.eventTime ?? startedAt
     )
-  })
+    // Only in debug mode: a 100,000-commit payload is 4 MB of log.
+    if (core.isDebug()) say.debug(`payload: ${JSON.stringify(report.payload)}`)
+    await sendDeployment(inputs, deps.multitudes, report.payload, report, {
+      current: deps.record,
+      fresh: deps.freshRecord,
+      membership: membershipOf(
+        range.source === 'git' ? deps.git : undefined,
+        deps.github
+      )
+    })
+  } finally {
+    report.commits = await commits
+  }
 }

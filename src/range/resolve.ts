@@ -34,8 +34,11 @@ export interface Resolved {
 
 export interface ResolvedRange {
   range: CommitRange
-  /** Subjects and authors of the commits sent, for the summary. */
-  commits: CommitDetails[]
+  /**
+   * Subjects and authors of the commits sent, for the summary. Read from the checkout while the
+   * POST is on its way (1,000 commits cost one `git cat-file` process); it never rejects.
+   */
+  commits: Promise<CommitDetails[]>
 }
 
 /**
@@ -125,7 +128,7 @@ async function fromGit(
   const range = await rangeFromGit(deps.git, head, choice, inputs)
   return {
     range,
-    commits: await describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
+    commits: describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
   }
 }
 
@@ -162,7 +165,8 @@ async function fromApi(
   })
   Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
   checkFirstDeployment(inputs, choice)
-  return rangeFromApi(github, head, choice, inputs)
+  const { range, commits } = await rangeFromApi(github, head, choice, inputs)
+  return { range, commits: Promise.resolve(commits) }
 }
 
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */
