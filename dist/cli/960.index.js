@@ -2505,7 +2505,8 @@ function suggest(name, known) {
  */
 function readCommandLine(argv, command) {
     const names = (0,flags/* flagsOf */.Zo)(command);
-    const tokens = tokensOf(argv, names);
+    const table = (0,flags/* flagTable */.tS)();
+    const tokens = tokensOf(argv, names, table);
     const values = {};
     const positionals = [];
     const seen = new Set();
@@ -2518,7 +2519,7 @@ function readCommandLine(argv, command) {
             continue;
         // -h is help everywhere; no other short flag exists.
         const name = token.rawName === '-h' ? 'help' : token.name;
-        const flag = names.includes(name) ? flags/* FLAGS */.Wg[name] : undefined;
+        const flag = names.includes(name) ? table[name] : undefined;
         if (flag === undefined) {
             const near = suggest(name, names);
             throw new UsageError(`Unknown flag ${token.rawName}${near ? `: did you mean --${near}?` : '.'}`);
@@ -2538,7 +2539,7 @@ function readCommandLine(argv, command) {
     }
     return { values, positionals };
 }
-function tokensOf(argv, names) {
+function tokensOf(argv, names, table) {
     return (0,external_node_util_.parseArgs)({
         args: argv,
         strict: false,
@@ -2547,8 +2548,8 @@ function tokensOf(argv, names) {
         options: Object.fromEntries(names.map((n) => [
             n,
             {
-                type: flags/* FLAGS */.Wg[n].switch ? 'boolean' : 'string',
-                multiple: flags/* FLAGS */.Wg[n].multiple === true
+                type: table[n].switch ? 'boolean' : 'string',
+                multiple: table[n].multiple === true
             }
         ]))
     }).tokens;
@@ -2696,7 +2697,7 @@ const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'];
 /** A flag's value, else its default from the flag table. */
 const backfill_source_text = (values, name) => {
     const value = values[name];
-    return typeof value === 'string' ? value : flags/* FLAGS */.Wg[name].default;
+    return typeof value === 'string' ? value : (0,flags/* flagTable */.tS)()[name].default;
 };
 /** Flags that belong to one source: given with another, they would be silently ignored. */
 const SOURCE_FLAGS = {

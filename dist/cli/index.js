@@ -158,8 +158,8 @@ function detectCi(env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   QR: () => (/* binding */ flagHelp),
-/* harmony export */   Wg: () => (/* binding */ FLAGS),
-/* harmony export */   Zo: () => (/* binding */ flagsOf)
+/* harmony export */   Zo: () => (/* binding */ flagsOf),
+/* harmony export */   tS: () => (/* binding */ flagTable)
 /* harmony export */ });
 /* harmony import */ var _interface_generated_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
 /* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5214);
@@ -173,182 +173,187 @@ function detectCi(env) {
 const BOTH = ['report', 'backfill'];
 const REPORT = ['report'];
 const BACKFILL = ['backfill'];
-/** Every flag of both commands, once. A test keeps the action's inputs in it. */
-const FLAGS = {
-    environment: {
-        value: '<name>',
-        commands: BOTH,
-        help: 'Required. The environment deployed to, sent as environmentName.'
-    },
-    'api-key': {
-        value: '<key>',
-        commands: BOTH,
-        help: 'Multitudes API key with the Deployments write scope (an Organization key). Default: $MULTITUDES_API_KEY, which keeps it out of the process list. Not needed with --dry-run.'
-    },
-    strategy: {
-        value: '<name>',
-        commands: REPORT,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY.strategy,
-        oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .STRATEGIES */ .YL
-    },
-    base: { value: '<commit>', commands: REPORT },
-    head: {
-        value: '<commit>',
-        commands: REPORT,
-        help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the clone."
-    },
-    'tag-pattern': {
-        value: '<glob>',
-        commands: BOTH,
-        help: "Glob of tags for --strategy tag, e.g. 'v*'.",
-        backfill: "Required with --source tags: the tags that were deployments, e.g. 'v*'."
-    },
-    'commit-source': {
-        value: '<source>',
-        commands: REPORT,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['commit-source'],
-        oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMIT_SOURCES */ .Jk,
-        help: 'Where commits come from: git (the clone), api (the GitHub compare API, no clone needed) or auto (the clone when it holds the range).'
-    },
-    paths: {
-        value: '<pathspec>',
-        multiple: true,
-        commands: REPORT,
-        help: 'Monorepos: a git pathspec; give it once for each. Only commits that touch them are sent (head always is). Needs the git source.'
-    },
-    'max-commits': {
-        value: '<n>',
-        commands: BOTH,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['max-commits']
-    },
-    'first-deployment': {
-        value: '<mode>',
-        commands: REPORT,
-        help: 'When no base exists: head sends only head; fail exits 1. Never the whole history.',
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['first-deployment'],
-        oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_DEPLOYMENT */ .Px
-    },
-    'is-test': { switch: true, commands: BOTH },
-    'deployed-at': {
-        value: '<time>',
-        commands: REPORT,
-        help: 'ISO 8601 time of the deployment with a zone, e.g. 2026-01-31T12:00:00Z. Default: now.'
-    },
-    title: { value: '<text>', commands: BOTH },
-    tags: { value: '<list>', commands: BOTH },
-    'dry-run': {
-        switch: true,
-        commands: BOTH,
-        help: 'Do everything but the POST, and print what would be sent.',
-        backfill: 'Plan only: print the plan, send nothing.'
-    },
-    'on-error': {
-        value: '<mode>',
-        commands: BOTH,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['on-error'],
-        oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .ON_ERROR */ .DD,
-        help: 'fail: any error exits 1; warn: never exits 1; warn-on-outage: exits 1 on errors to fix (bad flags, 400, 401, 403) and 0 with a warning when Multitudes stays unreachable or answers 5xx.'
-    },
-    'api-url': {
-        value: '<url>',
-        commands: BOTH,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['api-url']
-    },
-    'github-token': {
-        value: '<token>',
-        commands: BOTH,
-        help: 'Token for the GitHub API (previous deployments, compare). Default: $GITHUB_TOKEN.',
-        backfill: 'For the GitHub sources, with read access to contents, deployments and actions. Default: $GITHUB_TOKEN.'
-    },
-    verify: { switch: true, commands: REPORT },
-    'record-check': {
-        value: '<bool>',
-        commands: BOTH,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['record-check'],
-        backfill: "Default true: before the first POST, read Multitudes' record (up to 10,000 deployments, 60 s) and skip what it already holds; false sends no GET and trusts the state file alone."
-    },
-    'timeout-seconds': {
-        value: '<n>',
-        commands: REPORT,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['timeout-seconds']
-    },
-    'max-attempts': {
-        value: '<n>',
-        commands: REPORT,
-        default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['max-attempts']
-    },
-    'working-directory': {
-        value: '<dir>',
-        commands: BOTH,
-        help: 'The clone of the repository. Default: the current directory.'
-    },
-    repository: {
-        value: '<owner/name>',
-        commands: BOTH,
-        help: "The repository, for the GitHub API and the output. Default: the CI's repository variable (see the README's CI table)."
-    },
-    source: {
-        value: '<source>',
-        commands: BACKFILL,
-        oneOf: ['tags', 'releases', 'deployments', 'workflow-runs'],
-        help: 'Required. Where the past deployments come from: one of the sources above.'
-    },
-    workflow: {
-        value: '<file or id>',
-        commands: BACKFILL,
-        help: 'Required with --source workflow-runs, e.g. deploy.yml.'
-    },
-    branch: {
-        value: '<name>',
-        commands: BACKFILL,
-        help: "With --source workflow-runs. Default: the repository's default branch."
-    },
-    'include-prereleases': {
-        switch: true,
-        commands: BACKFILL,
-        help: 'With --source releases: count prereleases too.'
-    },
-    since: {
-        value: '<date>',
-        commands: BACKFILL,
-        help: 'The start of the window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z). A bare date is a whole UTC day.'
-    },
-    until: {
-        value: '<date>',
-        commands: BACKFILL,
-        help: 'The end of the window, included; a bare date takes in its whole UTC day.'
-    },
-    'state-file': {
-        value: '<path>',
-        commands: BACKFILL,
-        help: 'Where posted deployments are recorded, so that a re-run resumes. Default: a file per repository and environment in $XDG_STATE_HOME/multitudes-deployment-action (~/.local/state/… when unset; $RUNNER_TEMP in GitHub Actions), never in the clone.'
-    },
-    rate: {
-        value: '<n>',
-        commands: BACKFILL,
-        default: '5',
-        help: 'Multitudes requests per second at most.'
-    },
-    'github-api-url': {
-        value: '<url>',
-        commands: BACKFILL,
-        help: 'Default: $GITHUB_API_URL, else https://api.github.com.'
-    },
-    json: {
-        switch: true,
-        commands: BOTH,
-        help: 'Print the result as JSON on stdout (see the README); logs stay on stderr.'
-    },
-    help: { switch: true, commands: BOTH, help: 'Show this help.' },
-    version: { switch: true, commands: REPORT, help: 'Show the version.' }
-};
-const DESCRIPTIONS = new Map(_interface_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_INPUTS */ .b.map((i) => [i.name, i.description]));
+/**
+ * Every flag of both commands, once. A test keeps the action's inputs in it. Made on each call
+ * (a few microseconds), not once at load: a table built at load is out of mutation testing's
+ * reach (docs/testing.md).
+ */
+function flagTable() {
+    return {
+        environment: {
+            value: '<name>',
+            commands: BOTH,
+            help: 'Required. The environment deployed to, sent as environmentName.'
+        },
+        'api-key': {
+            value: '<key>',
+            commands: BOTH,
+            help: 'Multitudes API key with the Deployments write scope (an Organization key). Default: $MULTITUDES_API_KEY, which keeps it out of the process list. Not needed with --dry-run.'
+        },
+        strategy: {
+            value: '<name>',
+            commands: REPORT,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY.strategy,
+            oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .STRATEGIES */ .YL
+        },
+        base: { value: '<commit>', commands: REPORT },
+        head: {
+            value: '<commit>',
+            commands: REPORT,
+            help: "The commit deployed: a SHA, branch or tag. Default: the CI's commit variable (see the README's CI table), else HEAD of the clone."
+        },
+        'tag-pattern': {
+            value: '<glob>',
+            commands: BOTH,
+            help: "Glob of tags for --strategy tag, e.g. 'v*'.",
+            backfill: "Required with --source tags: the tags that were deployments, e.g. 'v*'."
+        },
+        'commit-source': {
+            value: '<source>',
+            commands: REPORT,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['commit-source'],
+            oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMIT_SOURCES */ .Jk,
+            help: 'Where commits come from: git (the clone), api (the GitHub compare API, no clone needed) or auto (the clone when it holds the range).'
+        },
+        paths: {
+            value: '<pathspec>',
+            multiple: true,
+            commands: REPORT,
+            help: 'Monorepos: a git pathspec; give it once for each. Only commits that touch them are sent (head always is). Needs the git source.'
+        },
+        'max-commits': {
+            value: '<n>',
+            commands: BOTH,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['max-commits']
+        },
+        'first-deployment': {
+            value: '<mode>',
+            commands: REPORT,
+            help: 'When no base exists: head sends only head; fail exits 1. Never the whole history.',
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['first-deployment'],
+            oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_DEPLOYMENT */ .Px
+        },
+        'is-test': { switch: true, commands: BOTH },
+        'deployed-at': {
+            value: '<time>',
+            commands: REPORT,
+            help: 'ISO 8601 time of the deployment with a zone, e.g. 2026-01-31T12:00:00Z. Default: now.'
+        },
+        title: { value: '<text>', commands: BOTH },
+        tags: { value: '<list>', commands: BOTH },
+        'dry-run': {
+            switch: true,
+            commands: BOTH,
+            help: 'Do everything but the POST, and print what would be sent.',
+            backfill: 'Plan only: print the plan, send nothing.'
+        },
+        'on-error': {
+            value: '<mode>',
+            commands: BOTH,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['on-error'],
+            oneOf: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .ON_ERROR */ .DD,
+            help: 'fail: any error exits 1; warn: never exits 1; warn-on-outage: exits 1 on errors to fix (bad flags, 400, 401, 403) and 0 with a warning when Multitudes stays unreachable or answers 5xx.'
+        },
+        'api-url': {
+            value: '<url>',
+            commands: BOTH,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['api-url']
+        },
+        'github-token': {
+            value: '<token>',
+            commands: BOTH,
+            help: 'Token for the GitHub API (previous deployments, compare). Default: $GITHUB_TOKEN.',
+            backfill: 'For the GitHub sources, with read access to contents, deployments and actions. Default: $GITHUB_TOKEN.'
+        },
+        verify: { switch: true, commands: REPORT },
+        'record-check': {
+            value: '<bool>',
+            commands: BOTH,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['record-check'],
+            backfill: "Default true: before the first POST, read Multitudes' record (up to 10,000 deployments, 60 s) and skip what it already holds; false sends no GET and trusts the state file alone."
+        },
+        'timeout-seconds': {
+            value: '<n>',
+            commands: REPORT,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['timeout-seconds']
+        },
+        'max-attempts': {
+            value: '<n>',
+            commands: REPORT,
+            default: _input_values_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULTS */ .zY['max-attempts']
+        },
+        'working-directory': {
+            value: '<dir>',
+            commands: BOTH,
+            help: 'The clone of the repository. Default: the current directory.'
+        },
+        repository: {
+            value: '<owner/name>',
+            commands: BOTH,
+            help: "The repository, for the GitHub API and the output. Default: the CI's repository variable (see the README's CI table)."
+        },
+        source: {
+            value: '<source>',
+            commands: BACKFILL,
+            oneOf: ['tags', 'releases', 'deployments', 'workflow-runs'],
+            help: 'Required. Where the past deployments come from: one of the sources above.'
+        },
+        workflow: {
+            value: '<file or id>',
+            commands: BACKFILL,
+            help: 'Required with --source workflow-runs, e.g. deploy.yml.'
+        },
+        branch: {
+            value: '<name>',
+            commands: BACKFILL,
+            help: "With --source workflow-runs. Default: the repository's default branch."
+        },
+        'include-prereleases': {
+            switch: true,
+            commands: BACKFILL,
+            help: 'With --source releases: count prereleases too.'
+        },
+        since: {
+            value: '<date>',
+            commands: BACKFILL,
+            help: 'The start of the window (ISO 8601: 2026-01-31 or 2026-01-31T12:00:00Z). A bare date is a whole UTC day.'
+        },
+        until: {
+            value: '<date>',
+            commands: BACKFILL,
+            help: 'The end of the window, included; a bare date takes in its whole UTC day.'
+        },
+        'state-file': {
+            value: '<path>',
+            commands: BACKFILL,
+            help: 'Where posted deployments are recorded, so that a re-run resumes. Default: a file per repository and environment in $XDG_STATE_HOME/multitudes-deployment-action (~/.local/state/… when unset; $RUNNER_TEMP in GitHub Actions), never in the clone.'
+        },
+        rate: {
+            value: '<n>',
+            commands: BACKFILL,
+            default: '5',
+            help: 'Multitudes requests per second at most.'
+        },
+        'github-api-url': {
+            value: '<url>',
+            commands: BACKFILL,
+            help: 'Default: $GITHUB_API_URL, else https://api.github.com.'
+        },
+        json: {
+            switch: true,
+            commands: BOTH,
+            help: 'Print the result as JSON on stdout (see the README); logs stay on stderr.'
+        },
+        help: { switch: true, commands: BOTH, help: 'Show this help.' },
+        version: { switch: true, commands: REPORT, help: 'Show the version.' }
+    };
+}
 /** A flag's --help text for a command: its own, else the action input's description. */
 function flagHelp(name, command) {
-    const flag = FLAGS[name];
+    const flag = flagTable()[name];
     const text = (command === 'backfill' ? flag.backfill : undefined) ??
         flag.help ??
-        DESCRIPTIONS.get(name) ??
+        _interface_generated_js__WEBPACK_IMPORTED_MODULE_0__/* .ACTION_INPUTS */ .b.find((input) => input.name === name)?.description ??
         '';
     const extra = [];
     if (flag.default !== undefined && !text.includes('Default'))
@@ -360,7 +365,11 @@ function flagHelp(name, command) {
     return [text, ...extra].join(' ');
 }
 /** The flags of one command, by name. */
-const flagsOf = (command) => Object.keys(FLAGS).filter((name) => FLAGS[name].commands.includes(command));
+function flagsOf(command) {
+    return Object.entries(flagTable())
+        .filter(([, flag]) => flag.commands.includes(command))
+        .map(([name]) => name);
+}
 
 
 /***/ }),
@@ -399,9 +408,10 @@ function wrap(text, indent, width = 100) {
 }
 /** Every flag of a command with its text, default and allowed values, from the one table. */
 function flagList(command) {
+    const table = (0,_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .flagTable */ .tS)();
     return (0,_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .flagsOf */ .Zo)(command)
         .map((name) => {
-        const value = _flags_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAGS */ .Wg[name].value;
+        const value = table[name].value;
         const head = `  --${name}${value ? ` ${value}` : ''}`;
         return `${head}\n      ${wrap((0,_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .flagHelp */ .QR)(name, command), 6)}`;
     })

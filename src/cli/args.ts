@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { FLAGS, flagsOf, type Command, type Flag } from './flags.js'
+import { flagsOf, flagTable, type Command, type Flag } from './flags.js'
 
 /** A command line the CLI cannot read: exit 2, said on stderr with a pointer to --help. */
 export class UsageError extends Error {}
@@ -45,7 +45,8 @@ export function suggest(name: string, known: string[]): string | undefined {
  */
 export function readCommandLine(argv: string[], command: Command): CommandLine {
   const names = flagsOf(command)
-  const tokens = tokensOf(argv, names)
+  const table = flagTable()
+  const tokens = tokensOf(argv, names, table)
   const values: CommandLine['values'] = {}
   const positionals: string[] = []
   const seen = new Set<string>()
@@ -57,7 +58,7 @@ export function readCommandLine(argv: string[], command: Command): CommandLine {
     if (token.kind === 'option-terminator') continue
     // -h is help everywhere; no other short flag exists.
     const name = token.rawName === '-h' ? 'help' : token.name
-    const flag = names.includes(name) ? FLAGS[name] : undefined
+    const flag = names.includes(name) ? table[name] : undefined
     if (flag === undefined) {
       const near = suggest(name, names)
       throw new UsageError(
@@ -83,7 +84,11 @@ export function readCommandLine(argv: string[], command: Command): CommandLine {
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number]
 type OptionToken = Extract<Token, { kind: 'option' }>
 
-function tokensOf(argv: string[], names: readonly string[]): Token[] {
+function tokensOf(
+  argv: string[],
+  names: readonly string[],
+  table: Readonly<Record<string, Flag>>
+): Token[] {
   return parseArgs({
     args: argv,
     strict: false,
@@ -93,8 +98,8 @@ function tokensOf(argv: string[], names: readonly string[]): Token[] {
       names.map((n) => [
         n,
         {
-          type: FLAGS[n].switch ? ('boolean' as const) : ('string' as const),
-          multiple: FLAGS[n].multiple === true
+          type: table[n].switch ? ('boolean' as const) : ('string' as const),
+          multiple: table[n].multiple === true
         }
       ])
     )

@@ -8,7 +8,7 @@ import {
   parseRevision
 } from '../input-text.js'
 import { type CommandLine } from './args.js'
-import { FLAGS } from './flags.js'
+import { flagTable } from './flags.js'
 import { addSecret } from '../untrusted.js'
 
 const SOURCES = ['tags', 'releases', 'deployments', 'workflow-runs'] as const
@@ -19,7 +19,7 @@ export type Values = CommandLine['values']
 /** A flag's value, else its default from the flag table. */
 export const text = (values: Values, name: string): string | undefined => {
   const value = values[name]
-  return typeof value === 'string' ? value : FLAGS[name].default
+  return typeof value === 'string' ? value : flagTable()[name].default
 }
 
 interface GitHubSourceOptions {

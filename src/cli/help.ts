@@ -1,6 +1,6 @@
 import { ACTION_NAME } from '../version.js'
 import { ciSystems } from './ci.js'
-import { FLAGS, flagHelp, flagsOf, type Command } from './flags.js'
+import { flagHelp, flagsOf, flagTable, type Command } from './flags.js'
 
 /**
  * `text` in lines of at most `width` columns counting `indent` (a longer word is a line of its
@@ -21,9 +21,10 @@ export function wrap(text: string, indent: number, width = 100): string {
 
 /** Every flag of a command with its text, default and allowed values, from the one table. */
 function flagList(command: Command): string {
+  const table = flagTable()
   return flagsOf(command)
     .map((name) => {
-      const value = FLAGS[name].value
+      const value = table[name].value
       const head = `  --${name}${value ? ` ${value}` : ''}`
       return `${head}\n      ${wrap(flagHelp(name, command), 6)}`
     })
