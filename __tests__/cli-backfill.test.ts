@@ -4,7 +4,7 @@
  * backfill.e2e.test.ts holds the sources' rules through the bundle; these cases are small enough
  * for mutation testing to run them per mutant.
  */
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -110,15 +110,28 @@ const PROXY = { HTTPS_PROXY: 'socks5://proxy.example:1080' }
 /** Sends `signal` to this process once `server` has a POST; returns what stops the watch. */
 function signalOnFirstPost(
   server: { posts(): number },
-  signal: NodeJS.Signals
+  signal: NodeJS.Signals,
+  times = 1
 ): () => void {
   const poll = setInterval(() => {
     if (server.posts() === 0) return
     clearInterval(poll)
-    process.emit(signal, signal)
+    for (let i = 0; i < times; i++) process.emit(signal, signal)
   }, 5)
   return () => clearInterval(poll)
 }
+
+const log: string[] = []
+afterEach(() => {
+  log.length = 0
+})
+
+const getUrls = (server: { requests: { method: string; url: string }[] }) =>
+  server.requests.filter((r) => r.method === 'GET').map((r) => r.url)
+
+/** The one line a run refused for PROXY writes, with what to do. */
+const proxyRefused = (host: string) =>
+  `Backfill failed: HTTPS_PROXY names a socks5 proxy (socks5://proxy.example:1080); only http:// and https:// proxies are supported, so ${host} cannot be reached through it. Set HTTPS_PROXY to an HTTP proxy (http://host:port), or add ${host} to NO_PROXY; nothing was sent.`
 
 const gets = (server: { requests: { method: string }[] }) =>
   server.requests.filter((r) => r.method === 'GET').length
@@ -168,7 +181,62 @@ describe('backfill: a run', () => {
     expect(json).not.toHaveProperty('stopped')
     expect(server.posts()).toBe(3)
     expect(server.received.map((d) => d.commitSha[0])).toEqual(heads)
-    expect(gets(server)).toBeGreaterThan(0)
+    expect(getUrls(server)).not.toEqual([])
+    expect(getUrls(server)).toEqual(
+      getUrls(server).map(() => expect.stringContaining('includeTests=false'))
+    )
+    expect(r.log.filter((line) => line.startsWith('Backfill'))).toEqual([])
+  })
+
+  it('--is-test reads the record with the test deployments, and marks what it sends', async () => {
+    const server = await api()
+
+    const r = await backfill(
+      [...TAGS, '--api-url', server.url, '--is-test'],
+      KEY
+    )
+
+    expect(r.code).toBe(0)
+    expect(server.received.map((d) => d.isTest)).toEqual([true, true, true])
+    expect(getUrls(server)).toEqual(
+      getUrls(server).map(() => expect.stringContaining('includeTests=true'))
+    )
+  })
+
+  it('a record it cannot read is a warning in its log, and the run goes on', async () => {
+    const server = await api({
+      faults: [{ on: 'get', kind: 'status', status: 403, body: '{}' }]
+    })
+
+    const r = await backfill([...TAGS, '--api-url', server.url], KEY)
+
+    expect(r.code).toBe(0)
+    expect(server.posts()).toBe(3)
+    expect(r.log).toContainEqual(
+      expect.stringMatching(/^Multitudes' record could not be read/)
+    )
+  })
+
+  it('spaces its POSTs by --rate', async () => {
+    const server = await api()
+    const started = Date.now()
+
+    // Three POSTs at 4 a second: two waits of 250 ms at least between them.
+    await backfill(
+      [
+        ...TAGS,
+        '--api-url',
+        server.url,
+        '--rate',
+        '4',
+        '--record-check',
+        'false'
+      ],
+      KEY
+    )
+
+    expect(server.posts()).toBe(3)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500)
   })
 
   it('--record-check false reads no record: POSTs only', async () => {
@@ -214,6 +282,72 @@ describe('backfill: a run', () => {
     expect(r.log.at(-1)).toMatch(/^Backfill stopped at tag v1 \(/)
   })
 
+  it('stops at an answer a user must fix under --on-error warn too', async () => {
+    const server = await api({
+      faults: [{ kind: 'status', status: 400, body: '{"message":"bad"}' }]
+    })
+
+    const r = await backfill(
+      [...TAGS, '--api-url', server.url, '--on-error', 'warn'],
+      KEY
+    )
+
+    expect(r.code).toBe(1)
+    expect(server.posts()).toBe(1)
+  })
+
+  it('a state file it cannot write stops the run before any POST, with what to do', async () => {
+    const server = await api()
+
+    const r = await backfillCommand(
+      [
+        '--environment',
+        'production',
+        '--working-directory',
+        repo.dir,
+        '--state-file',
+        '/dev/null/state',
+        '--api-url',
+        server.url,
+        ...TAGS
+      ],
+      KEY,
+      { out: () => undefined, err: () => undefined },
+      (line) => log.push(line)
+    )
+
+    expect(r).toBe(1)
+    expect(log).toEqual([
+      expect.stringMatching(
+        /^Backfill failed: The state file \/dev\/null\/state cannot be written: .* Nothing was sent\. Pass --state-file with a path in a writable folder\.$/
+      )
+    ])
+    expect(server.posts()).toBe(0)
+  })
+
+  it('a folder that is no git clone is a failure in git’s own words, with no hint', async () => {
+    const r = await backfillCommand(
+      [
+        '--environment',
+        'production',
+        '--working-directory',
+        mkdtempSync(path.join(tmpdir(), 'no-clone-')),
+        '--dry-run',
+        ...TAGS
+      ],
+      {},
+      { out: () => undefined, err: () => undefined },
+      (line) => log.push(line)
+    )
+
+    expect(r).toBe(1)
+    expect(log).toEqual([
+      expect.stringMatching(
+        /^Backfill failed: git for-each-ref .* failed with exit code 128: fatal: not a git repository \(or any of the parent directories\): \.git$/
+      )
+    ])
+  })
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143]
@@ -246,6 +380,21 @@ describe('backfill: a run', () => {
     }
   )
 
+  it('a second signal does not wait: the process exits at once, 130', async () => {
+    const server = await api({ faults: [{ kind: 'delay', ms: 300 }] })
+    const exit = jest
+      .spyOn(process, 'exit')
+      .mockImplementation(() => undefined as never)
+    const stop = signalOnFirstPost(server, 'SIGINT', 2)
+
+    try {
+      await backfill([...TAGS, '--api-url', server.url], KEY).finally(stop)
+      expect(exit.mock.calls).toEqual([[130]])
+    } finally {
+      exit.mockRestore()
+    }
+  })
+
   it('a proxy it cannot use stops a run that would send, before any request', async () => {
     // Not on loopback, so the proxy applies; the check refuses it before any connection.
     const url = ['--api-url', 'https://multitudes.example']
@@ -258,11 +407,7 @@ describe('backfill: a run', () => {
     )
 
     expect(sending.code).toBe(1)
-    expect(sending.log).toEqual([
-      expect.stringMatching(
-        /^Backfill failed: .*socks5:\/\/proxy\.example:1080/
-      )
-    ])
+    expect(sending.log).toEqual([proxyRefused('multitudes.example')])
     expect(sending.out).toEqual([])
     expect(planning.code).toBe(0)
   })
@@ -330,9 +475,38 @@ describe('backfill: the GitHub sources', () => {
     })
 
     const r = await backfill(['--source', 'deployments', '--json', ...flags])
+    const before = await backfill([
+      '--source',
+      'deployments',
+      '--until',
+      '2026-01-18',
+      '--json',
+      ...flags
+    ])
 
-    const json = JSON.parse(r.out[0]) as { deployments: { head: string }[] }
-    expect(json.deployments.map((d) => d.head)).toEqual([heads[0], heads[2]])
+    const heads_ = (run: Run) =>
+      (
+        JSON.parse(run.out[0]) as { deployments: { head: string }[] }
+      ).deployments.map((d) => d.head)
+    expect(heads_(r)).toEqual([heads[0], heads[2]])
+    expect(heads_(before)).toEqual([heads[0]])
+  })
+
+  it('a token GitHub refuses stops the run, naming --github-token', async () => {
+    const { flags } = await github({
+      faults: [
+        {
+          path: /\/releases$/,
+          status: 401,
+          body: { message: 'Bad credentials' }
+        }
+      ]
+    })
+
+    const r = await backfill(['--source', 'releases', ...flags])
+
+    expect(r.code).toBe(1)
+    expect(r.log.at(-1)).toMatch(/^Backfill failed: .*--github-token/)
   })
 
   it("workflow-runs: the repository's default branch unless --branch says", async () => {
@@ -387,11 +561,7 @@ describe('backfill: the GitHub sources', () => {
     )
 
     expect(r.code).toBe(1)
-    expect(r.log).toEqual([
-      expect.stringMatching(
-        /^Backfill failed: .*socks5:\/\/proxy\.example:1080/
-      )
-    ])
+    expect(r.log).toEqual([proxyRefused('github.example')])
   })
 })
 
