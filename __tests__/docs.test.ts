@@ -2,7 +2,12 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { renderInterface, renderTables, withTables } from '../dev/docs.ts'
+import {
+  renderCliHelp,
+  renderInterface,
+  renderTables,
+  withTables
+} from '../dev/docs.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 
 const read = (file: string): string =>
@@ -26,6 +31,10 @@ describe('the documentation', () => {
   it('README inputs and outputs tables match action.yml (run `npm run docs`)', async () => {
     const readme = read('README.md')
     await expect(withTables(readme, read('action.yml'))).resolves.toBe(readme)
+  })
+
+  it("docs/cli-help.md is the CLI's --help, from its flag table (run `npm run docs`)", async () => {
+    await expect(renderCliHelp()).resolves.toBe(read('docs/cli-help.md'))
   })
 
   it('src/interface.generated.ts is action.yml (run `npm run docs`)', async () => {
