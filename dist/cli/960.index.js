@@ -622,14 +622,19 @@ function decoder(encoding = 'utf-8') {
 /** One decoder per encoding: making one per commit cost more than the decoding. */
 const decoders = new Map();
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
-var exec = __webpack_require__(1955);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __webpack_require__(8701);
 ;// CONCATENATED MODULE: ./src/git/run.ts
 
-
-
+/**
+ * @actions/exec and @actions/io, loaded on the first use: with them come child_process, assert
+ * and Node's stream modules, which a run that stops at its inputs never needs (≈ 5 ms).
+ */
+const toolkit = async () => {
+    const [exec, io] = await Promise.all([
+        __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955)),
+        __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 8701))
+    ]);
+    return { exec, io };
+};
 /**
  * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and
  * shared by every call, whose spawn, output caps and error are the one function returned.
@@ -639,7 +644,7 @@ function createGitRunner(cwd) {
     let found;
     const locate = (path) => {
         if (found === undefined || found.path !== path)
-            found = { path, git: (0,io/* which */.K7)('git', true) };
+            found = { path, git: toolkit().then(({ io }) => io.which('git', true)) };
         return found.git;
     };
     // Started now, so the search overlaps whatever the run does before its first git call.
@@ -649,7 +654,7 @@ function createGitRunner(cwd) {
         const stdout = [];
         const stderr = [];
         const exitCode = await locate(env.PATH)
-            .then((git) => exec/* exec */.m(git, args, {
+            .then(async (git) => (await toolkit()).exec.exec(git, args, {
             cwd,
             env,
             silent: true,
@@ -3779,7 +3784,8 @@ function finish(result, options, cliIo, log, interrupted) {
         log("Run the same command again to resume: what was recorded is skipped (state file and Multitudes' record).");
         return exitAfter(interrupted);
     }
-    return stopped || (result.failed > 0 && options.onError === 'fail') ? 1 : 0;
+    // Under --on-error fail a failed POST stops the run; under warn it is counted, and the run is ok.
+    return stopped ? 1 : 0;
 }
 /** The exit code after a signal, as a shell reports it (128 + the signal's number). */
 const exitAfter = (signal) => signal === 'SIGTERM' ? 143 : 130;

@@ -1,5 +1,3 @@
-import * as exec from '@actions/exec'
-import { which } from '@actions/io'
 import { GitError, GitNotFoundError } from '../errors.js'
 
 export interface RunResult {
@@ -23,6 +21,18 @@ export type GitRunner = (
 ) => Promise<RunResult>
 
 /**
+ * @actions/exec and @actions/io, loaded on the first use: with them come child_process, assert
+ * and Node's stream modules, which a run that stops at its inputs never needs (≈ 5 ms).
+ */
+const toolkit = async () => {
+  const [exec, io] = await Promise.all([
+    import('@actions/exec'),
+    import('@actions/io')
+  ])
+  return { exec, io }
+}
+
+/**
  * Longer than 40 lines as a whole, short in its parts: the git binary is located once per PATH and
  * shared by every call, whose spawn, output caps and error are the one function returned.
  */
@@ -31,7 +41,7 @@ export function createGitRunner(cwd: string): GitRunner {
   let found: { path: string | undefined; git: Promise<string> } | undefined
   const locate = (path: string | undefined): Promise<string> => {
     if (found === undefined || found.path !== path)
-      found = { path, git: which('git', true) }
+      found = { path, git: toolkit().then(({ io }) => io.which('git', true)) }
     return found.git
   }
   // Started now, so the search overlaps whatever the run does before its first git call.
@@ -43,8 +53,8 @@ export function createGitRunner(cwd: string): GitRunner {
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
     const exitCode = await locate(env.PATH)
-      .then((git) =>
-        exec.exec(git, args, {
+      .then(async (git) =>
+        (await toolkit()).exec.exec(git, args, {
           cwd,
           env,
           silent: true,
