@@ -1751,7 +1751,7 @@ const decoders = new Map();
 
 /**
  * @actions/exec and @actions/io, loaded on the first use: with them come child_process, assert
- * and Node's stream modules, which a run that stops at its inputs never needs (≈ 5 ms).
+ * and the modules they pull in, which a run that stops at its inputs never needs (a few ms).
  */
 const toolkit = async () => {
     const [exec, io] = await Promise.all([
