@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
@@ -12,8 +12,8 @@ import {
   TestRepo,
   withoutGitOnPath
 } from '../__fixtures__/git-repo.js'
+import { gitCalls } from '../__fixtures__/git-calls.js'
 import { stdout } from '../__fixtures__/stdout.js'
-import { startedBy } from '../dev/git-trace.ts'
 
 afterAll(removeTestRepos)
 
@@ -83,8 +83,9 @@ describe('parsers', () => {
   })
 
   it('parseBatch reads each object by its size, whatever bytes its message holds', () => {
-    const message = 'Fix it\nmissing\n0123 commit 5\n'
-    const raw = `tree ${'1'.repeat(40)}\nauthor Ada Lovelace <ada@example.com> 1 +0000\n\n${message}`
+    // A parent line in the message is not a parent: only the headers' count.
+    const message = `Fix it\nmissing\n0123 commit 5\n\nparent ${'3'.repeat(40)}\n`
+    const raw = `tree ${'1'.repeat(40)}\nparent ${'2'.repeat(40)}\nparent ${'4'.repeat(40)}\nauthor Ada Lovelace <ada@example.com> 1 +0000\n\n${message}`
     const out = Buffer.concat([
       Buffer.from(
         `${'A'.repeat(40)} commit ${Buffer.byteLength(raw)}\n${raw}\n`
@@ -97,7 +98,8 @@ describe('parsers', () => {
       {
         sha: 'a'.repeat(40),
         author: 'Ada Lovelace',
-        subject: 'Fix it missing 0123 commit 5'
+        subject: 'Fix it missing 0123 commit 5',
+        parents: 2
       },
       undefined,
       undefined,
@@ -124,7 +126,7 @@ describe('parseBatch and parseCommitObject: edges', () => {
       undefined,
       undefined,
       undefined,
-      { sha, author: '', subject: 'Subject' },
+      { sha, author: '', subject: 'Subject', parents: 0 },
       undefined
     ])
   })
@@ -132,7 +134,7 @@ describe('parseBatch and parseCommitObject: edges', () => {
   it('headers only, no author: no subject and no author, whatever a later line says', () => {
     expect(
       parseCommitObject(sha, Buffer.from('tree t\nauthor-ish x'))
-    ).toStrictEqual({ sha, author: '', subject: '' })
+    ).toStrictEqual({ sha, author: '', subject: '', parents: 0 })
     expect(
       parseCommitObject(
         sha,
@@ -141,7 +143,8 @@ describe('parseBatch and parseCommitObject: edges', () => {
     ).toStrictEqual({
       sha,
       author: '',
-      subject: 'author Eve <eve@example.com> 1 +0000'
+      subject: 'author Eve <eve@example.com> 1 +0000',
+      parents: 0
     })
   })
 
@@ -155,7 +158,8 @@ describe('parseBatch and parseCommitObject: edges', () => {
     expect(parseCommitObject(sha, raw)).toStrictEqual({
       sha,
       author: 'Zoë',
-      subject: 'Café'
+      subject: 'Café',
+      parents: 0
     })
   })
 })
@@ -168,7 +172,9 @@ describe('createGitClient on a real repository', () => {
 
     const details = await createGitClient(repo.dir).commitDetails([sha])
 
-    expect(details).toEqual([{ sha, author: 'Ada Lovelace', subject: forged }])
+    expect(details).toEqual([
+      { sha, author: 'Ada Lovelace', subject: forged, parents: 0 }
+    ])
   })
 
   it('never reads a revision as an option, in fetch too', async () => {
@@ -532,18 +538,6 @@ describe('createGitClient: each repository operation', () => {
   })
 })
 
-/** The git processes `body` starts (not git's own children), by their arguments, from git's trace. */
-async function gitCalls(body: () => Promise<unknown>): Promise<string[]> {
-  const trace = path.join(TestRepo.init().dir, 'trace2.json')
-  process.env.GIT_TRACE2_EVENT = trace
-  try {
-    await body()
-  } finally {
-    delete process.env.GIT_TRACE2_EVENT
-  }
-  return existsSync(trace) ? startedBy(readFileSync(trace, 'utf8')) : []
-}
-
 /** Writes a commit object of exactly these bytes; returns its SHA. */
 function rawCommit(repo: TestRepo, headers: string, message: Buffer): string {
   const tree = repo.git('write-tree')
@@ -586,10 +580,15 @@ describe('createGitClient: commits looked up together', () => {
 
     expect(await git.resolveCommits(shas)).toEqual(shas)
     const expected = shas.map((sha) => {
-      const [name, subject] = repo
-        .git('log', '-1', '--format=%an%x00%s', sha)
+      const [name, subject, parents] = repo
+        .git('log', '-1', '--format=%an%x00%s%x00%P', sha)
         .split('\0')
-      return { sha, author: name, subject: subject.trim() }
+      return {
+        sha,
+        author: name,
+        subject: subject.trim(),
+        parents: parents.split(' ').filter(Boolean).length
+      }
     })
     expect(await git.commitDetails(shas)).toEqual(expected)
     expect(expected[6]).toMatchObject({

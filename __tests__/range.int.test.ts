@@ -11,6 +11,7 @@ import type { RunContext } from '../src/context.js'
 import type { CommitRange } from '../src/range/types.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
+import { gitCalls } from '../__fixtures__/git-calls.js'
 import { stdout } from '../__fixtures__/stdout.js'
 
 afterAll(removeTestRepos)
@@ -732,5 +733,114 @@ describe('deepening, round by round', () => {
     await expect(attempt).rejects.toMatchObject({
       hint: expect.stringContaining('actions/checkout with fetch-depth: 0')
     })
+  })
+})
+
+describe('a range read with base, without a rev-list', () => {
+  /** The range for `base`, and the git processes it took. */
+  async function measured(repo: TestRepo, inputs: Partial<Inputs>) {
+    let result: CommitRange | undefined
+    const calls = await gitCalls(async () => {
+      result = await range(repo, inputs)
+    })
+    return { result: result as CommitRange, calls }
+  }
+  const WALKED = [
+    'rev-parse --is-shallow-repository',
+    'cat-file --batch',
+    'rev-list --boundary'
+  ]
+
+  it('a push of commits in a line: two git processes, the same commits as rev-list', async () => {
+    const repo = TestRepo.init()
+    const before = repo.commit('live')
+    repo.commits(3, 'feature')
+
+    const { result, calls } = await measured(repo, {
+      strategy: 'base',
+      base: before
+    })
+
+    expect(result.shas).toEqual(repo.revList(`${before}..HEAD`))
+    expect(result).toMatchObject({ status: 'ahead', total: 3 })
+    expect(calls).toEqual(WALKED.slice(0, 2))
+  })
+
+  it('max-commits cuts the line, counting all of it', async () => {
+    const repo = TestRepo.init()
+    const before = repo.commit('live')
+    repo.commits(5, 'feature')
+
+    const { result } = await measured(repo, {
+      strategy: 'base',
+      base: before,
+      maxCommits: 2
+    })
+
+    expect(result.shas).toEqual(repo.revList(`${before}..HEAD`).slice(0, 2))
+    expect(result).toMatchObject({ total: 5, truncated: true })
+  })
+
+  it.each([
+    [
+      'a merge on the line',
+      (repo: TestRepo) => {
+        repo.mergePullRequest('side', 'Merge pull request #1')
+        repo.commit('after')
+      }
+    ],
+    [
+      'head a merge',
+      (repo: TestRepo) => void repo.mergePullRequest('side', 'Merge #2')
+    ],
+    [
+      'base further back than the commits read with it',
+      (repo: TestRepo) => void repo.commits(25, 'many')
+    ]
+  ])('%s: rev-list walks it', async (_, shape) => {
+    const repo = TestRepo.init()
+    const before = repo.commit('live')
+    shape(repo)
+
+    const { result, calls } = await measured(repo, {
+      strategy: 'base',
+      base: before
+    })
+
+    expect(result.shas).toEqual(repo.revList(`${before}..HEAD`))
+    expect(calls).toEqual(WALKED)
+  })
+
+  it('paths: rev-list applies them, even on a line', async () => {
+    const repo = TestRepo.init()
+    const before = repo.commit('live')
+    repo.commits(2, 'feature')
+
+    const { calls } = await measured(repo, {
+      strategy: 'base',
+      base: before,
+      paths: ['file.txt']
+    })
+
+    expect(calls).toContain('rev-list --full-history')
+  })
+
+  it('from every commit of a history with merges, criss-cross and lines, the same commits as rev-list', async () => {
+    const repo = TestRepo.init()
+    repo.commits(3, 'main')
+    repo.git('checkout', '-q', '-b', 'old')
+    repo.commits(2, 'old')
+    repo.git('checkout', '-q', 'main')
+    repo.mergePullRequest('one', 'Merge pull request #1')
+    repo.commits(2, 'line')
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge old', 'old')
+    repo.commits(3, 'more')
+    repo.mergePullRequest('two', 'Merge pull request #2')
+    repo.commits(2, 'last')
+
+    for (const base of repo.revList('HEAD').slice(1)) {
+      const { result } = await measured(repo, { strategy: 'base', base })
+      expect(result.shas).toEqual(repo.revList(`${base}..HEAD`))
+    }
   })
 })

@@ -588,7 +588,9 @@ function commitAt(sha, { bytes, text, start, end }) {
     return {
         sha,
         author: ident.replace(/\s*<.*$/, ''),
-        subject: subjectOf(message)
+        subject: subjectOf(message),
+        parents: headers.split('\n').filter((line) => line.startsWith('parent '))
+            .length
     };
 }
 /** git's %s: leading blank lines skipped, then the lines up to a blank one, joined by spaces. */
@@ -1389,14 +1391,19 @@ async function rangeFromGit(git, head, choice, options) {
         return noBase(head, choice);
     const shallow = await git.isShallow();
     const named = `${choice.ref} (${choice.source})`;
-    const [found] = await git.resolveCommits([choice.ref, ...newest(head)]);
+    const [found, ...read] = await git.resolveCommits([
+        choice.ref,
+        ...newest(head)
+    ]);
     const base = found ?? (await git.fetchRef(choice.ref, { shallow }));
     if (base === undefined)
         return missingBase(git, head, choice, choice.ref, shallow);
     const only = (status) => headOnly(head, choice, status, base);
     if (base === head)
         return only('identical');
-    const list = await completeList(git, base, head, options, named, shallow);
+    const firstParents = read.filter((_, i) => i % 2 === 0);
+    const list = (!shallow && (await straightLine(git, base, firstParents, options))) ||
+        (await completeList(git, base, head, options, named, shallow));
     const status = await relation(git, base, head, list, named);
     if (status !== 'ahead' && status !== 'diverged')
         return only(status);
@@ -1406,6 +1413,28 @@ async function rangeFromGit(git, head, choice, options) {
     const shas = (extra ? [head, ...list.shas] : list.shas).slice(0, options.maxCommits);
     const total = list.total + extra;
     return { ...only(status), shas, total, truncated: total > shas.length };
+}
+/**
+ * base..head without a rev-list, when the commits read with base already hold it: base is on
+ * head's first-parent line among the newest read, and every commit above it has one parent, so
+ * nothing else can be in the range (a push of a few commits). Undefined otherwise, and with
+ * paths, which only git can apply.
+ */
+async function straightLine(git, base, firstParents, options) {
+    const at = firstParents.indexOf(base);
+    if (at < 1 || options.paths.length > 0)
+        return undefined;
+    const above = firstParents.slice(0, at);
+    // Read with base, so this costs no git call; any failure leaves the walk to rev-list.
+    const details = await git.commitDetails(above).catch(() => []);
+    if (details.length !== at || details.some((d) => d.parents !== 1))
+        return undefined;
+    return {
+        shas: above.slice(0, options.maxCommits),
+        total: at,
+        crossesShallowBoundary: false,
+        reachesBase: true
+    };
 }
 /** How head stands to base: from the list where it says, else from git. */
 async function relation(git, base, head, list, named) {

@@ -5,6 +5,8 @@ export interface CommitDetails {
   sha: string
   author: string
   subject: string
+  /** How many parents the commit has, where git read it (the compare API's commits leave it out). */
+  parents?: number
 }
 
 /** A revision must be one line of cat-file's input: one with a line break names nothing. */
@@ -101,7 +103,9 @@ function commitAt(
   return {
     sha,
     author: ident.replace(/\s*<.*$/, ''),
-    subject: subjectOf(message)
+    subject: subjectOf(message),
+    parents: headers.split('\n').filter((line) => line.startsWith('parent '))
+      .length
   }
 }
 

@@ -90,7 +90,10 @@ export async function rangeFromGit(
   if (choice.ref === undefined) return noBase(head, choice)
   const shallow = await git.isShallow()
   const named = `${choice.ref} (${choice.source})`
-  const [found] = await git.resolveCommits([choice.ref, ...newest(head)])
+  const [found, ...read] = await git.resolveCommits([
+    choice.ref,
+    ...newest(head)
+  ])
   const base = found ?? (await git.fetchRef(choice.ref, { shallow }))
   if (base === undefined)
     return missingBase(git, head, choice, choice.ref, shallow)
@@ -98,7 +101,10 @@ export async function rangeFromGit(
     headOnly(head, choice, status, base)
   if (base === head) return only('identical')
 
-  const list = await completeList(git, base, head, options, named, shallow)
+  const firstParents = read.filter((_, i) => i % 2 === 0)
+  const list =
+    (!shallow && (await straightLine(git, base, firstParents, options))) ||
+    (await completeList(git, base, head, options, named, shallow))
   const status = await relation(git, base, head, list, named)
   if (status !== 'ahead' && status !== 'diverged') return only(status)
   // With paths, head may touch none of them: it is sent all the same.
@@ -110,6 +116,33 @@ export async function rangeFromGit(
   )
   const total = list.total + extra
   return { ...only(status), shas, total, truncated: total > shas.length }
+}
+
+/**
+ * base..head without a rev-list, when the commits read with base already hold it: base is on
+ * head's first-parent line among the newest read, and every commit above it has one parent, so
+ * nothing else can be in the range (a push of a few commits). Undefined otherwise, and with
+ * paths, which only git can apply.
+ */
+async function straightLine(
+  git: GitClient,
+  base: string,
+  firstParents: readonly (string | undefined)[],
+  options: RangeOptions
+): Promise<RevListResult | undefined> {
+  const at = firstParents.indexOf(base)
+  if (at < 1 || options.paths.length > 0) return undefined
+  const above = firstParents.slice(0, at) as string[]
+  // Read with base, so this costs no git call; any failure leaves the walk to rev-list.
+  const details = await git.commitDetails(above).catch(() => [])
+  if (details.length !== at || details.some((d) => d.parents !== 1))
+    return undefined
+  return {
+    shas: above.slice(0, options.maxCommits),
+    total: at,
+    crossesShallowBoundary: false,
+    reachesBase: true
+  }
 }
 
 /** How head stands to base: from the list where it says, else from git. */
