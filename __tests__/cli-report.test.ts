@@ -6,7 +6,8 @@ import { afterAll, afterEach, describe, expect, it } from '@jest/globals'
 import { startMultitudesServer } from '../dev/multitudes-server.ts'
 import { startFakeGitHub } from '../dev/fake-github-api.ts'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
-import { cli, cliContext, HELP, plainLog } from '../src/cli/report.js'
+import { helpText } from '../src/cli/help.js'
+import { cli, cliContext, plainLog } from '../src/cli/report.js'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 
 afterAll(removeTestRepos)
@@ -120,7 +121,7 @@ describe('the report command', () => {
     const help = await report(['report', '--environment', 'p', '--help'])
     const version = await report(['report', '--environment', 'p', '--version'])
 
-    expect(help).toEqual({ code: 0, out: [HELP], err: [] })
+    expect(help).toEqual({ code: 0, out: [helpText()], err: [] })
     expect(version).toEqual({
       code: 0,
       out: [`${ACTION_NAME} ${ACTION_VERSION}`],

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { assertDistFresh } from '../dev/source-hash.ts'
 import { ACTION_INPUTS } from '../src/interface.generated.js'
 import path from 'node:path'
-import { cliContext, HELP, plainLog } from '../src/cli/report.js'
-import { backfillHelpText } from '../src/cli/help.js'
+import { cliContext, plainLog } from '../src/cli/report.js'
+import { backfillHelpText, helpText } from '../src/cli/help.js'
 import { quickAnswer } from '../src/cli/quick.js'
 import { ACTION_VERSION } from '../src/version.js'
 import {
@@ -765,16 +765,16 @@ describe('plainLog', () => {
   })
 
   it('documents the exit codes in the help', () => {
-    expect(HELP).toMatch(/Exit codes: 0 .*\s1 not reported; 2 bad usage/s)
+    expect(helpText()).toMatch(/Exit codes: 0 .*\s1 not reported; 2 bad usage/s)
   })
 })
 
 describe('quickAnswer: help and version without loading the action', () => {
   it.each([
-    [['--help'], HELP],
-    [['-h'], HELP],
-    [['report', '--help'], HELP],
-    [['report', '-h'], HELP],
+    [['--help'], helpText()],
+    [['-h'], helpText()],
+    [['report', '--help'], helpText()],
+    [['report', '-h'], helpText()],
     [['backfill', '--help'], backfillHelpText()],
     [['--version'], `multitudes-deployment-action ${ACTION_VERSION}`]
   ])('%j', (argv, answer) => {

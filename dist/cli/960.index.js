@@ -3843,7 +3843,6 @@ const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 };
 
 
 
-const HELP = (0,help/* helpText */.BK)();
 /** A CI variable that names a commit, validated like an input (it reaches git as a revision). */
 function commitVariable(name, raw, shaOnly) {
     const value = raw.trim();
@@ -3908,7 +3907,7 @@ async function cli(argv, env, io) {
     }
     const { values: flags, positionals } = line;
     if (flags.help)
-        return (io.out(HELP), EXIT.ok);
+        return (io.out((0,help/* helpText */.BK)()), EXIT.ok);
     if (flags.version)
         return (io.out(`${version/* ACTION_NAME */.p} ${version/* ACTION_VERSION */.Y}`), EXIT.ok);
     const wrong = commandError(positionals);

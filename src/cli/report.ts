@@ -18,8 +18,6 @@ import { typedOutputs } from './json.js'
 import { cliWords } from './words.js'
 import { backfillCommand } from './backfill.js'
 
-export const HELP = helpText()
-
 /** A CI variable that names a commit, validated like an input (it reaches git as a revision). */
 function commitVariable(
   name: string,
@@ -94,7 +92,7 @@ export async function cli(
     return usage(io, errorMessage(error))
   }
   const { values: flags, positionals } = line
-  if (flags.help) return (io.out(HELP), EXIT.ok)
+  if (flags.help) return (io.out(helpText()), EXIT.ok)
   if (flags.version)
     return (io.out(`${ACTION_NAME} ${ACTION_VERSION}`), EXIT.ok)
   const wrong = commandError(positionals)
