@@ -1,5 +1,6 @@
 /** The CLI's own words: messages without workflow advice, wrapped help, and plain log lines. */
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { ciSystems } from '../src/cli/ci.js'
 import { backfillHelpText, helpText, wrap } from '../src/cli/help.js'
 import { plainLines } from '../src/cli/run.js'
@@ -83,6 +84,16 @@ describe('help', () => {
         lines.filter((l) => /^ {2}--[a-z-]+/.test(l)).length
       ).toBeGreaterThan(10)
     }
+  })
+
+  it('prints each help as docs/cli-help.md shows it (run `npm run docs` after a flag change)', () => {
+    const docs = readFileSync(
+      new URL('../docs/cli-help.md', import.meta.url),
+      'utf8'
+    )
+    const blocks = [...docs.matchAll(/```text\n([^]*?)\n```/g)].map((m) => m[1])
+
+    expect(blocks).toEqual([helpText(), backfillHelpText()])
   })
 
   it('names every CI system whose variables it reads', () => {
