@@ -50,23 +50,32 @@ interface Run {
   log: string[]
 }
 
-/**
- * `backfill` on the test repository with its own state file; `onLog` sees each log line as it
- * is written (to interrupt a run at a known point).
- */
+interface BackfillPlace {
+  /** Sees each log line as it is written (to interrupt a run at a known point). */
+  onLog?: (line: string) => void
+  /** The clone; the test repository unless given. */
+  dir?: string
+  /** The state file; a new one in a temporary folder unless given. */
+  state?: string
+}
+
+/** `backfill` on the test repository with its own state file. */
 async function backfill(
   argv: string[],
   env: NodeJS.ProcessEnv = {},
-  onLog: (line: string) => void = () => undefined
-): Promise<Run> {
+  {
+    onLog = () => undefined,
+    dir = repo.dir,
+    state = path.join(mkdtempSync(path.join(tmpdir(), 'state-')), 'state')
+  }: BackfillPlace = {}
+): Promise<Run & { state: string }> {
   const run: Run = { code: -1, out: [], err: [], log: [] }
-  const state = path.join(mkdtempSync(path.join(tmpdir(), 'state-')), 'state')
   run.code = await backfillCommand(
     [
       '--environment',
       'production',
       '--working-directory',
-      repo.dir,
+      dir,
       '--state-file',
       state,
       ...argv
@@ -78,7 +87,22 @@ async function backfill(
       onLog(line)
     }
   )
-  return run
+  return { ...run, state }
+}
+
+/** A backfill of the tags, with the key, to a local API of its own. */
+async function posting(
+  argv: string[] = [],
+  options: ServerOptions = {},
+  place: BackfillPlace = {}
+) {
+  const server = await api(options)
+  const run = await backfill(
+    [...TAGS, '--api-url', server.url, ...argv],
+    KEY,
+    place
+  )
+  return { ...run, server }
 }
 
 async function api(options: ServerOptions = {}) {
@@ -121,20 +145,12 @@ function signalOnFirstPost(
   return () => clearInterval(poll)
 }
 
-const log: string[] = []
-afterEach(() => {
-  log.length = 0
-})
-
 const getUrls = (server: { requests: { method: string; url: string }[] }) =>
   server.requests.filter((r) => r.method === 'GET').map((r) => r.url)
 
 /** The one line a run refused for PROXY writes, with what to do. */
 const proxyRefused = (host: string) =>
   `Backfill failed: HTTPS_PROXY names a socks5 proxy (socks5://proxy.example:1080); only http:// and https:// proxies are supported, so ${host} cannot be reached through it. Set HTTPS_PROXY to an HTTP proxy (http://host:port), or add ${host} to NO_PROXY; nothing was sent.`
-
-const gets = (server: { requests: { method: string }[] }) =>
-  server.requests.filter((r) => r.method === 'GET').length
 
 describe('backfill: the command line', () => {
   it('--help prints the backfill help and exits 0', async () => {
@@ -170,178 +186,110 @@ describe('backfill: a run', () => {
   })
 
   it('posts each deployment once, oldest first, and --json prints only the result', async () => {
-    const server = await api()
-
-    const r = await backfill([...TAGS, '--api-url', server.url, '--json'], KEY)
+    const r = await posting(['--json'])
 
     expect(r.code).toBe(0)
     expect(r.out).toHaveLength(1)
     const json = JSON.parse(r.out[0]) as Record<string, unknown>
     expect(json).toMatchObject({ planned: 3, posted: 3, failed: 0 })
     expect(json).not.toHaveProperty('stopped')
-    expect(server.posts()).toBe(3)
-    expect(server.received.map((d) => d.commitSha[0])).toEqual(heads)
-    expect(getUrls(server)).not.toEqual([])
-    expect(getUrls(server)).toEqual(
-      getUrls(server).map(() => expect.stringContaining('includeTests=false'))
+    expect(r.server.posts()).toBe(3)
+    expect(r.server.received.map((d) => d.commitSha[0])).toEqual(heads)
+    expect(getUrls(r.server)).not.toEqual([])
+    expect(getUrls(r.server)).toEqual(
+      getUrls(r.server).map(() => expect.stringContaining('includeTests=false'))
     )
     expect(r.log.filter((line) => line.startsWith('Backfill'))).toEqual([])
+    expect(readFileSync(r.state, 'utf8').trim().split('\n')).toHaveLength(3)
   })
 
   it('--is-test reads the record with the test deployments, and marks what it sends', async () => {
-    const server = await api()
-
-    const r = await backfill(
-      [...TAGS, '--api-url', server.url, '--is-test'],
-      KEY
-    )
+    const r = await posting(['--is-test'])
 
     expect(r.code).toBe(0)
-    expect(server.received.map((d) => d.isTest)).toEqual([true, true, true])
-    expect(getUrls(server)).toEqual(
-      getUrls(server).map(() => expect.stringContaining('includeTests=true'))
+    expect(r.server.received.map((d) => d.isTest)).toEqual([true, true, true])
+    expect(getUrls(r.server)).toEqual(
+      getUrls(r.server).map(() => expect.stringContaining('includeTests=true'))
     )
   })
 
   it('a record it cannot read is a warning in its log, and the run goes on', async () => {
-    const server = await api({
+    const r = await posting([], {
       faults: [{ on: 'get', kind: 'status', status: 403, body: '{}' }]
     })
 
-    const r = await backfill([...TAGS, '--api-url', server.url], KEY)
-
     expect(r.code).toBe(0)
-    expect(server.posts()).toBe(3)
+    expect(r.server.posts()).toBe(3)
     expect(r.log).toContainEqual(
       expect.stringMatching(/^Multitudes' record could not be read/)
     )
   })
 
   it('spaces its POSTs by --rate', async () => {
-    const server = await api()
     const started = Date.now()
 
     // Three POSTs at 4 a second: two waits of 250 ms at least between them.
-    await backfill(
-      [
-        ...TAGS,
-        '--api-url',
-        server.url,
-        '--rate',
-        '4',
-        '--record-check',
-        'false'
-      ],
-      KEY
-    )
+    const r = await posting(['--rate', '4', '--record-check', 'false'])
 
-    expect(server.posts()).toBe(3)
+    expect(r.server.posts()).toBe(3)
     expect(Date.now() - started).toBeGreaterThanOrEqual(500)
   })
 
   it('--record-check false reads no record: POSTs only', async () => {
-    const server = await api()
-
-    const r = await backfill(
-      [...TAGS, '--api-url', server.url, '--record-check', 'false'],
-      KEY
-    )
+    const r = await posting(['--record-check', 'false'])
 
     expect(r.code).toBe(0)
-    expect(server.posts()).toBe(3)
-    expect(gets(server)).toBe(0)
+    expect(r.server.posts()).toBe(3)
+    expect(getUrls(r.server)).toEqual([])
   })
 
   it('--dry-run with a key reads and sends nothing', async () => {
-    const server = await api()
-
-    const r = await backfill(
-      [...TAGS, '--api-url', server.url, '--dry-run'],
-      KEY
-    )
+    const r = await posting(['--dry-run'])
 
     expect(r.code).toBe(0)
     expect(r.out.at(-1)).toBe(
       'backfill: 3 planned, 0 posted, 0 skipped, 0 failed'
     )
-    expect(server.requests).toEqual([])
+    expect(r.server.requests).toEqual([])
   })
 
-  it('stops at an answer a user must fix: exit 1, the stop named, nothing after it sent', async () => {
-    const server = await api({
-      faults: [{ kind: 'status', status: 400, body: '{"message":"bad"}' }]
-    })
+  it.each([['fail'], ['warn']])(
+    'stops at an answer a user must fix (--on-error %s): exit 1, the stop named, nothing after it sent',
+    async (onError) => {
+      const r = await posting(['--on-error', onError], {
+        faults: [{ kind: 'status', status: 400, body: '{"message":"bad"}' }]
+      })
 
-    const r = await backfill([...TAGS, '--api-url', server.url], KEY)
-
-    expect(r.code).toBe(1)
-    expect(server.posts()).toBe(1)
-    expect(r.out.at(-1)).toBe(
-      'backfill: 3 planned, 0 posted, 0 skipped, 1 failed'
-    )
-    expect(r.log.at(-1)).toMatch(/^Backfill stopped at tag v1 \(/)
-  })
-
-  it('stops at an answer a user must fix under --on-error warn too', async () => {
-    const server = await api({
-      faults: [{ kind: 'status', status: 400, body: '{"message":"bad"}' }]
-    })
-
-    const r = await backfill(
-      [...TAGS, '--api-url', server.url, '--on-error', 'warn'],
-      KEY
-    )
-
-    expect(r.code).toBe(1)
-    expect(server.posts()).toBe(1)
-  })
+      expect(r.code).toBe(1)
+      expect(r.server.posts()).toBe(1)
+      expect(r.out.at(-1)).toBe(
+        'backfill: 3 planned, 0 posted, 0 skipped, 1 failed'
+      )
+      expect(r.log.at(-1)).toMatch(/^Backfill stopped at tag v1 \(/)
+    }
+  )
 
   it('a state file it cannot write stops the run before any POST, with what to do', async () => {
-    const server = await api()
+    const r = await posting([], {}, { state: '/dev/null/state' })
 
-    const r = await backfillCommand(
-      [
-        '--environment',
-        'production',
-        '--working-directory',
-        repo.dir,
-        '--state-file',
-        '/dev/null/state',
-        '--api-url',
-        server.url,
-        ...TAGS
-      ],
-      KEY,
-      { out: () => undefined, err: () => undefined },
-      (line) => log.push(line)
-    )
-
-    expect(r).toBe(1)
-    expect(log).toEqual([
+    expect(r.code).toBe(1)
+    expect(r.log).toEqual([
       expect.stringMatching(
         /^Backfill failed: The state file \/dev\/null\/state cannot be written: .* Nothing was sent\. Pass --state-file with a path in a writable folder\.$/
       )
     ])
-    expect(server.posts()).toBe(0)
+    expect(r.server.posts()).toBe(0)
   })
 
   it('a folder that is no git clone is a failure in git’s own words, with no hint', async () => {
-    const r = await backfillCommand(
-      [
-        '--environment',
-        'production',
-        '--working-directory',
-        mkdtempSync(path.join(tmpdir(), 'no-clone-')),
-        '--dry-run',
-        ...TAGS
-      ],
+    const r = await backfill(
+      ['--dry-run', ...TAGS],
       {},
-      { out: () => undefined, err: () => undefined },
-      (line) => log.push(line)
+      { dir: mkdtempSync(path.join(tmpdir(), 'no-clone-')) }
     )
 
-    expect(r).toBe(1)
-    expect(log).toEqual([
+    expect(r.code).toBe(1)
+    expect(r.log).toEqual([
       expect.stringMatching(
         /^Backfill failed: git for-each-ref .* failed with exit code 128: fatal: not a git repository \(or any of the parent directories\): \.git$/
       )
@@ -613,28 +561,4 @@ describe('nothingSelected', () => {
       '--since 2100-01-01T00:00:00.000Z selects none of the 2 deployments found. Nothing was sent.'
     )
   })
-})
-
-it('the state file names every deployment it recorded', async () => {
-  const server = await api()
-  const state = path.join(mkdtempSync(path.join(tmpdir(), 'state-')), 's')
-
-  await backfillCommand(
-    [
-      '--environment',
-      'production',
-      '--working-directory',
-      repo.dir,
-      '--state-file',
-      state,
-      '--api-url',
-      server.url,
-      ...TAGS
-    ],
-    KEY,
-    { out: () => undefined, err: () => undefined },
-    () => undefined
-  )
-
-  expect(readFileSync(state, 'utf8').trim().split('\n')).toHaveLength(3)
 })
