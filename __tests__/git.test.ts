@@ -131,6 +131,17 @@ describe('parseBatch and parseCommitObject: edges', () => {
     ])
   })
 
+  it('an object without a message reads nothing of the object after it', () => {
+    const next = `tree t\nparent ${'2'.repeat(40)}\nauthor Eve <eve@example.com> 1 +0000\n\nNext`
+
+    expect(
+      parseBatch(Buffer.concat([object('tree t'), object(next)]))
+    ).toStrictEqual([
+      { sha, author: '', subject: '', parents: 0 },
+      { sha, author: 'Eve', subject: 'Next', parents: 1 }
+    ])
+  })
+
   it('headers only, no author: no subject and no author, whatever a later line says', () => {
     expect(
       parseCommitObject(sha, Buffer.from('tree t\nauthor-ish x'))
