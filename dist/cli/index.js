@@ -165,8 +165,8 @@ function detectCi(env) {
 /* harmony import */ var _input_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5214);
 /**
  * The CLI's flags, both commands', in one table: parsing, --help and the check that every action
- * input has a flag all read it. Longer than 200 lines on purpose: one row a flag, in --help's
- * order; split, a flag's parts would live in two files.
+ * input has a flag all read it. Longer than 200 lines on purpose, and flagTable() longer than 40:
+ * one row a flag, in --help's order; split, a flag's parts would live in two files.
  */
 
 

@@ -1,7 +1,7 @@
 /**
  * The CLI's flags, both commands', in one table: parsing, --help and the check that every action
- * input has a flag all read it. Longer than 200 lines on purpose: one row a flag, in --help's
- * order; split, a flag's parts would live in two files.
+ * input has a flag all read it. Longer than 200 lines on purpose, and flagTable() longer than 40:
+ * one row a flag, in --help's order; split, a flag's parts would live in two files.
  */
 import { ACTION_INPUTS } from '../interface.generated.js'
 import {
