@@ -751,20 +751,23 @@ describe('a range read with base, without a rev-list', () => {
     'rev-list --boundary'
   ]
 
-  it('a push of commits in a line: two git processes, the same commits as rev-list', async () => {
-    const repo = TestRepo.init()
-    const before = repo.commit('live')
-    repo.commits(3, 'feature')
+  it.each([1, 3])(
+    'a push of %d commit(s) in a line: two git processes, the same commits as rev-list',
+    async (count) => {
+      const repo = TestRepo.init()
+      const before = repo.commit('live')
+      repo.commits(count, 'feature')
 
-    const { result, calls } = await measured(repo, {
-      strategy: 'base',
-      base: before
-    })
+      const { result, calls } = await measured(repo, {
+        strategy: 'base',
+        base: before
+      })
 
-    expect(result.shas).toEqual(repo.revList(`${before}..HEAD`))
-    expect(result).toMatchObject({ status: 'ahead', total: 3 })
-    expect(calls).toEqual(WALKED.slice(0, 2))
-  })
+      expect(result.shas).toEqual(repo.revList(`${before}..HEAD`))
+      expect(result).toMatchObject({ status: 'ahead', total: count })
+      expect(calls).toEqual(WALKED.slice(0, 2))
+    }
+  )
 
   it('max-commits cuts the line, counting all of it', async () => {
     const repo = TestRepo.init()
