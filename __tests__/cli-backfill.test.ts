@@ -484,9 +484,7 @@ describe('backfill: the GitHub sources', () => {
 
     expect(JSON.parse(trunk.out[0])).toMatchObject({ planned: 2 })
     expect(JSON.parse(feature.out[0])).toMatchObject({ planned: 1 })
-    expect(
-      fake.requests.filter((r) => r.includes('/runs?')).map((r) => r)
-    ).toEqual([
+    expect(fake.requests.filter((r) => r.includes('/runs?'))).toEqual([
       expect.stringContaining('branch=trunk&'),
       expect.stringContaining('branch=feature&')
     ])

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { ApiError } from '../src/errors.js'
 import type { DeploymentPayload } from '../src/deployment.js'
 import {
-  BODY_LIMIT,
   createMultitudesClient,
   type ClientOptions,
   type RecordCheck
 } from '../src/multitudes-client.js'
+import { BODY_LIMIT } from '../src/multitudes/limits.js'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 import {
   startMultitudesServer,

@@ -38,567 +38,6 @@ function worstCaseMs(maxAttempts, timeoutMs, backoff) {
 
 /***/ }),
 
-/***/ 9798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
-  lm: () => (/* binding */ notice),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: getBooleanInput
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./src/core.ts
-
-
-
-
-
-
-function getInput(name, options) {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options?.required && !value)
-        throw new Error(`Input required and not supplied: ${name}`);
-    return options?.trimWhitespace === false ? value : value.trim();
-}
-function getBooleanInput(name, options) {
-    const value = getInput(name, options);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-function setOutput(name, value) {
-    const file = process.env.GITHUB_OUTPUT;
-    if (file) {
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new Error(`Missing file at path: ${file}`);
-        (0,external_node_fs_.appendFileSync)(file, keyValue(name, toCommandValue(value)) + external_node_os_namespaceObject.EOL, 'utf8');
-        return;
-    }
-    process.stdout.write(external_node_os_namespaceObject.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * @actions/core's heredoc, `name<<delimiter` … `delimiter`, with a delimiter that is not in the
- * name or the value. Its own file-command module draws the delimiter from node:crypto (≈ 5 ms of
- * every run's start-up) and throws on a clash; a delimiter checked against the text it encloses
- * cannot be forged by that text, however it was drawn, so a clash here draws another.
- */
-function keyValue(name, value) {
-    let delimiter;
-    do {
-        delimiter = `ghadelimiter_${randomHex()}`;
-    } while (name.includes(delimiter) || value.includes(delimiter));
-    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
-}
-const randomHex = () => Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32)
-    .toString(16)
-    .padStart(8, '0')).join('');
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-const isDebug = () => process.env.RUNNER_DEBUG === '1';
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-const annotation = (command) => (message, properties = {}) => issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-const error = annotation('error');
-const warning = annotation('warning');
-const notice = annotation('notice');
-function info(message) {
-    process.stdout.write(message + external_node_os_namespaceObject.EOL);
-}
-async function group(name, fn) {
-    issue('group', name);
-    try {
-        return await fn();
-    }
-    finally {
-        issue('endgroup');
-    }
-}
-
-
-/***/ }),
-
-/***/ 7920:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ payloadJson),
-/* harmony export */   n: () => (/* binding */ buildPayload)
-/* harmony export */ });
-function buildPayload(inputs, commitShas, deployedAt) {
-    const payload = {
-        commitSha: [...new Set(commitShas.map((s) => s.toLowerCase()))],
-        environmentName: inputs.environment,
-        deployedAt
-    };
-    if (inputs.title !== undefined)
-        payload.title = inputs.title;
-    if (inputs.tags.length > 0)
-        payload.tags = [...inputs.tags];
-    if (inputs.isTest)
-        payload.isTest = true;
-    // Frozen, so the JSON kept by payloadJson always says what the payload says.
-    Object.freeze(payload.commitSha);
-    if (payload.tags)
-        Object.freeze(payload.tags);
-    return Object.freeze(payload);
-}
-const texts = new WeakMap();
-/**
- * The payload as JSON, built once: at 100,000 commits it is 4 MB, and the POST, the payload-file
- * and the payload output each want it.
- */
-function payloadJson(payload) {
-    let text = texts.get(payload);
-    if (text === undefined) {
-        text = JSON.stringify(payload);
-        texts.set(payload, text);
-    }
-    return text;
-}
-
-
-/***/ }),
-
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -774,7 +213,7 @@ function createGitHubApi(options) {
 /* harmony export */   Z: () => (/* binding */ githubBounds)
 /* harmony export */ });
 /* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2431);
-/* harmony import */ var _multitudes_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2590);
+/* harmony import */ var _multitudes_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4364);
 
 
 function githubBounds(timeoutMs, maxAttempts, overrides = {}) {
@@ -782,7 +221,7 @@ function githubBounds(timeoutMs, maxAttempts, overrides = {}) {
         timeoutMs,
         maxAttempts,
         totalMs: (0,_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .worstCaseMs */ .a6)(maxAttempts, timeoutMs, _backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_BACKOFF */ .VU),
-        bodyLimit: _multitudes_client_js__WEBPACK_IMPORTED_MODULE_1__/* .GET_BODY_LIMIT */ .yK,
+        bodyLimit: _multitudes_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .GET_BODY_LIMIT */ .yK,
         backoff: _backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_BACKOFF */ .VU,
         ...overrides
     };
@@ -1286,7 +725,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4153);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8620);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1295,7 +734,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4153:
+/***/ 8620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1304,8 +743,609 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __nccwpck_require__(873);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./src/core.ts
+
+
+
+
+
+
+function getInput(name, options) {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options?.required && !value)
+        throw new Error(`Input required and not supplied: ${name}`);
+    return options?.trimWhitespace === false ? value : value.trim();
+}
+function getBooleanInput(name, options) {
+    const value = getInput(name, options);
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+function setOutput(name, value) {
+    const file = process.env.GITHUB_OUTPUT;
+    if (file) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            throw new Error(`Missing file at path: ${file}`);
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, keyValue(name, toCommandValue(value)) + external_node_os_namespaceObject.EOL, 'utf8');
+        return;
+    }
+    process.stdout.write(external_node_os_namespaceObject.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * @actions/core's heredoc, `name<<delimiter` … `delimiter`, with a delimiter that is not in the
+ * name or the value. Its own file-command module draws the delimiter from node:crypto (≈ 5 ms of
+ * every run's start-up) and throws on a clash; a delimiter checked against the text it encloses
+ * cannot be forged by that text, however it was drawn, so a clash here draws another.
+ */
+function keyValue(name, value) {
+    let delimiter;
+    do {
+        delimiter = `ghadelimiter_${randomHex()}`;
+    } while (name.includes(delimiter) || value.includes(delimiter));
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
+}
+const randomHex = () => Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0')).join('');
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+const isDebug = () => process.env.RUNNER_DEBUG === '1';
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+const annotation = (command) => (message, properties = {}) => issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+const error = annotation('error');
+const warning = annotation('warning');
+const notice = annotation('notice');
+function info(message) {
+    process.stdout.write(message + external_node_os_namespaceObject.EOL);
+}
+async function group(name, fn) {
+    issue('group', name);
+    try {
+        return await fn();
+    }
+    finally {
+        issue('endgroup');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/untrusted.ts
+
+/**
+ * The one boundary for text from outside (commit subjects, API bodies, GitHub error messages,
+ * names in event payloads) on its way to a log line, an annotation or a summary cell. Every
+ * message the action writes goes through here, its own included: escaping our own text is
+ * harmless, and a sink that is always escaped cannot be forgotten.
+ */
+/** Secrets this process holds (the API key, the GitHub token), longest first. */
+let secrets = [];
+/**
+ * Each secret as written, JSON-quoted and URL-encoded, in the order of `secrets`: made once
+ * here, since every line the action writes is redacted (a summary of 1,000 commits is thousands).
+ */
+let untrusted_forms = [];
+/** What a secret is replaced with wherever the project writes text. */
+const REDACTED = '***';
+/**
+ * Registers a secret, and the token part of `Bearer <token>`, for redaction everywhere this
+ * project writes text, and masks it in the runner's log (on other CIs nothing else would).
+ */
+function addSecret(secret) {
+    const parts = [secret, /^\S+\s+(\S+)$/.exec(secret)?.[1]];
+    for (const part of parts) {
+        if (part === undefined)
+            continue;
+        setSecret(part);
+        // A value this short would blank out ordinary words; no issued key is that short.
+        if (part.length < 8 || secrets.includes(part))
+            continue;
+        secrets = [...secrets, part].sort((a, b) => b.length - a.length);
+        untrusted_forms = secrets.flatMap((one) => [
+            ...new Set([
+                one,
+                JSON.stringify(one).slice(1, -1),
+                encodeURIComponent(one)
+            ])
+        ]);
+    }
+}
+/**
+ * The one redaction point: every registered secret replaced, also as JSON or a URL encodes it
+ * (a server that echoes the Authorization header may quote it either way).
+ */
+function redact(text) {
+    let out = text;
+    for (const form of untrusted_forms)
+        out = out.replaceAll(form, REDACTED);
+    return out;
+}
+/** Longest log line or annotation we write; a 5 MB error page is not a message. */
+const MAX_LINE = 4000;
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex
+const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** At most `max` characters, with an ellipsis when cut (never half a surrogate pair). */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = text.slice(0, max - 1);
+    return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+/**
+ * One line that the runner cannot read as a workflow command: no line breaks or controls, no
+ * `::` at its start (the `::cmd::` form) and no `##[` anywhere (the legacy form, which the
+ * runner finds anywhere in a line).
+ */
+function logLine(text, max = MAX_LINE) {
+    return clip(redact(text)
+        .replace(BREAKS, ' ')
+        .replace(/##\[/g, '## [')
+        .replace(/^(\s*):(?=:)/, '$1: '), max);
+}
+/** Text for a cell or line of the HTML job summary: one line, HTML-escaped. */
+function summaryText(text, max = MAX_LINE) {
+    return logLine(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Lines a CLI prints to stdout (a plan table, a result): secrets redacted, and each line safe
+ * for a log that reads workflow commands, as logLine makes it; line breaks and tabs are kept.
+ */
+function printable(text) {
+    // logLine keeps tabs: only line breaks need the split.
+    return text
+        .split('\n')
+        .map((line) => logLine(line, Infinity))
+        .join('\n');
+}
+// Characters JSON.stringify leaves as they are that a log would act on: DEL, C1, U+2028/9.
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029]/g;
+/**
+ * JSON for stdout (`--json`): strings redacted, every control character as a `\u` escape, and
+ * `##[` written as `##\u005b`, so the text is the same once parsed but no log reads a command.
+ */
+function jsonText(value) {
+    return JSON.stringify(value, (_key, v) => (typeof v === 'string' ? redact(v) : v), 2)
+        .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '##\\u005b');
+}
+/** The log and annotation calls of @actions/core, with every message through logLine. */
+const say = {
+    info: (text) => info(logLine(text)),
+    notice: (text, props) => notice(logLine(text), props),
+    warning: (text, props) => warning(logLine(text), props),
+    error: (text, props) => error(logLine(text), props),
+    debug: (text) => debug(logLine(text)),
+    setFailed: (text) => setFailed(logLine(text))
+};
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
@@ -2046,8 +2086,368 @@ var api = __nccwpck_require__(8943);
 var bounds = __nccwpck_require__(6602);
 // EXTERNAL MODULE: ./src/http.ts + 2 modules
 var http = __nccwpck_require__(8939);
-// EXTERNAL MODULE: ./src/multitudes-client.ts + 3 modules
-var multitudes_client = __nccwpck_require__(2590);
+// EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
+var p_retry = __nccwpck_require__(4995);
+// EXTERNAL MODULE: ./src/backoff.ts
+var src_backoff = __nccwpck_require__(2431);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: ./src/deployment.ts
+function buildPayload(inputs, commitShas, deployedAt) {
+    const payload = {
+        commitSha: [...new Set(commitShas.map((s) => s.toLowerCase()))],
+        environmentName: inputs.environment,
+        deployedAt
+    };
+    if (inputs.title !== undefined)
+        payload.title = inputs.title;
+    if (inputs.tags.length > 0)
+        payload.tags = [...inputs.tags];
+    if (inputs.isTest)
+        payload.isTest = true;
+    // Frozen, so the JSON kept by payloadJson always says what the payload says.
+    Object.freeze(payload.commitSha);
+    if (payload.tags)
+        Object.freeze(payload.tags);
+    return Object.freeze(payload);
+}
+const texts = new WeakMap();
+/**
+ * The payload as JSON, built once: at 100,000 commits it is 4 MB, and the POST, the payload-file
+ * and the payload output each want it.
+ */
+function payloadJson(payload) {
+    let text = texts.get(payload);
+    if (text === undefined) {
+        text = JSON.stringify(payload);
+        texts.set(payload, text);
+    }
+    return text;
+}
+
+// EXTERNAL MODULE: ./src/http-response.ts
+var http_response = __nccwpck_require__(3239);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+// EXTERNAL MODULE: ./src/multitudes/limits.ts
+var limits = __nccwpck_require__(4364);
+;// CONCATENATED MODULE: ./src/multitudes/failures.ts
+/**
+ * The ways a request to Multitudes fails, each with the message a user reads: a failure worth
+ * another attempt, the record found to hold the deployment, an outage, an unknown outcome and a
+ * rejection.
+ */
+
+
+
+
+/** An attempt that may succeed if tried again. */
+class TransientFailure extends Error {
+    status;
+    body;
+    requestId;
+    retryAfterMs;
+    /** The server may have recorded the request: check the record before sending it again. */
+    ambiguous;
+    constructor(message, details) {
+        super(message);
+        this.status = details.status;
+        this.body = details.body ?? '';
+        this.requestId = details.requestId;
+        this.retryAfterMs = details.retryAfterMs;
+        this.ambiguous = details.ambiguous;
+    }
+}
+/** The record holds the deployment after all: stops the retries with a success. */
+class FoundInRecord extends Error {
+    failure;
+    deployedAt;
+    constructor(failure, deployedAt) {
+        super('found in the record');
+        this.failure = failure;
+        this.deployedAt = deployedAt;
+    }
+    /** The run's answer: the last failure's details, and the record's word that it is recorded. */
+    answer(attempts) {
+        return {
+            status: this.failure.status ?? 0,
+            body: this.failure.body,
+            complete: true,
+            requestId: this.failure.requestId,
+            attempts,
+            foundInRecord: this.deployedAt
+        };
+    }
+}
+/**
+ * Failures where the request never reached a server that could act on it: nothing was recorded,
+ * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
+ */
+const NEVER_DELIVERED = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    // A proxy that refused the tunnel.
+    'UND_ERR_ABORTED',
+    // TLS that failed before any byte of the request was sent.
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+function networkFailure(error, host, timeoutMs) {
+    if (error?.name === 'TimeoutError') {
+        return {
+            message: `no answer from ${host} within ${timeoutMs / 1000} s`,
+            code: undefined
+        };
+    }
+    const { detail, code } = (0,errors/* connectionFailure */.Dx)(error);
+    return { message: `could not connect to ${host}: ${detail}`, code };
+}
+/** A failure after which nobody can say whether the deployment was recorded. */
+function unknownOutcome(failure, attempts, why) {
+    return new errors/* ApiError */.hD(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
+        status: failure.status,
+        body: failure.body,
+        requestId: failure.requestId,
+        attempts,
+        unknown: true
+    });
+}
+/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
+function outage(failure, attempts, checked) {
+    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+    const id = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
+    const unsure = failure.ambiguous && !checked;
+    const message = (failure.status === undefined
+        ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
+        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
+        (unsure
+            ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
+            : '');
+    return new errors/* ApiError */.hD(message, {
+        status: failure.status,
+        body: failure.body,
+        requestId: failure.requestId,
+        attempts,
+        unknown: unsure
+    });
+}
+/** The first few rejected fields, and how many more: a 400 may list a thousand. */
+function fieldList(fields) {
+    const named = fields
+        .slice(0, 5)
+        .map((f) => `'${clip(f.field, 100)}' ${clip(f.message, 200)}`);
+    const more = fields.length - named.length;
+    return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+function rejection(status, body, requestId, attempts, headers, verb) {
+    const fields = status === 400 ? (0,http_response/* fieldProblemsOf */.Me)(body) : [];
+    const snippet = body.trim().slice(0, 500);
+    const kept = body.slice(0, limits/* BODY_LIMIT */.Th);
+    const messages = {
+        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
+        401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
+        403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
+        404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
+        413: `The deployment is too large for the API (413). Lower 'max-commits'.`
+    };
+    const redirect = status >= 300 && status < 400
+        ? `The API redirected (${status}) to ${headers.get('location') ?? 'another address'}. Set 'api-url' to the final address.`
+        : undefined;
+    const message = messages[status] ??
+        redirect ??
+        `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
+    return new errors/* ApiError */.hD(message, {
+        status,
+        body: kept,
+        requestId,
+        attempts,
+        fields
+    });
+}
+
+;// CONCATENATED MODULE: ./src/multitudes/attempt.ts
+/**
+ * One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection.
+ */
+
+
+
+
+
+/** A GET when `body` is undefined, a POST of `body` otherwise. */
+async function attempt(config, target, body, attemptNumber, stop) {
+    const response = await request(config, target, body, stop);
+    // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
+    // short deadline of its own and is never a reason to POST again.
+    const status = response.status;
+    const accepted = status >= 200 && status < 300;
+    // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
+    // what is kept for outputs and messages is BODY_LIMIT.
+    const read = await (0,http_response/* readBodyText */.mf)(response, body === undefined ? limits/* GET_BODY_LIMIT */.yK : limits/* PARSE_LIMIT */.W8, accepted ? Math.min(limits/* BODY_DEADLINE_MS */.zC, config.timeoutMs) : config.timeoutMs);
+    const text = body === undefined ? read.text : read.text.slice(0, limits/* BODY_LIMIT */.Th);
+    const requestId = (0,http_response/* requestIdOf */.Gb)(response.headers, read.text);
+    const answer = { response, read, text, requestId };
+    if (!accepted)
+        throw failure(config, answer, body !== undefined, attemptNumber);
+    warnOfOddSuccess(config, status, read, body !== undefined);
+    return {
+        status,
+        body: text,
+        complete: read.complete,
+        requestId,
+        attempts: attemptNumber
+    };
+}
+/** A refusal: transient (worth another attempt) for 408, 429 and a 5xx, a rejection otherwise. */
+function failure(config, { response, read, text, requestId }, post, attemptNumber) {
+    const { status, headers } = response;
+    if (status === 408 || status === 429 || status >= 500) {
+        return new TransientFailure(`${config.host} answered ${status}`, {
+            status,
+            body: text,
+            requestId,
+            retryAfterMs: (0,http_response/* retryAfterMs */.Vs)(headers.get('retry-after')),
+            // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
+            ambiguous: post && status >= 500
+        });
+    }
+    return rejection(status, read.text, requestId, attemptNumber, headers, post ? 'report' : 'read');
+}
+async function request({ fetch, apiKey, timeoutMs, route }, target, body, stop) {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await fetch(target, {
+            method: body === undefined ? 'GET' : 'POST',
+            headers: {
+                'Content-Type': 'application/json',
+                Accept: 'application/json',
+                // As the vendor's examples send it; a "Bearer …" value is sent as given.
+                Authorization: apiKey,
+                'User-Agent': `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`
+            },
+            body,
+            redirect: 'manual',
+            signal: stop ? AbortSignal.any([deadline, stop]) : deadline
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ProxyError */.T6)
+            throw error;
+        const { message, code } = networkFailure(error, route, timeoutMs);
+        // Only a POST can have been recorded; a GET changes nothing.
+        throw new TransientFailure(message, {
+            ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
+        });
+    }
+}
+/** A POST's 2xx is a success however it looks; what looks odd is said. */
+function warnOfOddSuccess({ host, log }, status, read, posted) {
+    if (!posted)
+        return;
+    if (!read.complete) {
+        log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
+    }
+    if (status !== 201) {
+        log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/multitudes-client.ts
+
+
+
+
+
+
+/** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
+async function settle(error, checkRecord, attempts) {
+    if (!checkRecord || !error.ambiguous)
+        return;
+    const found = await checkRecord();
+    if (found.state === 'recorded')
+        throw new FoundInRecord(error, found.deployedAt);
+    if (found.state === 'unknown')
+        throw unknownOutcome(error, attempts, found.why);
+}
+/** The end of a call whose attempts failed: the record's word that it is there, or the error. */
+function afterRetries(error, attempts, checkedRecord, log) {
+    if (error instanceof FoundInRecord) {
+        log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
+        return error.answer(attempts);
+    }
+    if (error instanceof TransientFailure)
+        throw outage(error, attempts, checkedRecord);
+    throw error;
+}
+/**
+ * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure
+ * holds what every call shares (the URL, the key, the attempt settings), and each call is its own
+ * function.
+ */
+function createMultitudesClient(options) {
+    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,promises_.setTimeout)(ms), log = () => undefined } = options;
+    const host = url.host;
+    const config = {
+        fetch: fetchImpl,
+        apiKey,
+        timeoutMs,
+        host,
+        // Named in connection messages: "could not connect to <host> through the proxy <url>".
+        route: proxy ? `${host} through the proxy ${proxy}` : host,
+        log
+    };
+    const backoff = { ...src_backoff/* DEFAULT_BACKOFF */.VU, ...options.backoff };
+    /**
+     * One request with retries for transient failures only; the body is the same every time. A
+     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
+     */
+    async function send(target, body, { checkRecord, signal } = {}) {
+        let attempts = 0;
+        try {
+            return await (0,p_retry/* default */.Ay)(() => attempt(config, target, body, ++attempts, signal), {
+                retries: maxAttempts - 1,
+                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
+                signal,
+                shouldRetry: ({ error }) => error instanceof TransientFailure,
+                onFailedAttempt: async ({ error, retriesLeft }) => {
+                    if (!(error instanceof TransientFailure))
+                        return;
+                    await settle(error, checkRecord, attempts);
+                    if (retriesLeft === 0 || signal?.aborted)
+                        return;
+                    const wait = (0,src_backoff/* retryDelayMs */.qO)(attempts, error.retryAfterMs, backoff);
+                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
+                    await sleep(wait);
+                }
+            });
+        }
+        catch (error) {
+            return afterRetries(error, attempts, checkRecord !== undefined, log);
+        }
+    }
+    return {
+        worstCaseMs: (0,src_backoff/* worstCaseMs */.a6)(maxAttempts, timeoutMs, backoff),
+        postDeployment: (payload, options) => send(url, payloadJson(payload), options),
+        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
+            const target = new URL(url);
+            target.search = new URLSearchParams({
+                page: String(page),
+                pageSize: String(pageSize),
+                includeTests: String(includeTests)
+            }).toString();
+            return send(target, undefined, { signal });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/record/reader.ts
 
 /** How much of the record one run reads at most. Stated in the README; measured in the bench. */
@@ -2199,24 +2599,24 @@ function createDeps(inputs, repository, env = process.env) {
                 repository,
                 baseUrl: githubUrl.href.replace(/\/$/, ''),
                 bounds: (0,bounds/* githubBounds */.Z)(inputs.timeoutSeconds * 1000, inputs.maxAttempts),
-                log: (message) => untrusted/* say */.cv.warning(message)
+                log: (message) => say.warning(message)
             }))
         : undefined;
     const multitudes = inputs.apiKey === undefined
         ? undefined
-        : (0,multitudes_client/* createMultitudesClient */.ey)({
+        : createMultitudesClient({
             url: inputs.apiUrl,
             apiKey: inputs.apiKey,
             timeoutMs: inputs.timeoutSeconds * 1000,
             maxAttempts: inputs.maxAttempts,
             fetch: (0,http/* transport */.et)().request,
             proxy: (0,http/* transport */.et)().proxyFor(inputs.apiUrl),
-            log: (message) => untrusted/* say */.cv.warning(message)
+            log: (message) => say.warning(message)
         });
     const freshRecord = () => multitudes && inputs.recordCheck
         ? createRecord(multitudes, {
             includeTests: inputs.isTest,
-            warn: (message) => untrusted/* say */.cv.warning(message)
+            warn: (message) => say.warning(message)
         })
         : undefined;
     return {
@@ -2228,10 +2628,6 @@ function createDeps(inputs, repository, env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -2285,10 +2681,6 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./src/core.ts + 4 modules
-var core = __nccwpck_require__(9798);
-// EXTERNAL MODULE: ./src/deployment.ts
-var deployment = __nccwpck_require__(7920);
 ;// CONCATENATED MODULE: ./src/failure.ts
 
 
@@ -2356,11 +2748,11 @@ function apiHint(error) {
  */
 function applyOnError(failure, onError) {
     const fails = onError === 'fail' || (onError === 'warn-on-outage' && !failure.outage);
-    const annotate = fails ? untrusted/* say */.cv.error : untrusted/* say */.cv.warning;
+    const annotate = fails ? say.error : say.warning;
     // GitHub shows at most 10 annotations of a kind per step: name a few, count the rest.
     const shown = failure.fields.slice(0, FIELD_ANNOTATIONS);
     for (const p of shown) {
-        annotate(`Field '${(0,untrusted/* clip */.$Q)(p.field, 100)}': ${(0,untrusted/* clip */.$Q)(p.message, 300)}`, {
+        annotate(`Field '${clip(p.field, 100)}': ${clip(p.message, 300)}`, {
             title: 'Multitudes rejected a field'
         });
     }
@@ -2375,12 +2767,10 @@ function applyOnError(failure, onError) {
     const message = hint ? `${failure.message} ${hint}` : failure.message;
     if (fails)
         return message;
-    untrusted/* say */.cv.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
+    say.warning(`${message} (on-error: ${onError}, so the step does not fail)`);
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/input-text.ts
 
 
@@ -2497,7 +2887,7 @@ function parseWorkingDirectory(name, raw, root) {
         return undefined;
     const dir = external_node_path_default().resolve(root, value);
     if (CONTROL.test(value) ||
-        !(0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
+        !(0,external_node_fs_namespaceObject.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
         throw invalid(name, raw, `a folder of the workspace (${root}) that holds the checkout, such as the 'path' given to actions/checkout; ${dir} is not a folder`);
     }
     return dir;
@@ -2612,7 +3002,7 @@ const LIMITS = { environment: 255, title: 255, tags: 20, tag: 100 };
  * (tools such as @github/local-action leave `${{ github.token }}` as it is) counts as unset.
  */
 const readInput = (name) => {
-    const value = core/* getInput */.V4(name);
+    const value = getInput(name);
     return /^\$\{\{[^}]*\}\}$/.test(value.trim()) ? '' : value;
 };
 /** `on-error` alone, so that a failure to read the other inputs can still honour it. */
@@ -2664,7 +3054,7 @@ function getInputs(read = readInput, env = process.env, now = Date.now) {
     throwAll(problems);
     for (const [key, v] of Object.entries(inputs)) {
         if (key !== 'apiKey' && key !== 'githubToken') {
-            untrusted/* say */.cv.debug(`input ${key}: ${JSON.stringify(v)}`);
+            say.debug(`input ${key}: ${JSON.stringify(v)}`);
         }
     }
     return inputs;
@@ -2701,7 +3091,7 @@ function readSecret(raw) {
     const secret = raw?.trim();
     if (!secret)
         return undefined;
-    (0,untrusted/* addSecret */.Ck)(secret);
+    addSecret(secret);
     return secret;
 }
 
@@ -3057,7 +3447,7 @@ async function relation(git, base, head, list, named) {
         return 'ahead';
     if ((await git.mergeBase(base, head)) !== undefined)
         return 'diverged';
-    untrusted/* say */.cv.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
+    say.warning(`Base ${named} shares no history with head ${head}: only head is sent.`);
     return 'unavailable';
 }
 /** A base neither the checkout nor origin has: an error to fix, or only head when it is gone. */
@@ -3072,7 +3462,7 @@ async function missingBase(git, head, choice, ref, shallow) {
     if (shallow) {
         throw new CheckoutError(`Base ${named} is not in the checkout, and origin would not give it: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
     }
-    untrusted/* say */.cv.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
+    say.warning(`Base ${named} is not in the checkout or on origin (a force push may have removed it): only head is sent.`);
     return headOnly(head, choice, 'unavailable');
 }
 /** rev-list base..head, deepening a shallow clone until no listed commit is a boundary. */
@@ -3090,7 +3480,7 @@ async function completeList(git, base, head, options, named, shallow) {
         if (step === undefined) {
             throw new CheckoutError(`The range from base ${named} to head reaches past the shallow boundary even after deepening by ${DEEPEN_STEPS.reduce((a, b) => a + b)} commits: the checkout is shallow; use fetch-depth: 0.`, SHALLOW_FIX);
         }
-        untrusted/* say */.cv.info(`The checkout is shallow: deepening it by ${step} commits.`);
+        say.info(`The checkout is shallow: deepening it by ${step} commits.`);
         await git.deepen(step, [head, base]);
         shallow = await git.isShallow();
     }
@@ -3130,7 +3520,7 @@ async function rangeFromApi(github, head, choice, options) {
             throw unknownBaseInput(choice.ref, 'that GitHub knows');
     }
     if (first === undefined) {
-        untrusted/* say */.cv.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
+        say.warning(`GitHub cannot compare base ${choice.ref} (${choice.source}) with head ${head} (unknown commit, or no common history): only head is sent.`);
         return only('unavailable');
     }
     const status = STATUSES[first.status] ?? 'diverged';
@@ -3218,7 +3608,7 @@ async function headFromGit(inputs, ctx, git) {
         const checkedOut = await commitInCheckout('HEAD', git);
         if (checkedOut !== undefined) {
             if (checkedOut !== ctx.sha.toLowerCase()) {
-                untrusted/* say */.cv.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
+                say.info(`Head: the checkout is at ${checkedOut}, not at GITHUB_SHA ${ctx.sha || '(unset)'}; a ${ctx.eventName} run deploys what it checked out, so the checkout is head.`);
             }
             return checkedOut;
         }
@@ -3482,7 +3872,7 @@ async function firstLive(candidates, { github, isOwn, concurrency, budget }, res
             if (status === undefined)
                 continue;
             if (!LIVE_STATES.has(status.state)) {
-                untrusted/* say */.cv.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
+                say.debug(`Skipping deployment #${deployment.id}: its latest status is ${status.state}.`);
             }
             else if (!(await isOwn(status.url, deployment.id))) {
                 return { ...result, found: { ...deployment, state: status.state } };
@@ -3529,7 +3919,7 @@ function ownRunCheck(github, ownRunIds) {
         if ('run' in by)
             return ownRunIds.includes(by.run);
         if (lookups++ > 0) {
-            untrusted/* say */.cv.debug(`Deployment #${deployment}: its status names job ${by.job}; one job was looked up already, so it is taken as another run's.`);
+            say.debug(`Deployment #${deployment}: its status names job ${by.job}; one job was looked up already, so it is taken as another run's.`);
             return false;
         }
         try {
@@ -3537,7 +3927,7 @@ function ownRunCheck(github, ownRunIds) {
         }
         catch (error) {
             const hint = error instanceof api/* GitHubApiError */.OS ? ` ${error.hint}` : '';
-            untrusted/* say */.cv.warning(`Could not tell which run set the status of deployment #${deployment} (job ${by.job}): ${(0,errors/* errorMessage */.gJ)(error)}. It is taken as another run's deployment, so it may be this run's own.${hint}`);
+            say.warning(`Could not tell which run set the status of deployment #${deployment} (job ${by.job}): ${(0,errors/* errorMessage */.gJ)(error)}. It is taken as another run's deployment, so it may be this run's own.${hint}`);
             return false;
         }
     };
@@ -3575,24 +3965,24 @@ async function previousDeploymentSha(github, environment, options) {
  */
 async function otherCases(github, environment, options, budget, isOwn, exact) {
     const wanted = environment.toLowerCase();
-    untrusted/* say */.cv.debug(exact.found
+    say.debug(exact.found
         ? `Looking for deployments newer than #${exact.found.id} to another case of '${environment}'.`
         : `No base among the deployments named exactly '${environment}'; scanning all deployments for any case of the name.`);
     const other = await scan((page) => github.listDeployments(page), (d) => d.environment !== environment && d.environment.toLowerCase() === wanted, github, isOwn, options, budget, exact.found?.id, true);
     if (other.found !== undefined || exact.found === undefined)
         return other;
     if (other.exhausted) {
-        untrusted/* say */.cv.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
+        say.warning(`Deployment #${exact.found.id} to '${environment}' is the base, but ${other.listed} newer deployments were read without reaching it, so a newer one to another case of the name may have been missed. Set 'base' to say what was live.`);
     }
     return exact;
 }
 /** Says what the search found, or why it stopped without finding anything. */
 function tell(environment, result) {
     if (result.found === undefined && result.exhausted) {
-        untrusted/* say */.cv.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
     }
     if (result.found !== undefined) {
-        untrusted/* say */.cv.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
+        say.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
     }
 }
 
@@ -3645,7 +4035,7 @@ async function auto(inputs, ctx, head, deps) {
         const previous = await fromDeployments(deps.github, inputs.environment, ctx).catch((error) => {
             unknown = `GitHub deployments could not be read (${(0,errors/* errorMessage */.gJ)(error)})`;
             const hint = error instanceof api/* GitHubApiError */.OS ? ` ${error.hint}` : '';
-            untrusted/* say */.cv.warning(`${unknown}; ${ctx.eventName === 'push' ? "the push event's before is base instead" : 'without them the previous deployment is unknown'}.${hint}`);
+            say.warning(`${unknown}; ${ctx.eventName === 'push' ? "the push event's before is base instead" : 'without them the previous deployment is unknown'}.${hint}`);
             return NONE;
         });
         if (previous.ref !== undefined)
@@ -3669,7 +4059,7 @@ async function fromRecord(deps, environment, head) {
     const found = await recordBase(deps.record, environment, head, membership);
     if (found === undefined)
         return NONE;
-    untrusted/* say */.cv.info(`Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`);
+    say.info(`Base: the deployment Multitudes recorded at ${found.deployedAt} for this repository; its newest commit is ${found.sha}.`);
     return { ref: found.sha, source: 'multitudes' };
 }
 async function fromDeployments(github, environment, ctx) {
@@ -3721,9 +4111,9 @@ async function resolveRange(inputs, ctx, deps, resolved = {}) {
         : fromGitOrApi(inputs, ctx, deps, resolved));
     const { range } = result;
     if (range.truncated) {
-        untrusted/* say */.cv.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
+        say.warning(`The range holds ${range.total} commits; 'max-commits' is ${inputs.maxCommits}, so only the newest ${range.shas.length} are sent.`);
     }
-    untrusted/* say */.cv.info(explain(inputs, range));
+    say.info(explain(inputs, range));
     return result;
 }
 /** The checkout; with `auto`, the compare API when the checkout cannot hold the range. */
@@ -3747,7 +4137,7 @@ async function fromGitOrApi(inputs, ctx, deps, resolved) {
             // The compare API cannot filter by path: the whole range would be wrong for this service.
             throw new errors/* CommitRangeError */.H1(`${error.message} 'paths' is set, and the GitHub compare API cannot filter commits by path, so nothing is sent.`, `Check out the repository before this step (actions/checkout with fetch-depth: 0, or filter: tree:0), and set 'working-directory' if it is not in the workspace root.`);
         }
-        untrusted/* say */.cv.warning(`${error.message} Using the GitHub compare API instead.`);
+        say.warning(`${error.message} Using the GitHub compare API instead.`);
         return fromApi(inputs, ctx, deps, resolved, head);
     }
 }
@@ -3805,7 +4195,7 @@ async function describeCommits(git, shas) {
         return await git.commitDetails(shas);
     }
     catch (error) {
-        untrusted/* say */.cv.warning(`Could not read commit subjects for the summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        say.warning(`Could not read commit subjects for the summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
         return [];
     }
 }
@@ -3836,8 +4226,6 @@ function emptyReport(serverUrl, repository) {
 /** "1 commit", "5 commits": a count with its noun. */
 const plural = (n, noun) => `${n} ${noun}${Number(n) === 1 ? '' : 's'}`;
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ./src/verify.ts
 
 
@@ -3893,26 +4281,26 @@ const NO_RECORD = {
  */
 async function sendDeployment(inputs, multitudes, payload, report, record = NO_RECORD) {
     if (inputs.dryRun || multitudes === undefined) {
-        untrusted/* say */.cv.info(`Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`);
+        say.info(`Dry run: would send ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.href}.`);
         return;
     }
     if (await alreadyRecorded(record, payload, report))
         return;
-    report.post = await core/* group */.Os('Reporting deployment', () => {
-        untrusted/* say */.cv.info(`Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
+    report.post = await group('Reporting deployment', () => {
+        say.info(`Posting ${plural(payload.commitSha.length, 'commit')} to ${inputs.apiUrl.host}; with retries this takes at most ${Math.ceil(multitudes.worstCaseMs / 1000)} s.`);
         return multitudes.postDeployment(payload, {
             checkRecord: record.current
                 ? () => checkAgain(record, payload)
                 : undefined
         });
     });
-    untrusted/* say */.cv.info(report.post.foundInRecord
+    say.info(report.post.foundInRecord
         ? `Multitudes recorded the deployment (its record lists it at ${report.post.foundInRecord}).`
         : `Multitudes recorded the deployment (HTTP ${report.post.status}).`);
     if (inputs.verify) {
-        await core/* group */.Os('Verifying', () => verifyDeployment(multitudes, payload));
+        await group('Verifying', () => verifyDeployment(multitudes, payload));
         report.verified = true;
-        untrusted/* say */.cv.info('The deployment reads back from GET /deployment.');
+        say.info('The deployment reads back from GET /deployment.');
     }
 }
 /** True when Multitudes' record already holds the payload: it is not sent again. */
@@ -3920,13 +4308,13 @@ async function alreadyRecorded(record, payload, report) {
     if (!record.current)
         return false;
     const found = await findRecorded(record.current, payload, record.membership).catch((error) => {
-        untrusted/* say */.cv.warning(`Could not compare Multitudes' record with this deployment (${(0,errors/* errorMessage */.gJ)(error)}); sending it.`);
+        say.warning(`Could not compare Multitudes' record with this deployment (${(0,errors/* errorMessage */.gJ)(error)}); sending it.`);
         return undefined;
     });
     if (!found)
         return false;
     report.skipped = `already recorded at ${found.deployedAt}`;
-    untrusted/* say */.cv.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
+    say.notice(`Nothing sent: Multitudes' record already holds this deployment (the same ${plural(payload.commitSha.length, 'commit')} to ${found.environment}), recorded at ${found.deployedAt}. A re-run or a repeated event must not count it twice.`);
     return true;
 }
 /** After an ambiguous failure of the POST: does a fresh read of the record hold the payload? */
@@ -3972,10 +4360,10 @@ async function execute(read, env, ctx, makeDeps, now) {
             tags
         });
         if (ctx.eventWarning)
-            untrusted/* say */.cv.warning(ctx.eventWarning);
+            say.warning(ctx.eventWarning);
         report.skipped = skipReason(ctx, environment, inputs.head !== undefined);
         if (report.skipped) {
-            untrusted/* say */.cv.notice(`Nothing to report: ${report.skipped}.`);
+            say.notice(`Nothing to report: ${report.skipped}.`);
             return { report, failMessage: undefined };
         }
         const deps = makeDeps(inputs, ctx.repository, env);
@@ -4001,13 +4389,13 @@ async function deploy(inputs, ctx, deps, report, startedAt) {
     // Every run that posts reads the record first; its first page need not wait for git.
     if (!inputs.dryRun)
         deps.record?.prefetch();
-    const { range, commits } = await core/* group */.Os('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
+    const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
     report.range = range;
     try {
-        report.payload = (0,deployment/* buildPayload */.n)(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
+        report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
-        if (core/* isDebug */._o())
-            untrusted/* say */.cv.debug(`payload: ${JSON.stringify(report.payload)}`);
+        if (isDebug())
+            say.debug(`payload: ${JSON.stringify(report.payload)}`);
         await sendDeployment(inputs, deps.multitudes, report.payload, report, {
             current: deps.record,
             fresh: deps.freshRecord,
@@ -4059,7 +4447,7 @@ function outputValues(report, payloadFile = '') {
     // past the budget neither 4 MB string is built just to be measured.
     const least = shas.reduce((n, sha) => n + sha.length + 3, 1);
     const small = 2 * least <= LIST_BUDGET;
-    const json = payload && small ? (0,deployment/* payloadJson */.V)(payload) : '';
+    const json = payload && small ? payloadJson(payload) : '';
     const list = small ? JSON.stringify(shas) : '';
     const fits = small && json.length + list.length <= LIST_BUDGET;
     const values = {
@@ -4081,7 +4469,7 @@ function outputValues(report, payloadFile = '') {
         'payload-file': payloadFile
     };
     // An answer may quote the key back (a proxy's error page): no output carries a secret.
-    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, (0,untrusted/* redact */.E$)(value)]));
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, redact(value)]));
 }
 /**
  * Sets every output; the payload is also written to a file in RUNNER_TEMP (`payload-file`). Runs
@@ -4093,24 +4481,24 @@ function setOutputs(report, tempDir = process.env.RUNNER_TEMP) {
     if (report.payload && tempDir) {
         try {
             file = external_node_path_default().join(tempDir, `multitudes-payload-${process.pid}.json`);
-            (0,external_node_fs_.writeFileSync)(file, (0,deployment/* payloadJson */.V)(report.payload));
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, payloadJson(report.payload));
         }
         catch (error) {
             file = '';
-            untrusted/* say */.cv.warning(`Could not write the payload-file output in RUNNER_TEMP: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            say.warning(`Could not write the payload-file output in RUNNER_TEMP: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     const values = outputValues(report, file);
     if (report.payload && values.payload === '') {
-        untrusted/* say */.cv.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
+        say.warning(`The payload of ${report.payload.commitSha.length} commits is too large for step outputs (GitHub allows 1 MB per job): the payload and commit-shas outputs are empty${file ? `; the payload-file output (${file}) has it` : ''}.`);
     }
     try {
         for (const [name, value] of Object.entries(values)) {
-            core/* setOutput */.uH(name, value);
+            setOutput(name, value);
         }
     }
     catch (error) {
-        untrusted/* say */.cv.warning(`Could not set the step outputs: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        say.warning(`Could not set the step outputs: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -4122,8 +4510,8 @@ function linksOf(report) {
             ? `${report.serverUrl}/${report.repository}`
             : undefined,
         link: (href, text) => href
-            ? `<a href="${(0,untrusted/* summaryText */.g5)(href)}">${(0,untrusted/* summaryText */.g5)(text)}</a>`
-            : (0,untrusted/* summaryText */.g5)(text)
+            ? `<a href="${summaryText(href)}">${summaryText(text)}</a>`
+            : summaryText(text)
     };
 }
 const summary_table_short = (sha) => sha.slice(0, 7);
@@ -4133,16 +4521,16 @@ function fieldRows(report, links) {
     const rows = [];
     // An environment that failed validation has no cell: the error below names it.
     if (report.environment)
-        rows.push(['Environment', (0,untrusted/* summaryText */.g5)(report.environment)]);
-    rows.push(['Result', (0,untrusted/* summaryText */.g5)(result(report))], ...rangeRows(report, links));
+        rows.push(['Environment', summaryText(report.environment)]);
+    rows.push(['Result', summaryText(result(report))], ...rangeRows(report, links));
     if (payload)
-        rows.push(['deployedAt', (0,untrusted/* summaryText */.g5)(payload.deployedAt)]);
+        rows.push(['deployedAt', summaryText(payload.deployedAt)]);
     if (report.title)
-        rows.push(['Title', (0,untrusted/* summaryText */.g5)(report.title, 255)]);
+        rows.push(['Title', summaryText(report.title, 255)]);
     if (report.tags.length > 0)
         rows.push([
             'Tags',
-            report.tags.map((t) => `<code>${(0,untrusted/* summaryText */.g5)(t, 100)}</code>`).join(' ')
+            report.tags.map((t) => `<code>${summaryText(t, 100)}</code>`).join(' ')
         ]);
     rows.push(['Test', String(report.isTest)], ['Dry run', String(report.dryRun)]);
     return rows;
@@ -4155,11 +4543,11 @@ function rangeRows(report, { repoUrl, link }) {
         // The run stopped after finding head (and maybe base): show what it knew.
         const { head, base, baseSource } = report.resolved;
         return [
-            ['Head', `<code>${(0,untrusted/* summaryText */.g5)(head)}</code>`],
+            ['Head', `<code>${summaryText(head)}</code>`],
             [
                 'Base',
                 base
-                    ? `<code>${(0,untrusted/* summaryText */.g5)(base)}</code> (from: ${(0,untrusted/* summaryText */.g5)(baseSource ?? '')})`
+                    ? `<code>${summaryText(base)}</code> (from: ${summaryText(baseSource ?? '')})`
                     : 'not found yet'
             ]
         ];
@@ -4171,7 +4559,7 @@ function rangeRows(report, { repoUrl, link }) {
     return [
         [
             'Strategy',
-            `${(0,untrusted/* summaryText */.g5)(report.strategy ?? '')} (base from: ${range.baseSource})`
+            `${summaryText(report.strategy ?? '')} (base from: ${range.baseSource})`
         ],
         [
             'Range',
@@ -4232,8 +4620,8 @@ const codeSpans = (html) => html.replace(/&#96;([^&]*?(?:&#(?!96;)\d+;[^&]*?)*)&
 /** Builds the job summary from the report. Pure apart from core.summary's buffer. */
 function addDeploymentSummary(report) {
     const links = linksOf(report);
-    core/* summary */.z
-        .addHeading(`Multitudes deployment${report.environment ? `: ${(0,untrusted/* summaryText */.g5)(report.environment)}` : ''}`, 2)
+    summary
+        .addHeading(`Multitudes deployment${report.environment ? `: ${summaryText(report.environment)}` : ''}`, 2)
         .addTable([
         [
             { data: 'Field', header: true },
@@ -4253,53 +4641,53 @@ function addCommits(report, { repoUrl, link }) {
         : '';
     const prs = pullRequestNumbers(report.commits.map((c) => c.subject));
     if (prs.length > 0) {
-        core/* summary */.z.addRaw(`<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
+        summary.addRaw(`<p>Pull requests${among}: ${prs.map((n) => link(repoUrl && `${repoUrl}/pull/${n}`, `#${n}`)).join(', ')}</p>`, true);
     }
     if (report.commits.length === 0)
         return;
     const items = report.commits
         .slice(0, LISTED)
-        .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, summary_table_short(c.sha))}</code> ${(0,untrusted/* summaryText */.g5)(c.subject, SUBJECT_CHARS)} (${(0,untrusted/* summaryText */.g5)(c.author, AUTHOR_CHARS)})</li>`);
+        .map((c) => `<li><code>${link(repoUrl && `${repoUrl}/commit/${c.sha}`, summary_table_short(c.sha))}</code> ${summaryText(c.subject, SUBJECT_CHARS)} (${summaryText(c.author, AUTHOR_CHARS)})</li>`);
     const more = sent - LISTED;
     if (more > 0)
         items.push(`<li>… and ${more} more</li>`);
-    core/* summary */.z.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
+    summary.addDetails(`${sent} commit${sent === 1 ? '' : 's'}`, `<ul>${items.join('')}</ul>`);
 }
 function addFailure(f) {
-    core/* summary */.z
+    summary
         .addHeading('What went wrong', 3)
-        .addRaw(`<p>${codeSpans((0,untrusted/* summaryText */.g5)(f.message))}</p>`, true);
+        .addRaw(`<p>${codeSpans(summaryText(f.message))}</p>`, true);
     if (f.fields.length > 0) {
         const listed = f.fields
             .slice(0, FIELDS_LISTED)
-            .map((p) => `${(0,untrusted/* summaryText */.g5)(p.field, 100)}: ${(0,untrusted/* summaryText */.g5)(p.message, 300)}`);
+            .map((p) => `${summaryText(p.field, 100)}: ${summaryText(p.message, 300)}`);
         const more = f.fields.length - listed.length;
         if (more > 0)
             listed.push(`… and ${more} more (all of them are in the response output)`);
-        core/* summary */.z.addList(listed);
+        summary.addList(listed);
     }
     if (f.requestId)
-        core/* summary */.z.addRaw(`<p>Request id: <code>${(0,untrusted/* summaryText */.g5)(f.requestId)}</code></p>`, true);
+        summary.addRaw(`<p>Request id: <code>${summaryText(f.requestId)}</code></p>`, true);
     if (f.hint)
-        core/* summary */.z.addRaw(`<p><b>What to do:</b> ${codeSpans((0,untrusted/* summaryText */.g5)(f.hint))}</p>`, true);
+        summary.addRaw(`<p><b>What to do:</b> ${codeSpans(summaryText(f.hint))}</p>`, true);
 }
 /** Writes the summary; a summary that cannot be written warns and never fails the step. */
 async function writeSummary(report) {
     try {
         addDeploymentSummary(report);
-        if (core/* summary */.z.stringify().length > SUMMARY_BUDGET) {
+        if (summary.stringify().length > SUMMARY_BUDGET) {
             // GitHub would drop it whole: keep what matters, without the commit list.
-            core/* summary */.z.emptyBuffer();
+            summary.emptyBuffer();
             addDeploymentSummary({ ...report, commits: [] });
-            core/* summary */.z.addRaw(`<p>The commit list is left out: it would pass the ${SUMMARY_BUDGET / 1024} KiB summary budget. The commit-shas output has every SHA sent.</p>`, true);
+            summary.addRaw(`<p>The commit list is left out: it would pass the ${SUMMARY_BUDGET / 1024} KiB summary budget. The commit-shas output has every SHA sent.</p>`, true);
         }
-        await core/* summary */.z.write();
+        await summary.write();
     }
     catch (error) {
-        untrusted/* say */.cv.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        say.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
     finally {
-        core/* summary */.z.emptyBuffer();
+        summary.emptyBuffer();
     }
 }
 
@@ -4317,7 +4705,7 @@ async function run(makeDeps = createDeps, now = () => new Date()) {
     const ctx = toRunContext(eventContext());
     const { report, failMessage } = await execute(readInput, process.env, ctx, makeDeps, now);
     if (failMessage !== undefined)
-        untrusted/* say */.cv.setFailed(failMessage);
+        say.setFailed(failMessage);
     setOutputs(report);
     await writeSummary(report);
 }
@@ -4333,35 +4721,15 @@ function eventContext() {
 
 /***/ }),
 
-/***/ 2590:
+/***/ 4364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yK: () => (/* reexport */ GET_BODY_LIMIT),
-  ey: () => (/* binding */ createMultitudesClient)
-});
-
-// UNUSED EXPORTS: BODY_DEADLINE_MS, BODY_LIMIT, PARSE_LIMIT
-
-// EXTERNAL MODULE: ./node_modules/p-retry/index.js + 1 modules
-var p_retry = __nccwpck_require__(4995);
-// EXTERNAL MODULE: ./src/backoff.ts
-var src_backoff = __nccwpck_require__(2431);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
-// EXTERNAL MODULE: ./src/deployment.ts
-var deployment = __nccwpck_require__(7920);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/http-response.ts
-var http_response = __nccwpck_require__(3239);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-// EXTERNAL MODULE: ./src/untrusted.ts
-var untrusted = __nccwpck_require__(873);
-;// CONCATENATED MODULE: ./src/multitudes/limits.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Th: () => (/* binding */ BODY_LIMIT),
+/* harmony export */   W8: () => (/* binding */ PARSE_LIMIT),
+/* harmony export */   yK: () => (/* binding */ GET_BODY_LIMIT),
+/* harmony export */   zC: () => (/* binding */ BODY_DEADLINE_MS)
+/* harmony export */ });
 /** How much of Multitudes' answers is read and kept, and how long a 2xx body may take. */
 /** Bytes of a POST response kept for outputs and messages. */
 const BODY_LIMIT = 64 * 1024;
@@ -4371,447 +4739,6 @@ const GET_BODY_LIMIT = 16 * 1024 * 1024;
 const PARSE_LIMIT = 1024 * 1024;
 /** How long the body of a 2xx may take once its status line arrived. */
 const BODY_DEADLINE_MS = 5000;
-
-;// CONCATENATED MODULE: ./src/multitudes/failures.ts
-/**
- * The ways a request to Multitudes fails, each with the message a user reads: a failure worth
- * another attempt, the record found to hold the deployment, an outage, an unknown outcome and a
- * rejection.
- */
-
-
-
-
-/** An attempt that may succeed if tried again. */
-class TransientFailure extends Error {
-    status;
-    body;
-    requestId;
-    retryAfterMs;
-    /** The server may have recorded the request: check the record before sending it again. */
-    ambiguous;
-    constructor(message, details) {
-        super(message);
-        this.status = details.status;
-        this.body = details.body ?? '';
-        this.requestId = details.requestId;
-        this.retryAfterMs = details.retryAfterMs;
-        this.ambiguous = details.ambiguous;
-    }
-}
-/** The record holds the deployment after all: stops the retries with a success. */
-class FoundInRecord extends Error {
-    failure;
-    deployedAt;
-    constructor(failure, deployedAt) {
-        super('found in the record');
-        this.failure = failure;
-        this.deployedAt = deployedAt;
-    }
-    /** The run's answer: the last failure's details, and the record's word that it is recorded. */
-    answer(attempts) {
-        return {
-            status: this.failure.status ?? 0,
-            body: this.failure.body,
-            complete: true,
-            requestId: this.failure.requestId,
-            attempts,
-            foundInRecord: this.deployedAt
-        };
-    }
-}
-/**
- * Failures where the request never reached a server that could act on it: nothing was recorded,
- * so sending again is safe. Anything else (a timeout, a reset, a 5xx) may have been recorded.
- */
-const NEVER_DELIVERED = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-    // A proxy that refused the tunnel.
-    'UND_ERR_ABORTED',
-    // TLS that failed before any byte of the request was sent.
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-function networkFailure(error, host, timeoutMs) {
-    if (error?.name === 'TimeoutError') {
-        return {
-            message: `no answer from ${host} within ${timeoutMs / 1000} s`,
-            code: undefined
-        };
-    }
-    const { detail, code } = (0,errors/* connectionFailure */.Dx)(error);
-    return { message: `could not connect to ${host}: ${detail}`, code };
-}
-/** A failure after which nobody can say whether the deployment was recorded. */
-function unknownOutcome(failure, attempts, why) {
-    return new errors/* ApiError */.hD(`Whether Multitudes recorded the deployment is unknown: attempt ${attempts} failed (${failure.message}) after the request may have reached it, and its record could not be read (${why}). It was not sent again, so it cannot be recorded twice.`, {
-        status: failure.status,
-        body: failure.body,
-        requestId: failure.requestId,
-        attempts,
-        unknown: true
-    });
-}
-/** Every attempt failed. `checked`: the record was read after an ambiguous last failure. */
-function outage(failure, attempts, checked) {
-    const tries = `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-    const id = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
-    const unsure = failure.ambiguous && !checked;
-    const message = (failure.status === undefined
-        ? `The Multitudes API could not be reached ${tries}: ${failure.message}.`
-        : `The Multitudes API answered ${failure.status} ${tries}.${id} If this persists, contact support@multitudes.com${failure.requestId ? ' with the request id' : ''}.`) +
-        (unsure
-            ? ' The last attempt may have reached it all the same, and its record was not read (record-check is off).'
-            : '');
-    return new errors/* ApiError */.hD(message, {
-        status: failure.status,
-        body: failure.body,
-        requestId: failure.requestId,
-        attempts,
-        unknown: unsure
-    });
-}
-/** The first few rejected fields, and how many more: a 400 may list a thousand. */
-function fieldList(fields) {
-    const named = fields
-        .slice(0, 5)
-        .map((f) => `'${(0,untrusted/* clip */.$Q)(f.field, 100)}' ${(0,untrusted/* clip */.$Q)(f.message, 200)}`);
-    const more = fields.length - named.length;
-    return named.join('; ') + (more > 0 ? `; and ${more} more` : '');
-}
-function rejection(status, body, requestId, attempts, headers, verb) {
-    const fields = status === 400 ? (0,http_response/* fieldProblemsOf */.Me)(body) : [];
-    const snippet = body.trim().slice(0, 500);
-    const kept = body.slice(0, BODY_LIMIT);
-    const messages = {
-        400: `Multitudes rejected the deployment as invalid (400)${fields.length ? `: ${fieldList(fields)}` : snippet ? `: ${snippet}` : ''}.`,
-        401: `Multitudes rejected the API key (401 Unauthorized). Check that the secret passed as 'api-key' holds the whole key (it is shown only once, when generated) and that it has not been revoked.`,
-        403: `The API key may not ${verb} deployments (403 Forbidden). Check that it is an Organization key with the Deployments write scope, for the right organisation, and not revoked.`,
-        404: `Nothing answers at this 'api-url' (404). Check 'api-url'; the default is https://integrations.multitudes.co/deployment.`,
-        413: `The deployment is too large for the API (413). Lower 'max-commits'.`
-    };
-    const redirect = status >= 300 && status < 400
-        ? `The API redirected (${status}) to ${headers.get('location') ?? 'another address'}. Set 'api-url' to the final address.`
-        : undefined;
-    const message = messages[status] ??
-        redirect ??
-        `Multitudes answered ${status}${snippet ? `: ${snippet}` : ''}.`;
-    return new errors/* ApiError */.hD(message, {
-        status,
-        body: kept,
-        requestId,
-        attempts,
-        fields
-    });
-}
-
-;// CONCATENATED MODULE: ./src/multitudes/attempt.ts
-/**
- * One request to Multitudes, judged: an answer, a failure worth another attempt, or a rejection.
- */
-
-
-
-
-
-/** A GET when `body` is undefined, a POST of `body` otherwise. */
-async function attempt(config, target, body, attemptNumber, stop) {
-    const response = await request(config, target, body, stop);
-    // The status line is the answer. A 2xx means the deployment is recorded, so its body gets a
-    // short deadline of its own and is never a reason to POST again.
-    const status = response.status;
-    const accepted = status >= 200 && status < 300;
-    // GET pages and 400s are read whole enough to parse (a 400 may list a thousand fields);
-    // what is kept for outputs and messages is BODY_LIMIT.
-    const read = await (0,http_response/* readBodyText */.mf)(response, body === undefined ? GET_BODY_LIMIT : PARSE_LIMIT, accepted ? Math.min(BODY_DEADLINE_MS, config.timeoutMs) : config.timeoutMs);
-    const text = body === undefined ? read.text : read.text.slice(0, BODY_LIMIT);
-    const requestId = (0,http_response/* requestIdOf */.Gb)(response.headers, read.text);
-    const answer = { response, read, text, requestId };
-    if (!accepted)
-        throw failure(config, answer, body !== undefined, attemptNumber);
-    warnOfOddSuccess(config, status, read, body !== undefined);
-    return {
-        status,
-        body: text,
-        complete: read.complete,
-        requestId,
-        attempts: attemptNumber
-    };
-}
-/** A refusal: transient (worth another attempt) for 408, 429 and a 5xx, a rejection otherwise. */
-function failure(config, { response, read, text, requestId }, post, attemptNumber) {
-    const { status, headers } = response;
-    if (status === 408 || status === 429 || status >= 500) {
-        return new TransientFailure(`${config.host} answered ${status}`, {
-            status,
-            body: text,
-            requestId,
-            retryAfterMs: (0,http_response/* retryAfterMs */.Vs)(headers.get('retry-after')),
-            // 408 and 429 say the request was not taken; a 5xx may come after it was stored.
-            ambiguous: post && status >= 500
-        });
-    }
-    return rejection(status, read.text, requestId, attemptNumber, headers, post ? 'report' : 'read');
-}
-async function request({ fetch, apiKey, timeoutMs, route }, target, body, stop) {
-    const deadline = AbortSignal.timeout(timeoutMs);
-    try {
-        return await fetch(target, {
-            method: body === undefined ? 'GET' : 'POST',
-            headers: {
-                'Content-Type': 'application/json',
-                Accept: 'application/json',
-                // As the vendor's examples send it; a "Bearer …" value is sent as given.
-                Authorization: apiKey,
-                'User-Agent': `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`
-            },
-            body,
-            redirect: 'manual',
-            signal: stop ? AbortSignal.any([deadline, stop]) : deadline
-        });
-    }
-    catch (error) {
-        if (error instanceof errors/* ProxyError */.T6)
-            throw error;
-        const { message, code } = networkFailure(error, route, timeoutMs);
-        // Only a POST can have been recorded; a GET changes nothing.
-        throw new TransientFailure(message, {
-            ambiguous: body !== undefined && !NEVER_DELIVERED.has(code ?? '')
-        });
-    }
-}
-/** A POST's 2xx is a success however it looks; what looks odd is said. */
-function warnOfOddSuccess({ host, log }, status, read, posted) {
-    if (!posted)
-        return;
-    if (!read.complete) {
-        log(`The ${status} answer's body did not arrive whole; the deployment is recorded all the same (the status line says so).`);
-    }
-    if (status !== 201) {
-        log(`${host} answered ${status} instead of 201 Created; any 2xx means the deployment was accepted, so it is reported.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/multitudes-client.ts
-
-
-
-
-
-
-
-/** Reads the record after an ambiguous failure; throws to stop when it may not be sent again. */
-async function settle(error, checkRecord, attempts) {
-    if (!checkRecord || !error.ambiguous)
-        return;
-    const found = await checkRecord();
-    if (found.state === 'recorded')
-        throw new FoundInRecord(error, found.deployedAt);
-    if (found.state === 'unknown')
-        throw unknownOutcome(error, attempts, found.why);
-}
-/** The end of a call whose attempts failed: the record's word that it is there, or the error. */
-function afterRetries(error, attempts, checkedRecord, log) {
-    if (error instanceof FoundInRecord) {
-        log(`Attempt ${attempts} failed (${error.failure.message}), but Multitudes' record holds the deployment (deployedAt ${error.deployedAt}): it is recorded, and not sent again.`);
-        return error.answer(attempts);
-    }
-    if (error instanceof TransientFailure)
-        throw outage(error, attempts, checkedRecord);
-    throw error;
-}
-/**
- * The Deployments API's calls. Longer than 40 lines as a whole, short in its parts: one closure
- * holds what every call shares (the URL, the key, the attempt settings), and each call is its own
- * function.
- */
-function createMultitudesClient(options) {
-    const { url, apiKey, timeoutMs, maxAttempts, fetch: fetchImpl = globalThis.fetch, proxy, sleep = (ms) => (0,promises_.setTimeout)(ms), log = () => undefined } = options;
-    const host = url.host;
-    const config = {
-        fetch: fetchImpl,
-        apiKey,
-        timeoutMs,
-        host,
-        // Named in connection messages: "could not connect to <host> through the proxy <url>".
-        route: proxy ? `${host} through the proxy ${proxy}` : host,
-        log
-    };
-    const backoff = { ...src_backoff/* DEFAULT_BACKOFF */.VU, ...options.backoff };
-    /**
-     * One request with retries for transient failures only; the body is the same every time. A
-     * POST that failed ambiguously is sent again only when `checkRecord` finds it absent.
-     */
-    async function send(target, body, { checkRecord, signal } = {}) {
-        let attempts = 0;
-        try {
-            return await (0,p_retry/* default */.Ay)(() => attempt(config, target, body, ++attempts, signal), {
-                retries: maxAttempts - 1,
-                minTimeout: 0, // the wait happens in onFailedAttempt, where it can honour Retry-After
-                signal,
-                shouldRetry: ({ error }) => error instanceof TransientFailure,
-                onFailedAttempt: async ({ error, retriesLeft }) => {
-                    if (!(error instanceof TransientFailure))
-                        return;
-                    await settle(error, checkRecord, attempts);
-                    if (retriesLeft === 0 || signal?.aborted)
-                        return;
-                    const wait = (0,src_backoff/* retryDelayMs */.qO)(attempts, error.retryAfterMs, backoff);
-                    log(`Attempt ${attempts} of ${maxAttempts} failed: ${error.message}. Retrying in ${(wait / 1000).toFixed(1)} s.`);
-                    await sleep(wait);
-                }
-            });
-        }
-        catch (error) {
-            return afterRetries(error, attempts, checkRecord !== undefined, log);
-        }
-    }
-    return {
-        worstCaseMs: (0,src_backoff/* worstCaseMs */.a6)(maxAttempts, timeoutMs, backoff),
-        postDeployment: (payload, options) => send(url, (0,deployment/* payloadJson */.V)(payload), options),
-        listDeployments: (page, pageSize, { includeTests = true, signal } = {}) => {
-            const target = new URL(url);
-            target.search = new URLSearchParams({
-                page: String(page),
-                pageSize: String(pageSize),
-                includeTests: String(includeTests)
-            }).toString();
-            return send(target, undefined, { signal });
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 873:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   Ck: () => (/* binding */ addSecret),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   cv: () => (/* binding */ say),
-/* harmony export */   g5: () => (/* binding */ summaryText)
-/* harmony export */ });
-/* unused harmony exports REDACTED, MAX_LINE, logLine, printable, jsonText */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9798);
-
-/**
- * The one boundary for text from outside (commit subjects, API bodies, GitHub error messages,
- * names in event payloads) on its way to a log line, an annotation or a summary cell. Every
- * message the action writes goes through here, its own included: escaping our own text is
- * harmless, and a sink that is always escaped cannot be forgotten.
- */
-/** Secrets this process holds (the API key, the GitHub token), longest first. */
-let secrets = [];
-/**
- * Each secret as written, JSON-quoted and URL-encoded, in the order of `secrets`: made once
- * here, since every line the action writes is redacted (a summary of 1,000 commits is thousands).
- */
-let forms = [];
-/** What a secret is replaced with wherever the project writes text. */
-const REDACTED = '***';
-/**
- * Registers a secret, and the token part of `Bearer <token>`, for redaction everywhere this
- * project writes text, and masks it in the runner's log (on other CIs nothing else would).
- */
-function addSecret(secret) {
-    const parts = [secret, /^\S+\s+(\S+)$/.exec(secret)?.[1]];
-    for (const part of parts) {
-        if (part === undefined)
-            continue;
-        _core_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(part);
-        // A value this short would blank out ordinary words; no issued key is that short.
-        if (part.length < 8 || secrets.includes(part))
-            continue;
-        secrets = [...secrets, part].sort((a, b) => b.length - a.length);
-        forms = secrets.flatMap((one) => [
-            ...new Set([
-                one,
-                JSON.stringify(one).slice(1, -1),
-                encodeURIComponent(one)
-            ])
-        ]);
-    }
-}
-/**
- * The one redaction point: every registered secret replaced, also as JSON or a URL encodes it
- * (a server that echoes the Authorization header may quote it either way).
- */
-function redact(text) {
-    let out = text;
-    for (const form of forms)
-        out = out.replaceAll(form, REDACTED);
-    return out;
-}
-/** Longest log line or annotation we write; a 5 MB error page is not a message. */
-const MAX_LINE = 4000;
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const BREAKS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** At most `max` characters, with an ellipsis when cut (never half a surrogate pair). */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    const cut = text.slice(0, max - 1);
-    return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
-}
-/**
- * One line that the runner cannot read as a workflow command: no line breaks or controls, no
- * `::` at its start (the `::cmd::` form) and no `##[` anywhere (the legacy form, which the
- * runner finds anywhere in a line).
- */
-function logLine(text, max = MAX_LINE) {
-    return clip(redact(text)
-        .replace(BREAKS, ' ')
-        .replace(/##\[/g, '## [')
-        .replace(/^(\s*):(?=:)/, '$1: '), max);
-}
-/** Text for a cell or line of the HTML job summary: one line, HTML-escaped. */
-function summaryText(text, max = MAX_LINE) {
-    return logLine(text, max).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/**
- * Lines a CLI prints to stdout (a plan table, a result): secrets redacted, and each line safe
- * for a log that reads workflow commands, as logLine makes it; line breaks and tabs are kept.
- */
-function printable(text) {
-    // logLine keeps tabs: only line breaks need the split.
-    return text
-        .split('\n')
-        .map((line) => logLine(line, Infinity))
-        .join('\n');
-}
-// Characters JSON.stringify leaves as they are that a log would act on: DEL, C1, U+2028/9.
-const JSON_RAW = /[\u007f-\u009f\u2028\u2029]/g;
-/**
- * JSON for stdout (`--json`): strings redacted, every control character as a `\u` escape, and
- * `##[` written as `##\u005b`, so the text is the same once parsed but no log reads a command.
- */
-function jsonText(value) {
-    return JSON.stringify(value, (_key, v) => (typeof v === 'string' ? redact(v) : v), 2)
-        .replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replaceAll('##[', '##\\u005b');
-}
-/** The log and annotation calls of @actions/core, with every message through logLine. */
-const say = {
-    info: (text) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(logLine(text)),
-    notice: (text, props) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(logLine(text), props),
-    warning: (text, props) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(logLine(text), props),
-    error: (text, props) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(logLine(text), props),
-    debug: (text) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(logLine(text)),
-    setFailed: (text) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(logLine(text))
-};
 
 
 /***/ }),
@@ -4911,13 +4838,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

@@ -16,13 +16,6 @@ import {
   unknownOutcome
 } from './multitudes/failures.js'
 
-export {
-  BODY_DEADLINE_MS,
-  BODY_LIMIT,
-  GET_BODY_LIMIT,
-  PARSE_LIMIT
-} from './multitudes/limits.js'
-
 export interface ApiResponse {
   status: number
   body: string

@@ -482,7 +482,7 @@ const answer = (0,_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .quickAnswer */ .C)(a
 if (answer !== undefined)
     process.stdout.write(`${answer}\n`);
 else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8960))).run(argv);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8979))).run(argv);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

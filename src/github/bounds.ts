@@ -1,5 +1,5 @@
 import { DEFAULT_BACKOFF, worstCaseMs, type Backoff } from '../backoff.js'
-import { GET_BODY_LIMIT } from '../multitudes-client.js'
+import { GET_BODY_LIMIT } from '../multitudes/limits.js'
 
 /**
  * The bounds of GitHub calls, the same as the Multitudes client's: `timeout-seconds` for each
