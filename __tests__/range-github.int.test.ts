@@ -54,7 +54,7 @@ async function resolve(
       github: api
     }
   )
-  return { range: result.range, commits: await result.commits, fake }
+  return { range: result.range, commits: await result.commits(), fake }
 }
 
 function repoCompare(

@@ -74,7 +74,7 @@ describe('resolveRange', () => {
       { git, github: undefined },
       resolved
     )
-    const commits = await described
+    const commits = await described()
 
     expect(range.shas).toEqual([c3])
     expect(commits.map((c) => c.subject)).toEqual(['three'])
@@ -391,7 +391,7 @@ describe('resolveRange, the edges of each decision', () => {
       testContext(),
       { git: counting, github: undefined }
     )
-    const commits = await described
+    const commits = await described()
 
     expect(range.shas).toHaveLength(DESCRIBED + 4)
     expect(asked).toEqual([DESCRIBED])
@@ -409,7 +409,7 @@ describe('resolveRange, the edges of each decision', () => {
       testContext(),
       { git: failing, github: undefined }
     )
-    const commits = await described
+    const commits = await described()
 
     expect(range.shas).toEqual([c3, c2])
     expect(commits).toEqual([])

@@ -4160,7 +4160,7 @@ async function fromGit(inputs, ctx, deps, head, resolved) {
     const range = await rangeFromGit(deps.git, head, choice, inputs);
     return {
         range,
-        commits: describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
+        commits: () => describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
     };
 }
 async function fromApi(inputs, ctx, deps, resolved, knownHead) {
@@ -4187,7 +4187,7 @@ async function fromApi(inputs, ctx, deps, resolved, knownHead) {
     Object.assign(resolved, { base: choice.ref, baseSource: choice.source });
     checkFirstDeployment(inputs, choice);
     const { range, commits } = await rangeFromApi(github, head, choice, inputs);
-    return { range, commits: Promise.resolve(commits) };
+    return { range, commits: () => Promise.resolve(commits) };
 }
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */
 async function describeCommits(git, shas) {
@@ -4391,6 +4391,7 @@ async function deploy(inputs, ctx, deps, report, startedAt) {
         deps.record?.prefetch();
     const { range, commits } = await group('Resolving commit range', () => resolveRange(inputs, ctx, deps, report.resolved));
     report.range = range;
+    const described = commits();
     try {
         report.payload = buildPayload(inputs, range.shas, inputs.deployedAt ?? ctx.eventTime ?? startedAt);
         // Only in debug mode: a 100,000-commit payload is 4 MB of log.
@@ -4403,7 +4404,7 @@ async function deploy(inputs, ctx, deps, report, startedAt) {
         });
     }
     finally {
-        report.commits = await commits;
+        report.commits = await described;
     }
 }
 

@@ -90,6 +90,7 @@ async function deploy(
     resolveRange(inputs, ctx, deps, report.resolved)
   )
   report.range = range
+  const described = commits()
   try {
     report.payload = buildPayload(
       inputs,
@@ -107,6 +108,6 @@ async function deploy(
       )
     })
   } finally {
-    report.commits = await commits
+    report.commits = await described
   }
 }

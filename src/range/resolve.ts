@@ -35,10 +35,11 @@ export interface Resolved {
 export interface ResolvedRange {
   range: CommitRange
   /**
-   * Subjects and authors of the commits sent, for the summary. Read from the checkout while the
-   * POST is on its way (1,000 commits cost one `git cat-file` process); it never rejects.
+   * Subjects and authors of the commits sent, for the summary, read when called: the action
+   * calls it as the POST leaves, so the read (1,000 commits cost one `git cat-file` process)
+   * overlaps it. It never rejects.
    */
-  commits: Promise<CommitDetails[]>
+  commits: () => Promise<CommitDetails[]>
 }
 
 /**
@@ -128,7 +129,7 @@ async function fromGit(
   const range = await rangeFromGit(deps.git, head, choice, inputs)
   return {
     range,
-    commits: describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
+    commits: () => describeCommits(deps.git, range.shas.slice(0, DESCRIBED))
   }
 }
 
@@ -166,7 +167,7 @@ async function fromApi(
   Object.assign(resolved, { base: choice.ref, baseSource: choice.source })
   checkFirstDeployment(inputs, choice)
   const { range, commits } = await rangeFromApi(github, head, choice, inputs)
-  return { range, commits: Promise.resolve(commits) }
+  return { range, commits: () => Promise.resolve(commits) }
 }
 
 /** Subjects and authors for the summary; a failure here warns and never stops the report. */
