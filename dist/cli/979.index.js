@@ -770,11 +770,8 @@ function parseCommitObject(sha, raw) {
 function commitAt(sha, { bytes, text, start, end }) {
     const blank = text.indexOf('\n\n', start);
     const split = blank >= 0 && blank + 2 <= end ? blank : -1;
-    const headers = text.slice(start, split < 0 ? end : split);
-    const header = (name) => headers
-        .split('\n')
-        .find((line) => line.startsWith(`${name} `))
-        ?.slice(name.length + 1);
+    const headers = text.slice(start, split < 0 ? end : split).split('\n');
+    const header = (name) => headers.find((line) => line.startsWith(`${name} `))?.slice(name.length + 1);
     const decode = decoder(header('encoding'));
     const ident = decode(Buffer.from(header('author') ?? '', 'latin1'));
     const message = split < 0 ? '' : decode(bytes.subarray(split + 2, end));
@@ -782,8 +779,7 @@ function commitAt(sha, { bytes, text, start, end }) {
         sha,
         author: ident.replace(/\s*<.*$/, ''),
         subject: subjectOf(message),
-        parents: headers.split('\n').filter((line) => line.startsWith('parent '))
-            .length
+        parents: headers.filter((line) => line.startsWith('parent ')).length
     };
 }
 /** git's %s: leading blank lines skipped, then the lines up to a blank one, joined by spaces. */

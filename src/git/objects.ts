@@ -91,12 +91,9 @@ function commitAt(
 ): CommitDetails {
   const blank = text.indexOf('\n\n', start)
   const split = blank >= 0 && blank + 2 <= end ? blank : -1
-  const headers = text.slice(start, split < 0 ? end : split)
+  const headers = text.slice(start, split < 0 ? end : split).split('\n')
   const header = (name: string): string | undefined =>
-    headers
-      .split('\n')
-      .find((line) => line.startsWith(`${name} `))
-      ?.slice(name.length + 1)
+    headers.find((line) => line.startsWith(`${name} `))?.slice(name.length + 1)
   const decode = decoder(header('encoding'))
   const ident = decode(Buffer.from(header('author') ?? '', 'latin1'))
   const message = split < 0 ? '' : decode(bytes.subarray(split + 2, end))
@@ -104,8 +101,7 @@ function commitAt(
     sha,
     author: ident.replace(/\s*<.*$/, ''),
     subject: subjectOf(message),
-    parents: headers.split('\n').filter((line) => line.startsWith('parent '))
-      .length
+    parents: headers.filter((line) => line.startsWith('parent ')).length
   }
 }
 
