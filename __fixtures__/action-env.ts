@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { inputEnv } from '../dev/run-action.ts'
+import { inputEnv } from '../dev/runner/inputs.ts'
 
 interface ActionMetadata {
   inputs: Record<

@@ -11,7 +11,7 @@ import path from 'node:path'
 import * as core from '../src/core.js'
 import { stdout } from '../__fixtures__/stdout.js'
 import { withEnv } from '../__fixtures__/action-env.js'
-import { parseFileCommands } from '../dev/run-action.ts'
+import { parseFileCommands } from '../dev/runner/file-commands.ts'
 
 type Api = typeof core
 

@@ -13,7 +13,7 @@ import type { MultitudesClient } from '../src/multitudes-client.js'
 import { setInputs, withEnv } from '../__fixtures__/action-env.js'
 import { removeTestRepos, TestRepo } from '../__fixtures__/git-repo.js'
 import { stdout } from '../__fixtures__/stdout.js'
-import { parseFileCommands } from '../dev/run-action.ts'
+import { parseFileCommands } from '../dev/runner/file-commands.ts'
 
 const repo = TestRepo.init()
 const before = repo.commit('live')

@@ -16,7 +16,7 @@ import {
   setOutputs
 } from '../src/outputs.js'
 import { stdout } from '../__fixtures__/stdout.js'
-import { parseFileCommands } from '../dev/run-action.ts'
+import { parseFileCommands } from '../dev/runner/file-commands.ts'
 import { emptyReport } from '../src/report.js'
 import { actionYml } from '../__fixtures__/action-env.js'
 import {

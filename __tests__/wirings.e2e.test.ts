@@ -16,11 +16,8 @@ import {
 } from '../dev/fake-github-api.ts'
 import { startedBy } from '../dev/git-trace.ts'
 import { startMultitudesServer } from '../dev/multitudes-server.ts'
-import {
-  runLikeRunner,
-  summaryAsText,
-  type RunnerOptions
-} from '../dev/run-action.ts'
+import { runLikeRunner, type RunnerOptions } from '../dev/run-action.ts'
+import { summaryAsText } from '../dev/runner/summary-text.ts'
 import {
   deploymentStatusEvent,
   pushEvent,

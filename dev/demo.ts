@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs'
 import { HASH_FILE, sourceHash } from './source-hash.ts'
 import { startFakeGitHub } from './fake-github-api.ts'
 import { startMultitudesServer } from './multitudes-server.ts'
-import { ACTION_DIR, runLikeRunner, summaryAsText } from './run-action.ts'
+import { ACTION_DIR, runLikeRunner } from './run-action.ts'
+import { summaryAsText } from './runner/summary-text.ts'
 
 const git = (...args: string[]): string =>
   execFileSync('git', args, { cwd: ACTION_DIR, encoding: 'utf8' }).trim()
