@@ -16,7 +16,7 @@ export default {
   },
   clearMocks: true,
   setupFiles: ['<rootDir>/__fixtures__/capture-stdout.ts'],
-  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/cli/main.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   testTimeout: 60000,
   verbose: true

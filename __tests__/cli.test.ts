@@ -7,7 +7,7 @@ import { ACTION_INPUTS } from '../src/interface.generated.js'
 import path from 'node:path'
 import { cliContext, plainLog } from '../src/cli/report.js'
 import { backfillHelpText, helpText } from '../src/cli/help.js'
-import { quickAnswer } from '../src/cli/quick.js'
+import { main, quickAnswer } from '../src/cli/quick.js'
 import { ACTION_VERSION } from '../src/version.js'
 import {
   startMultitudesServer,
@@ -791,5 +791,39 @@ describe('quickAnswer: help and version without loading the action', () => {
     [['report', '--help', 'extra']]
   ])('leaves %j to the whole CLI', (argv) => {
     expect(quickAnswer(argv)).toBeUndefined()
+  })
+
+  /** main() with its writes and the runs of the whole CLI recorded, and that CLI never loaded. */
+  async function entry(argv: string[]) {
+    const written: string[] = []
+    const runs: string[][] = []
+    let loads = 0
+    await main(
+      argv,
+      (text) => void written.push(text),
+      () => {
+        loads++
+        return Promise.resolve({
+          run: (args) => Promise.resolve(void runs.push(args))
+        })
+      }
+    )
+    return { written, runs, loads }
+  }
+
+  it('main answers --help and --version on one line each, without loading the CLI', async () => {
+    expect(await entry(['--version'])).toEqual({
+      written: [`multitudes-deployment-action ${ACTION_VERSION}\n`],
+      runs: [],
+      loads: 0
+    })
+    expect((await entry(['backfill', '-h'])).written).toEqual([
+      `${backfillHelpText()}\n`
+    ])
+  })
+
+  it('main loads the CLI once and runs it with the whole command line', async () => {
+    const argv = ['report', '--environment', 'production', '--help']
+    expect(await entry(argv)).toEqual({ written: [], runs: [argv], loads: 1 })
   })
 })

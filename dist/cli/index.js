@@ -476,13 +476,7 @@ sent).`;
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _quick_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(209);
 
-// --help and --version answer from plain data; anything else loads the whole CLI.
-const argv = process.argv.slice(2);
-const answer = (0,_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .quickAnswer */ .C)(argv);
-if (answer !== undefined)
-    process.stdout.write(`${answer}\n`);
-else
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8979))).run(argv);
+await (0,_quick_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -493,8 +487,9 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ quickAnswer)
+/* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
+/* unused harmony export quickAnswer */
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 /* harmony import */ var _help_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7911);
 
@@ -520,6 +515,14 @@ function quickAnswer(argv) {
     if (first === 'backfill' && help(second))
         return (0,_help_js__WEBPACK_IMPORTED_MODULE_0__/* .backfillHelpText */ .fQ)();
     return undefined;
+}
+/** The CLI: help and the version answer at once; anything else loads the whole CLI and runs it. */
+async function main(argv, write = (text) => void process.stdout.write(text), load = () => Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8979))) {
+    const answer = quickAnswer(argv);
+    if (answer !== undefined)
+        write(`${answer}\n`);
+    else
+        await (await load()).run(argv);
 }
 
 

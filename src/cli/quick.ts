@@ -18,3 +18,17 @@ export function quickAnswer(argv: readonly string[]): string | undefined {
   if (first === 'backfill' && help(second)) return backfillHelpText()
   return undefined
 }
+
+/** The whole CLI's run, loaded only when it is needed. */
+export type LoadRun = () => Promise<{ run(argv: string[]): Promise<void> }>
+
+/** The CLI: help and the version answer at once; anything else loads the whole CLI and runs it. */
+export async function main(
+  argv: string[],
+  write: (text: string) => void = (text) => void process.stdout.write(text),
+  load: LoadRun = () => import('./run.js')
+): Promise<void> {
+  const answer = quickAnswer(argv)
+  if (answer !== undefined) write(`${answer}\n`)
+  else await (await load()).run(argv)
+}
