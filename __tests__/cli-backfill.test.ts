@@ -281,19 +281,27 @@ describe('backfill: a run', () => {
     expect(r.server.posts()).toBe(0)
   })
 
-  it('a folder that is no git clone is a failure in git’s own words, with no hint', async () => {
-    const r = await backfill(
-      ['--dry-run', ...TAGS],
+  it('a folder that is no git clone is said, with what to do, before GitHub is read', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'no-clone-'))
+    const { fake, flags } = await github({
+      releases: [{ tag_name: 'v1', published_at: WEEKS[0] }]
+    })
+    const expected = [
+      `Backfill failed: There is no git clone in ${folder}. Nothing was sent. Run the backfill in a clone of the repository, or point --working-directory at one.`
+    ]
+
+    const tags = await backfill(['--dry-run', ...TAGS], {}, { dir: folder })
+    const releases = await backfill(
+      ['--source', 'releases', ...flags],
       {},
-      { dir: mkdtempSync(path.join(tmpdir(), 'no-clone-')) }
+      {
+        dir: folder
+      }
     )
 
-    expect(r.code).toBe(1)
-    expect(r.log).toEqual([
-      expect.stringMatching(
-        /^Backfill failed: git for-each-ref .* failed with exit code 128: fatal: not a git repository \(or any of the parent directories\): \.git$/
-      )
-    ])
+    expect(tags).toMatchObject({ code: 1, log: expected, out: [] })
+    expect(releases).toMatchObject({ code: 1, log: expected, out: [] })
+    expect(fake.requests).toEqual([])
   })
 
   it.each([

@@ -3825,7 +3825,13 @@ function toDeployment(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/backfill-read.ts
-/** What a backfill reads: the past deployments of its source, and why none were selected. */
+/**
+ * What a backfill reads: the clone it plans against, the past deployments of its source, and why
+ * none were selected.
+ */
+
+
+
 
 
 
@@ -3837,6 +3843,24 @@ function toDeployment(run) {
 const REQUEST = { timeoutMs: 30_000, maxAttempts: 4 };
 /** All of a backfill's GitHub calls: a source of thousands of deployments reads many pages. */
 const BACKFILL_GITHUB_MS = 10 * 60_000;
+/**
+ * How much of Multitudes' record a backfill reads before its first POST: every deployment it may
+ * send again is looked up there.
+ */
+const backfill_read_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 };
+/** The clone every range is planned against: outside one, said before anything is read. */
+async function cloneAt(dir) {
+    const git = createGitClient(dir);
+    try {
+        await git.isShallow();
+    }
+    catch (error) {
+        if (error instanceof errors/* GitError */.XS && /not a git repository/i.test(error.stderr))
+            throw new errors/* HintedError */.J_(`There is no git clone in ${external_node_path_default().resolve(dir)}. Nothing was sent.`, 'Run the backfill in a clone of the repository, or point --working-directory at one.');
+        throw error;
+    }
+    return git;
+}
 /** The past deployments of the chosen source, in no order. */
 async function readSource(options, git, log) {
     const { source, since, until } = options;
@@ -4228,7 +4252,6 @@ function itemOf(p, done) {
 
 
 
-
 async function backfillCommand(argv, env, cliIo, log) {
     const options = readOptions(argv, env, cliIo);
     if (typeof options === 'number')
@@ -4264,7 +4287,7 @@ async function backfillCommand(argv, env, cliIo, log) {
  * undefined, said, when the source selects nothing.
  */
 async function planAndPost(options, io, cliIo, log) {
-    const git = createGitClient(options.dir);
+    const git = await cloneAt(options.dir);
     const past = await readSource(options, git, log);
     const plan = await planBackfill(git, past, options);
     if (plan.length === 0) {
@@ -4334,8 +4357,7 @@ function recordOf(client, options, log) {
     return options.recordCheck
         ? createRecord(client, {
             includeTests: options.isTest,
-            maxPages: BACKFILL_RECORD_BOUNDS.maxPages,
-            maxMs: BACKFILL_RECORD_BOUNDS.maxMs,
+            ...backfill_read_RECORD_BOUNDS,
             warn: log
         })
         : undefined;
@@ -4357,11 +4379,6 @@ function finish(result, options, cliIo, log, interrupted) {
 }
 /** The exit code after a signal, as a shell reports it (128 + the signal's number). */
 const exitAfter = (signal) => signal === 'SIGTERM' ? 143 : 130;
-/**
- * How much of Multitudes' record a backfill reads before its first POST: every deployment it may
- * send again is looked up there.
- */
-const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 };
 
 ;// CONCATENATED MODULE: ./src/cli/report.ts
 

@@ -1,6 +1,11 @@
-/** What a backfill reads: the past deployments of its source, and why none were selected. */
+/**
+ * What a backfill reads: the clone it plans against, the past deployments of its source, and why
+ * none were selected.
+ */
+import path from 'node:path'
+import { GitError, HintedError } from '../errors.js'
 import { plural } from '../plural.js'
-import type { GitClient } from '../git/client.js'
+import { createGitClient, type GitClient } from '../git/client.js'
 import { createGitHubApi } from '../github/api.js'
 import { githubBounds } from '../github/bounds.js'
 import { transport } from '../http.js'
@@ -17,6 +22,28 @@ export const REQUEST = { timeoutMs: 30_000, maxAttempts: 4 }
 
 /** All of a backfill's GitHub calls: a source of thousands of deployments reads many pages. */
 export const BACKFILL_GITHUB_MS = 10 * 60_000
+
+/**
+ * How much of Multitudes' record a backfill reads before its first POST: every deployment it may
+ * send again is looked up there.
+ */
+export const RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 }
+
+/** The clone every range is planned against: outside one, said before anything is read. */
+export async function cloneAt(dir: string): Promise<GitClient> {
+  const git = createGitClient(dir)
+  try {
+    await git.isShallow()
+  } catch (error) {
+    if (error instanceof GitError && /not a git repository/i.test(error.stderr))
+      throw new HintedError(
+        `There is no git clone in ${path.resolve(dir)}. Nothing was sent.`,
+        'Run the backfill in a clone of the repository, or point --working-directory at one.'
+      )
+    throw error
+  }
+  return git
+}
 
 /** The past deployments of the chosen source, in no order. */
 export async function readSource(

@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { errorMessage, HintedError } from '../errors.js'
-import { createGitClient } from '../git/client.js'
 import { transport } from '../http.js'
 import {
   createMultitudesClient,
@@ -11,7 +10,13 @@ import { EXIT, usage, type CliIo } from './io.js'
 import { readCommandLine, UsageError } from './args.js'
 import { backfillHelpText } from './help.js'
 import { parseOptions, type Options } from './backfill-options.js'
-import { nothingSelected, readSource, REQUEST } from './backfill-read.js'
+import {
+  cloneAt,
+  nothingSelected,
+  readSource,
+  RECORD_BOUNDS,
+  REQUEST
+} from './backfill-read.js'
 import { planBackfill } from '../backfill/plan.js'
 import { createProgress } from '../backfill/progress.js'
 import { planTable } from '../backfill/plan-table.js'
@@ -63,7 +68,7 @@ async function planAndPost(
   cliIo: CliIo,
   log: (text: string) => void
 ): Promise<BackfillResult | undefined> {
-  const git = createGitClient(options.dir)
+  const git = await cloneAt(options.dir)
   const past = await readSource(options, git, log)
   const plan = await planBackfill(git, past, options)
   if (plan.length === 0) {
@@ -155,8 +160,7 @@ function recordOf(
   return options.recordCheck
     ? createRecord(client, {
         includeTests: options.isTest,
-        maxPages: BACKFILL_RECORD_BOUNDS.maxPages,
-        maxMs: BACKFILL_RECORD_BOUNDS.maxMs,
+        ...RECORD_BOUNDS,
         warn: log
       })
     : undefined
@@ -190,9 +194,3 @@ function finish(
 /** The exit code after a signal, as a shell reports it (128 + the signal's number). */
 const exitAfter = (signal: NodeJS.Signals): number =>
   signal === 'SIGTERM' ? 143 : 130
-
-/**
- * How much of Multitudes' record a backfill reads before its first POST: every deployment it may
- * send again is looked up there.
- */
-export const BACKFILL_RECORD_BOUNDS = { maxPages: 100, maxMs: 60_000 }
