@@ -98,6 +98,20 @@ describe('run', () => {
     })
   })
 
+  it('outside a job (no GITHUB_EVENT_NAME) fails, says why and what to use, and sends nothing', async () => {
+    const { exitCode, outputs, log } = await withEnv(
+      { GITHUB_EVENT_NAME: undefined },
+      () => runWith({})
+    )
+
+    expect(exitCode).toBe(1)
+    expect(post).not.toHaveBeenCalled()
+    expect(outputs).toEqual({})
+    expect(log).toContain(
+      '::error::GITHUB_EVENT_NAME is not set, so this is no GitHub Actions job step and the event that deployed cannot be read. Nothing was sent. Run the action as a step of a workflow; on another CI system or on a machine, use the CLI: npx --yes multitudes-deployment-action@1 report --help.'
+    )
+  })
+
   it('fails once, with the hint, when the API rejects the key', async () => {
     post.mockRejectedValue(
       new ApiError('Multitudes rejected the API key (401).', {

@@ -16,7 +16,10 @@ export async function run(
   ) => Deps = createDeps,
   now: () => Date = () => new Date()
 ): Promise<void> {
-  const ctx = toRunContext(eventContext())
+  const context = eventContext()
+  // Without an event the run cannot know what was deployed: it says so, and sends nothing.
+  if (!context.eventName) return say.setFailed(NOT_A_JOB)
+  const ctx = toRunContext(context)
   const { report, failMessage } = await execute(
     readInput,
     process.env,
@@ -28,6 +31,9 @@ export async function run(
   setOutputs(report)
   await writeSummary(report)
 }
+
+const NOT_A_JOB =
+  'GITHUB_EVENT_NAME is not set, so this is no GitHub Actions job step and the event that deployed cannot be read. Nothing was sent. Run the action as a step of a workflow; on another CI system or on a machine, use the CLI: npx --yes multitudes-deployment-action@1 report --help.'
 
 /**
  * The runner's event context, from @actions/github's Context class alone: its index also loads
