@@ -11,9 +11,10 @@ import {
   it
 } from '@jest/globals'
 import { createServer, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
+import { setTimeout as delay } from 'node:timers/promises'
 import { startConnectProxy } from '../dev/connect-proxy.ts'
-import { directFetch } from '../src/http-direct.js'
+import { directFetch, IDLE_MS } from '../src/http-direct.js'
 import { ProxyError } from '../src/errors.js'
 import { createTransport, redactProxy, transport } from '../src/http.js'
 import { readBodyText } from '../src/http-response.js'
@@ -206,6 +207,65 @@ describe('directFetch (node:http, no proxy)', () => {
       message: 'fetch failed',
       cause: { code: 'ECONNREFUSED' }
     })
+  })
+})
+
+describe('directFetch: kept-alive connections', () => {
+  const opened: { close(): Promise<unknown> }[] = []
+  afterEach(() => Promise.all(opened.splice(0).map((s) => s.close())))
+
+  /**
+   * A server whose idle close crosses the next request: one that arrives on a connection idle for
+   * IDLE_MS or more is reset unanswered, as a request written while the server closes would be.
+   */
+  async function closingServer() {
+    const idleSince = new Map<Socket, number>()
+    let connections = 0
+    const racing = createServer((req, res) => {
+      const since = idleSince.get(req.socket)
+      if (since !== undefined && Date.now() - since >= IDLE_MS)
+        return void req.socket.resetAndDestroy()
+      req.resume().on('end', () => {
+        res.end('ok')
+        idleSince.set(req.socket, Date.now())
+      })
+    })
+    racing.on('connection', () => connections++)
+    await new Promise<void>((resolve) => racing.listen(0, '127.0.0.1', resolve))
+    opened.push({
+      close: () => {
+        racing.closeAllConnections()
+        return new Promise((resolve) => racing.close(resolve))
+      }
+    })
+    const url = `http://127.0.0.1:${(racing.address() as AddressInfo).port}/`
+    const send = async (method: string) =>
+      (await readBodyText(await directFetch(url, { method, body: 'x' }), 10))
+        .text
+    return { send, connections: () => connections }
+  }
+
+  it('the POST right after a GET shares its connection', async () => {
+    const server = await closingServer()
+
+    expect(await server.send('GET')).toBe('ok')
+    expect(await server.send('POST')).toBe('ok')
+    expect(server.connections()).toBe(1)
+  })
+
+  it('an answer slower than IDLE_MS still arrives: only idle connections are closed', async () => {
+    const response = await directFetch(`${base}/slow`, {})
+
+    expect((await readBodyText(response, 10)).text).toBe('late')
+  })
+
+  it('a connection idle past IDLE_MS is not reused, so a server closing it cannot reset the POST', async () => {
+    const server = await closingServer()
+
+    expect(await server.send('GET')).toBe('ok')
+    await delay(IDLE_MS + 300)
+    expect(await server.send('POST')).toBe('ok')
+    expect(server.connections()).toBe(2)
   })
 })
 

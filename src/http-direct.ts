@@ -38,6 +38,14 @@ export type HttpFetch = (
   init?: HttpInit
 ) => Promise<HttpResponse>
 
+/**
+ * How long a connection may sit idle and still carry the next request. A server closes idle
+ * connections on its own clock (gunicorn after 2 s, Node after 5 s); a POST written as it does so
+ * is reset, and nobody can say whether it was recorded. Closing first, well inside those, leaves
+ * no such race: a backfill's POSTs, seconds apart, each take a new connection.
+ */
+export const IDLE_MS = 1000
+
 type Module = Pick<typeof Http, 'request' | 'Agent'>
 const loaded = new Map<string, { module: Module; agent: Http.Agent }>()
 
@@ -46,7 +54,7 @@ const loaded = new Map<string, { module: Module; agent: Http.Agent }>()
  * 15 ms, which an input error or a dry run should not pay. process.getBuiltinModule (Node 20.16+)
  * loads it as CommonJS; an ES import of node:http would also load Node's internal undici.
  * Agents keep connections alive, so the record check's GET and the POST share one; idle ones
- * never hold the process open (Node unrefs them).
+ * never hold the process open (Node unrefs them), and are closed after IDLE_MS.
  */
 async function client(protocol: string) {
   const name = protocol === 'https:' ? 'node:https' : 'node:http'
@@ -57,7 +65,10 @@ async function client(protocol: string) {
       (protocol === 'https:'
         ? await import('node:https')
         : await import('node:http'))
-    found = { module, agent: new module.Agent({ keepAlive: true }) }
+    found = {
+      module,
+      agent: new module.Agent({ keepAlive: true, timeout: IDLE_MS })
+    }
     loaded.set(name, found)
   }
   return found

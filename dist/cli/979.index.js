@@ -4927,13 +4927,20 @@ var proxy_from_env = __webpack_require__(8182);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/http-direct.ts
+/**
+ * How long a connection may sit idle and still carry the next request. A server closes idle
+ * connections on its own clock (gunicorn after 2 s, Node after 5 s); a POST written as it does so
+ * is reset, and nobody can say whether it was recorded. Closing first, well inside those, leaves
+ * no such race: a backfill's POSTs, seconds apart, each take a new connection.
+ */
+const IDLE_MS = 1000;
 const loaded = new Map();
 /**
  * node:http or node:https with its agent, on the first request: loading node:https costs about
  * 15 ms, which an input error or a dry run should not pay. process.getBuiltinModule (Node 20.16+)
  * loads it as CommonJS; an ES import of node:http would also load Node's internal undici.
  * Agents keep connections alive, so the record check's GET and the POST share one; idle ones
- * never hold the process open (Node unrefs them).
+ * never hold the process open (Node unrefs them), and are closed after IDLE_MS.
  */
 async function client(protocol) {
     const name = protocol === 'https:' ? 'node:https' : 'node:http';
@@ -4943,7 +4950,10 @@ async function client(protocol) {
             (protocol === 'https:'
                 ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))
                 : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)));
-        found = { module, agent: new module.Agent({ keepAlive: true }) };
+        found = {
+            module,
+            agent: new module.Agent({ keepAlive: true, timeout: IDLE_MS })
+        };
         loaded.set(name, found);
     }
     return found;
