@@ -83,6 +83,40 @@ describe('verifyDeployment against the local API', () => {
     expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(3)
   })
 
+  it.each([
+    ['while a read waits for its answer', [700], 0],
+    ['in the wait between two reads', [], 700]
+  ])(
+    'stops at its deadline %s, says so, and reads no more',
+    async (_when, delays, waitMs) => {
+      server = await startMultitudesServer({
+        faults: delays.map((ms) => ({ on: 'get', kind: 'delay', ms }))
+      })
+      const client = createMultitudesClient({
+        url: new URL(server.url),
+        apiKey: 'mtd_demo_key',
+        timeoutMs: 5000,
+        maxAttempts: 4
+      })
+      const started = Date.now()
+
+      const attempt = verifyDeployment(client, payload, {
+        tries: 5,
+        waitMs,
+        maxMs: 500
+      })
+
+      await expect(attempt).rejects.toThrow(
+        'Verifying stopped after 0.5 s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.'
+      )
+      await expect(attempt).rejects.toMatchObject({
+        hint: expect.stringMatching(/^The deployment was accepted \(201\)/)
+      })
+      expect(Date.now() - started).toBeLessThan(1500)
+      expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(1)
+    }
+  )
+
   it('says when the key may not read deployments (403)', async () => {
     // A key of the organisation without a deployments scope.
     server = await startMultitudesServer({ keys: { mtd_other_scope: [] } })

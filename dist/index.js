@@ -4250,14 +4250,11 @@ function verify_isSameDeployment(item, payload) {
     return sameCommits && sameTime;
 }
 /** Reads the deployment back through GET /deployment; throws VerificationError when absent. */
-async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, maxPages = 10, sleep = (ms) => (0,promises_.setTimeout)(ms) } = {}) {
+async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, maxPages = 10, maxMs = VERIFY_MS, sleep = (ms) => (0,promises_.setTimeout)(ms) } = {}) {
+    const deadline = AbortSignal.timeout(maxMs);
     for (let attempt = 1; attempt <= tries; attempt++) {
         for (let page = 1; page <= maxPages; page++) {
-            const answer = await client.listDeployments(page, PAGE_SIZE);
-            const items = answer.complete ? deploymentsOf(answer.body) : undefined;
-            if (items === undefined) {
-                throw new errors/* VerificationError */.mk(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.');
-            }
+            const items = await readPage(client, page, deadline, maxMs);
             if (items.some((item) => verify_isSameDeployment(item, payload)))
                 return;
             if (items.length < PAGE_SIZE)
@@ -4267,6 +4264,27 @@ async function verifyDeployment(client, payload, { tries = 3, waitMs = 2000, max
             await sleep(waitMs);
     }
     throw new errors/* VerificationError */.mk(`The API accepted the deployment, but it is not in the first ${maxPages * PAGE_SIZE} deployments that GET /deployment lists (${tries} reads).`, 'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.');
+}
+/** Verifying's bound: three reads of a slow API, not the hour that retries of each page allow. */
+const VERIFY_MS = 30_000;
+const ACCEPTED = 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.';
+/** One page of the list, read before the deadline; throws when it cannot be read in time. */
+async function readPage(client, page, deadline, maxMs) {
+    const late = () => new errors/* VerificationError */.mk(`Verifying stopped after ${maxMs / 1000} s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.`, ACCEPTED);
+    // Past the deadline the request is not sent: its rejection is the deadline's.
+    const answer = await client
+        .listDeployments(page, PAGE_SIZE, { signal: deadline })
+        .catch((error) => {
+        throw deadline.aborted ? late() : error;
+    });
+    // A body cut off by the deadline is the deadline's failure; a whole one is read.
+    if (!answer.complete && deadline.aborted)
+        throw late();
+    const items = answer.complete ? deploymentsOf(answer.body) : undefined;
+    if (items === undefined) {
+        throw new errors/* VerificationError */.mk(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, ACCEPTED);
+    }
+    return items;
 }
 
 ;// CONCATENATED MODULE: ./src/send.ts

@@ -128,7 +128,7 @@ export const ACTION_INPUTS = [
   {
     name: 'verify',
     description:
-      'After a 201, read the deployment back with the GET endpoint and fail if it is not there. Meant for test runs.',
+      'After a 201, read the deployment back with the GET endpoint (three reads of up to 10 pages, within 30 s) and fail if it is not there. Meant for test runs.',
     default: 'false',
     required: false
   },

@@ -12,6 +12,8 @@ export interface VerifyOptions {
   waitMs?: number
   /** Pages of 100 read per try; newest come first, so a fresh record is on page 1. */
   maxPages?: number
+  /** All the reads and waits: past it, verifying stops and says so. */
+  maxMs?: number
   sleep?: (ms: number) => Promise<void>
 }
 
@@ -44,19 +46,14 @@ export async function verifyDeployment(
     tries = 3,
     waitMs = 2000,
     maxPages = 10,
+    maxMs = VERIFY_MS,
     sleep = (ms) => delay(ms)
   }: VerifyOptions = {}
 ): Promise<void> {
+  const deadline = AbortSignal.timeout(maxMs)
   for (let attempt = 1; attempt <= tries; attempt++) {
     for (let page = 1; page <= maxPages; page++) {
-      const answer = await client.listDeployments(page, PAGE_SIZE)
-      const items = answer.complete ? deploymentsOf(answer.body) : undefined
-      if (items === undefined) {
-        throw new VerificationError(
-          `GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`,
-          'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.'
-        )
-      }
+      const items = await readPage(client, page, deadline, maxMs)
       if (items.some((item) => isSameDeployment(item, payload))) return
       if (items.length < PAGE_SIZE) break
     }
@@ -66,4 +63,40 @@ export async function verifyDeployment(
     `The API accepted the deployment, but it is not in the first ${maxPages * PAGE_SIZE} deployments that GET /deployment lists (${tries} reads).`,
     'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.'
   )
+}
+
+/** Verifying's bound: three reads of a slow API, not the hour that retries of each page allow. */
+export const VERIFY_MS = 30_000
+
+const ACCEPTED =
+  'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.'
+
+/** One page of the list, read before the deadline; throws when it cannot be read in time. */
+async function readPage(
+  client: MultitudesClient,
+  page: number,
+  deadline: AbortSignal,
+  maxMs: number
+): Promise<Listed[]> {
+  const late = () =>
+    new VerificationError(
+      `Verifying stopped after ${maxMs / 1000} s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.`,
+      ACCEPTED
+    )
+  // Past the deadline the request is not sent: its rejection is the deadline's.
+  const answer = await client
+    .listDeployments(page, PAGE_SIZE, { signal: deadline })
+    .catch((error: unknown) => {
+      throw deadline.aborted ? late() : error
+    })
+  // A body cut off by the deadline is the deadline's failure; a whole one is read.
+  if (!answer.complete && deadline.aborted) throw late()
+  const items = answer.complete ? deploymentsOf(answer.body) : undefined
+  if (items === undefined) {
+    throw new VerificationError(
+      `GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`,
+      ACCEPTED
+    )
+  }
+  return items
 }
