@@ -354,7 +354,7 @@ describe('previousDeploymentSha', () => {
     expect(found).toBeUndefined()
     expect(gh.listed).toEqual(['production:1', '*:1'])
     expect(stdout.text()).toContain(
-      "::warning::No earlier successful deployment to 'production' was found in the 100 deployments read (0 of them to that environment, 0 statuses looked up)"
+      "::warning::No earlier successful deployment to 'production' was found in the 1 deployment named exactly so and the newest 100 of all deployments (1 of them to that environment in any case, 1 status looked up); the search stops there."
     )
   })
 

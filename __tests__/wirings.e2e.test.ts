@@ -477,7 +477,7 @@ describe('the previous production deployment behind many previews', () => {
     const result = await report({ github: { deployments: many } })
 
     expect(result.stdout).toMatch(
-      /::warning::No earlier successful deployment to 'production' was found in the 900 deployments read \(0 of them to that environment, 0 statuses looked up\)/
+      /::warning::No earlier successful deployment to 'production' was found in the 0 deployments named exactly so and the newest 900 of all deployments \(0 of them to that environment in any case, 0 statuses looked up\)/
     )
     expect(result.outputs).toMatchObject({
       'base-source': 'push',

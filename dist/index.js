@@ -3792,6 +3792,10 @@ function githubMembership(github, budget = 20) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plural.ts
+/** "1 commit", "5 commits": a count with its noun. */
+const plural = (n, noun) => `${n} ${noun}${Number(n) === 1 ? '' : 's'}`;
+
 ;// CONCATENATED MODULE: ./src/range/deployment-scan.ts
 /** One listing of GitHub deployments read for the newest live one, within a budget. */
 
@@ -3943,6 +3947,7 @@ function ownRunCheck(github, ownRunIds) {
 
 
 
+
 /**
  * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
  * success or inactive. GitHub treats environment names without case (`Production` and
@@ -3962,7 +3967,7 @@ async function previousDeploymentSha(github, environment, options) {
     const result = exact.exhausted && exact.found === undefined
         ? exact
         : await otherCases(github, environment, options, budget, isOwn, exact);
-    tell(environment, result);
+    tell(environment, result, exact);
     return result.found?.sha;
 }
 /**
@@ -3982,10 +3987,19 @@ async function otherCases(github, environment, options, budget, isOwn, exact) {
     }
     return exact;
 }
-/** Says what the search found, or why it stopped without finding anything. */
-function tell(environment, result) {
+/**
+ * Says what the search found, or why it stopped without finding anything: what both listings
+ * read, when the case scan ran after the exact name's.
+ */
+function tell(environment, result, exact) {
     if (result.found === undefined && result.exhausted) {
-        say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+        const both = result !== exact;
+        const lookups = exact.lookups + (both ? result.lookups : 0);
+        const looked = `${lookups} ${lookups === 1 ? 'status' : 'statuses'} looked up`;
+        const read = both
+            ? `the ${plural(exact.listed, 'deployment')} named exactly so and the newest ${result.listed} of all deployments (${exact.candidates + result.candidates} of them to that environment in any case, ${looked})`
+            : `the ${plural(exact.listed, 'deployment')} read (${exact.candidates} of them to that environment, ${looked})`;
+        say.warning(`No earlier successful deployment to '${environment}' was found in ${read}; the search stops there. Set 'base' to say what was live.`);
     }
     if (result.found !== undefined) {
         say.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);
@@ -4227,10 +4241,6 @@ function emptyReport(serverUrl, repository) {
         failure: undefined
     };
 }
-
-;// CONCATENATED MODULE: ./src/plural.ts
-/** "1 commit", "5 commits": a count with its noun. */
-const plural = (n, noun) => `${n} ${noun}${Number(n) === 1 ? '' : 's'}`;
 
 ;// CONCATENATED MODULE: ./src/verify.ts
 

@@ -2482,6 +2482,7 @@ function ownRunCheck(github, ownRunIds) {
 
 
 
+
 /**
  * The SHA of the most recent earlier GitHub deployment to `environment` whose latest status is
  * success or inactive. GitHub treats environment names without case (`Production` and
@@ -2501,7 +2502,7 @@ async function previousDeploymentSha(github, environment, options) {
     const result = exact.exhausted && exact.found === undefined
         ? exact
         : await otherCases(github, environment, options, budget, isOwn, exact);
-    tell(environment, result);
+    tell(environment, result, exact);
     return result.found?.sha;
 }
 /**
@@ -2521,10 +2522,19 @@ async function otherCases(github, environment, options, budget, isOwn, exact) {
     }
     return exact;
 }
-/** Says what the search found, or why it stopped without finding anything. */
-function tell(environment, result) {
+/**
+ * Says what the search found, or why it stopped without finding anything: what both listings
+ * read, when the case scan ran after the exact name's.
+ */
+function tell(environment, result, exact) {
     if (result.found === undefined && result.exhausted) {
-        untrusted_say.warning(`No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`);
+        const both = result !== exact;
+        const lookups = exact.lookups + (both ? result.lookups : 0);
+        const looked = `${lookups} ${lookups === 1 ? 'status' : 'statuses'} looked up`;
+        const read = both
+            ? `the ${plural(exact.listed, 'deployment')} named exactly so and the newest ${result.listed} of all deployments (${exact.candidates + result.candidates} of them to that environment in any case, ${looked})`
+            : `the ${plural(exact.listed, 'deployment')} read (${exact.candidates} of them to that environment, ${looked})`;
+        untrusted_say.warning(`No earlier successful deployment to '${environment}' was found in ${read}; the search stops there. Set 'base' to say what was live.`);
     }
     if (result.found !== undefined) {
         untrusted_say.info(`Previous deployment to ${result.found.environment}: #${result.found.id} at ${result.found.sha} (${result.found.state}).`);

@@ -1,4 +1,5 @@
 import type { GitHubApi } from '../github/api.js'
+import { plural } from '../plural.js'
 import { say } from '../untrusted.js'
 import { scan, type Budget, type IsOwn, type Scan } from './deployment-scan.js'
 import { ownRunCheck } from './own-run.js'
@@ -49,7 +50,7 @@ export async function previousDeploymentSha(
     exact.exhausted && exact.found === undefined
       ? exact
       : await otherCases(github, environment, options, budget, isOwn, exact)
-  tell(environment, result)
+  tell(environment, result, exact)
   return result.found?.sha
 }
 
@@ -91,11 +92,20 @@ async function otherCases(
   return exact
 }
 
-/** Says what the search found, or why it stopped without finding anything. */
-function tell(environment: string, result: Scan): void {
+/**
+ * Says what the search found, or why it stopped without finding anything: what both listings
+ * read, when the case scan ran after the exact name's.
+ */
+function tell(environment: string, result: Scan, exact: Scan): void {
   if (result.found === undefined && result.exhausted) {
+    const both = result !== exact
+    const lookups = exact.lookups + (both ? result.lookups : 0)
+    const looked = `${lookups} ${lookups === 1 ? 'status' : 'statuses'} looked up`
+    const read = both
+      ? `the ${plural(exact.listed, 'deployment')} named exactly so and the newest ${result.listed} of all deployments (${exact.candidates + result.candidates} of them to that environment in any case, ${looked})`
+      : `the ${plural(exact.listed, 'deployment')} read (${exact.candidates} of them to that environment, ${looked})`
     say.warning(
-      `No earlier successful deployment to '${environment}' was found in the ${result.listed} deployments read (${result.candidates} of them to that environment, ${result.lookups} statuses looked up); the search stops there. Set 'base' to say what was live.`
+      `No earlier successful deployment to '${environment}' was found in ${read}; the search stops there. Set 'base' to say what was live.`
     )
   }
   if (result.found !== undefined) {
