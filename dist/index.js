@@ -735,7 +735,7 @@ function transport() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8620);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2451);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -744,7 +744,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8620:
+/***/ 2451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3343,7 +3343,31 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: ./src/range/head-only.ts
+/** A range of one commit, head, with the given status. */
+function headOnly(head, choice, status, base, source = 'git') {
+    return {
+        head,
+        base,
+        baseRef: choice.ref,
+        baseSource: choice.source,
+        status,
+        shas: [head],
+        total: 1,
+        truncated: false,
+        source
+    };
+}
+/**
+ * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
+ * but could not be read (the warning that said so has named the fix).
+ */
+function noBase(head, choice, source = 'git') {
+    return headOnly(head, choice, choice.unknown === undefined ? 'first' : 'unavailable', undefined, source);
+}
+
 ;// CONCATENATED MODULE: ./src/range/local-git.ts
+
 
 
 /** Commits fetched per deepening round: growing, so a far base costs few round trips. */
@@ -3365,27 +3389,6 @@ const SHALLOW_FIX = 'Check out the full history: actions/checkout with fetch-dep
 /** A `base` input that names no commit: a typo must not be reported as "base unavailable". */
 function unknownBaseInput(ref, where) {
     return new errors/* InputError */.dz(`Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`);
-}
-/** A range of one commit, head, with the given status. */
-function headOnly(head, choice, status, base, source = 'git') {
-    return {
-        head,
-        base,
-        baseRef: choice.ref,
-        baseSource: choice.source,
-        status,
-        shas: [head],
-        total: 1,
-        truncated: false,
-        source
-    };
-}
-/**
- * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
- * but could not be read (the warning that said so has named the fix).
- */
-function noBase(head, choice, source = 'git') {
-    return headOnly(head, choice, choice.unknown === undefined ? 'first' : 'unavailable', undefined, source);
 }
 /**
  * The commits of `git rev-list base..head` from the checkout, classified. A shallow checkout is
@@ -3497,6 +3500,7 @@ async function completeList(git, base, head, options, named, shallow) {
 const DESCRIBED = 1000;
 
 ;// CONCATENATED MODULE: ./src/range/compare-api.ts
+
 
 
 

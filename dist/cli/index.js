@@ -517,7 +517,7 @@ function quickAnswer(argv) {
     return undefined;
 }
 /** The CLI: help and the version answer at once; anything else loads the whole CLI and runs it. */
-async function main(argv, write = (text) => void process.stdout.write(text), load = () => Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(979)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8979))) {
+async function main(argv, write = (text) => void process.stdout.write(text), load = () => Promise.all(/* import() */[__nccwpck_require__.e(149), __nccwpck_require__.e(990)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7990))) {
     const answer = quickAnswer(argv);
     if (answer !== undefined)
         write(`${answer}\n`);

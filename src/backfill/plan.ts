@@ -1,11 +1,8 @@
 import { plural } from '../plural.js'
 import type { GitClient } from '../git/client.js'
 import { isFuture, pastExpected } from '../input-parsers.js'
-import {
-  headOnly,
-  rangeFromGit,
-  type RangeOptions
-} from '../range/local-git.js'
+import { headOnly } from '../range/head-only.js'
+import { rangeFromGit, type RangeOptions } from '../range/local-git.js'
 import type { BaseChoice, CommitRange } from '../range/types.js'
 import { say } from '../untrusted.js'
 import { byTime, SourceError, type PastDeployment } from './sources.js'

@@ -3,7 +3,8 @@ import pLimit from 'p-limit'
 import { CommitRangeError } from '../errors.js'
 import type { CompareCommit, ComparePage, GitHubApi } from '../github/api.js'
 import { PER_PAGE } from '../github/api.js'
-import { headOnly, noBase, unknownBaseInput } from './local-git.js'
+import { headOnly, noBase } from './head-only.js'
+import { unknownBaseInput } from './local-git.js'
 import {
   DESCRIBED,
   type BaseChoice,

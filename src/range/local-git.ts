@@ -1,6 +1,7 @@
 import { say } from '../untrusted.js'
 import { CommitRangeError, InputError } from '../errors.js'
 import type { GitClient, RevListResult } from '../git/client.js'
+import { headOnly, noBase } from './head-only.js'
 import type { BaseChoice, CommitRange, RangeStatus } from './types.js'
 
 export interface RangeOptions {
@@ -34,45 +35,6 @@ const SHALLOW_FIX =
 export function unknownBaseInput(ref: string, where: string): InputError {
   return new InputError(
     `Invalid 'base': ${JSON.stringify(ref)} names no commit ${where}. Expected an existing commit SHA, branch or tag (check for a typo).`
-  )
-}
-
-/** A range of one commit, head, with the given status. */
-export function headOnly(
-  head: string,
-  choice: BaseChoice,
-  status: RangeStatus,
-  base?: string,
-  source: CommitRange['source'] = 'git'
-): CommitRange {
-  return {
-    head,
-    base,
-    baseRef: choice.ref,
-    baseSource: choice.source,
-    status,
-    shas: [head],
-    total: 1,
-    truncated: false,
-    source
-  }
-}
-
-/**
- * Head alone when no base was found: a first deployment, or `unavailable` when a base may exist
- * but could not be read (the warning that said so has named the fix).
- */
-export function noBase(
-  head: string,
-  choice: BaseChoice,
-  source: CommitRange['source'] = 'git'
-): CommitRange {
-  return headOnly(
-    head,
-    choice,
-    choice.unknown === undefined ? 'first' : 'unavailable',
-    undefined,
-    source
   )
 }
 
