@@ -259,6 +259,25 @@ describe('resolveRange', () => {
       expect(gh.asked).toEqual([`x${c3}`, `${c3}x`, 'main'])
     })
 
+    it("describes the commits from the compare API's answer, newest first", async () => {
+      const gh = github()
+      const { commits } = await resolveRange(
+        testInputs({
+          commitSource: 'api',
+          strategy: 'base',
+          base: c1,
+          head: c3
+        }),
+        testContext(),
+        { git, github: gh.api }
+      )
+
+      expect((await commits()).map((c) => [c.sha, c.subject])).toEqual([
+        [c3, 'commit 1'],
+        [c2, 'commit 0']
+      ])
+    })
+
     it('a head from the event that GitHub does not know is an error that says so', async () => {
       const resolved: Resolved = {}
       const result = resolveRange(
