@@ -408,6 +408,29 @@ describe('createGitClient: each repository operation', () => {
     await expect(git.nearestTag(c3, 'x*')).resolves.toBeUndefined()
   })
 
+  it('nearestTag passes over a tag on head whose name has a glob character (git allows "]")', async () => {
+    const repo = TestRepo.init()
+    const [c1, c2] = repo.commits(2, 'c')
+    repo.git('tag', 'v1', c1)
+    repo.git('tag', 'v2]', c2)
+
+    await expect(createGitClient(repo.dir).nearestTag(c2, 'v*')).resolves.toBe(
+      'v1'
+    )
+  })
+
+  it('tags with no tag of a tag among them take one git call: nothing is left to peel', async () => {
+    const repo = TestRepo.init()
+    const [c1] = repo.commits(1, 'c')
+    repo.git('tag', '-a', '-m', 'v1', 'v1', c1)
+    const git = createGitClient(repo.dir)
+
+    const calls = await gitCalls(() => git.tags('v*'))
+
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toMatch(/^for-each-ref /)
+  })
+
   it('tags peels a tag of a tag to its commit, beside a tag of a tree that stays as it is', async () => {
     const repo = TestRepo.init()
     const [c1, c2] = repo.commits(2, 'c')
