@@ -53,7 +53,10 @@ describe('verifyDeployment against the local API', () => {
     const { client, server } = await clientWith(150, true)
 
     await expect(
-      verifyDeployment(client, payload, { sleep: () => Promise.resolve() })
+      verifyDeployment(client, payload, {
+        maxPages: 2,
+        sleep: () => Promise.resolve()
+      })
     ).resolves.toBeUndefined()
 
     const gets = server.requests
@@ -79,6 +82,11 @@ describe('verifyDeployment against the local API', () => {
     })
 
     await expect(attempt).rejects.toThrow(VerificationError)
+    await expect(attempt).rejects.toMatchObject({
+      message:
+        'The API accepted the deployment, but it is not in the first 1000 deployments that GET /deployment lists (3 reads).',
+      hint: 'Check in Multitudes that the key belongs to the organisation you are looking at; if the deployment appears later, the API was slow to list it.'
+    })
     expect(waits).toEqual([500, 500])
     expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(3)
   })
@@ -204,6 +212,34 @@ describe('reading a GET answer', () => {
     )
   })
 
+  it.each([
+    [
+      'breaks',
+      'reset-mid-body' as const,
+      'GET /deployment page 1 could not be read as a list of deployments (the body broke, stalled or passed its size limit), so whether the deployment is there is unknown.'
+    ],
+    [
+      'trickles past the deadline',
+      'trickle' as const,
+      'Verifying stopped after 1 s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.'
+    ]
+  ])(
+    'a page whose body %s is said to be unread, never missing',
+    async (_how, kind, message) => {
+      server = await startMultitudesServer({ faults: [{ on: 'get', kind }] })
+      const client = createMultitudesClient({
+        url: new URL(server.url),
+        apiKey: 'mtd_demo_key',
+        timeoutMs: 5000,
+        maxAttempts: 1
+      })
+
+      await expect(
+        verifyDeployment(client, payload, { maxMs: 1000 })
+      ).rejects.toThrow(message)
+    }
+  )
+
   it('matches on the commit set, environment and time', () => {
     const listed = {
       commitSha: [sha(2), sha(1).toUpperCase()],
@@ -217,6 +253,16 @@ describe('reading a GET answer', () => {
     expect(isSameDeployment({ ...listed, commitSha: [sha(1)] }, payload)).toBe(
       false
     )
+    // A record of more commits, or of as many but not the same, is another deployment.
+    expect(
+      isSameDeployment(
+        { ...listed, commitSha: [sha(1), sha(2), sha(3)] },
+        payload
+      )
+    ).toBe(false)
+    expect(
+      isSameDeployment({ ...listed, commitSha: [sha(1), sha(3)] }, payload)
+    ).toBe(false)
     expect(
       isSameDeployment(
         { ...listed, deployedAt: '2026-11-30T09:16:00Z' },

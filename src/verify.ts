@@ -78,19 +78,16 @@ async function readPage(
   deadline: AbortSignal,
   maxMs: number
 ): Promise<Listed[]> {
-  const late = () =>
-    new VerificationError(
-      `Verifying stopped after ${maxMs / 1000} s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.`,
-      ACCEPTED
-    )
-  // Past the deadline the request is not sent: its rejection is the deadline's.
+  // The deadline's abort rejects the read, even mid-body, and past it nothing is sent.
   const answer = await client
     .listDeployments(page, PAGE_SIZE, { signal: deadline })
     .catch((error: unknown) => {
-      throw deadline.aborted ? late() : error
+      if (!deadline.aborted) throw error
+      throw new VerificationError(
+        `Verifying stopped after ${maxMs / 1000} s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.`,
+        ACCEPTED
+      )
     })
-  // A body cut off by the deadline is the deadline's failure; a whole one is read.
-  if (!answer.complete && deadline.aborted) throw late()
   const items = answer.complete ? deploymentsOf(answer.body) : undefined
   if (items === undefined) {
     throw new VerificationError(

@@ -2819,16 +2819,14 @@ const VERIFY_MS = 30_000;
 const ACCEPTED = 'The deployment was accepted (201). Re-run with verify: false, or check it in Multitudes.';
 /** One page of the list, read before the deadline; throws when it cannot be read in time. */
 async function readPage(client, page, deadline, maxMs) {
-    const late = () => new errors/* VerificationError */.mk(`Verifying stopped after ${maxMs / 1000} s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.`, ACCEPTED);
-    // Past the deadline the request is not sent: its rejection is the deadline's.
+    // The deadline's abort rejects the read, even mid-body, and past it nothing is sent.
     const answer = await client
         .listDeployments(page, PAGE_SIZE, { signal: deadline })
         .catch((error) => {
-        throw deadline.aborted ? late() : error;
+        if (!deadline.aborted)
+            throw error;
+        throw new errors/* VerificationError */.mk(`Verifying stopped after ${maxMs / 1000} s without finding the deployment in what GET /deployment listed by then, so whether it is there is unknown.`, ACCEPTED);
     });
-    // A body cut off by the deadline is the deadline's failure; a whole one is read.
-    if (!answer.complete && deadline.aborted)
-        throw late();
     const items = answer.complete ? deploymentsOf(answer.body) : undefined;
     if (items === undefined) {
         throw new errors/* VerificationError */.mk(`GET /deployment page ${page} could not be read as a list of deployments (${answer.complete ? 'not JSON, or no list in it' : 'the body broke, stalled or passed its size limit'}), so whether the deployment is there is unknown.`, ACCEPTED);
