@@ -341,8 +341,9 @@ describe('previousDeploymentSha', () => {
   it('says what it read when the listing of all deployments runs out of pages with no base found', async () => {
     const gh = github([
       deployment(400, 'failure'),
+      deployment(399, 'failure', 'Production'),
       ...Array.from({ length: 300 }, (_, i) =>
-        deployment(399 - i, 'success', 'staging')
+        deployment(398 - i, 'success', 'staging')
       )
     ])
 
@@ -354,7 +355,7 @@ describe('previousDeploymentSha', () => {
     expect(found).toBeUndefined()
     expect(gh.listed).toEqual(['production:1', '*:1'])
     expect(stdout.text()).toContain(
-      "::warning::No earlier successful deployment to 'production' was found in the 1 deployment named exactly so and the newest 100 of all deployments (1 of them to that environment in any case, 1 status looked up); the search stops there."
+      "::warning::No earlier successful deployment to 'production' was found in the 1 deployment named exactly so and the newest 100 of all deployments (2 of them to that environment in any case, 2 statuses looked up); the search stops there."
     )
   })
 

@@ -3968,7 +3968,7 @@ async function previousDeploymentSha(github, environment, options) {
         lookups: options.maxStatusLookups ?? 100
     };
     const exact = await scan((page) => github.listDeployments(page, environment), () => true, github, isOwn, options, budget);
-    const result = exact.exhausted && exact.found === undefined
+    const result = exact.exhausted
         ? exact
         : await otherCases(github, environment, options, budget, isOwn, exact);
     tell(environment, result, exact);
@@ -3996,7 +3996,7 @@ async function otherCases(github, environment, options, budget, isOwn, exact) {
  * read, when the case scan ran after the exact name's.
  */
 function tell(environment, result, exact) {
-    if (result.found === undefined && result.exhausted) {
+    if (result.exhausted) {
         const both = result !== exact;
         const lookups = exact.lookups + (both ? result.lookups : 0);
         const looked = `${lookups} ${lookups === 1 ? 'status' : 'statuses'} looked up`;

@@ -22,7 +22,7 @@ export interface Scan {
   listed: number
   candidates: number
   lookups: number
-  /** The budget ran out before the listing ended. */
+  /** The budget ran out before the listing ended, with nothing found. */
   exhausted: boolean
 }
 

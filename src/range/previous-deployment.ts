@@ -46,10 +46,9 @@ export async function previousDeploymentSha(
     options,
     budget
   )
-  const result =
-    exact.exhausted && exact.found === undefined
-      ? exact
-      : await otherCases(github, environment, options, budget, isOwn, exact)
+  const result = exact.exhausted
+    ? exact
+    : await otherCases(github, environment, options, budget, isOwn, exact)
   tell(environment, result, exact)
   return result.found?.sha
 }
@@ -97,7 +96,7 @@ async function otherCases(
  * read, when the case scan ran after the exact name's.
  */
 function tell(environment: string, result: Scan, exact: Scan): void {
-  if (result.found === undefined && result.exhausted) {
+  if (result.exhausted) {
     const both = result !== exact
     const lookups = exact.lookups + (both ? result.lookups : 0)
     const looked = `${lookups} ${lookups === 1 ? 'status' : 'statuses'} looked up`
