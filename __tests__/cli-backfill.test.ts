@@ -304,6 +304,20 @@ describe('backfill: a run', () => {
     expect(fake.requests).toEqual([])
   })
 
+  it('without git on PATH says so, not that the folder is no clone', async () => {
+    const r = await withEnv(
+      { PATH: mkdtempSync(path.join(tmpdir(), 'no-git-')) },
+      () => backfill(['--dry-run', ...TAGS])
+    )
+
+    expect(r).toMatchObject({
+      code: 1,
+      log: [
+        'Backfill failed: git is not installed on this runner (not found on PATH).'
+      ]
+    })
+  })
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143]

@@ -31,6 +31,10 @@ const server = createServer((req, res) => {
       res.writeHead(307, { location: '/elsewhere' }).end()
     else if (req.url === '/see-other')
       res.writeHead(303, { location: `${base}/after` }).end()
+    else if (req.url === '/permanent')
+      res.writeHead(308, { location: '/elsewhere' }).end()
+    else if (req.url === '/moved')
+      res.writeHead(301, { location: '/elsewhere' }).end()
     else if (req.url === '/loop')
       res.writeHead(302, { location: '/loop' }).end()
     else if (req.url === '/slow') setTimeout(() => res.end('late'), 2000)
@@ -100,7 +104,7 @@ describe('directFetch (node:http, no proxy)', () => {
     expect(paths.at(-1)).toBe('/redirect')
   })
 
-  it('follows redirects as fetch does: the method kept on a 307, a GET after a 303, at most 20', async () => {
+  it('follows redirects as fetch does: the method kept on a 307 or 308, a GET after a 303 or a POST’s 301, at most 20', async () => {
     const kept = await directFetch(`${base}/redirect`, {
       method: 'POST',
       body: 'x'
@@ -112,6 +116,22 @@ describe('directFetch (node:http, no proxy)', () => {
       ['POST', '/redirect', 'x'],
       ['POST', '/elsewhere', 'x']
     ])
+
+    await directFetch(`${base}/permanent`, { method: 'POST', body: 'y' })
+    expect(received.at(-1)).toMatchObject({
+      req: { method: 'POST', url: '/elsewhere' },
+      body: 'y'
+    })
+    await directFetch(`${base}/moved`, { method: 'POST', body: 'z' })
+    expect(received.at(-1)).toMatchObject({
+      req: { method: 'GET', url: '/elsewhere' },
+      body: ''
+    })
+    await directFetch(`${base}/moved`, { method: 'PUT', body: 'w' })
+    expect(received.at(-1)).toMatchObject({
+      req: { method: 'PUT', url: '/elsewhere' },
+      body: 'w'
+    })
 
     const seeOther = await directFetch(new URL('/see-other', base), {
       method: 'POST',
