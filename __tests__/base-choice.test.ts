@@ -260,6 +260,22 @@ describe('previousDeploymentSha', () => {
     )
   })
 
+  it('a budget that ends inside a batch says it ran out, never that nothing was there', async () => {
+    // One look-up left in a batch of ten: #19 is never looked up, so the search is cut short.
+    const gh = github([deployment(20, 'failure'), deployment(19, 'success')])
+
+    const found = await previousDeploymentSha(gh.api, 'production', {
+      ownRunIds: [],
+      maxStatusLookups: 1
+    })
+
+    expect(found).toBeUndefined()
+    expect(gh.looked).toEqual([20])
+    expect(stdout.text()).toContain(
+      "::warning::No earlier successful deployment to 'production' was found in the 2 deployments read (2 of them to that environment, 1 status looked up); the search stops there."
+    )
+  })
+
   it('lists the exact name a page at a time: no page is asked for that is not read', async () => {
     // 100 made after the event, then the base on page 2, then older ones.
     const gh = github(

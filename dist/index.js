@@ -3874,10 +3874,13 @@ function pager(list, budget, readAhead) {
  * this run wins. The finished scan when one is found or the budget ends; undefined to read on.
  */
 async function firstLive(candidates, { github, isOwn, concurrency, budget }, result) {
-    for (let i = 0; i < candidates.length; i += concurrency) {
+    // A batch is cut short by what is left of the budget; the next starts where it ended, so a
+    // candidate past a short batch is looked up, or the scan says the budget ran out.
+    for (let i = 0; i < candidates.length;) {
         const batch = candidates.slice(i, i + Math.min(concurrency, budget.lookups));
         if (batch.length === 0)
             return { ...result, exhausted: true };
+        i += batch.length;
         budget.lookups -= batch.length;
         result.lookups += batch.length;
         const statuses = await Promise.all(batch.map((d) => github.latestStatus(d.id)));

@@ -123,9 +123,12 @@ async function firstLive(
   }: { github: GitHubApi; isOwn: IsOwn; concurrency: number; budget: Budget },
   result: Scan
 ): Promise<Scan | undefined> {
-  for (let i = 0; i < candidates.length; i += concurrency) {
+  // A batch is cut short by what is left of the budget; the next starts where it ended, so a
+  // candidate past a short batch is looked up, or the scan says the budget ran out.
+  for (let i = 0; i < candidates.length;) {
     const batch = candidates.slice(i, i + Math.min(concurrency, budget.lookups))
     if (batch.length === 0) return { ...result, exhausted: true }
+    i += batch.length
     budget.lookups -= batch.length
     result.lookups += batch.length
     const statuses = await Promise.all(
