@@ -11,6 +11,8 @@ import {
   it
 } from '@jest/globals'
 import { createServer, type IncomingMessage } from 'node:http'
+import { getEventListeners } from 'node:events'
+import { createServer as createTcpServer } from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { startConnectProxy } from '../dev/connect-proxy.ts'
@@ -20,6 +22,8 @@ import { createTransport, redactProxy, transport } from '../src/http.js'
 import { readBodyText } from '../src/http-response.js'
 
 const paths: string[] = []
+/** The connections of answers to /found, which start a body and never end it. */
+const redirectSockets: Socket[] = []
 const received: { req: IncomingMessage; body: string }[] = []
 const server = createServer((req, res) => {
   paths.push(req.url ?? '')
@@ -37,6 +41,12 @@ const server = createServer((req, res) => {
       res.writeHead(301, { location: '/elsewhere' }).end()
     else if (req.url === '/loop')
       res.writeHead(302, { location: '/loop' }).end()
+    else if (req.url === '/found-nowhere') res.writeHead(302).end()
+    else if (req.url === '/found') {
+      res.writeHead(302, { location: '/elsewhere' }).write('moving')
+      redirectSockets.push(res.socket!)
+    } else if (req.url === '/teapot')
+      res.writeHead(418, "I'm a teapot", { 'X-B': '2', 'x-a': '1' }).end()
     else if (req.url === '/slow') setTimeout(() => res.end('late'), 2000)
     else if (req.url === '/stall') res.writeHead(200).write('part')
     else if (req.url === '/break') {
@@ -54,7 +64,11 @@ const server = createServer((req, res) => {
 })
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(() => {
+  // A connection left open (as /found's, were its body not dropped) must not hold the file open.
+  server.closeAllConnections()
+  return new Promise((resolve) => server.close(resolve))
+})
 
 describe('createTransport().request', () => {
   it.each([
@@ -227,6 +241,98 @@ describe('directFetch (node:http, no proxy)', () => {
       message: 'fetch failed',
       cause: { code: 'ECONNREFUSED' }
     })
+  })
+})
+
+describe('directFetch: what else fetch would do', () => {
+  it('a GET by default, with no body and no Content-Length', async () => {
+    await directFetch(`${base}/plain`)
+
+    const { req, body } = received.at(-1)!
+    expect([req.method, req.url, body]).toEqual(['GET', '/plain', ''])
+    expect(req.headers).not.toHaveProperty('content-length')
+  })
+
+  it('answers with the status text, and its headers iterate lower-cased', async () => {
+    const response = await directFetch(`${base}/teapot`)
+
+    expect([response.status, response.statusText]).toEqual([
+      418,
+      "I'm a teapot"
+    ])
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'x-a': '1',
+      'x-b': '2'
+    })
+  })
+
+  it('a redirect with no location is the answer, not followed', async () => {
+    const response = await directFetch(`${base}/found-nowhere`, {
+      method: 'POST',
+      body: 'x'
+    })
+
+    expect([response.status, response.url]).toEqual([
+      302,
+      `${base}/found-nowhere`
+    ])
+    expect(paths.at(-1)).toBe('/found-nowhere')
+  })
+
+  it("a POST's 302 continues as a GET, and the redirect's own body is dropped, closing its connection", async () => {
+    const response = await directFetch(`${base}/found`, {
+      method: 'POST',
+      body: 'x'
+    })
+
+    expect([response.status, response.url]).toEqual([201, `${base}/elsewhere`])
+    expect(received.at(-1)).toMatchObject({
+      req: { method: 'GET', url: '/elsewhere' },
+      body: ''
+    })
+    await delay(50)
+    expect(redirectSockets.at(-1)?.destroyed).toBe(true)
+  })
+
+  it('an https: address speaks TLS (the first byte a handshake record)', async () => {
+    const first: number[] = []
+    const tcp = createTcpServer((socket) =>
+      socket.once('data', (data) => {
+        first.push(data[0])
+        socket.destroy()
+      })
+    )
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (tcp.address() as AddressInfo).port
+
+      await expect(
+        directFetch(`https://127.0.0.1:${port}/`)
+      ).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' })
+      expect(first).toEqual([0x16])
+    } finally {
+      await new Promise((resolve) => tcp.close(resolve))
+    }
+  })
+
+  it('holds an abort listener only while a request or its body is open', async () => {
+    const { signal } = new AbortController()
+    const listeners = () => getEventListeners(signal, 'abort').length
+
+    const response = await directFetch(`${base}/plain`, { signal })
+    expect(listeners()).toBe(1)
+    await readBodyText(response, 10)
+    await delay(10)
+    expect(listeners()).toBe(0)
+
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    await expect(
+      directFetch(`http://127.0.0.1:${port}/`, { signal })
+    ).rejects.toThrow('fetch failed')
+    expect(listeners()).toBe(0)
   })
 })
 
