@@ -118,7 +118,7 @@ describe('directFetch (node:http, no proxy)', () => {
     expect(paths.at(-1)).toBe('/redirect')
   })
 
-  it('follows redirects as fetch does: the method kept on a 307 or 308, a GET after a 303 or a POST’s 301, at most 20', async () => {
+  it('follows redirects as fetch does: the method and headers kept on a 307 or 308, a GET after any 303 or a POST’s 301, at most 20', async () => {
     const kept = await directFetch(`${base}/redirect`, {
       method: 'POST',
       body: 'x'
@@ -148,15 +148,20 @@ describe('directFetch (node:http, no proxy)', () => {
     })
 
     const seeOther = await directFetch(new URL('/see-other', base), {
-      method: 'POST',
+      method: 'PUT',
+      headers: { 'X-Kept': 'yes' },
       body: 'x'
     })
     expect(seeOther.url).toBe(`${base}/after`)
-    expect(received.at(-1)?.req.method).toBe('GET')
+    expect(received.at(-1)).toMatchObject({
+      req: { method: 'GET', headers: { 'x-kept': 'yes' } },
+      body: ''
+    })
 
     const before = paths.length
     await expect(directFetch(new URL('/loop', base))).rejects.toMatchObject({
       name: 'TypeError',
+      message: 'fetch failed',
       cause: { message: 'redirect count exceeded' }
     })
     expect(paths.length - before).toBe(21)
