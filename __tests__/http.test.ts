@@ -500,6 +500,31 @@ describe('which proxy a URL takes', () => {
     expect(proxyFor(api)).toBeUndefined()
   })
 
+  it.each([
+    ['a longer name holding it', 'myapi.example.com'],
+    ['a name it begins', 'api.example.co'],
+    ['another port', 'api.example.com:8443'],
+    ['a list of others', 'example.org, .example.net']
+  ])(
+    'NO_PROXY with %s leaves the host on the proxy (no match by substring)',
+    (_what, noProxy) => {
+      process.env.HTTPS_PROXY = 'http://secure.corp:3'
+      process.env.NO_PROXY = noProxy
+
+      expect(proxyFor(api)).toBe('http://secure.corp:3')
+    }
+  )
+
+  it.each(['.example.com', '*.example.com', '*', 'x.org,api.example.com'])(
+    'NO_PROXY %s sends the host around the proxy',
+    (noProxy) => {
+      process.env.HTTPS_PROXY = 'http://secure.corp:3'
+      process.env.NO_PROXY = noProxy
+
+      expect(proxyFor(api)).toBeUndefined()
+    }
+  )
+
   it('a value that is no URL is an error naming the variable and what to do; nothing is sent', () => {
     process.env.HTTPS_PROXY = 'http://[not a host'
 
