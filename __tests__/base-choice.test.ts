@@ -69,6 +69,31 @@ function github(deployments: Deployment[]) {
   return { api, listed, looked, maxInFlight: () => maxInFlight }
 }
 
+/** The same GitHub, where one page of any listing fails. */
+function withFailingPage(api: GitHubApi, failing: number): GitHubApi {
+  return {
+    ...api,
+    listDeployments: (page: number, environment?: string) =>
+      page === failing
+        ? Promise.reject(new Error('GitHub answered 502'))
+        : api.listDeployments(page, environment)
+  }
+}
+
+/** What `run` resolves to, and the rejections nobody handled while it ran (and just after). */
+async function unhandledDuring<T>(run: () => Promise<T>) {
+  const unhandled: unknown[] = []
+  const note = (reason: unknown) => unhandled.push(reason)
+  process.on('unhandledRejection', note)
+  try {
+    const result = await run()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    return { result, unhandled }
+  } finally {
+    process.off('unhandledRejection', note)
+  }
+}
+
 beforeEach(() => stdout.clear())
 
 describe('previousDeploymentSha', () => {
@@ -334,6 +359,27 @@ describe('previousDeploymentSha', () => {
 
     expect(found).toBe(sha(900))
     expect(gh.listed).toEqual(['production:1', '*:1', '*:2', '*:3'])
+  })
+
+  it('a page read ahead that fails and is never needed leaves no rejection behind', async () => {
+    const gh = github([
+      ...Array.from({ length: 100 }, (_, i) =>
+        deployment(1000 - i, 'success', 'staging')
+      ),
+      deployment(900, 'success', 'Production'),
+      ...Array.from({ length: 150 }, (_, i) =>
+        deployment(899 - i, 'success', 'staging')
+      )
+    ])
+
+    const { result, unhandled } = await unhandledDuring(() =>
+      previousDeploymentSha(withFailingPage(gh.api, 3), 'production', {
+        ownRunIds: []
+      })
+    )
+
+    expect(result).toBe(sha(900))
+    expect(unhandled).toEqual([])
   })
 
   it("finds nothing in a short listing: no base, and no warning (the first deployment is the caller's call)", async () => {

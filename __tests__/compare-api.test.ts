@@ -191,6 +191,8 @@ describe('rangeFromApi', () => {
     })
 
     expect(range.shas).toEqual([sha(3), sha(1), sha(2)])
+    // Every commit came back: the whole range, not a cut one.
+    expect(range).toMatchObject({ total: 3, truncated: false })
   })
 
   it.each([

@@ -12,6 +12,7 @@ import type { GitHubApi } from '../src/github/api.js'
 import type { Inputs } from '../src/inputs.js'
 import type { RunContext } from '../src/context.js'
 import { resolveRange, type Resolved } from '../src/range/resolve.js'
+import { noBase } from '../src/range/head-only.js'
 import { DESCRIBED } from '../src/range/types.js'
 import { testContext, testInputs } from '../__fixtures__/inputs.js'
 import {
@@ -554,5 +555,27 @@ describe('resolveRange, the edges of each decision', () => {
     await expect(failing).rejects.toThrow(
       "No base was found for strategy 'previous-deployment' and 'first-deployment' is 'fail'."
     )
+  })
+})
+
+describe('noBase', () => {
+  it('is head alone: a first deployment when nothing stood in the way, unavailable when a base could not be read', () => {
+    const choice = { ref: undefined, source: 'previous-deployment' as const }
+
+    expect(noBase(c3, choice)).toMatchObject({
+      status: 'first',
+      shas: [c3],
+      base: undefined,
+      source: 'git'
+    })
+    expect(
+      noBase(c3, { ...choice, unknown: 'GitHub answered 403' }, 'api')
+    ).toMatchObject({
+      status: 'unavailable',
+      shas: [c3],
+      base: undefined,
+      baseSource: 'previous-deployment',
+      source: 'api'
+    })
   })
 })
