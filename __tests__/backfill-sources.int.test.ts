@@ -732,7 +732,7 @@ describe('planBackfill: dates in the future', () => {
     })
   })
 
-  it('names five of six, and says there are more; one past the window is not refused', async () => {
+  it('names five of six and says there are more, five alone with nothing more; one past the window is not refused', async () => {
     const repo = TestRepo.init()
     const a = repo.commit('c')
     const past = Array.from({ length: 6 }, (_, i) => ({
@@ -747,6 +747,11 @@ describe('planBackfill: dates in the future', () => {
       planBackfill(git, past, { maxCommits: 100, now })
     ).rejects.toThrow(
       `6 deployments are dated in the future: d1 (${at(1)}), d2 (${at(2)}), d3 (${at(3)}), d4 (${at(4)}), d5 (${at(5)}), …. Expected`
+    )
+    await expect(
+      planBackfill(git, past.slice(0, 5), { maxCommits: 100, now })
+    ).rejects.toThrow(
+      `5 deployments are dated in the future: d1 (${at(1)}), d2 (${at(2)}), d3 (${at(3)}), d4 (${at(4)}), d5 (${at(5)}). Expected`
     )
     await expect(
       planBackfill(git, past, { maxCommits: 100, now, until: at(0) })
