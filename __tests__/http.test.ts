@@ -70,6 +70,12 @@ afterAll(() => {
   return new Promise((resolve) => server.close(resolve))
 })
 
+/** Whether `check` holds within two seconds: the other end sees a close a moment later. */
+async function eventually(check: () => boolean): Promise<boolean> {
+  for (let waited = 0; waited < 2000 && !check(); waited += 10) await delay(10)
+  return check()
+}
+
 describe('createTransport().request', () => {
   it.each([
     ['a string', (p: string) => `${base}${p}`],
@@ -295,8 +301,8 @@ describe('directFetch: what else fetch would do', () => {
       req: { method: 'GET', url: '/elsewhere' },
       body: ''
     })
-    await delay(50)
-    expect(redirectSockets.at(-1)?.destroyed).toBe(true)
+    const socket = redirectSockets.at(-1)!
+    expect(await eventually(() => socket.destroyed)).toBe(true)
   })
 
   it('an https: address speaks TLS (the first byte a handshake record)', async () => {
@@ -327,8 +333,7 @@ describe('directFetch: what else fetch would do', () => {
     const response = await directFetch(`${base}/plain`, { signal })
     expect(listeners()).toBe(1)
     await readBodyText(response, 10)
-    await delay(10)
-    expect(listeners()).toBe(0)
+    expect(await eventually(() => listeners() === 0)).toBe(true)
 
     const closed = createServer()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
