@@ -118,8 +118,10 @@ describe('plainLog', () => {
 
 describe('the report command', () => {
   it('answers --help and --version wherever they stand, sending nothing', async () => {
-    const help = await report(['report', '--environment', 'p', '--help'])
-    const version = await report(['report', '--environment', 'p', '--version'])
+    const server = await api()
+    const flags = ['--environment', 'p', '--api-url', server.url]
+    const help = await report(['report', ...flags, '--help'])
+    const version = await report(['report', ...flags, '--version'])
 
     expect(help).toEqual({ code: 0, out: [helpText()], err: [] })
     expect(version).toEqual({
@@ -127,6 +129,7 @@ describe('the report command', () => {
       out: [`${ACTION_NAME} ${ACTION_VERSION}`],
       err: []
     })
+    expect(server.requests).toEqual([])
   })
 
   it.each([
