@@ -69,6 +69,17 @@ function github(deployments: Deployment[]) {
   return { api, listed, looked, maxInFlight: () => maxInFlight }
 }
 
+/** Production (#900) first on page 2 of all deployments, among 250 of staging: three pages. */
+const productionOnPageTwo = () => [
+  ...Array.from({ length: 100 }, (_, i) =>
+    deployment(1000 - i, 'success', 'staging')
+  ),
+  deployment(900, 'success', 'Production'),
+  ...Array.from({ length: 150 }, (_, i) =>
+    deployment(899 - i, 'success', 'staging')
+  )
+]
+
 /** The same GitHub, where one page of any listing fails. */
 function withFailingPage(api: GitHubApi, failing: number): GitHubApi {
   return {
@@ -343,15 +354,7 @@ describe('previousDeploymentSha', () => {
   })
 
   it('reads ahead when listing all deployments for another case of the name: pages 2 and 3 together', async () => {
-    const gh = github([
-      ...Array.from({ length: 100 }, (_, i) =>
-        deployment(1000 - i, 'success', 'staging')
-      ),
-      deployment(900, 'success', 'Production'),
-      ...Array.from({ length: 150 }, (_, i) =>
-        deployment(899 - i, 'success', 'staging')
-      )
-    ])
+    const gh = github(productionOnPageTwo())
 
     const found = await previousDeploymentSha(gh.api, 'production', {
       ownRunIds: []
@@ -362,15 +365,7 @@ describe('previousDeploymentSha', () => {
   })
 
   it('a page read ahead that fails and is never needed leaves no rejection behind', async () => {
-    const gh = github([
-      ...Array.from({ length: 100 }, (_, i) =>
-        deployment(1000 - i, 'success', 'staging')
-      ),
-      deployment(900, 'success', 'Production'),
-      ...Array.from({ length: 150 }, (_, i) =>
-        deployment(899 - i, 'success', 'staging')
-      )
-    ])
+    const gh = github(productionOnPageTwo())
 
     const { result, unhandled } = await unhandledDuring(() =>
       previousDeploymentSha(withFailingPage(gh.api, 3), 'production', {

@@ -70,6 +70,15 @@ afterAll(() => {
   return new Promise((resolve) => server.close(resolve))
 })
 
+/** A loopback port nothing listens on: a server's, closed again. */
+async function refusedPort(): Promise<number> {
+  const closed = createServer()
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+  const port = (closed.address() as AddressInfo).port
+  await new Promise((resolve) => closed.close(resolve))
+  return port
+}
+
 /** Whether `check` holds within two seconds: the other end sees a close a moment later. */
 async function eventually(check: () => boolean): Promise<boolean> {
   for (let waited = 0; waited < 2000 && !check(); waited += 10) await delay(10)
@@ -240,10 +249,7 @@ describe('directFetch (node:http, no proxy)', () => {
   })
 
   it('a refused connection is a TypeError whose cause holds the system code, as with fetch', async () => {
-    const closed = createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise((resolve) => closed.close(resolve))
+    const port = await refusedPort()
 
     await expect(
       directFetch(new URL(`http://127.0.0.1:${port}/`), {})
@@ -335,10 +341,7 @@ describe('directFetch: what else fetch would do', () => {
     await readBodyText(response, 10)
     expect(await eventually(() => listeners() === 0)).toBe(true)
 
-    const closed = createServer()
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise((resolve) => closed.close(resolve))
+    const port = await refusedPort()
     await expect(
       directFetch(`http://127.0.0.1:${port}/`, { signal })
     ).rejects.toThrow('fetch failed')
