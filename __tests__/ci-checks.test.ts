@@ -11,6 +11,7 @@ import {
   atLeast,
   atMost,
   count,
+  fasterThan,
   ms,
   times
 } from '../dev/bench/measure.ts'
@@ -234,6 +235,55 @@ describe('the smoke bench in .ci/run', () => {
     expect(countMissed.missed).toEqual([
       'a figure: ≥ 3.00× (full run only); ≤ 10, 1 over'
     ])
+  })
+
+  describe('a race against another tool (medians of runs in turns)', () => {
+    const sample = (median: number) => ({ n: 5, min: median - 1, median })
+    const race = (action: number, vendor: number, floor: number) =>
+      fasterThan(
+        'the vendor snippet',
+        sample(action),
+        sample(vendor),
+        sample(floor)
+      )
+
+    it('is met when the action is faster, and missed when only the floor is', () => {
+      expect(race(40, 50, 30)).toEqual({
+        budget: 'faster than the vendor snippet',
+        met: true,
+        margin: '0.80× its time'
+      })
+      const missed = reportOf(false, race(60, 50, 49))
+      expect(missed.missed).toEqual([
+        'a figure: faster than the vendor snippet, 1.20× its time'
+      ])
+      expect(missed.exitCode(true)).toBe(1)
+    })
+
+    it('is not judged, and says why, when the floor script is not faster either', () => {
+      for (const floor of [50, 61]) {
+        const report = reportOf(false, race(119, 50, floor))
+        expect(report.missed).toEqual([])
+        expect(report.exitCode(true)).toBe(0)
+        expect(report.rows[0].verdict.met).toBeUndefined()
+        expect(report.verdicts).toBe(
+          '0 of 0 budgets met; not judged, as this run shows no Node program can meet it: a figure: faster than the vendor snippet.'
+        )
+        expect(report.table()).toContain(
+          `| faster than the vendor snippet | not judged (the floor script took ${floor} ms against 50 ms, so no Node program can be; the action took ${(119 / floor).toFixed(2)}× the floor's time) |`
+        )
+      }
+    })
+
+    it('is left to the full run by a smoke run, judged or not', () => {
+      for (const verdict of [race(119, 50, 60), race(60, 50, 40)]) {
+        const smoke = reportOf(true, verdict)
+        expect(smoke.rows[0].verdict).toEqual({
+          budget: 'faster than the vendor snippet (full run only)'
+        })
+        expect(smoke.verdicts).toBe('0 of 0 budgets met.')
+      }
+    })
   })
 
   it('runs with --check, so a miss stops CI', () => {

@@ -13,6 +13,11 @@ export interface Verdict {
   anySize?: boolean
   /** The budgets `all` joined, so a smoke run can judge some of them. */
   parts?: Verdict[]
+  /**
+   * Why this run shows that no program of the kind can meet the budget (`met` is then
+   * undefined): the row says so instead of a verdict, and the headline names it.
+   */
+  unattainable?: string
 }
 
 export const INFORMATIVE: Verdict = { budget: 'informative' }
@@ -108,6 +113,36 @@ export function atLeast(
   }
 }
 
+/**
+ * Faster than another tool (medians of runs in turns), judged only where it can be met: when the
+ * floor script, the least a Node program can do with the same inputs, is not faster than the tool
+ * either, no Node program meets it, and the verdict says so with both figures instead.
+ */
+export function fasterThan(
+  tool: string,
+  action: Sample,
+  other: Sample,
+  floor: Sample
+): Verdict {
+  const budget = `faster than ${tool}`
+  if (action.median < other.median)
+    return {
+      budget,
+      met: true,
+      margin: `${ratio(action.median, other.median)} its time`
+    }
+  if (floor.median >= other.median)
+    return {
+      budget,
+      unattainable: `the floor script took ${ms(floor.median)} against ${ms(other.median)}, so no Node program can be; the action took ${ratio(action.median, floor.median)} the floor's time`
+    }
+  return {
+    budget,
+    met: false,
+    margin: `${ratio(action.median, other.median)} its time`
+  }
+}
+
 /** Marks a budget that holds at any size (see `Verdict.anySize`). */
 export const anySize = (verdict: Verdict): Verdict => ({
   ...verdict,
@@ -135,7 +170,8 @@ export function atSmokeSize(verdict: Verdict): Verdict {
   const judged = parts.filter((v) => v.anySize === true && v.met !== undefined)
   const budget = parts
     .map((v) =>
-      v.anySize === true || v.met === undefined
+      v.anySize === true ||
+      (v.met === undefined && v.unattainable === undefined)
         ? v.budget
         : `${v.budget} (full run only)`
     )

@@ -67,7 +67,14 @@ export class Report {
     const missed = this.missed.length
       ? `; missed: ${this.missed.join('; ')}`
       : ''
-    return `${judgedRows.length - this.missed.length} of ${judgedRows.length} budgets met${missed}.`
+    const unattainable = this.rows
+      .filter((r) => r.verdict.unattainable !== undefined)
+      .map(
+        (r) =>
+          `; not judged, as this run shows no Node program can meet it: ${r.figure}: ${r.verdict.budget}`
+      )
+      .join('')
+    return `${judgedRows.length - this.missed.length} of ${judgedRows.length} budgets met${missed}${unattainable}.`
   }
 
   table(): string {
@@ -135,6 +142,8 @@ async function writeFormatted(file: string, text: string): Promise<void> {
 }
 
 function judged(verdict: Verdict): string {
+  if (verdict.unattainable !== undefined)
+    return `not judged (${verdict.unattainable})`
   if (verdict.met === undefined) return '—'
   return verdict.met
     ? `met (${verdict.margin})`
