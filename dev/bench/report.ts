@@ -33,6 +33,11 @@ export class Report {
   readonly missed: string[] = []
   /** Notes generated from this run's figures. */
   readonly notes: string[] = []
+  /**
+   * How fast this machine starts Node (`node -e 0`, from the start-up group): budgets in
+   * milliseconds over a reference move with it, so the header and the README's summary say it.
+   */
+  nodeStart: string | undefined
 
   record(
     figure: string,
@@ -77,6 +82,13 @@ export class Report {
     return `${judgedRows.length - this.missed.length} of ${judgedRows.length} budgets met${missed}${unattainable}.`
   }
 
+  /** ", where `node -e 0` took 92 ms", or nothing when the start-up group did not run. */
+  private get speed(): string {
+    return this.nodeStart === undefined
+      ? ''
+      : `, where \`node -e 0\` took ${this.nodeStart}`
+  }
+
   table(): string {
     return [
       '| Figure | Action | Reference | Result | Runs | Budget | Verdict |',
@@ -90,7 +102,7 @@ export class Report {
 
   /** Writes BENCHMARKS.md, formatted as the repository's prettier config says. */
   async write(): Promise<void> {
-    const machine = `${process.version}, ${git(ACTION_DIR, '--version')}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`
+    const machine = `${process.version}, ${git(ACTION_DIR, '--version')}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores${this.speed}`
     const report = `# Benchmarks
 
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Each timed figure is the median of its row's runs, with the fastest run in brackets; absolute times on shared machines are noisy, so read the ratios, measured in the same run (the start-up rows time both sides in turns). Verdicts are computed from the figures; \`npm run bench -- --check\` fails on a miss.
@@ -122,7 +134,7 @@ The analysis behind these figures (profiles, why a budget is set where it is) is
   summary(): string {
     const date = new Date().toISOString().slice(0, 10)
     return [
-      `From \`npm run bench\` on ${date}, the full figures in [BENCHMARKS.md](BENCHMARKS.md): ${this.verdicts}`,
+      `From \`npm run bench\` on ${date}${this.speed ? ` on a machine${this.speed}` : ''}, the full figures in [BENCHMARKS.md](BENCHMARKS.md): ${this.verdicts}`,
       '',
       '| Figure | Action | Reference | Budget | Verdict |',
       '| --- | --- | --- | --- | --- |',

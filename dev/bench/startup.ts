@@ -90,6 +90,7 @@ export async function startup(bench: Bench): Promise<void> {
       },
       runs
     )
+    report.nodeStart = ms(s.node.median)
     const over = (a: keyof typeof s, b: keyof typeof s) =>
       s[a].median - s[b].median
     report.record(
