@@ -286,6 +286,17 @@ describe('the smoke bench in .ci/run', () => {
     })
   })
 
+  it("says in the README's summary how long node -e 0 took, when the start-up group ran", () => {
+    const report = reportOf(false, atMost(1, 2, count))
+    expect(report.summary()).toMatch(
+      /^From `npm run bench` on \d{4}-\d{2}-\d{2}, the full figures/
+    )
+    report.nodeStart = '92 ms'
+    expect(report.summary()).toMatch(
+      /^From `npm run bench` on \d{4}-\d{2}-\d{2} on a machine, where `node -e 0` took 92 ms, the full figures/
+    )
+  })
+
   it('runs with --check, so a miss stops CI', () => {
     const run = readFileSync('.ci/run', 'utf8')
     expect(run).toMatch(/^set -euo pipefail$/m)
