@@ -183,12 +183,12 @@ class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HintedEr
 }
 const PER_PAGE = 100;
 /**
- * The GitHub client. Octokit, its endpoint table and the transport load on the first call
+ * The GitHub client. Octokit and the transport load on the first call
  * (a chunk of their own): most runs make none, and loading them costs every run that does not.
  */
 function createGitHubApi(options) {
     let loaded;
-    const load = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3559)).then((m) => m.createOctokitApi(options)));
+    const load = () => (loaded ??= Promise.all(/* import() */[__nccwpck_require__.e(785), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3559)).then((m) => m.createOctokitApi(options)));
     const use = async (call) => call(await load());
     return {
         listDeployments: (page, environment) => use((api) => api.listDeployments(page, environment)),

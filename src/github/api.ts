@@ -1,6 +1,7 @@
 import type { GitHubBounds } from './bounds.js'
 import { HintedError } from '../errors.js'
 
+/** Ids are numbers, as JSON gives them (the REST types also allow a bigint for 64-bit ids). */
 export interface GitHubDeployment {
   id: number
   sha: string
@@ -121,7 +122,7 @@ export interface GitHubApiOptions {
 }
 
 /**
- * The GitHub client. Octokit, its endpoint table and the transport load on the first call
+ * The GitHub client. Octokit and the transport load on the first call
  * (a chunk of their own): most runs make none, and loading them costs every run that does not.
  */
 export function createGitHubApi(options: GitHubApiOptions): GitHubApi {

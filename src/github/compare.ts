@@ -18,14 +18,19 @@ export function compareApi({
     resolveCommit: async (ref) =>
       (
         await lookup('get commit', [404, 422], () =>
-          octokit.rest.repos.getCommit({ owner, repo, ref, per_page: 1 })
+          octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+            owner,
+            repo,
+            ref,
+            per_page: 1
+          })
         )
       )?.data.sha,
 
     // 404: an unknown SHA, or no common ancestor.
     compare: async (base, head, page) => {
       const response = await lookup('compare', [404], () =>
-        octokit.rest.repos.compareCommitsWithBasehead({
+        octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
           owner,
           repo,
           basehead: `${base}...${head}`,

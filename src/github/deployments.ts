@@ -17,25 +17,31 @@ export function deploymentsApi({
   call
 }: Requester): DeploymentsApi {
   const statuses = (deploymentId: number, perPage: number, page?: number) =>
-    octokit.rest.repos.listDeploymentStatuses({
-      owner,
-      repo,
-      deployment_id: deploymentId,
-      per_page: perPage,
-      page
-    })
+    octokit.request(
+      'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+      {
+        owner,
+        repo,
+        deployment_id: deploymentId,
+        per_page: perPage,
+        page
+      }
+    )
   return {
     listDeployments: (page, environment) =>
       call('list deployments', 'deployments:read', async () => {
-        const { data } = await octokit.rest.repos.listDeployments({
-          owner,
-          repo,
-          per_page: PER_PAGE,
-          page,
-          ...(environment === undefined ? {} : { environment })
-        })
+        const { data } = await octokit.request(
+          'GET /repos/{owner}/{repo}/deployments',
+          {
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page,
+            ...(environment === undefined ? {} : { environment })
+          }
+        )
         return data.map((d) => ({
-          id: d.id,
+          id: Number(d.id),
           sha: d.sha,
           environment: d.environment,
           createdAt: d.created_at

@@ -13,12 +13,15 @@ export function repositoryApi({
   return {
     listReleases: (page) =>
       call('list releases', 'contents:read', async () => {
-        const { data } = await octokit.rest.repos.listReleases({
-          owner,
-          repo,
-          per_page: PER_PAGE,
-          page
-        })
+        const { data } = await octokit.request(
+          'GET /repos/{owner}/{repo}/releases',
+          {
+            owner,
+            repo,
+            per_page: PER_PAGE,
+            page
+          }
+        )
         return data.map((r) => ({
           id: r.id,
           tagName: r.tag_name,
@@ -30,7 +33,10 @@ export function repositoryApi({
 
     defaultBranch: () =>
       call('get repository', 'contents:read', async () => {
-        const { data } = await octokit.rest.repos.get({ owner, repo })
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}', {
+          owner,
+          repo
+        })
         return data.default_branch
       })
   }

@@ -11,23 +11,26 @@ export function runsApi({ octokit, owner, repo, call }: Requester): RunsApi {
   return {
     listWorkflowRuns: (workflow, { branch, createdBefore }, page) =>
       call('list workflow runs', 'actions:read', async () => {
-        const { data } = await octokit.rest.actions.listWorkflowRuns({
-          owner,
-          repo,
-          workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
-          branch,
-          status: 'success',
-          // GitHub's search dates hold whole seconds.
-          ...(createdBefore
-            ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
-            : {}),
-          per_page: PER_PAGE,
-          page
-        })
+        const { data } = await octokit.request(
+          'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+          {
+            owner,
+            repo,
+            workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+            branch,
+            status: 'success',
+            // GitHub's search dates hold whole seconds.
+            ...(createdBefore
+              ? { created: `<=${createdBefore.replace(/\.\d+Z$/, 'Z')}` }
+              : {}),
+            per_page: PER_PAGE,
+            page
+          }
+        )
         return {
           totalCount: data.total_count,
           runs: data.workflow_runs.map((r) => ({
-            id: r.id,
+            id: Number(r.id),
             headSha: r.head_sha,
             conclusion: r.conclusion,
             runNumber: r.run_number,
@@ -40,12 +43,15 @@ export function runsApi({ octokit, owner, repo, call }: Requester): RunsApi {
 
     jobRun: (jobId) =>
       call('get job', 'actions:read', async () => {
-        const { data } = await octokit.rest.actions.getJobForWorkflowRun({
-          owner,
-          repo,
-          job_id: jobId
-        })
-        return data.run_id
+        const { data } = await octokit.request(
+          'GET /repos/{owner}/{repo}/actions/jobs/{job_id}',
+          {
+            owner,
+            repo,
+            job_id: jobId
+          }
+        )
+        return Number(data.run_id)
       })
   }
 }
