@@ -22,7 +22,7 @@ import {
   type Verdict
 } from './measure.ts'
 import { baseBelow, git } from './repo.ts'
-import { vendorSnippet } from './vendor.ts'
+import { vendorSide, vendorSnippet } from './vendor.ts'
 
 export async function rangeSizes(bench: Bench): Promise<void> {
   const { repo, server, report, root, runs } = bench
@@ -57,10 +57,6 @@ export async function rangeSizes(bench: Bench): Promise<void> {
     // The snippet runs once on its own first: from about 3,000 commits it fails (or runs for
     // ever), and is then not timed again. Where it works, it is timed in turns with the others.
     const vendorRun = await vendorSnippet(repo, base, head, server.url)
-    const vendorTimed = async () => {
-      const r = await vendorSnippet(repo, base, head, server.url)
-      if (!r.ok) throw new Error(`The vendor snippet failed: ${r.error}`)
-    }
     const sides = {
       git: () =>
         execFileSync('git', ['rev-list', `${base}..${head}`], {
@@ -71,7 +67,13 @@ export async function rangeSizes(bench: Bench): Promise<void> {
       action: posting({})
     }
     const s = vendorRun.ok
-      ? await interleaved({ ...sides, vendor: vendorTimed }, runs)
+      ? await interleaved(
+          {
+            ...sides,
+            vendor: vendorSide(repo, base, head, server.url)
+          },
+          runs
+        )
       : { ...(await interleaved(sides, runs)), vendor: undefined }
     // Peak memory from one more run, untimed: the measuring hook has a cost of its own.
     const rssFile = path.join(root, 'rss')

@@ -28,7 +28,7 @@ import {
   times
 } from './measure.ts'
 import { git } from './repo.ts'
-import { vendorSnippet } from './vendor.ts'
+import { vendorSide } from './vendor.ts'
 
 const CLI = path.join(ACTION_DIR, 'dist/cli/index.js')
 
@@ -83,10 +83,7 @@ export async function startup(bench: Bench): Promise<void> {
           }).then((r) => expectExit(r, 1)),
         help: () => cli(['--help']),
         bare: () => spawnSync(process.execPath, ['-e', '0']),
-        vendor: async () => {
-          const r = await vendorSnippet(repo, parent, head, server.url)
-          if (!r.ok) throw new Error(`The vendor snippet failed: ${r.error}`)
-        }
+        vendor: vendorSide(repo, parent, head, server.url)
       },
       runs
     )

@@ -47,3 +47,11 @@ export async function vendorSnippet(
         : ''
   return { ms: elapsed, ok: error === '', error }
 }
+
+/** The snippet as one side of a race in turns: a run that fails stops the bench. */
+export const vendorSide =
+  (cwd: string, base: string, head: string, url: string) =>
+  async (): Promise<void> => {
+    const r = await vendorSnippet(cwd, base, head, url)
+    if (!r.ok) throw new Error(`The vendor snippet failed: ${r.error}`)
+  }
