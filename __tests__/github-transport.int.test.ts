@@ -2,11 +2,12 @@
  * The bounds of GitHub calls against a real HTTP server on loopback: the deadline shared by
  * every call of a run, the body cap, and retries of 5xx with the Multitudes client's backoff.
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEFAULT_BACKOFF } from '../src/backoff.js'
 import { ProxyError } from '../src/errors.js'
+import { createGitHubApi } from '../src/github/api.js'
 import { githubBounds } from '../src/github/bounds.js'
 import { boundedFetch, GitHubUnreachable } from '../src/github/transport.js'
 
@@ -190,5 +191,56 @@ describe('boundedFetch', () => {
       ProxyError
     )
     expect(calls).toBe(1)
+  })
+})
+
+describe("the client's reading of GitHub's answers", () => {
+  /** The client against one answer, with its content type. */
+  async function branchFrom(type: string, body: string) {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': type })
+      res.end(body)
+    })
+    return createGitHubApi({
+      token: 't',
+      repository: 'o/r',
+      baseUrl: server.url.replace('/repos/o/r', '')
+    }).defaultBranch()
+  }
+
+  it("parses a JSON answer with JSON.parse, not with Octokit's slower parser", async () => {
+    const parse = jest.spyOn(JSON, 'parse')
+    try {
+      await expect(
+        branchFrom(
+          'application/json; charset=utf-8',
+          '{"default_branch":"trunk"}'
+        )
+      ).resolves.toBe('trunk')
+      expect(parse).toHaveBeenCalledWith('{"default_branch":"trunk"}')
+    } finally {
+      parse.mockRestore()
+    }
+  })
+
+  it('reads the JSON types Octokit reads as JSON, and only those', async () => {
+    const body = '{"default_branch":"trunk"}'
+    await expect(branchFrom('application/json', body)).resolves.toBe('trunk')
+    await expect(branchFrom('Application/JSON ;q=1', body)).resolves.toBe(
+      'trunk'
+    )
+    await expect(branchFrom('application/scim+json', body)).resolves.toBe(
+      'trunk'
+    )
+    // Octokit leaves these as text, so a field of it is undefined.
+    for (const type of [
+      'text/plain',
+      'application/jsonx',
+      'x/application/json'
+    ])
+      await expect(branchFrom(type, body)).resolves.toBeUndefined()
+    await expect(
+      branchFrom('application/json', '{"default_branch":')
+    ).resolves.toBeUndefined()
   })
 })

@@ -26,9 +26,12 @@ const MIB = 1024 * 1024
 /** Statuses whose Response has no body. */
 const NULL_BODY = new Set([101, 204, 205, 304])
 
-/** A buffered answer: as much of fetch's Response as Octokit reads. */
+/**
+ * A buffered answer: as much of fetch's Response as Octokit reads. Its body is the text already
+ * read (null for a status without one), which Octokit hands on as is when told not to parse it.
+ */
 type Answer = Omit<HttpResponse, 'body'> & {
-  body: null
+  body: string | null
   text(): Promise<string>
   json(): Promise<unknown>
   arrayBuffer(): Promise<ArrayBuffer>
@@ -47,7 +50,7 @@ function answer(response: HttpResponse, text: string | null): Answer {
     statusText: response.statusText,
     url: response.url,
     headers: response.headers,
-    body: null,
+    body: text,
     text: () => Promise.resolve(text ?? ''),
     json: () => Promise.resolve(JSON.parse(text ?? '') as unknown),
     arrayBuffer: () => Promise.resolve(bytes())
