@@ -10,6 +10,7 @@ import {
   anySize,
   atLeast,
   atMost,
+  atMostForMachine,
   count,
   fasterThan,
   ms,
@@ -283,6 +284,36 @@ describe('the smoke bench in .ci/run', () => {
         })
         expect(smoke.verdicts).toBe('0 of 0 budgets met.')
       }
+    })
+  })
+
+  describe('a start-up budget set in milliseconds where node -e 0 took 25 ms', () => {
+    const node = (median: number) => ({ n: 31, min: median / 2, median })
+
+    it('holds as set on a machine as fast or faster', () => {
+      for (const median of [12, 25]) {
+        expect(atMostForMachine(40, 40, node(median))).toEqual({
+          budget: '≤ 40 ms',
+          met: true,
+          margin: '0 ms to spare'
+        })
+        expect(atMostForMachine(41, 40, node(median)).met).toBe(false)
+      }
+    })
+
+    it("grows with node -e 0's median on a slower machine, and is still missed past it", () => {
+      const budget =
+        '≤ 40 ms where `node -e 0` takes 25 ms: ≤ 160 ms here (4.00×)'
+      expect(atMostForMachine(150, 40, node(100))).toEqual({
+        budget,
+        met: true,
+        margin: '10 ms to spare'
+      })
+      const missed = reportOf(false, atMostForMachine(161, 40, node(100)))
+      expect(missed.missed).toEqual([`a figure: ${budget}, 1 ms over`])
+      expect(missed.exitCode(true)).toBe(1)
+      expect(atMostForMachine(31, 30, node(26)).met).toBe(true)
+      expect(atMostForMachine(32, 30, node(26)).met).toBe(false)
     })
   })
 

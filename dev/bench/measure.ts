@@ -97,6 +97,28 @@ export function atMost(
   }
 }
 
+/** `node -e 0`'s median where issue 21 set its start-up budgets in milliseconds. */
+export const REFERENCE_NODE_MS = 25
+
+/**
+ * `extra ≤ budget` for a start-up budget set in milliseconds where `node -e 0` took 25 ms: on a
+ * slower machine the budget grows with `node -e 0`'s median in the same run, since what the
+ * action adds over its reference is CPU work that grows alike; on a faster one it stays as set.
+ */
+export function atMostForMachine(
+  extra: number,
+  budgetMs: number,
+  node: Sample
+): Verdict {
+  const scale = Math.max(1, node.median / REFERENCE_NODE_MS)
+  const verdict = atMost(extra, budgetMs * scale, ms)
+  if (scale === 1) return verdict
+  return {
+    ...verdict,
+    budget: `≤ ${ms(budgetMs)} where \`node -e 0\` takes ${REFERENCE_NODE_MS} ms: ${verdict.budget} here (${times(scale)})`
+  }
+}
+
 /** `value ≥ limit`. */
 export function atLeast(
   value: number,
