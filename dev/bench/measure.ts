@@ -115,7 +115,7 @@ export function atMostForMachine(
   if (scale === 1) return verdict
   return {
     ...verdict,
-    budget: `≤ ${ms(budgetMs)} where \`node -e 0\` takes ${REFERENCE_NODE_MS} ms: ${verdict.budget} here (${times(scale)})`
+    budget: `≤ ${ms(budgetMs)} where \`node -e 0\` takes ${REFERENCE_NODE_MS} ms: ${verdict.budget} here, where it took ${ms(node.median)} (${times(scale)})`
   }
 }
 

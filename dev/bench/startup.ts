@@ -96,7 +96,7 @@ export async function startup(bench: Bench): Promise<void> {
     report.record(
       'Start-up: push of one commit, record check and POST (no GitHub token)',
       msSample(s.action),
-      `floor script: ${msSample(s.floor)}; node -e 0: ${msSample(s.node)}`,
+      `floor script: ${msSample(s.floor)}; node -e 0 as the runner runs it: ${msSample(s.node)}`,
       `+${ms(over('action', 'floor'))} over the floor`,
       runs,
       atMostForMachine(over('action', 'floor'), 40, s.bare),
@@ -114,7 +114,7 @@ export async function startup(bench: Bench): Promise<void> {
     report.record(
       'Start-up: an input error (nothing sent)',
       msSample(s.inputError),
-      `node -e 0: ${msSample(s.node)}`,
+      `node -e 0 as the runner runs it: ${msSample(s.node)}`,
       `+${ms(over('inputError', 'node'))} over node -e 0`,
       runs,
       atMostForMachine(over('inputError', 'node'), 30, s.bare),
