@@ -5,17 +5,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { count, ms, times } from '../dev/bench/measure.ts'
 import {
   all,
   anySize,
   atLeast,
   atMost,
   atMostForMachine,
-  count,
-  fasterThan,
-  ms,
-  times
-} from '../dev/bench/measure.ts'
+  fasterThan
+} from '../dev/bench/verdicts.ts'
 import { Report } from '../dev/bench/report.ts'
 
 function check(

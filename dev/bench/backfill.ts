@@ -8,18 +8,8 @@ import {
 } from '../multitudes-server.ts'
 import { ACTION_DIR } from '../run-action.ts'
 import { KEY, type Bench } from './context.ts'
-import {
-  anySize,
-  all,
-  atMost,
-  count,
-  mb,
-  ms,
-  msSample,
-  ratio,
-  timed,
-  times
-} from './measure.ts'
+import { count, mb, ms, msSample, ratio, timed, times } from './measure.ts'
+import { anySize, all, atMost } from './verdicts.ts'
 import { generateRepo, git, GIT_ENV } from './repo.ts'
 
 /** Runs the bundled CLI; returns its exit code, stdout and peak memory (MB). */

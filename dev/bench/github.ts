@@ -4,18 +4,8 @@ import { rangeFromApi } from '../../src/range/compare-api.ts'
 import { previousDeploymentSha } from '../../src/range/previous-deployment.ts'
 import { startFakeGitHub, type FakeDeployment } from '../fake-github-api.ts'
 import type { Bench } from './context.ts'
-import {
-  anySize,
-  all,
-  atLeast,
-  atMost,
-  count,
-  ms,
-  msSample,
-  ratio,
-  timed,
-  times
-} from './measure.ts'
+import { count, ms, msSample, ratio, timed, times } from './measure.ts'
+import { anySize, all, atLeast, atMost } from './verdicts.ts'
 
 const LATENCY_MS = 50
 const GITHUB_LATENCY_MS = 100

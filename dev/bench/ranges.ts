@@ -7,20 +7,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ACTION_DIR, runLikeRunner, type RunnerOptions } from '../run-action.ts'
 import { check, FLOOR, KEY, type Bench } from './context.ts'
+import { interleaved, mb, ms, msSample, ratio, times } from './measure.ts'
 import {
   anySize,
   all,
   atMost,
   fasterThan,
   INFORMATIVE,
-  interleaved,
-  mb,
-  ms,
-  msSample,
-  ratio,
-  times,
   type Verdict
-} from './measure.ts'
+} from './verdicts.ts'
 import { baseBelow, git } from './repo.ts'
 import { vendorSide, vendorSnippet } from './vendor.ts'
 

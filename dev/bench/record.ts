@@ -8,7 +8,8 @@ import { createRecord } from '../../src/record/reader.ts'
 import { startMultitudesServer } from '../multitudes-server.ts'
 import { runLikeRunner } from '../run-action.ts'
 import { check, KEY, type Bench } from './context.ts'
-import { all, anySize, atMost, count, ms, msSample, timed } from './measure.ts'
+import { count, ms, msSample, timed } from './measure.ts'
+import { all, anySize, atMost } from './verdicts.ts'
 import { generateRepo, git } from './repo.ts'
 
 /**

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { ACTION_DIR } from '../run-action.ts'
-import { atSmokeSize, type Verdict } from './measure.ts'
+import { atSmokeSize, type Verdict } from './verdicts.ts'
 import { git } from './repo.ts'
 
 export interface Row {

@@ -4,7 +4,8 @@ import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { runLikeRunner } from '../run-action.ts'
 import { check, type Bench } from './context.ts'
-import { atLeast, msSample, ratio, timed, times } from './measure.ts'
+import { msSample, ratio, timed, times } from './measure.ts'
+import { atLeast } from './verdicts.ts'
 import { baseBelow, GIT_ENV } from './repo.ts'
 
 export async function shallow(bench: Bench): Promise<void> {

@@ -16,18 +16,8 @@ import {
   type RunnerResult
 } from '../run-action.ts'
 import { check, FLOOR, KEY, type Bench } from './context.ts'
-import {
-  anySize,
-  atMost,
-  atMostForMachine,
-  count,
-  INFORMATIVE,
-  interleaved,
-  ms,
-  msSample,
-  ratio,
-  times
-} from './measure.ts'
+import { count, interleaved, ms, msSample, ratio, times } from './measure.ts'
+import { anySize, atMost, atMostForMachine, INFORMATIVE } from './verdicts.ts'
 import { git } from './repo.ts'
 import { vendorSide } from './vendor.ts'
 
