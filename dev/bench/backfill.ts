@@ -63,8 +63,45 @@ async function backfillOn(
   bench: Bench,
   server: MultitudesServer
 ): Promise<void> {
-  const { root, report, backfill: size } = bench
-  const url = server.url
+  const { report, backfill: size } = bench
+  const { repo, tagged } = taggedRepo(bench)
+  const cli = backfillCli(bench, repo, server.url)
+  // The same ranges, one `git rev-list` each: what planning cannot do with less.
+  const floor = await timed(() => {
+    for (let i = 1; i < tagged.length; i++)
+      execFileSync('git', ['rev-list', `${tagged[i - 1]}..${tagged[i]}`], {
+        cwd: repo,
+        maxBuffer: 1 << 30
+      })
+  }, 3)
+  const plan = await timed(() => cli.plan(), 3)
+  let rss = 0
+  const full = await timed(async () => {
+    rss = Math.max(rss, await cli.post(`"posted": ${size.tags}`))
+  }, 1)
+  report.record(
+    `Backfill: ${size.tags} tags over ${size.commits.toLocaleString('en')} commits, plan and post (--rate 100)`,
+    ms(full.median),
+    `plan alone: ${msSample(plan)}`,
+    `peak ${mb(rss)}`,
+    1,
+    all(atMost(full.median, 20_000, ms), atMost(rss, 200, mb)),
+    true
+  )
+  await rerunWithoutState(bench, server, cli)
+  report.record(
+    `Backfill planning against git rev-list over the same ${size.tags} ranges`,
+    msSample(plan),
+    `git rev-list × ${size.tags - 1}: ${msSample(floor)}`,
+    `${ratio(plan.median, floor.median)} git`,
+    3,
+    atMost(plan.median / floor.median, 2, times)
+  )
+}
+
+/** A generated history with `size.tags` tags `v1`, `v2`, … spread evenly along it. */
+function taggedRepo(bench: Bench): { repo: string; tagged: string[] } {
+  const { root, backfill: size } = bench
   const repo = generateRepo(path.join(root, 'backfill'), size.commits)
   const shas = git(repo, 'rev-list', '--reverse', 'HEAD').split('\n')
   const step = Math.floor(shas.length / size.tags)
@@ -79,6 +116,17 @@ async function backfillOn(
       .map((sha, i) => `create refs/tags/v${i + 1} ${sha}\n`)
       .join('')
   })
+  return { repo, tagged }
+}
+
+type BackfillCli = ReturnType<typeof backfillCli>
+
+/**
+ * The backfill CLI over the tags, each run with a new state file: a dry run's plan, and a run
+ * that posts (its peak memory in MB), which fails unless its JSON summary says `expected`.
+ */
+function backfillCli(bench: Bench, repo: string, url: string) {
+  const { root, backfill: size } = bench
   const args = (...more: string[]) => [
     'backfill',
     '--environment',
@@ -91,64 +139,41 @@ async function backfillOn(
     path.join(root, `state-${Math.random()}.jsonl`),
     ...more
   ]
-  // The same ranges, one `git rev-list` each: what planning cannot do with less.
-  const floor = await timed(() => {
-    for (let i = 1; i < tagged.length; i++)
-      execFileSync('git', ['rev-list', `${tagged[i - 1]}..${tagged[i]}`], {
-        cwd: repo,
-        maxBuffer: 1 << 30
-      })
-  }, 3)
-  const plan = await timed(async () => {
-    const r = await runCli(root, repo, args('--dry-run', '--json'))
-    if (r.code !== 0 || !r.stdout.includes(`"planned": ${size.tags}`))
-      throw new Error(`the backfill plan failed (exit ${r.code})`)
-  }, 3)
-  let rss = 0
-  const full = await timed(async () => {
-    const r = await runCli(
-      root,
-      repo,
-      args('--api-url', url, '--rate', '100', '--json'),
-      { MULTITUDES_API_KEY: KEY }
-    )
-    if (r.code !== 0 || !r.stdout.includes(`"posted": ${size.tags}`))
-      throw new Error(`the backfill run failed (exit ${r.code})`)
-    rss = Math.max(rss, r.rssMb)
-  }, 1)
-  report.record(
-    `Backfill: ${size.tags} tags over ${size.commits.toLocaleString('en')} commits, plan and post (--rate 100)`,
-    ms(full.median),
-    `plan alone: ${msSample(plan)}`,
-    `peak ${mb(rss)}`,
-    1,
-    all(atMost(full.median, 20_000, ms), atMost(rss, 200, mb)),
-    true
-  )
-  // The state file is lost: every deployment is found in Multitudes' record instead.
+  return {
+    async plan(): Promise<void> {
+      const r = await runCli(root, repo, args('--dry-run', '--json'))
+      if (r.code !== 0 || !r.stdout.includes(`"planned": ${size.tags}`))
+        throw new Error(`the backfill plan failed (exit ${r.code})`)
+    },
+    async post(expected: string): Promise<number> {
+      const r = await runCli(
+        root,
+        repo,
+        args('--api-url', url, '--rate', '100', '--json'),
+        { MULTITUDES_API_KEY: KEY }
+      )
+      if (r.code !== 0 || !r.stdout.includes(expected))
+        throw new Error(`the backfill run failed (exit ${r.code})`)
+      return r.rssMb
+    }
+  }
+}
+
+/** The state file is lost: every deployment is found in Multitudes' record instead. */
+async function rerunWithoutState(
+  bench: Bench,
+  server: MultitudesServer,
+  cli: BackfillCli
+): Promise<void> {
+  const { tags } = bench.backfill
   const posts = server.posts()
-  const lost = await runCli(
-    root,
-    repo,
-    args('--api-url', url, '--rate', '100', '--json'),
-    { MULTITUDES_API_KEY: KEY }
-  )
-  if (lost.code !== 0 || !lost.stdout.includes(`"skipped": ${size.tags}`))
-    throw new Error(`the backfill re-run failed (exit ${lost.code})`)
-  report.record(
-    `Backfill of ${size.tags} deployments run again without its state file: POSTs sent again`,
+  await cli.post(`"skipped": ${tags}`)
+  bench.report.record(
+    `Backfill of ${tags} deployments run again without its state file: POSTs sent again`,
     count(server.posts() - posts),
     '',
     '',
     1,
     anySize(atMost(server.posts() - posts, 0, count))
-  )
-  report.record(
-    `Backfill planning against git rev-list over the same ${size.tags} ranges`,
-    msSample(plan),
-    `git rev-list × ${size.tags - 1}: ${msSample(floor)}`,
-    `${ratio(plan.median, floor.median)} git`,
-    3,
-    atMost(plan.median / floor.median, 2, times)
   )
 }
