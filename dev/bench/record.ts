@@ -5,7 +5,10 @@ import { createMultitudesClient } from '../../src/multitudes-client.ts'
 import { recordBase } from '../../src/record/lookup.ts'
 import { gitMembership } from '../../src/record/membership.ts'
 import { createRecord } from '../../src/record/reader.ts'
-import { startMultitudesServer } from '../multitudes-server.ts'
+import {
+  startMultitudesServer,
+  type MultitudesServer
+} from '../multitudes-server.ts'
 import { runLikeRunner } from '../run-action.ts'
 import { check, KEY, type Bench } from './context.ts'
 import { count, ms, msSample, timed } from './measure.ts'
@@ -19,22 +22,21 @@ import { generateRepo, git } from './repo.ts'
 export async function multitudesRecord(bench: Bench): Promise<void> {
   const repo = generateRepo(path.join(bench.root, 'record'), 20)
   const [head, live] = git(repo, 'rev-list', '-2', 'HEAD').split('\n')
+  await checkBeforePost(bench, repo, head, live)
+  await baseAtDistance(bench, repo, head, live)
+}
+
+/** A push deployed twice: the first run's GETs, and the POSTs of the re-run (none). */
+async function checkBeforePost(
+  bench: Bench,
+  repo: string,
+  head: string,
+  live: string
+): Promise<void> {
   const server = await startMultitudesServer()
   try {
-    const deploy = () =>
-      runLikeRunner({
-        workspace: repo,
-        eventName: 'push',
-        sha: head,
-        event: { ref: 'refs/heads/main', before: live, after: head },
-        inputs: {
-          environment: 'production',
-          'api-key': KEY,
-          'api-url': server.url
-        }
-      })
-    const first = await deploy()
-    check(first, 1, true)
+    const deploy = pushRun(repo, head, live, server.url)
+    check(await deploy(), 1, true)
     const gets = server.requests.filter((r) => r.method === 'GET').length
     const again = await deploy()
     const rerunPosts = server.posts() - 1
@@ -56,42 +58,43 @@ export async function multitudesRecord(bench: Bench): Promise<void> {
   } finally {
     await server.close()
   }
+}
 
-  const latency = 100
-  const slow = await startMultitudesServer({ latencyMs: latency })
-  try {
-    const at = (minutes: number) =>
-      new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString()
-    // Ours, then 900 newer deployments of other repositories, then 2,000 older ones.
-    slow.deployments.push(
-      ...Array.from({ length: 2000 }, (_, i) => stored(`old${i}`, at(i))),
-      stored(live, at(5000)),
-      ...Array.from({ length: 900 }, (_, i) =>
-        stored(`other${i}`, at(6000 + i))
-      )
-    )
-    const client = createMultitudesClient({
-      url: new URL(slow.url),
-      apiKey: KEY,
-      timeoutMs: 10_000,
-      maxAttempts: 1
+/** A one-commit push of `head` over `live`, run the way the runner runs it. */
+function pushRun(repo: string, head: string, live: string, url: string) {
+  return () =>
+    runLikeRunner({
+      workspace: repo,
+      eventName: 'push',
+      sha: head,
+      event: { ref: 'refs/heads/main', before: live, after: head },
+      inputs: {
+        environment: 'production',
+        'api-key': KEY,
+        'api-url': url
+      }
     })
-    const membership = gitMembership(createGitClient(repo))
+}
+
+const LATENCY_MS = 100
+
+/** The `multitudes` base (`live`) behind 900 newer records of other repositories. */
+async function baseAtDistance(
+  bench: Bench,
+  repo: string,
+  head: string,
+  live: string
+): Promise<void> {
+  const slow = await startMultitudesServer({ latencyMs: LATENCY_MS })
+  try {
+    seed(slow, live)
+    const lookUp = baseLookup(slow.url, repo, head, live)
     const runs = 3
     slow.requests.length = 0
-    const elapsed = await timed(async () => {
-      const found = await recordBase(
-        createRecord(client, { includeTests: false, warn: console.warn }),
-        'production',
-        head,
-        membership
-      )
-      if (found?.sha !== live)
-        throw new Error(`found base ${found?.sha}, expected ${live}`)
-    }, runs)
+    const elapsed = await timed(lookUp, runs)
     const requests = slow.requests.length / runs
     bench.report.record(
-      `Base from Multitudes' record behind 900 other repositories' records, ${latency} ms latency`,
+      `Base from Multitudes' record behind 900 other repositories' records, ${LATENCY_MS} ms latency`,
       `${msSample(elapsed)}, ${requests} requests`,
       '',
       '',
@@ -104,6 +107,38 @@ export async function multitudesRecord(bench: Bench): Promise<void> {
   } finally {
     await slow.close()
   }
+}
+
+/** The action's look-up of base in the record, which fails unless it finds `live`. */
+function baseLookup(url: string, repo: string, head: string, live: string) {
+  const client = createMultitudesClient({
+    url: new URL(url),
+    apiKey: KEY,
+    timeoutMs: 10_000,
+    maxAttempts: 1
+  })
+  const membership = gitMembership(createGitClient(repo))
+  return async () => {
+    const found = await recordBase(
+      createRecord(client, { includeTests: false, warn: console.warn }),
+      'production',
+      head,
+      membership
+    )
+    if (found?.sha !== live)
+      throw new Error(`found base ${found?.sha}, expected ${live}`)
+  }
+}
+
+/** Ours, then 900 newer deployments of other repositories, then 2,000 older ones. */
+function seed(server: MultitudesServer, live: string): void {
+  const at = (minutes: number) =>
+    new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString()
+  server.deployments.push(
+    ...Array.from({ length: 2000 }, (_, i) => stored(`old${i}`, at(i))),
+    stored(live, at(5000)),
+    ...Array.from({ length: 900 }, (_, i) => stored(`other${i}`, at(6000 + i)))
+  )
 }
 
 /** A stored deployment of `sha` (another repository's when it is not hex). */
