@@ -61,24 +61,10 @@ export async function compare(bench: Bench): Promise<void> {
 
 /** Base behind 1,000 preview deployments and 20 failed production ones, at 100 ms a request. */
 export async function previousDeployment(bench: Bench): Promise<void> {
-  const deployment = (
-    id: number,
-    environment: string,
-    state: string,
-    sha = 'c'.repeat(40)
-  ): FakeDeployment => ({ id, sha, environment, statuses: [{ state }] })
   const live = 'a'.repeat(40)
   const fake = await startFakeGitHub({
     latencyMs: GITHUB_LATENCY_MS,
-    deployments: [
-      ...Array.from({ length: 1000 }, (_, i) =>
-        deployment(10_000 - i, `preview-${i}`, 'success')
-      ),
-      ...Array.from({ length: 20 }, (_, i) =>
-        deployment(5_000 - i, 'production', 'failure')
-      ),
-      deployment(100, 'production', 'success', live)
-    ]
+    deployments: behindPreviews(live)
   })
   try {
     const api = createGitHubApi({
@@ -111,6 +97,25 @@ export async function previousDeployment(bench: Bench): Promise<void> {
   } finally {
     await fake.close()
   }
+}
+
+/** 1,000 previews and 20 failed production deployments, newer than the live one (`live`). */
+function behindPreviews(live: string): FakeDeployment[] {
+  const deployment = (
+    id: number,
+    environment: string,
+    state: string,
+    sha = 'c'.repeat(40)
+  ): FakeDeployment => ({ id, sha, environment, statuses: [{ state }] })
+  return [
+    ...Array.from({ length: 1000 }, (_, i) =>
+      deployment(10_000 - i, `preview-${i}`, 'success')
+    ),
+    ...Array.from({ length: 20 }, (_, i) =>
+      deployment(5_000 - i, 'production', 'failure')
+    ),
+    deployment(100, 'production', 'success', live)
+  ]
 }
 
 /** The compare API under `max-commits`: only the pages that hold the newest commits. */

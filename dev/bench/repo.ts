@@ -28,40 +28,34 @@ export function generateRepo(dir: string, commits: number): string {
   mkdirSync(dir, { recursive: true })
   git(dir, 'init', '-q', '-b', 'main')
   git(dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true')
-  const lines: string[] = []
-  let mark = 0
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: dir,
+    env: GIT_ENV,
+    input: history(commits).join('\n') + '\n',
+    maxBuffer: 1 << 30
+  })
+  git(dir, 'reset', '-q', '--hard', 'main')
+  git(dir, 'branch', '-q', '-D', 'side')
+  return dir
+}
+
+/** generateRepo's history as a `git fast-import` stream, one line an item. */
+function history(commits: number): string[] {
+  const stream: Stream = { lines: [], marks: 0 }
   let previous = 0
   const commit = (
     ref: string,
     message: string,
     parents: number[],
     file: string
-  ): number => {
-    mark++
-    lines.push(
-      `commit ${ref}`,
-      `mark :${mark}`,
-      `committer Bench <bench@example.com> ${1_600_000_000 + mark * 60} +0000`,
-      `data ${Buffer.byteLength(message)}`,
-      message
-    )
-    if (parents[0]) lines.push(`from :${parents[0]}`)
-    for (const p of parents.slice(1)) lines.push(`merge :${p}`)
-    lines.push(
-      `M 644 inline ${file}`,
-      `data ${String(mark).length}`,
-      String(mark),
-      ''
-    )
-    return mark
-  }
+  ) => fastImportCommit(stream, ref, message, parents.filter(Boolean), file)
   let made = 0
   while (made < commits) {
     if (made % 10 === 9 && made + 2 <= commits) {
       const side = commit(
         'refs/heads/side',
         `side work ${made}`,
-        previous ? [previous] : [],
+        [previous],
         'side.txt'
       )
       previous = commit(
@@ -75,21 +69,47 @@ export function generateRepo(dir: string, commits: number): string {
       previous = commit(
         'refs/heads/main',
         `change ${made} (#${made})`,
-        previous ? [previous] : [],
+        [previous],
         'main.txt'
       )
       made++
     }
   }
-  execFileSync('git', ['fast-import', '--quiet'], {
-    cwd: dir,
-    env: GIT_ENV,
-    input: lines.join('\n') + '\n',
-    maxBuffer: 1 << 30
-  })
-  git(dir, 'reset', '-q', '--hard', 'main')
-  git(dir, 'branch', '-q', '-D', 'side')
-  return dir
+  return stream.lines
+}
+
+interface Stream {
+  lines: string[]
+  /** Marks given so far: the next commit's is one more. */
+  marks: number
+}
+
+/** One commit appended to a fast-import stream; returns its mark (1, 2, …). */
+function fastImportCommit(
+  stream: Stream,
+  ref: string,
+  message: string,
+  parents: number[],
+  file: string
+): number {
+  const mark = ++stream.marks
+  const { lines } = stream
+  lines.push(
+    `commit ${ref}`,
+    `mark :${mark}`,
+    `committer Bench <bench@example.com> ${1_600_000_000 + mark * 60} +0000`,
+    `data ${Buffer.byteLength(message)}`,
+    message
+  )
+  if (parents[0]) lines.push(`from :${parents[0]}`)
+  for (const p of parents.slice(1)) lines.push(`merge :${p}`)
+  lines.push(
+    `M 644 inline ${file}`,
+    `data ${String(mark).length}`,
+    String(mark),
+    ''
+  )
+  return mark
 }
 
 /** The commit `n` commits below HEAD along first parents, and the true size of base..HEAD. */
