@@ -2,18 +2,14 @@
  * A local, Multitudes-compatible Deployments API for the demo and the tests: POST and GET
  * /deployment as the vendor documents them, persistence to a JSON file, and a scripted list of
  * faults. Plain TypeScript that Node runs directly (type stripping), with no project imports.
- * The record lives in multitudes-api/store.ts, the faults in multitudes-api/faults.ts.
+ * The record lives in multitudes-api/store.ts, the faults in multitudes-api/faults.ts, the
+ * answer to one request in multitudes-api/handler.ts.
  */
-import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Faults, type Fault } from './multitudes-api/faults.ts'
-import {
-  queryProblems,
-  Store,
-  validateDeployment,
-  type StoredDeployment
-} from './multitudes-api/store.ts'
+import { handler, type Api, type Scope } from './multitudes-api/handler.ts'
+import { Store, type StoredDeployment } from './multitudes-api/store.ts'
 
 export type { Fault } from './multitudes-api/faults.ts'
 export {
@@ -21,7 +17,7 @@ export {
   type StoredDeployment
 } from './multitudes-api/store.ts'
 
-export type Scope = 'deployments:write' | 'deployments:read'
+export type { Scope } from './multitudes-api/handler.ts'
 
 export interface RecordedRequest {
   method: string
@@ -63,109 +59,25 @@ export async function startMultitudesServer(
   port = 0,
   host = '127.0.0.1'
 ): Promise<MultitudesServer> {
-  const keys = options.keys ?? DEFAULT_KEYS
-  const store = new Store(
-    options.persistPath,
-    options.now ?? (() => new Date())
-  )
-  const faults = new Faults([...(options.faults ?? [])])
   const requests: RecordedRequest[] = []
-  const countPosts = (): number =>
-    requests.filter(
-      (r) => r.method === 'POST' && r.url.split('?')[0] === '/deployment'
-    ).length
-
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8')
-      requests.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body
-      })
-      if (options.latencyMs)
-        setTimeout(() => void handle(req, res, body), options.latencyMs).unref()
-      else void handle(req, res, body)
-    })
-  })
-
-  async function handle(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    body: string
-  ): Promise<void> {
-    const requestId = randomUUID()
-    const send = (status: number, json: unknown): void =>
-      faults.send(res, status, json, requestId)
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const method = (req.method ?? '').toLowerCase()
-    if (url.pathname === '/_received' && method === 'get') {
-      // For scripts that run the server in another process: how many POSTs reached it.
-      return send(200, { posts: countPosts(), stored: store.received.length })
-    }
-    if (url.pathname !== '/deployment')
-      return send(404, { message: 'Not found' })
-    if (await faults.take(method, res, requestId)) return
-    const auth = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '')
-    const scopes = keys[auth]
-    if (!scopes) return send(401, { message: 'Unauthorized' })
-    if (method === 'post') {
-      if (!scopes.includes('deployments:write'))
-        return send(403, { message: 'Forbidden' })
-      const json = parseJson(body)
-      if (json === NOT_JSON)
-        return send(400, {
-          message: 'Invalid request',
-          errors: [{ field: 'body', message: 'must be JSON' }]
-        })
-      const { problems, value } = validateDeployment(json)
-      if (!value)
-        return send(400, { message: 'Invalid request', errors: problems })
-      const record = store.add(value)
-      if (!(await faults.answerLate(res))) return
-      return send(201, {
-        message: 'Created successfully',
-        id: record.id,
-        requestId
-      })
-    }
-    if (method === 'get') {
-      if (
-        !scopes.some(
-          (s) => s === 'deployments:read' || s === 'deployments:write'
-        )
-      )
-        return send(403, { message: 'Forbidden' })
-      const page = Number(url.searchParams.get('page') ?? '1')
-      const pageSize = Number(url.searchParams.get('pageSize') ?? '20')
-      const bad = queryProblems(page, pageSize)
-      if (bad.length > 0)
-        return send(400, { message: 'Invalid request', errors: bad })
-      const includeTests = url.searchParams.get('includeTests') === 'true'
-      const { items, total } = store.list({ page, pageSize, includeTests })
-      return send(200, { deployments: items, page, pageSize, total })
-    }
-    return send(405, { message: 'Method not allowed' })
+  const api: Api = {
+    keys: options.keys ?? DEFAULT_KEYS,
+    store: new Store(options.persistPath, options.now ?? (() => new Date())),
+    faults: new Faults([...(options.faults ?? [])]),
+    countPosts: () =>
+      requests.filter(
+        (r) => r.method === 'POST' && r.url.split('?')[0] === '/deployment'
+      ).length
   }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port: actual } = server.address() as AddressInfo
+  const server = recording(requests, handler(api), options.latencyMs)
+  const actual = await listen(server, port, host)
   return {
     url: `http://${host}:${actual}/deployment`,
-    deployments: store.deployments,
-    received: store.received,
+    deployments: api.store.deployments,
+    received: api.store.received,
     requests,
-    posts: countPosts,
-    faults: faults.list,
+    posts: api.countPosts,
+    faults: api.faults.list,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -174,12 +86,38 @@ export async function startMultitudesServer(
   }
 }
 
-const NOT_JSON = Symbol('not JSON')
+/** A server that records each request whole, then answers it (after `latencyMs`, if given). */
+function recording(
+  requests: RecordedRequest[],
+  handle: ReturnType<typeof handler>,
+  latencyMs: number | undefined
+): http.Server {
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      const { method = '', url = '', headers } = req
+      requests.push({ method, url, headers, body })
+      if (latencyMs)
+        setTimeout(() => void handle(req, res, body), latencyMs).unref()
+      else void handle(req, res, body)
+    })
+  })
+}
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return NOT_JSON
-  }
+/** Listens on `host:port` (0: any free port); the port it got. */
+async function listen(
+  server: http.Server,
+  port: number,
+  host: string
+): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  return (server.address() as AddressInfo).port
 }
