@@ -2,8 +2,8 @@
  * A local, Multitudes-compatible Deployments API for the demo and the tests: POST and GET
  * /deployment as the vendor documents them, persistence to a JSON file, and a scripted list of
  * faults. Plain TypeScript that Node runs directly (type stripping), with no project imports.
- * The record lives in multitudes-api/store.ts, the faults in multitudes-api/faults.ts, the
- * answer to one request in multitudes-api/handler.ts.
+ * The record lives in multitudes-api/store.ts, its validation in multitudes-api/validate.ts, the
+ * faults in multitudes-api/faults.ts, the answer to one request in multitudes-api/handler.ts.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,10 +12,8 @@ import { handler, type Api, type Scope } from './multitudes-api/handler.ts'
 import { Store, type StoredDeployment } from './multitudes-api/store.ts'
 
 export type { Fault } from './multitudes-api/faults.ts'
-export {
-  validateDeployment,
-  type StoredDeployment
-} from './multitudes-api/store.ts'
+export { type StoredDeployment } from './multitudes-api/store.ts'
+export { validateDeployment } from './multitudes-api/validate.ts'
 
 export type { Scope } from './multitudes-api/handler.ts'
 

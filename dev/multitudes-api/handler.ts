@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import type http from 'node:http'
 import type { Faults } from './faults.ts'
-import { queryProblems, validateDeployment, type Store } from './store.ts'
+import type { Store } from './store.ts'
+import { queryProblems, validateDeployment } from './validate.ts'
 
 export type Scope = 'deployments:write' | 'deployments:read'
 
