@@ -18,13 +18,15 @@ export interface ConnectProxy {
   close(): Promise<void>
 }
 
+interface ProxyOptions {
+  /** Answer every CONNECT with this status instead of tunnelling. */
+  refuse?: number
+  /** Where a tunnel to host:port really goes (default: where it asks, loopback only). */
+  route?: (host: string, port: number) => number | undefined
+}
+
 export async function startConnectProxy(
-  options: {
-    /** Answer every CONNECT with this status instead of tunnelling. */
-    refuse?: number
-    /** Where a tunnel to host:port really goes (default: where it asks, loopback only). */
-    route?: (host: string, port: number) => number | undefined
-  } = {}
+  options: ProxyOptions = {}
 ): Promise<ConnectProxy> {
   const seen: string[] = []
   const sockets = new Set<net.Socket>()
@@ -33,26 +35,8 @@ export async function startConnectProxy(
   })
   server.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
     sockets.add(client)
-    const target = req.url ?? ''
-    seen.push(target)
-    const [host, portText] = target.split(':')
-    const port =
-      options.route?.(host, Number(portText)) ??
-      (host === '127.0.0.1' ? Number(portText) : undefined)
-    if (options.refuse || port === undefined) {
-      client.end(
-        `HTTP/1.1 ${options.refuse ?? 502} Refused by the test proxy\r\n\r\n`
-      )
-      return
-    }
-    const upstream = net.connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.pipe(client)
-      client.pipe(upstream)
-    })
-    sockets.add(upstream)
-    upstream.on('error', () => client.destroy())
-    client.on('error', () => upstream.destroy())
+    seen.push(req.url ?? '')
+    tunnel(options, req.url ?? '', client, sockets)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -67,6 +51,33 @@ export async function startConnectProxy(
   }
 }
 
+/** A CONNECT to `target` (`host:port`): refused, or piped both ways to a port on loopback. */
+function tunnel(
+  options: ProxyOptions,
+  target: string,
+  client: net.Socket,
+  sockets: Set<net.Socket>
+): void {
+  const [host, portText] = target.split(':')
+  const port =
+    options.route?.(host, Number(portText)) ??
+    (host === '127.0.0.1' ? Number(portText) : undefined)
+  if (options.refuse || port === undefined) {
+    client.end(
+      `HTTP/1.1 ${options.refuse ?? 502} Refused by the test proxy\r\n\r\n`
+    )
+    return
+  }
+  const upstream = net.connect(port, '127.0.0.1', () => {
+    client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+    upstream.pipe(client)
+    client.pipe(upstream)
+  })
+  sockets.add(upstream)
+  upstream.on('error', () => client.destroy())
+  client.on('error', () => upstream.destroy())
+}
+
 export interface TestCa {
   /** PEM file of the CA, for NODE_EXTRA_CA_CERTS. */
   caFile: string
@@ -77,61 +88,34 @@ export interface TestCa {
 /** A CA and a certificate it signed for `names`, made with openssl in a temporary folder. */
 export function makeTestCa(names: string[]): TestCa {
   const dir = mkdtempSync(path.join(tmpdir(), 'test-ca-'))
-  const file = (name: string): string => path.join(dir, name)
-  const openssl = (...args: string[]): void =>
-    void execFileSync('openssl', args, { stdio: 'ignore' })
+  // Run in `dir` with relative file names, so every argument but the subject is one word.
+  const openssl = (command: string, subject?: string): void =>
+    void execFileSync(
+      'openssl',
+      [...command.split(' '), ...(subject ? ['-subj', subject] : [])],
+      { cwd: dir, stdio: 'ignore' }
+    )
   openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Test TLS-inspecting proxy CA',
-    '-keyout',
-    file('ca.key'),
-    '-out',
-    file('ca.pem')
+    'req -x509 -newkey rsa:2048 -nodes -days 2 -keyout ca.key -out ca.pem',
+    '/CN=Test TLS-inspecting proxy CA'
   )
   openssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    `/CN=${names[0]}`,
-    '-keyout',
-    file('leaf.key'),
-    '-out',
-    file('leaf.csr')
+    'req -newkey rsa:2048 -nodes -keyout leaf.key -out leaf.csr',
+    `/CN=${names[0]}`
   )
   writeFileSync(
-    file('ext.cnf'),
+    path.join(dir, 'ext.cnf'),
     `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\n`
   )
   openssl(
-    'x509',
-    '-req',
-    '-in',
-    file('leaf.csr'),
-    '-CA',
-    file('ca.pem'),
-    '-CAkey',
-    file('ca.key'),
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    file('ext.cnf'),
-    '-out',
-    file('leaf.pem')
+    'x509 -req -in leaf.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -extfile ext.cnf -out leaf.pem'
   )
+  const read = (name: string): string =>
+    readFileSync(path.join(dir, name), 'utf8')
   return {
-    caFile: file('ca.pem'),
-    key: readFileSync(file('leaf.key'), 'utf8'),
-    cert: readFileSync(file('leaf.pem'), 'utf8')
+    caFile: path.join(dir, 'ca.pem'),
+    key: read('leaf.key'),
+    cert: read('leaf.pem')
   }
 }
 
