@@ -35,21 +35,7 @@ export async function startFakeGitHub(
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     requests.push(`${req.method} ${url.pathname}${url.search}`)
-    const send = (
-      status: number,
-      body: unknown,
-      headers: Record<string, string> = {}
-    ): void => {
-      const reply = (): void => {
-        res.writeHead(status, {
-          'Content-Type': 'application/json',
-          ...headers
-        })
-        res.end(JSON.stringify(body))
-      }
-      if (options.latencyMs) setTimeout(reply, options.latencyMs).unref()
-      else reply()
-    }
+    const send = sender(res, options.latencyMs)
     const fault = faults.findIndex((f) => f.path.test(url.pathname))
     if (fault >= 0) {
       const [f] = faults.splice(fault, 1)
@@ -69,6 +55,22 @@ export async function startFakeGitHub(
         server.closeAllConnections()
         server.close(() => resolve())
       })
+  }
+}
+
+/** A JSON answer on `res`, after `latencyMs` when given. */
+function sender(res: http.ServerResponse, latencyMs: number | undefined) {
+  return (
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {}
+  ): void => {
+    const reply = (): void => {
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
+      res.end(JSON.stringify(body))
+    }
+    if (latencyMs) setTimeout(reply, latencyMs).unref()
+    else reply()
   }
 }
 
