@@ -1,12 +1,35 @@
 /** What every group of bench cases shares: the sizes of this run, its folders and its report. */
 import path from 'node:path'
 import type { MultitudesServer } from '../multitudes-server.ts'
-import { ACTION_DIR, type RunnerResult } from '../run-action.ts'
+import {
+  ACTION_DIR,
+  type RunnerOptions,
+  type RunnerResult
+} from '../run-action.ts'
 import type { Report } from './report.ts'
 
 export const KEY = 'mtd_demo_key'
 /** The floor script: the least a reporter can do with the same inputs (see the file). */
 export const FLOOR = path.join(ACTION_DIR, 'dev/bench/floor.cjs')
+
+/** The inputs every posting run shares: production, the demo key, the local API at `url`. */
+export const postingInputs = (url: string): Record<string, string> => ({
+  environment: 'production',
+  'api-key': KEY,
+  'api-url': url
+})
+
+/** A push of `head` over `before` on main in `workspace`, as the runner describes it. */
+export const pushOf = (
+  workspace: string,
+  before: string,
+  head: string
+): Omit<RunnerOptions, 'inputs'> => ({
+  workspace,
+  eventName: 'push',
+  sha: head,
+  event: { ref: 'refs/heads/main', before, after: head }
+})
 
 export interface Sizes {
   /** Runs a timed row takes unless it says otherwise. */

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ACTION_DIR, runLikeRunner, type RunnerOptions } from '../run-action.ts'
-import { check, FLOOR, KEY, type Bench } from './context.ts'
+import { check, FLOOR, postingInputs, type Bench } from './context.ts'
 import {
   interleaved,
   mb,
@@ -119,12 +119,10 @@ function postingRuns(bench: Bench, base: string, commits: number) {
   const options: RunnerOptions = {
     workspace: repo,
     inputs: {
-      environment: 'production',
+      ...postingInputs(server.url),
       strategy: 'base',
       base,
-      'max-commits': '100000',
-      'api-key': KEY,
-      'api-url': server.url
+      'max-commits': '100000'
     }
   }
   return (extra: Partial<RunnerOptions>) => async () => {

@@ -10,7 +10,7 @@ import {
   type MultitudesServer
 } from '../multitudes-server.ts'
 import { runLikeRunner } from '../run-action.ts'
-import { check, KEY, type Bench } from './context.ts'
+import { check, KEY, postingInputs, pushOf, type Bench } from './context.ts'
 import { count, ms, msSample, timed } from './measure.ts'
 import { all, anySize, atMost } from './verdicts.ts'
 import { generateRepo, git } from './repo.ts'
@@ -63,17 +63,7 @@ async function checkBeforePost(
 /** A one-commit push of `head` over `live`, run the way the runner runs it. */
 function pushRun(repo: string, head: string, live: string, url: string) {
   return () =>
-    runLikeRunner({
-      workspace: repo,
-      eventName: 'push',
-      sha: head,
-      event: { ref: 'refs/heads/main', before: live, after: head },
-      inputs: {
-        environment: 'production',
-        'api-key': KEY,
-        'api-url': url
-      }
-    })
+    runLikeRunner({ ...pushOf(repo, live, head), inputs: postingInputs(url) })
 }
 
 const LATENCY_MS = 100

@@ -13,7 +13,7 @@ import {
   type RunnerOptions,
   type RunnerResult
 } from '../run-action.ts'
-import { check, FLOOR, KEY, type Bench } from './context.ts'
+import { check, FLOOR, postingInputs, pushOf, type Bench } from './context.ts'
 import {
   interleaved,
   ms,
@@ -72,17 +72,8 @@ export async function startup(bench: Bench): Promise<void> {
  */
 function sidesOf(bench: Bench, head: string, parent: string, github: string) {
   const { repo, server } = bench
-  const inputs = {
-    environment: 'production',
-    'api-key': KEY,
-    'api-url': server.url
-  }
-  const push: Omit<RunnerOptions, 'inputs'> = {
-    workspace: repo,
-    eventName: 'push',
-    sha: head,
-    event: { ref: 'refs/heads/main', before: parent, after: head }
-  }
+  const inputs = postingInputs(server.url)
+  const push = pushOf(repo, parent, head)
   // The default configuration: a token, so base comes from GitHub's previous deployment.
   const defaults: RunnerOptions = {
     ...push,
